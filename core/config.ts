@@ -1,0 +1,310 @@
+/**
+ * `.partnerlintrc.json` / `.partnerlintrc.yaml`: found by walking up from the
+ * document, validated with zod. Problems name the file, the key path and what
+ * was expected; the invalid part falls back to its default and the rest of
+ * the file still applies. No config format executes code.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { z } from 'zod';
+import { parseDocument, isMap, isPair, isScalar, type Document, type Node as YamlNode } from 'yaml';
+import type { Rule } from './rule.js';
+import type { SeverityOrOff } from './types.js';
+import type { Topic } from './model.js';
+import { TOPIC_LABELS } from './model.js';
+
+export const CONFIG_FILE_NAMES = ['.partnerlintrc.json', '.partnerlintrc.yaml', '.partnerlintrc.yml'] as const;
+
+export type DetectionMode = 'auto' | 'frontmatter' | 'always';
+
+export interface RuleSetting {
+  severity: SeverityOrOff;
+  options: any;
+}
+
+export interface ResolvedConfig {
+  rules: Record<string, RuleSetting>;
+  detection: { mode: DetectionMode; include: string[]; exclude: string[] };
+  synonyms: Partial<Record<Topic, string[]>>;
+  /** Folder detection globs are relative to (the config file's folder). */
+  baseDir?: string;
+}
+
+export interface ConfigProblem {
+  file: string;
+  /** Dotted key path, e.g. `rules.margin-range[1].referral.max`; empty for the whole file. */
+  keyPath: string;
+  message: string;
+  /** 1-based position of the offending key in the file, when known. */
+  line?: number;
+  column?: number;
+}
+
+export interface LoadedConfig {
+  config: ResolvedConfig;
+  /** The config file used, or null for defaults. */
+  file: string | null;
+  problems: ConfigProblem[];
+}
+
+const Severity = z.enum(['off', 'info', 'warning', 'error']);
+const TOPICS = Object.keys(TOPIC_LABELS) as [Topic, ...Topic[]];
+
+const DetectionSchema = z
+  .object({
+    mode: z.enum(['auto', 'frontmatter', 'always']).default('auto'),
+    include: z.array(z.string()).default([]),
+    exclude: z.array(z.string()).default([]),
+  })
+  .strict();
+
+const SynonymsSchema = z.partialRecord(z.enum(TOPICS), z.array(z.string().min(1)));
+
+/** The whole config file's schema (used for validation messages and the JSON Schema). */
+export function configSchema(rules: readonly Rule[]) {
+  const ruleShape: Record<string, z.ZodType> = {};
+  for (const r of rules) {
+    ruleShape[r.meta.id] = z
+      .union([Severity, z.tuple([Severity]), z.tuple([Severity, r.meta.options])])
+      .describe(`${r.meta.description} Default: ${r.meta.defaultSeverity}.`);
+  }
+  return z
+    .object({
+      $schema: z.string().optional(),
+      rules: z.object(ruleShape).strict().optional().describe('Per-rule severity ("off" | "info" | "warning" | "error") or [severity, options].'),
+      detection: DetectionSchema.optional().describe('When a markdown document is taken as a plan.'),
+      synonyms: SynonymsSchema.optional().describe('Extra heading phrases that map a section to a topic.'),
+    })
+    .strict();
+}
+
+export function defaultConfig(rules: readonly Rule[]): ResolvedConfig {
+  const out: ResolvedConfig = { rules: {}, detection: { mode: 'auto', include: [], exclude: [] }, synonyms: {} };
+  for (const r of rules) out.rules[r.meta.id] = { severity: r.meta.defaultSeverity, options: r.meta.options.parse({}) };
+  return out;
+}
+
+export function configJsonSchema(rules: readonly Rule[]): Record<string, unknown> {
+  const schema = z.toJSONSchema(configSchema(rules), { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  return { title: 'Partnerlint configuration (.partnerlintrc.json)', ...schema };
+}
+
+function levenshtein(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++) d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+  return d[a.length][b.length];
+}
+
+export function didYouMean(name: string, candidates: readonly string[]): string | null {
+  let best: string | null = null;
+  let bestD = Infinity;
+  for (const c of candidates) {
+    const dd = levenshtein(name.toLowerCase(), c.toLowerCase());
+    if (dd < bestD) {
+      bestD = dd;
+      best = c;
+    }
+  }
+  return best !== null && bestD <= Math.max(2, Math.floor(name.length / 3)) ? best : null;
+}
+
+function pathString(p: ReadonlyArray<PropertyKey>): string {
+  let s = '';
+  for (const k of p) s += typeof k === 'number' ? `[${k}]` : s ? `.${String(k)}` : String(k);
+  return s;
+}
+
+function describeIssue(issue: z.core.$ZodIssue, known: Record<string, readonly string[]>): { path: Array<PropertyKey>; message: string }[] {
+  if (issue.code === 'unrecognized_keys') {
+    const where = pathString(issue.path);
+    return issue.keys.map((k) => {
+      const candidates = known[where] ?? [];
+      const hint = didYouMean(k, candidates);
+      const what = where === 'rules' ? 'unknown rule id' : 'unknown key';
+      return { path: [...issue.path, k], message: `${what} "${k}"${hint ? `; did you mean "${hint}"?` : ''}` };
+    });
+  }
+  if (issue.code === 'invalid_union') {
+    // Report the most specific branch: the one whose issues go deepest.
+    const branches = (issue.errors ?? []).filter((e) => e.length > 0);
+    const deepest = branches.sort((a, b) => Math.max(...b.map((i) => i.path.length)) - Math.max(...a.map((i) => i.path.length)))[0];
+    if (deepest && Math.max(...deepest.map((i) => i.path.length)) > 0) {
+      return deepest.flatMap((i) => describeIssue({ ...i, path: [...issue.path, ...i.path] } as z.core.$ZodIssue, known));
+    }
+    return [{ path: [...issue.path], message: 'expected a severity ("off", "info", "warning", "error") or [severity, options]' }];
+  }
+  return [{ path: [...issue.path], message: issue.message.replace(/^Invalid input: /, '') }];
+}
+
+/** Cross-field checks zod does not express: bands with min > max. */
+function bandProblems(value: unknown, at: PropertyKey[]): { path: PropertyKey[]; message: string }[] {
+  const out: { path: PropertyKey[]; message: string }[] = [];
+  if (value && typeof value === 'object') {
+    const v = value as Record<string, unknown>;
+    if (typeof v.min === 'number' && typeof v.max === 'number' && v.min > v.max) out.push({ path: at, message: `min (${v.min}) is greater than max (${v.max})` });
+    for (const [k, child] of Object.entries(v)) out.push(...bandProblems(child, [...at, k]));
+  }
+  return out;
+}
+
+function locate(doc: Document | null, p: ReadonlyArray<PropertyKey>, text: string): { line?: number; column?: number } {
+  if (!doc) return {};
+  let node: YamlNode | null = doc.contents as YamlNode;
+  let range: [number, number, number] | undefined = (node as any)?.range;
+  for (const k of p) {
+    if (!node) break;
+    if (isMap(node)) {
+      const pair = node.items.find((it) => isPair(it) && isScalar(it.key) && String(it.key.value) === String(k));
+      if (!pair) break;
+      range = (pair.key as any)?.range ?? range;
+      node = pair.value as YamlNode;
+    } else if ((node as any).items && typeof k === 'number') {
+      const item: any = (node as any).items[k];
+      if (!item) break;
+      range = item.range ?? range;
+      node = item;
+    } else break;
+  }
+  if (!range) return {};
+  const before = text.slice(0, range[0]);
+  const line = before.split(/\r\n|\n|\r/).length;
+  const column = range[0] - Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) ;
+  return { line, column };
+}
+
+/** Validates config text. JSON for `.json`, YAML otherwise (YAML 1.2 core schema: data only, no tags that run code). */
+export function parseConfigText(text: string, file: string, rules: readonly Rule[]): LoadedConfig {
+  const problems: ConfigProblem[] = [];
+  const config = defaultConfig(rules);
+  const isJson = file.toLowerCase().endsWith('.json');
+  let data: unknown;
+  let doc: Document | null = null;
+  if (isJson) {
+    try {
+      data = text.trim() === '' ? {} : JSON.parse(text);
+    } catch (e) {
+      problems.push({ file, keyPath: '', message: `not valid JSON: ${(e as Error).message}` });
+      return { config, file, problems };
+    }
+    doc = parseDocument(text, { schema: 'core', prettyErrors: false });
+  } else {
+    doc = parseDocument(text, { schema: "core", prettyErrors: false });
+    if (doc.errors.length) {
+      const e = doc.errors[0];
+      problems.push({ file, keyPath: '', message: `not valid YAML: ${e.message.split('\n')[0]}`, line: e.linePos?.[0].line, column: e.linePos?.[0].col });
+      return { config, file, problems };
+    }
+    try {
+      data = doc.toJS({ maxAliasCount: 50 }) ?? {};
+    } catch (e) {
+      problems.push({ file, keyPath: '', message: `not valid YAML: ${(e as Error).message}` });
+      return { config, file, problems };
+    }
+  }
+  if (!data || typeof data !== 'object' || Array.isArray(data)) {
+    problems.push({ file, keyPath: '', message: 'expected an object with "rules", "detection" and/or "synonyms"' });
+    return { config, file, problems };
+  }
+  const known: Record<string, readonly string[]> = {
+    '': ['$schema', 'rules', 'detection', 'synonyms'],
+    rules: rules.map((r) => r.meta.id),
+    detection: ['mode', 'include', 'exclude'],
+    synonyms: TOPICS,
+  };
+  const raw = data as Record<string, unknown>;
+  const report = (p: ReadonlyArray<PropertyKey>, message: string) => problems.push({ file, keyPath: pathString(p), message, ...locate(doc, p, text) });
+
+  // Unknown top-level keys.
+  for (const k of Object.keys(raw)) if (!known[''].includes(k)) report([k], `unknown key "${k}"${didYouMean(k, known['']) ? `; did you mean "${didYouMean(k, known[''])}"?` : ''}`);
+
+  // Rules, one at a time, so one bad entry does not discard the others.
+  if (raw.rules !== undefined) {
+    if (!raw.rules || typeof raw.rules !== 'object' || Array.isArray(raw.rules)) report(['rules'], 'expected an object of rule ids');
+    else {
+      const schema = configSchema(rules).shape.rules.unwrap().shape as Record<string, z.ZodType>;
+      for (const [id, value] of Object.entries(raw.rules as Record<string, unknown>)) {
+        const s = schema[id];
+        if (!s) {
+          const hint = didYouMean(id, known.rules);
+          report(['rules', id], `unknown rule id "${id}"${hint ? `; did you mean "${hint}"?` : ''}`);
+          continue;
+        }
+        const r = s.safeParse(value);
+        if (!r.success) {
+          for (const issue of r.error.issues) for (const d of describeIssue(issue, known)) report(['rules', id, ...d.path], d.message);
+          continue;
+        }
+        const bands = bandProblems(Array.isArray(value) ? value[1] : undefined, ['rules', id, 1]);
+        if (bands.length) {
+          for (const b of bands) report(b.path, b.message);
+          continue;
+        }
+        const v = r.data as SeverityOrOff | [SeverityOrOff] | [SeverityOrOff, unknown];
+        const rule = rules.find((x) => x.meta.id === id)!;
+        config.rules[id] = Array.isArray(v)
+          ? { severity: v[0], options: v.length > 1 ? v[1] : rule.meta.options.parse({}) }
+          : { severity: v, options: config.rules[id].options };
+      }
+    }
+  }
+  if (raw.detection !== undefined) {
+    const r = DetectionSchema.safeParse(raw.detection);
+    if (r.success) config.detection = r.data;
+    else for (const issue of r.error.issues) for (const d of describeIssue(issue, known)) report(['detection', ...d.path], d.message);
+  }
+  if (raw.synonyms !== undefined) {
+    const r = SynonymsSchema.safeParse(raw.synonyms);
+    if (r.success) config.synonyms = r.data as ResolvedConfig['synonyms'];
+    else
+      for (const issue of r.error.issues) {
+        const p = issue.path;
+        const bad = typeof p[0] === 'string' && !TOPICS.includes(p[0] as Topic);
+        report(['synonyms', ...p], bad ? `unknown topic "${String(p[0])}"; expected one of ${TOPICS.join(', ')}` : issue.message.replace(/^Invalid input: /, ''));
+      }
+  }
+  return { config, file, problems };
+}
+
+/** Nearest config file walking up from `startDir` (stops at a filesystem root or a `.git` folder's parent). */
+export function findConfigFile(startDir: string): string | null {
+  let dir = path.resolve(startDir);
+  for (let i = 0; i < 64; i++) {
+    for (const name of CONFIG_FILE_NAMES) {
+      const f = path.join(dir, name);
+      try {
+        if (fs.statSync(f).isFile() || fs.statSync(f).isDirectory()) return f;
+      } catch {
+        /* not here */
+      }
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) return null;
+    dir = parent;
+  }
+  return null;
+}
+
+export function loadConfigFile(file: string, rules: readonly Rule[]): LoadedConfig {
+  let text: string;
+  try {
+    const st = fs.statSync(file);
+    if (st.isDirectory()) return { config: defaultConfig(rules), file, problems: [{ file, keyPath: '', message: 'is a directory, expected a JSON or YAML file' }] };
+    if (st.size > 1024 * 1024) return { config: defaultConfig(rules), file, problems: [{ file, keyPath: '', message: 'is larger than 1 MB; a config file should be small' }] };
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'does not exist' : code === 'EACCES' ? 'cannot be read (permission denied)' : `cannot be read (${(e as Error).message})`;
+    return { config: defaultConfig(rules), file, problems: [{ file, keyPath: '', message: why }] };
+  }
+  const loaded = parseConfigText(text.replace(/^\uFEFF/, ''), file, rules);
+  loaded.config.baseDir = path.dirname(path.resolve(file));
+  return loaded;
+}
+
+export function loadConfigForFile(filePath: string, rules: readonly Rule[]): LoadedConfig {
+  const found = findConfigFile(path.dirname(path.resolve(filePath)));
+  if (!found) return { config: defaultConfig(rules), file: null, problems: [] };
+  return loadConfigFile(found, rules);
+}

@@ -1,0 +1,30 @@
+/**
+ * Where a rule's documentation lives. By default the page shipped with the
+ * package (`docs/rules/<id>.md`), as a file URL that works offline; set
+ * PARTNERLINT_DOCS_BASE_URL to point editors and SARIF at a hosted copy.
+ */
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import * as path from 'node:path';
+
+let packageRoot: string | null = null;
+
+function root(): string {
+  if (packageRoot) return packageRoot;
+  // out/core/docs-url.js (or a bundle in dist/) -> package root
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 4; i++) {
+    if (path.basename(dir) === 'out' || path.basename(dir) === 'dist') {
+      dir = path.dirname(dir);
+      break;
+    }
+    dir = path.dirname(dir);
+  }
+  packageRoot = dir;
+  return dir;
+}
+
+export function ruleDocsUrl(ruleId: string): string {
+  const base = process.env.PARTNERLINT_DOCS_BASE_URL;
+  if (base) return `${base.replace(/\/$/, '')}/${ruleId}.md`;
+  return pathToFileURL(path.join(root(), 'docs', 'rules', `${ruleId}.md`)).href;
+}

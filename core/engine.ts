@@ -1,0 +1,155 @@
+/**
+ * The analysis pipeline: parse -> plan model -> is it a plan? -> rules (each
+ * isolated) -> inline controls -> readiness score. Pure and synchronous; never
+ * throws for any input text.
+ */
+import * as path from 'node:path';
+import picomatch from 'picomatch';
+import { PlanModel } from './model.js';
+import type { PieceCache } from './parse.js';
+import { Evidence } from './evidence.js';
+import { defaultConfig, type DetectionMode, type ResolvedConfig } from './config.js';
+import { applyControls, readControls } from './controls.js';
+import { readinessScore } from './score.js';
+import { sectionSummaries } from './sections.js';
+import type { Rule, RuleContext } from './rule.js';
+import type { BenchmarkNote, Finding, LintResult, Span } from './types.js';
+
+export interface AnalyzeOptions {
+  rules: readonly Rule[];
+  /** The document's path: used by detection globs and reported as `file`. */
+  filePath?: string;
+  config?: ResolvedConfig;
+  /** Overrides `config.detection.mode`. */
+  detect?: DetectionMode;
+  /** Documents larger than this (UTF-16 code units) are not analysed. */
+  maxBytes?: number;
+  /** Reuses parsed pieces between analyses of the same document. */
+  cache?: PieceCache;
+}
+
+export const RED_FLAG_RULES = ['premature-program', 'vanity-partners', 'closed-network'] as const;
+
+const PROGRAM_SIGNALS: RegExp[] = [
+  /\bpartner(?:ship)?s? (?:program(?:me)?|strategy|network|ecosystem|motion|plan)\b|\bchannel (?:program|plan|motion|strategy|partners?)\b|\b(?:reseller|referral|alliances?|affiliate|influencer|integration partner) (?:program|plan|strategy)\b/i,
+  /\bmargins?\b|\bcommissions?\b|\breferral fees?\b|\brev(?:enue)?[- ]share\b/i,
+  /\bdeal[- ]?registration\b|\bregister(?:ing)? (?:deals|referrals|opportunities)\b/i,
+  /\btiers?\b|\bpartner levels?\b/i,
+  /\brecruit\w* (?:\w+ )?partners?\b|\bpartners? (?:will come from|recruit)/i,
+  /\benablement\b|\bpartner (?:training|onboarding|certification)\b/i,
+  /\bMDF\b|\bmarket development funds?\b|\bco-?sell\w*|\bmarketplace\b/i,
+  /\bresellers?\b|\breferral partners?\b|\bintegration partners?\b|\bstrategic alliances?\b|\bMSPs?\b|\bVARs?\b|\baffiliates?\b|\binfluencers?\b|\bsystem integrators?\b/i,
+];
+
+function detect(plan: PlanModel, mode: DetectionMode, filePath: string | undefined, config: ResolvedConfig): { isPlan: boolean; why: string } {
+  const fm = plan.frontMatter;
+  if (fm?.type && /^partnership[- ]plan$/i.test(fm.type.trim())) return { isPlan: true, why: 'front matter type: partnership-plan' };
+  if (fm?.hasPartnerlintKey) return { isPlan: true, why: 'front matter has a partnerlint key' };
+  if (mode === 'always') return { isPlan: true, why: 'detection mode "always"' };
+  if (filePath) {
+    const rel = path.relative(config.baseDir ?? process.cwd(), path.resolve(filePath)).split(path.sep).join('/');
+    if (config.detection.exclude.length && picomatch.isMatch(rel, config.detection.exclude, { dot: true })) return { isPlan: false, why: 'path matches detection.exclude' };
+    if (config.detection.include.length && picomatch.isMatch(rel, config.detection.include, { dot: true })) return { isPlan: true, why: 'path matches detection.include' };
+  }
+  if (mode === 'frontmatter') return { isPlan: false, why: 'detection mode "frontmatter" and no plan front matter' };
+  const text = plan.sentences.map((s) => s.text).join('\n');
+  const partnerWords = (text.match(/\bpartner\w*|\bresell\w*|\bchannel\b|\balliances?\b|\baffiliates?\b|\binfluencers?\b|\bMSPs?\b|\badvisors?\b/gi) ?? []).length;
+  const families = PROGRAM_SIGNALS.filter((re) => re.test(text)).length;
+  if (partnerWords >= 5 && families >= 3) return { isPlan: true, why: `content: ${families} partner-program signals` };
+  return { isPlan: false, why: `content does not read as a partner program plan (${families} signals, ${partnerWords} partner words)` };
+}
+
+function emptyResult(plan: PlanModel | null, file: string | undefined, why: string, title: Span): LintResult {
+  return { file, isPlan: false, detection: why, archetypes: [], stage: null, readiness: null, findings: [], sections: [], benchmarks: [], title };
+}
+
+const LINE1: Span = { line: 1, column: 1, endLine: 1, endColumn: 1, startOffset: 0, endOffset: 0 };
+
+export function analyze(text: string, options: AnalyzeOptions): LintResult {
+  const config = options.config ?? defaultConfig(options.rules);
+  const file = options.filePath;
+  if (options.maxBytes !== undefined && text.length > options.maxBytes) {
+    return { ...emptyResult(null, file, 'too large', LINE1), skipped: `the document is ${(text.length / 1048576).toFixed(1)} MB, over the ${(options.maxBytes / 1048576).toFixed(1)} MB limit for analysis` };
+  }
+  let plan: PlanModel;
+  try {
+    plan = new PlanModel(text, { synonyms: config.synonyms, cache: options.cache });
+  } catch (e) {
+    return { ...emptyResult(null, file, 'parse failed', LINE1), skipped: `the document could not be read as markdown: ${(e as Error).message}` };
+  }
+  const title = plan.titleSpan();
+  const detection = detect(plan, options.detect ?? config.detection.mode, file, config);
+  if (!detection.isPlan) return emptyResult(plan, file, detection.why, title);
+
+  const evidence = new Evidence(plan);
+  const findings: Finding[] = [];
+  const benchmarks: BenchmarkNote[] = [];
+  const run = (rule: Rule): number => {
+    const setting = config.rules[rule.meta.id] ?? { severity: rule.meta.defaultSeverity, options: rule.meta.options.parse({}) };
+    if (setting.severity === 'off') return 0;
+    const before = findings.length;
+    const ctx: RuleContext<unknown> = {
+      options: setting.options,
+      plan,
+      evidence,
+      report: (r) => {
+        const span = 'line' in r.at ? r.at : plan.span(r.at.start, r.at.end);
+        findings.push({
+          ruleId: rule.meta.id,
+          severity: r.info ? 'info' : setting.severity === 'off' ? rule.meta.defaultSeverity : setting.severity,
+          message: r.message,
+          ...span,
+          ...(r.fixes && r.fixes.length ? { fixes: r.fixes } : {}),
+        });
+      },
+      note: (n) => {
+        const { at, ...rest } = n;
+        benchmarks.push({ ...rest, ...plan.span(at.start, at.end) });
+      },
+    };
+    try {
+      rule.check(ctx);
+    } catch (e) {
+      findings.length = before;
+      findings.push({
+        ruleId: rule.meta.id,
+        severity: 'error',
+        message: `Rule "${rule.meta.id}" failed on this document and was skipped: ${(e as Error)?.message ?? String(e)}`,
+        ...title,
+      });
+    }
+    return findings.length - before;
+  };
+
+  const outOfScope = options.rules.find((r) => r.meta.id === 'out-of-scope');
+  const scoped = outOfScope ? run(outOfScope) : 0;
+  if (scoped > 0 && findings.some((f) => f.ruleId === 'out-of-scope')) {
+    return {
+      file,
+      isPlan: true,
+      detection: detection.why,
+      archetypes: plan.archetypes,
+      stage: plan.stage,
+      readiness: null,
+      findings: applyControls(findings, readControls(plan)),
+      sections: [],
+      benchmarks: [],
+      title,
+    };
+  }
+  for (const rule of options.rules) if (rule !== outOfScope) run(rule);
+
+  const visible = applyControls(findings, readControls(plan)).sort((a, b) => a.startOffset - b.startOffset || a.ruleId.localeCompare(b.ruleId));
+  return {
+    file,
+    isPlan: true,
+    detection: detection.why,
+    archetypes: plan.archetypes,
+    stage: plan.stage,
+    readiness: readinessScore(evidence.preconditions, visible),
+    findings: visible,
+    sections: sectionSummaries(plan, evidence),
+    benchmarks: benchmarks.sort((a, b) => a.startOffset - b.startOffset),
+    title,
+  };
+}

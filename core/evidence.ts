@@ -1,0 +1,693 @@
+/**
+ * Shared readings of a plan: the domain judgment several rules, the readiness
+ * score and the section summaries rely on. Each reading is computed once per
+ * analysis (lazily) from the plan model's sentences and sections.
+ */
+import type { Archetype, PreconditionKey, PreconditionEvidence, Stage } from './types.js';
+import { PRECONDITIONS } from './types.js';
+import { isHedged, isNegatedAt, type PlanModel, type Section, type Sentence, type Topic, type Unit } from './model.js';
+import {
+  findDurations,
+  findPartnerCounts,
+  findPercents,
+  timeFrameMonths,
+  type CountMatch,
+  type DurationMatch,
+  type PercentMatch,
+} from './numbers.js';
+
+export type PercentCategory = 'payout' | 'revenueShare' | 'mdf' | 'customerDiscount' | 'grossMargin' | 'other';
+
+export interface PercentFact {
+  sentence: Sentence;
+  match: PercentMatch;
+  start: number;
+  end: number;
+  category: PercentCategory;
+  /** Whose payout/share this is. */
+  archetypes: Archetype[];
+}
+
+export interface DurationFact {
+  sentence: Sentence;
+  match: DurationMatch;
+  start: number;
+  end: number;
+}
+
+export interface Target {
+  sentence: Sentence;
+  kind: 'channelShare' | 'partnerCount';
+  min: number;
+  max: number;
+  start: number;
+  end: number;
+  /** Months from the program's start the target is set for, when known. */
+  months: number | null;
+}
+
+export interface Tier {
+  name: string;
+  unit: Unit;
+  hasCriteria: boolean;
+  hasBenefits: boolean;
+}
+
+export interface TierStructure {
+  kind: 'table' | 'list' | 'headings';
+  /** Where tier-count findings sit: the table's header row or the list's first item. */
+  anchor: Unit;
+  tiers: Tier[];
+  section: Section | null;
+}
+
+const PARTNER_NOUN =
+  /\b(?:partners?|resellers?|MSPs?|VARs?|SIs|integrators?|distributors?|dealers?|advisors?|advisers?|consultants?|agenc(?:y|ies)|firms?|affiliates?|they|each (?:partner|reseller|msp|advisor|consultant|firm))\b/i;
+
+export const DIRECT_TEAM =
+  /\bdirect (?:sales(?:\s+(?:team|reps?|org(?:anization)?|force))?|reps?|sellers?|team|AEs?)\b|\binside sales\b|\baccount executives?\b|\bAEs\b|\b(?:our|the) (?:\w+ )?sales (?:team|reps?|org(?:anization)?|force)\b|\bsales reps?\b|\bour (?:\w+ )?(?:inside |field )?(?:sales)?reps\b/i;
+
+const CONFLICT_POLICY =
+  /\bterritor(?:y|ies)\b|\bnamed[- ]accounts?\b|\bapproved[- ]customer[- ]list\b|\bprotected accounts?\b|\b(?:overlay|partial|shared|full|split|quota|comp(?:ensation)?|matching) credit\b|\bcredit (?:on|for) (?:partner|reseller|referred|msp|advisor)\w*|\bkeep (?:full |their )?(?:quota )?credit\b|\bcomp(?:ensation)?[- ]neutral\b|\bhands[- ]off\b|\b(?:closed|off[- ]limits) to (?:direct|them|our reps|sales)\b|\bstays? away from\b|\bescalat\w+|\bdisputes? (?:between|go|are)\b|\bconflicts? (?:between .{0,40})?(?:are|is|go|goes) (?:resolved|decided|escalated)\b|\brules of engagement\b|\balready (?:talking|working|in (?:our |a )?pipeline)\b|\bdeclined\b.{0,40}\b(?:rep|sales)/i;
+
+const NO_CREDIT =
+  /\b(?:direct )?(?:reps?|AEs?|sales(?:people)?|sellers?|account executives?)\b[^.]{0,40}\b(?:get|gets|receive|receives|earn|earns|are paid|will get)\s+no\s+(?:credit|commission|comp\w*)\b[^.]{0,40}\b(?:partner|reseller|referr|channel)\w*|\bno (?:quota )?credit (?:on|for) (?:partner|reseller|referr|channel)\w*/i;
+
+export class Evidence {
+  private memo = new Map<string, unknown>();
+  constructor(
+    readonly plan: PlanModel,
+    readonly arr: number | null = plan.frontMatter?.arr ?? null,
+  ) {}
+
+  private once<T>(key: string, f: () => T): T {
+    if (!this.memo.has(key)) this.memo.set(key, f());
+    return this.memo.get(key) as T;
+  }
+
+  /** Prose sentences that are statements (no questions, no headings). */
+  get statements(): Sentence[] {
+    return this.once('statements', () => this.plan.sentences.filter((s) => s.unit.kind !== 'heading' && !s.isQuestion));
+  }
+
+  /** First statement matching `re` that is not negated at the match. */
+  find(re: RegExp, where: Iterable<Sentence> = this.statements, opts: { allowNegated?: boolean } = {}): Sentence | null {
+    for (const s of where) {
+      const m = re.exec(s.text);
+      if (m && (opts.allowNegated || !isNegatedAt(s.text, m.index))) return s;
+    }
+    return null;
+  }
+
+  findAll(re: RegExp, where: Iterable<Sentence> = this.statements): Sentence[] {
+    const out: Sentence[] = [];
+    for (const s of where) {
+      const m = re.exec(s.text);
+      if (m && !isNegatedAt(s.text, m.index)) out.push(s);
+    }
+    return out;
+  }
+
+  /** Sentences of every section with a topic (and their subsections). */
+  inTopic(topic: Topic): Sentence[] {
+    const out: Sentence[] = [];
+    for (const sec of this.plan.sectionsWith(topic)) for (const s of sec.allSentences()) if (s.unit.kind !== 'heading') out.push(s);
+    return out;
+  }
+
+  // ---- direct sales and conflict ------------------------------------------------
+
+  get directTeam(): Sentence | null {
+    return this.once('directTeam', () => {
+      for (const s of this.statements) {
+        const m = DIRECT_TEAM.exec(s.text);
+        if (!m) continue;
+        // "no direct sales team" says there is none.
+        if (/\b(?:no|without|don't have a|do not have a)\s+(?:\w+\s+)?(?:direct|sales)\b/i.test(s.text.slice(Math.max(0, m.index - 25), m.index + 12))) continue;
+        // Partner-side people ("the partner's sales reps") are not our team.
+        if (/\b(?:partner|reseller|msp|their|its)(?:'s|s'|’s)?\s+(?:\w+\s+)?$/i.test(s.text.slice(Math.max(0, m.index - 20), m.index))) continue;
+        return s;
+      }
+      return null;
+    });
+  }
+
+  get conflictPolicy(): Sentence | null {
+    return this.once('conflictPolicy', () => this.find(CONFLICT_POLICY));
+  }
+
+  get noCreditStatements(): Sentence[] {
+    return this.once('noCredit', () => this.statements.filter((s) => NO_CREDIT.test(s.text)));
+  }
+
+  // ---- deal registration ---------------------------------------------------------
+
+  /** Sentences describing a registration process (outside tier tables). */
+  get dealRegSentences(): Sentence[] {
+    return this.once('dealRegSentences', () => {
+      const re =
+        /\bdeal[- ]?reg\w*|\bregist(?:er|ers|ered|ering|ration|rations)\b|\bsubmit(?:s|ted)? (?:each |a |the |their )?(?:referrals?|deals?|opportunit\w+|leads?)\b|\b(?:referral|lead|opportunity) (?:form|submission)\b/i;
+      const sectioned = new Set(this.inTopic('dealRegistration'));
+      return this.statements.filter((s) => sectioned.has(s) || (re.test(s.text) && s.unit.kind !== 'tableRow'));
+    });
+  }
+
+  /** Deal registration as a described mechanism: a section of its own, or sentences that say how partners register. */
+  get dealReg(): { section: Section | null; sentences: Sentence[] } | null {
+    return this.once('dealReg', () => {
+      const section = this.plan.sectionsWith('dealRegistration')[0] ?? null;
+      const process =
+        /\b(?:partners?|resellers?|msps?|advisors?|consultants?|they|firms?|agencies)\b[^.]{0,40}\b(?:register|submit)s?\b|\bregistered (?:deals?|accounts?|opportunit\w+|leads?|referrals?)\b|\bdeal[- ]?registration\b|\bregistrations?\b[^.]{0,40}\b(?:approved|valid|last|expire|hold)/i;
+      const sentences = this.dealRegSentences.filter((s) => (section && s.section?.inTopic('dealRegistration')) || process.test(s.text));
+      if (!section && sentences.length === 0) return null;
+      return { section, sentences };
+    });
+  }
+
+  /** The stated approval turnaround, if any. */
+  get dealRegSla(): DurationFact | null {
+    return this.once('dealRegSla', () => {
+      const dr = this.dealReg;
+      if (!dr) return null;
+      const pool = [...dr.sentences, ...this.statements.filter((s) => /\b(?:registration|registered|referral)\b/i.test(s.text))];
+      for (const s of pool) {
+        const isSla =
+          /\b(?:approv\w*|declin\w*|decision|decide|respond\w*|response|turnaround|turn around|review(?:ed)?|accept\w*|confirm\w*|SLA)\b/i.test(s.text) &&
+          !/\b(?:valid|expir\w*|lasts?|holds?|lifetime|protected for|protection lasts)\b/i.test(s.text.replace(/\bwithin\b.*$/i, ''));
+        if (!isSla && !/\b(?:turnaround|SLA)\b/i.test(s.text)) continue;
+        for (const d of findDurations(s.text)) {
+          const before = s.text.slice(0, d.start);
+          if (/\b(?:within|in|under|inside|by|of|:)\s*(?:about\s+|at most\s+|no more than\s+)?$/i.test(before) || /\b(?:turnaround|SLA)\b/i.test(s.text) || /\bfor (?:approval|a decision)/i.test(s.text.slice(d.end))) {
+            const r = s.range(d.start, d.end);
+            return { sentence: s, match: d, ...r };
+          }
+        }
+      }
+      return null;
+    });
+  }
+
+  /** How long an approved registration holds. */
+  get dealRegExpiry(): DurationFact | null {
+    return this.once('dealRegExpiry', () => {
+      const dr = this.dealReg;
+      if (!dr) return null;
+      const re = /\b(?:valid|expir\w*|lasts?|holds?|hold for|lifetime|protected for|protection (?:lasts|runs|period)|good for|stands? for|remains? (?:open|active|valid)|lapses?)\b/i;
+      for (const s of dr.sentences) {
+        if (!re.test(s.text) || /\bwithin\b/i.test(s.text.split(re)[0] ?? '')) continue;
+        const ds = findDurations(s.text).filter((d) => !/extension/i.test(s.text.slice(d.end, d.end + 12)));
+        const d = ds[0];
+        if (d) {
+          const r = s.range(d.start, d.end);
+          return { sentence: s, match: d, ...r };
+        }
+      }
+      return null;
+    });
+  }
+
+  /** A rule for duplicate or contested registrations. */
+  get dealRegConflictRule(): Sentence | null {
+    return this.once('dealRegConflicts', () => {
+      const dr = this.dealReg;
+      if (!dr) return null;
+      const re =
+        /\b(?:two|multiple|several|more than one|both|another|competing)\s+(?:\w+\s+)?(?:partners?|resellers?|msps?|advisors?|consultants?|firms?|agencies|registrations?)\b|\bsame (?:account|client|customer|clinic|fleet|deal|opportunity|business|company|prospect|lead)\b|\bfirst (?:complete |approved |valid |valid, complete )?(?:registration|submission|to register)\b|\bduplicates?\b|\bcontested\b|\bdisputes?\b|\bconflicts?\b|\btie[- ]?break\w*|\balready (?:talking|working|in (?:our |a )?pipeline|registered)\b|\bfirst[- ]come\b/i;
+      return this.find(re, [...dr.sentences, ...this.statements.filter((s) => /\bregist/i.test(s.text))]);
+    });
+  }
+
+  // ---- economics -------------------------------------------------------------------
+
+  get percents(): PercentFact[] {
+    return this.once('percents', () => {
+      const out: PercentFact[] = [];
+      for (const s of this.plan.sentences) {
+        if (s.unit.kind === 'heading' || s.unit.isHeaderRow) continue;
+        for (const m of findPercents(s.text)) {
+          const r = s.range(m.start, m.end);
+          out.push({ sentence: s, match: m, ...r, category: classifyPercent(s, m), archetypes: this.plan.archetypesOf(s) });
+        }
+      }
+      return out;
+    });
+  }
+
+  get payouts(): PercentFact[] {
+    return this.once('payouts', () => this.percents.filter((p) => p.category === 'payout'));
+  }
+
+  /** Sentences saying what partners do (sell, refer, implement, support...). */
+  get partnerActivities(): Sentence[] {
+    return this.once('activities', () => {
+      const verbs =
+        /\b(?:sells?|selling|resells?|reselling|sources?|sourcing|generat\w+ (?:leads|pipeline|demand)|refers?|referring|introduc\w+|identif\w+|implement\w*|install\w*|deploy\w*|support\w*|runs?|answers?|deliver\w*|joins?|explains?|sets? up|onboards?|bundles?|brings? (?:us|in)|sends? us|co-?market\w*|promot\w+|recommend\w*|services?|maintain\w*|manag\w+ (?:the customer|customers|clients)|owns? the (?:customer|relationship)|handles?|trains?|closes?)\b/i;
+      return this.statements.filter((s) => {
+        const m = verbs.exec(s.text);
+        if (!m || isNegatedAt(s.text, m.index)) return false;
+        if (/\bbuilt an integration\b/i.test(s.text) && !/\b(?:sell|refer|promot|co-?market|support)/i.test(s.text)) return false;
+        return PARTNER_NOUN.test(s.text.slice(0, m.index + 1)) || /^(?:in return|for (?:that|this|it)|they|the (?:partner|reseller|advisor|consultant|msp|firm))/i.test(s.text);
+      });
+    });
+  }
+
+  get payoutOps(): Sentence | null {
+    return this.once('payoutOps', () =>
+      this.find(
+        /\breconcil\w*|\bstatements?\b|\bpaid (?:monthly|quarterly|annually|each (?:month|quarter)|every (?:month|quarter)|on the|within|net[- ]?\d+|by (?:ach|wire|bank transfer|direct deposit))|\bpay(?:s|outs?)? (?:\w+ )?(?:monthly|quarterly|each (?:month|quarter))|\bpayout (?:cadence|schedule|dates?)\b|\b(?:wired|paid|settled) (?:each|every|at the end of the|when each) (?:month|quarter)|\b(?:monthly|quarterly) (?:payouts?|payments?|settlements?)\b|\bcommission (?:tracking|dashboard|reports?)\b/i,
+      ),
+    );
+  }
+
+  get chequePayments(): Sentence[] {
+    return this.once('cheques', () => this.findAll(/\b(?:by|via|with a|in the form of a|as a)\s+(?:paper\s+)?(?:cheques?|checks?)\b|\b(?:cheques?|checks?) (?:are|is) (?:mailed|posted|sent|issued)\b/i));
+  }
+
+  // ---- MDF --------------------------------------------------------------------------
+
+  get mdfStatements(): Sentence[] {
+    return this.once('mdf', () => {
+      const re = /\bMDF\b|\bmarket(?:ing)? development funds?\b|\bco-?op (?:funds|marketing funds?)\b|\bmarketing funds?\b/i;
+      return this.statements.filter((s) => re.test(s.text) || (s.section?.inTopic('mdf') ?? false));
+    });
+  }
+
+  get mdfClaims(): Sentence | null {
+    return this.once('mdfClaims', () =>
+      this.find(
+        /\b(?:marketing|campaign|business|activity) plans?\b[^.]{0,60}\b(?:approv\w*|submit\w*|before|up front|upfront|in advance|required|first)|\bsubmit\w* (?:a |an |their )?(?:\w+ )?(?:marketing |campaign )?(?:plan|proposal)\b|\bproof of (?:execution|performance|spend|completion)\b|\breimburs\w+|\bpaid against\b|\bclaims? (?:are|is) (?:paid|reimbursed|settled)|\bpre-?approv\w+/i,
+        this.mdfStatements.length ? [...this.mdfStatements, ...this.statements.filter((s) => /\b(?:campaign|marketing) plan\b|\breimburs/i.test(s.text))] : [],
+      ),
+    );
+  }
+
+  // ---- tiers ------------------------------------------------------------------------
+
+  get tierStructures(): TierStructure[] {
+    return this.once('tiers', () => findTierStructures(this.plan));
+  }
+
+  /** Segmentation other than tiers: partner segments by size, vertical, region. */
+  get segmentation(): Sentence | null {
+    return this.once('segmentation', () =>
+      this.find(/\bsegment(?:s|ed|ation)?\b[^.]{0,60}\b(?:partners?|resellers?|firms?)|\b(?:partners?|resellers?|firms?) (?:are )?segmented\b|\bpartner (?:tiers?|levels?|segments?)\b/i),
+    );
+  }
+
+  // ---- people -----------------------------------------------------------------------
+
+  /** The program owner statement and whether it is full-time. */
+  get owner(): { sentence: Sentence; partTime: boolean; fullTime: boolean; senior: boolean } | null {
+    return this.once('owner', () => {
+      const title =
+        /\b(?:head|vp|vice president|director|chief|lead|leader|manager|owner)\b[^.]{0,12}\b(?:partner\w*|channels?|alliances?|ecosystem|msp partnerships|partner program)\b|\b(?:partner\w*|channels?|alliances?|ecosystem) (?:lead|leader|manager|director|head|owner|chief)\b|\b(?:vp|head|director) (?:of )?(?:international )?(?:channels?|partnerships?|alliances?)\b/i;
+      const owns =
+        /\bowner\b|\bowns\b|\bowned\b|\b(?:runs?|run|running|leads?|manages?|is responsible for|accountable for|will run|will own|will lead|will manage)\b[^.]{0,30}\b(?:program\w*|pilot|channel|partnerships?|partner program|network|alliances?|both parts)\b/i;
+      const candidates: Sentence[] = [];
+      for (const s of this.statements) {
+        if (s.unit.cells && !/^owner/i.test(s.unit.cells[0]?.text ?? '')) continue;
+        const labelOwner = /^(?:program )?owner(?:ship)?$/i.test(s.unit.label) || (s.unit.cells && /^owner/i.test(s.unit.cells[0]?.text ?? ''));
+        if (!labelOwner && !(owns.test(s.text) || (title.test(s.text) && s.section?.inTopic('team')))) continue;
+        if (isHedged(s.text) || /\b(?:we will hire|to hire|hiring|will be hired|once we hire|no owner|nobody owns|no one owns)\b/i.test(s.text)) continue;
+        if (!labelOwner && !title.test(s.text) && !/\b[A-Z][a-z]+ [A-Z][a-zà-ÿ]+|\b(?:I|we)\b|\b(?:CEO|COO|CRO|founder|co-founder|lead|manager)\b/.test(s.text)) continue;
+        candidates.push(s);
+      }
+      // Prefer a named or labelled owner; a partnership title on its own also counts.
+      const s = candidates[0];
+      if (!s) return null;
+      const text = candidates.map((c) => c.text).join(' ');
+      const partTime = PART_TIME.test(text);
+      return {
+        sentence: candidates.find((c) => PART_TIME.test(c.text)) ?? s,
+        partTime,
+        fullTime: /\bfull[- ]time\b|\bdedicated\b/i.test(text) && !partTime,
+        senior: /\b(?:vp|vice president|director|head|chief)\b/i.test(text),
+      };
+    });
+  }
+
+  get reportsToCeo(): Sentence | null {
+    return this.once('reportsToCeo', () => {
+      for (const s of this.statements) {
+        const m = /\breports?\s+(?:directly\s+)?to\s+(?:the\s+|our\s+)?(?:CEO|chief executive|founder|co-founder)\b/i.exec(s.text);
+        if (!m) continue;
+        const subject = s.text.slice(0, m.index);
+        if (/\b(?:sales|CRO|revenue)\b/i.test(subject) && !/\bpartner|channel|alliance/i.test(subject)) continue;
+        return s;
+      }
+      return null;
+    });
+  }
+
+  get salesCoordination(): Sentence | null {
+    return this.once('salesCoordination', () => {
+      const leader = /\b(?:CRO|chief revenue officer|VP (?:of )?sales|head of sales|sales leadership|sales leaders?|sales director|VP Sales|sales VP)\b/i;
+      for (const s of this.statements) {
+        const m = leader.exec(s.text);
+        if (!m) continue;
+        if (/\breports? to\b|\bmanager is\b|\bwith\b|\band\b|\bjoint\w*|\btogether\b|\bweekly|\bmonthly|\bsync|\balign|\bcoordinat|\bescalat|\bdecide|\bagree|\breview|\bmeet|\bshare/i.test(s.text)) return s;
+      }
+      return null;
+    });
+  }
+
+  // ---- recruiting and enablement -------------------------------------------------------
+
+  get recruiting(): { section: Section | null; sentence: Sentence | null } | null {
+    return this.once('recruiting', () => {
+      const section = this.plan.sectionsWith('recruiting')[0] ?? null;
+      const sentence = this.find(
+        /\brecruit\w*|\btarget list\b|\bsign (?:up )?(?:\d+|\w+) (?:new )?partners\b|\bpartners will come from\b|\b(?:find|finding|source|sourcing) (?:new )?partners\b|\boutreach to\b|\bonboard (?:\d+|\w+) (?:new )?partners\b/i,
+      );
+      if (!section && !sentence) return null;
+      return { section, sentence };
+    });
+  }
+
+  get qualification(): Sentence | null {
+    return this.once('qualification', () => {
+      const re =
+        /\bqualif\w*|\bcriteria\b|\bmust (?:have|name|show|serve|be|commit|employ|run|manage)\b|\bat least \d+|\bat least (?:one|two|three|five|ten)\b|\bonly (?:invite|sign|recruit|accept|work with|partner with)\b|\bwe (?:sign|accept|approve) an? \w+ (?:when|if|that|who)\b|\brequirements?\b|\bICP (?:overlap|fit)\b|\b(?:has|have) (?:worked|sold|recommended|referred|partnered)\b|\bcommitted (?:sales ?)?(?:reps?|salespe\w+|sellers?)\b|\bscorecard\b|\bfit (?:check|score)\b/i;
+      const rec = this.recruiting;
+      const pool = rec?.section ? [...rec.section.allSentences()].filter((s) => s.unit.kind !== 'heading') : [];
+      const inSection = this.find(re, pool);
+      if (inSection) return inSection;
+      const qualSections = this.plan.sections.filter((s) => !s.inTopic('exitCriteria') && /\bqualif|\b(?:partner|selection|entry|recruiting) criteria|\bpartner profile|\bideal partner/i.test(s.title));
+      for (const q of qualSections) for (const s of q.allSentences()) if (s.unit.kind !== 'heading') return s;
+      return null;
+    });
+  }
+
+  get enablement(): Sentence | null {
+    return this.once('enablement', () => {
+      const re =
+        /\benablement\b|\bonboarding\b|\btraining\b|\bcertif\w+|\bplaybooks?\b|\bsales kit\b|\bjoint (?:go-to-market|gtm|business|client|marketing)? ?plans?\b|\bproduct sessions?\b|\bcourses?\b|\boffice hours\b|\bwebinars?\b|\bkick-?off (?:call|meeting|session|workshop)s?\b|\breferral guide\b|\bdemo (?:training|kit)\b|\bworkshops?\b|\bbootcamps?\b/i;
+      const inSection = this.inTopic('enablement').find((s) => !isHedged(s.text) && !NEGATED_ANSWER.test(s.text));
+      return inSection ?? this.find(re, this.statements.filter((s) => !s.unit.cells || !s.section?.inTopic('tiers')));
+    });
+  }
+
+  // ---- targets and metrics ---------------------------------------------------------------
+
+  get targets(): Target[] {
+    return this.once('targets', () => findTargets(this));
+  }
+
+  get metricWithTarget(): Sentence | null {
+    return this.once('metric', () => {
+      const metric =
+        /\brevenue\b|\bpipeline\b|\bactivation\b|\bactive\b|\bsatisfaction\b|\bNPS\b|\breferrals?\b|\bdeals?\b|\bpartners?\b|\bshare\b|\bbookings\b|\bARR\b|\bsigned\b|\bcustomers?\b|\bcertified\b|\bfirms?\b|\bresellers?\b|\bwin rate\b|\bsourced\b|\binfluenced\b/i;
+      const number = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred)\b/i;
+      for (const s of this.statements) {
+        const inTargets = s.section?.inTopic('metrics') ?? false;
+        const targetWords = /\b(?:targets?|goals?|aim|by (?:month|Q[1-4]|year|end of)|within (?:the first|\d+)|we want|reach|KPI)\b/i.test(s.text);
+        if (!inTargets && !targetWords) continue;
+        if (!metric.test(s.text) || !number.test(s.text)) continue;
+        if (s.section?.inTopic('exitCriteria') || isHedged(s.text) || /\bnot setting\b|\bno (?:numbers|targets)\b/i.test(s.text)) continue;
+        if (/\btarget list\b/i.test(s.text)) continue;
+        return s;
+      }
+      return null;
+    });
+  }
+
+  get partnerRevenueTracking(): Sentence | null {
+    return this.once('revTracking', () =>
+      this.find(/\b(?:partner|channel|reseller|referral|advisor)[- ](?:sourced|influenced|generated)\b|\bchannel pipeline\b|\btrack\w* [^.]{0,30}\b(?:partner|channel) (?:revenue|pipeline|deals)\b|\bpartner revenue\b|\bshare of (?:total |new )?revenue\b/i),
+    );
+  }
+
+  // ---- pilot -------------------------------------------------------------------------------
+
+  get pilotStatements(): Sentence[] {
+    return this.once('pilots', () =>
+      this.statements.filter((s) => {
+        if (!/\bpilot/i.test(s.text) && !(s.section?.inTopic('pilot') && /\b(?:run|runs|last|lasts|with)\b/i.test(s.text))) return false;
+        if (/\b(?:after|since|following|post)[- ](?:the |our )?pilot\b/i.test(s.text)) return false;
+        return findDurations(s.text).length > 0 || findPartnerCounts(s.text).length > 0;
+      }),
+    );
+  }
+
+  // ---- marketplace and portal ----------------------------------------------------------------
+
+  get marketplaceListings(): Sentence[] {
+    return this.once('marketplace', () => {
+      const market = /\b(?:AWS|Azure|Microsoft|Google Cloud|GCP|Salesforce|HubSpot(?: App)?|Atlassian|Shopify|Snowflake|Oracle|SAP)\s+(?:App\s+)?Marketplace\b|\bAppExchange\b|\b(?:cloud|app) marketplace\b|\bmarketplace listing\b/i;
+      const verb = /\blist(?:ed|ing|s)?\b|\btransactable\b|\bpublish\w*|\blaunch\w*|\bavailable (?:on|in|through)\b|\bsell (?:on|through)\b|\bprivate offers?\b/i;
+      return this.statements.filter((s) => {
+        const m = market.exec(s.text);
+        return !!m && verb.test(s.text) && !/\bfrom\b[^.]{0,30}marketplaces?\b/i.test(s.text) && !isNegatedAt(s.text, m.index);
+      });
+    });
+  }
+
+  get coSell(): Sentence | null {
+    return this.once('coSell', () =>
+      this.find(
+        /\bco-?sell\w*|\bjoint (?:pipeline|selling|account (?:planning|mapping)|sales calls?)\b|\b(?:customer engineers?|account (?:managers?|executives?)|field (?:sellers?|reps?|teams?)|partner (?:sales|development) managers?)\b[^.]{0,60}\b(?:bring us|introduce|refer|invite)|\b(?:ACE|co-sell) program\b/i,
+      ),
+    );
+  }
+
+  // ---- readiness -------------------------------------------------------------------------------
+
+  get preconditions(): Record<PreconditionKey, PreconditionEvidence> {
+    return this.once('preconditions', () => readinessEvidence(this));
+  }
+}
+
+const PART_TIME =
+  /\balongside (?:her|his|their|my|our|an?|the)?\s*(?:\w+\s+){0,3}(?:role|job|duties|work|responsibilities)\b|\bon the side\b|\bpart[- ]time\b|\bin (?:her|his|their|my) spare time\b|\bas a side project\b|\bin addition to (?:her|his|their|my) (?:\w+ )?(?:role|job)\b|\b(?:one|two|half a|a) days? (?:a|per) week\b|\b\d{1,2}\s?% of (?:her|his|their|my) time\b|\bwhen (?:she|he|they) (?:has|have) time\b/i;
+
+const NEGATED_ANSWER = /^\s*(?:not really|no\b|none|nope)/i;
+
+/** Percent classification by the words around it in its sentence (or table row). */
+export function classifyPercent(s: Sentence, m: PercentMatch): PercentCategory {
+  let text = s.text;
+  let at = m.start;
+  if (s.unit.cells) {
+    // In a table row, read the cell holding the number, then the row's first cell and the column header.
+    const ci = s.unit.cellAt(s.at + m.start);
+    const cell = s.unit.cells[ci];
+    const header = s.unit.table?.header[ci] ?? '';
+    const first = ci > 0 ? s.unit.cells[0].text : '';
+    const local = s.unit.text.slice(cell.at, cell.at + cell.text.length + 1);
+    at = s.at + m.start - cell.at;
+    text = local;
+    const own = classifyText(local, at, m);
+    if (own !== 'other') return own;
+    return classifyText(`${first} ${header}`, 0, m, true);
+  }
+  return classifyText(text, at, m);
+}
+
+function classifyText(text: string, at: number, m: PercentMatch, contextOnly = false): PercentCategory {
+  if (!contextOnly) {
+    // Read only the clause that holds the number: "27% reseller discount; MDF; named manager".
+    const from = Math.max(text.lastIndexOf(';', at), text.lastIndexOf('|', at)) + 1;
+    let to = text.length;
+    for (const sep of [';', '|']) {
+      const i = text.indexOf(sep, at + m.text.length);
+      if (i >= 0 && i < to) to = i;
+    }
+    text = text.slice(from, to);
+    at -= from;
+  }
+  const after = contextOnly ? text : text.slice(at + m.text.length, at + m.text.length + 60);
+  const before = contextOnly ? text : text.slice(Math.max(0, at - 80), at);
+  const near = before + ' ' + after;
+  if (/\b(?:gross|operating|contribution|profit|net|ebitda)\s+margins?\b/i.test(before.slice(-40)) || /^\s*gross margin/i.test(after)) return 'grossMargin';
+  if (/\bMDF\b|\bmarket(?:ing)? development\b|\bco-?op\b/i.test(near)) return 'mdf';
+  if (/^\s*(?:of\s+)?(?:(?:total|new|our|company|overall|annual|net new|all)\s+)*(?:revenue|bookings|ARR|sales)\b/i.test(after) || /\bshare of (?:(?:total|new|our)\s+)?(?:revenue|bookings|ARR)\b|\brevenue (?:contribution|share through|through)\b|\bof revenue\b/i.test(near) && !/\b(?:partners? (?:get|gets|receive|earn|keep)|commission|rev(?:enue)?[- ]share (?:to|for|with|of))\b/i.test(before))
+    return 'revenueShare';
+  if (/\b(?:activation|satisfaction|churn|growth|grow|win rate|conversion|hit ratio|renewal|retention|uptime|attach rate|utili[sz]ation|completion|of (?:partners|resellers|our partners))\b/i.test(near) && !/\b(?:margin|commission|fee)\b/i.test(after.slice(0, 25))) return 'other';
+  if (/\b(?:list[- ]price|off list|end[- ]customers?|customers? (?:get|receive)|public[- ]sector|government|students?|nonprofits?|promo\w*|coupon)\b/i.test(near) && /\bdiscount|\boff\b/i.test(near)) return 'customerDiscount';
+  if (/\bdiscounts? (?:beyond|above|over|of more than|greater than)\s*$/i.test(before) || /^\s*off\b/i.test(after)) return 'customerDiscount';
+  if (/\b(?:margins?|commissions?|referral fees?|finder'?s? fees?|fees?|rebates?|bount(?:y|ies)|payouts?|rev(?:enue)?[- ]share|kickback)\b/i.test(after.slice(0, 40)) || /\b(?:margins?|commissions?|referral fees?|fees?|rebates?|payouts?|rev(?:enue)?[- ]share)\b\s*(?:of|is|are|at|:|=|rate of|rate is)?\s*(?:(?:up to|about|around|roughly|between)\s+)?$/i.test(before))
+    return 'payout';
+  if (/\b(?:reseller|partner|channel|distributor|dealer|msp|var|wholesale)\b[^.]{0,12}\bdiscounts?\b/i.test(near) || /^\s*(?:reseller|partner|channel) discount/i.test(after)) return 'payout';
+  if (PARTNER_NOUN.test(before) && /\b(?:get|gets|receive|receives|earn|earns|keep|keeps|are paid|is paid|retain|retains|take|takes|make|makes|paid)\b/i.test(before.slice(-50)) && /^\s*(?:of|on|in)\b/i.test(after)) return 'payout';
+  if (/\bof (?:the )?(?:first[- ]year|year[- ]one|annual|recurring|the customer's|what the customer pays|each deal|contract value|ACV|deal value|net revenue from|license)/i.test(after) && !/\bdiscount/i.test(near)) return 'payout';
+  if (/\bdiscount/i.test(near)) return 'customerDiscount';
+  return 'other';
+}
+
+// ---- tiers -----------------------------------------------------------------------------
+
+const TIER_NAME =
+  /^(?:bronze|silver|gold|platinum|diamond|registered|certified|authori[sz]ed|select|premier|elite|preferred|advanced|strategic|standard|associate|partner|basic|plus|pro|enterprise|member|tier\s*\d|level\s*\d)\b/i;
+const CRITERIA = /\bcertif\w+|\bclosed deals?\b|\bdeals?\b|\brevenue\b|\bARR\b|\$|\bsigned\b|\bcomplet\w+|\breferrals?\b|\bat least\b|\bminimum\b|\b\d+\+?\s+(?:\w+\s+)?(?:reps?|staff|salespe\w+|installers?|customers?)\b|\bagreement\b|\bexam\b|\bcourse\b|\btrained\b|\bcriteria\b|\brequire\w*/i;
+const BENEFITS =
+  /\bmargins?\b|\bdiscounts?\b|\bMDF\b|\bfees?\b|\baccess\b|\bdedicated\b|\blisting\b|\bmanager\b|\bco-?brand\w*|\bsupport\b|\bleads?\b|\bpriority\b|%|\brebates?\b|\bcommission\b|\bdemo\b|\bportal\b|\bcouncil\b|\bwebinars?\b|\bearly access\b|\bplanning\b|\blicen[cs]es?\b|\bmaterials\b|\bregistration\b/i;
+const EMPTY_CELL = /^(?:|—|–|-|n\/?a|tbd|tba|none|\?|\.\.\.|…)$/i;
+
+function findTierStructures(plan: PlanModel): TierStructure[] {
+  const out: TierStructure[] = [];
+  const seenTables = new Set<unknown>();
+  for (const u of plan.units) {
+    if (u.kind !== 'tableRow' || !u.isHeaderRow || !u.table || seenTables.has(u.table)) continue;
+    seenTables.add(u.table);
+    const header = u.table.header.map((h) => h.toLowerCase());
+    const firstIsTier = /^(?:tiers?|levels?|partner (?:tiers?|levels?)|status|program level|membership)$/i.test(u.table.header[0] ?? '');
+    const underTierHeading = u.section?.inTopic('tiers') ?? false;
+    const rowsLookLikeTiers = u.table.rows.length > 0 && u.table.rows.every((r) => TIER_NAME.test(r.cells?.[0]?.text ?? ''));
+    if (!firstIsTier && !(underTierHeading && (rowsLookLikeTiers || header.some((h) => /criteria|requirement|benefit|get there|receives?/.test(h))))) continue;
+    const critCol = header.findIndex((h, i) => i > 0 && /criteria|requirements?|how .* gets? there|entry|qualif|eligib|to qualify|to reach|commitment/.test(h));
+    const benCol = header.findIndex((h, i) => i > 0 && /benefits?|receives?|gets?\b|rewards?|perks|what .* (?:receives?|gets?)|incentives?|margin|discount/.test(h));
+    const tiers: Tier[] = u.table.rows.map((r) => {
+      const cells = r.cells ?? [];
+      const cellText = (i: number) => (i >= 0 ? cells[i]?.text ?? '' : '');
+      const rest = cells.slice(1).map((c) => c.text).join(' ');
+      const hasCriteria = critCol >= 0 ? !EMPTY_CELL.test(cellText(critCol)) : CRITERIA.test(rest);
+      const hasBenefits = benCol >= 0 ? !EMPTY_CELL.test(cellText(benCol)) : BENEFITS.test(rest);
+      return { name: cellText(0), unit: r, hasCriteria, hasBenefits };
+    });
+    out.push({ kind: 'table', anchor: u, tiers, section: u.section });
+  }
+  // Lists under a tier heading whose items start with a tier name.
+  for (const sec of plan.sectionsWith('tiers')) {
+    if (out.some((t) => t.section === sec)) continue;
+    const items = new Map<string, Unit>();
+    for (const u of sec.units) {
+      if (u.kind !== 'paragraph' || !u.list) continue;
+      const key = `${u.list.id}:${u.list.item}`;
+      if (!items.has(key)) items.set(key, u);
+    }
+    const units = [...items.values()].filter((u) => TIER_NAME.test(u.label || u.text) || /^[A-Z][\w/ ]{0,30}:/.test(u.text));
+    if (units.length) {
+      out.push({
+        kind: 'list',
+        anchor: units[0],
+        section: sec,
+        tiers: units.map((u) => ({ name: u.label || u.text.split(/[:.—–-]/)[0], unit: u, hasCriteria: CRITERIA.test(u.text), hasBenefits: BENEFITS.test(u.text.slice((u.label || '').length)) })),
+      });
+      continue;
+    }
+    // Sub-headings named like tiers ("### Gold").
+    const subs = sec.children.filter((c) => TIER_NAME.test(c.title) || /\btier\b|\blevel\b/i.test(c.title));
+    if (subs.length) {
+      out.push({
+        kind: 'headings',
+        anchor: subs[0].heading!,
+        section: sec,
+        tiers: subs.map((c) => {
+          const body = [...c.allSentences()].filter((s) => s.unit.kind !== 'heading').map((s) => s.text).join(' ');
+          return { name: c.title, unit: c.heading!, hasCriteria: CRITERIA.test(body), hasBenefits: BENEFITS.test(body) };
+        }),
+      });
+    }
+  }
+  return out;
+}
+
+// ---- targets -----------------------------------------------------------------------------
+
+function findTargets(ev: Evidence): Target[] {
+  const plan = ev.plan;
+  const out: Target[] = [];
+  for (const s of ev.statements) {
+    const sec = s.section;
+    if (sec?.inTopic('exitCriteria')) continue;
+    const sectionTitles = sec ? [...sec.chain()].map((x) => x.title).join(' | ') : '';
+    const inTargets = sec?.inTopic('metrics') ?? false;
+    const targetWords = /\b(?:targets?|goals?|aim(?:s|ing)? (?:for|to)|we want|we expect|expect(?:ed)? to|will (?:bring|reach|grow|source|deliver|generate|contribute|account)|to (?:source|bring in|reach|deliver|generate|contribute|account for)|by (?:month|Q[1-4]|year|the end of)|within (?:the first|\d+|one|two|three)|plan to (?:reach|sign|have|recruit))\b/i.test(s.text);
+    if (!inTargets && !targetWords) continue;
+    if (/\btarget list\b|\bcandidates?\b|\bshortlist\b|\bdrawn from\b/i.test(s.text)) continue;
+    if (/\bif\b[^.]{0,60}\b(?:below|under|less than|short of|fall)/i.test(s.text) || isHedged(s.text)) continue;
+    const months = timeFrameMonths(s.text) ?? timeFrameMonths(sectionTitles);
+    for (const p of ev.percents) {
+      if (p.sentence !== s || p.category !== 'revenueShare') continue;
+      out.push({ sentence: s, kind: 'channelShare', min: p.match.min, max: p.match.max, start: p.start, end: p.end, months });
+    }
+    const counts: CountMatch[] = [];
+    if (s.unit.cells) {
+      // Table rows: "Active MSPs (...) | 40".
+      const cells = s.unit.cells;
+      if (cells.length >= 2 && /\b(?:partners?|resellers?|msps?|firms?|advisors?|consultants?|agencies|integrators?|vars?|distributors?)\b/i.test(cells[0].text) && !/%|\$|£|€/.test(cells[1].text)) {
+        const m = /^(\d{1,4})(?:\s*[-–]\s*(\d{1,4}))?\b/.exec(cells[1].text);
+        if (m) {
+          const at = cells[1].at;
+          counts.push({ start: at - s.at, end: at - s.at + m[0].length, text: m[0], min: Number(m[1]), max: Number(m[2] ?? m[1]), noun: cells[0].text });
+        }
+      }
+    } else counts.push(...findPartnerCounts(s.text).filter((c) => !/\blogos?\b/i.test(c.noun) && !/\bat least\s*$|\bwith\s*$|\bof\s*$/i.test(s.text.slice(0, c.start))));
+    for (const c of counts) {
+      const r = s.range(c.start, c.end);
+      out.push({ sentence: s, kind: 'partnerCount', min: c.min, max: c.max, ...r, months });
+    }
+  }
+  void plan;
+  return out;
+}
+
+// ---- readiness evidence --------------------------------------------------------------------
+
+function readinessEvidence(ev: Evidence): Record<PreconditionKey, PreconditionEvidence> {
+  const plan = ev.plan;
+  const span = (s: Sentence) => ({ ...plan.sentenceSpan(s), text: s.text });
+  const result = {} as Record<PreconditionKey, PreconditionEvidence>;
+  const met = (key: PreconditionKey, sentences: Array<Sentence | null>, yes: string, no: string, ok = sentences.every(Boolean)) => {
+    const found = sentences.filter((s): s is Sentence => !!s);
+    result[key] = { met: ok && found.length > 0, evidence: found.map(span), reason: ok && found.length > 0 ? yes : no };
+  };
+  const labelled = (re: RegExp) => ev.statements.find((s) => re.test(s.unit.label) || (s.unit.cells && re.test(s.unit.cells[0]?.text ?? '') && !s.unit.isHeaderRow)) ?? null;
+  const positive = (s: Sentence | null) => (s && !NEGATIVE_STATEMENT.test(s.text) ? s : null);
+
+  // product
+  const product = ev.find(
+    /\bself[- ]serve\b|\bwithout (?:our |any )?(?:help|hand-?holding|services|assistance)\b|\bno help from us\b|\bon (?:its|their) own\b|\bgoes? live in\b|\blive in (?:a|one|two|three|\d)|\bfirst (?:payroll|scan|results?|value)\b|\bimplementation (?:time |is )?(?:is )?(?:bounded|fixed|takes)|\bfixed[- ](?:price|scope)? ?package\b|\bdocumentation\b|\bdocs (?:are )?public\b|\bhelp cent(?:er|re)\b|\brunbooks?\b|\bsetup takes\b|\bset up in\b|\bonboard(?:s|ing)? (?:in|within) \w+/i,
+  );
+  met('product', [positive(product) ?? positive(labelled(/^product(?: maturity| readiness)?$/i))], 'onboarding or implementation is bounded and documented', 'no evidence that customers onboard without hand-holding, with bounded implementation and solid docs');
+
+  // sales: at least two of ICP, pricing, sales cycle
+  const icp = positive(ev.find(/\bICP\b|\bideal customer\b|\btarget (?:customers?|segment|market) (?:is|are)\b/i));
+  const pricing = positive(ev.find(/\bpric(?:ing|ed) (?:is |are )?(?:per|at|by|from)\b|\bper (?:user|seat|employee|vehicle|practitioner|repository|month|location|device|endpoint)\b|\blist price\b|\bACV\b|\bprice list\b|\b[$£€]\s?\d[\d.,]*\s?(?:k|m)?\s?(?:list|per|a year|\/)/i));
+  const cycle = positive(ev.find(/\bsales cycle\b|\bdeals? (?:usually |typically )?close (?:in|within)\b|\bclose in (?:about|around|roughly)\b|\bcycle (?:is|runs)\b/i));
+  const salesParts = [icp, pricing, cycle].filter(Boolean);
+  result.sales = {
+    met: salesParts.length >= 2,
+    evidence: salesParts.map((s) => span(s!)),
+    reason: salesParts.length >= 2 ? 'ICP, pricing and sales cycle are known' : `needs at least two of ICP, pricing and sales cycle (found ${salesParts.length})`,
+  };
+
+  // differentiation
+  const diffLabel = positive(labelled(/^differentiat\w*|^positioning$|^why (?:partners|us)/i));
+  const diff = ev.find(
+    /\b(?:partners?|resellers?|msps?|advisors?|consultants?|teams?|customers?|engineers?|firms?)\b[^.]{0,40}\b(?:lead with|pick|choose|recommend|prefer|push)\b[^.]{0,60}\bbecause\b|\bonly (?:\w+ ){0,3}(?:scanner|product|platform|tool|vendor|one|solution)\b|\bnone of (?:the )?(?:large|big|other|major)\b|\bunlike (?:\w+ ){0,3}(?:competitors?|alternatives?|others)\b|\bdifferentiat\w+ (?:is|by|through)\b/i,
+  );
+  const diffOk = [diffLabel, diff].find((s) => s && !/\bcheaper than\b|\blower price\b/i.test(s.text) && s.text.length > 30) ?? null;
+  met('differentiation', [diffOk], 'partners have a reason to lead with the product beyond price', 'no reason is given for partners to push this product over alternatives (price alone is not one)');
+
+  // margin headroom
+  const margin = positive(
+    ev.find(/\bgross margins?\b|\bunit economics\b|\bpayback\b|\bcontribution margin\b|\bmargin headroom\b|\bchannel P&L\b|\bcost of sale\b|\bLTV\s*[:/]\s*CAC\b/i) ?? labelled(/^margin headroom$/i),
+  );
+  met('margin', [margin], 'there is headroom to pay partners and keep unit economics', 'no evidence of headroom (gross margin, unit economics, payback) to pay partners 10-30%');
+
+  // owner
+  const owner = ev.owner;
+  result.owner = {
+    met: !!owner && !owner.partTime,
+    evidence: owner ? [span(owner.sentence)] : [],
+    reason: !owner ? 'no owner of the program is named' : owner.partTime ? 'the owner runs the program alongside another job' : 'a named owner runs the program',
+  };
+
+  // direct sales discipline
+  const direct = ev.directTeam;
+  const policy = ev.conflictPolicy;
+  const noCredit = ev.noCreditStatements[0] ?? null;
+  result.directSales = {
+    met: !!direct && !!policy && !noCredit,
+    evidence: [direct, policy].filter((s): s is Sentence => !!s).map(span),
+    reason: !direct ? 'the plan mentions no direct sales team' : noCredit ? 'direct reps get no credit on partner deals' : policy ? 'direct sales is bound by a conflict policy or shares credit' : 'nothing says how the direct team treats partner deals',
+  };
+  for (const k of PRECONDITIONS) if (!result[k]) result[k] = { met: false, evidence: [], reason: 'no evidence' };
+  return result;
+}
+
+const NEGATIVE_STATEMENT = /\b(?:don't|do not|haven't|have not|hasn't|no fixed|not yet|undecided|unclear|unknown|tbd|not decided)\b/i;
+
+export function stageEndMonth(stage: Stage | null): number | null {
+  return stage === 'pilot' ? 12 : stage === 'stabilize' ? 24 : stage === 'scale' ? 48 : stage === 'maturity' ? 999 : null;
+}

@@ -1,0 +1,746 @@
+/**
+ * The plan model: what the markdown says, as a partner-program plan.
+ *
+ * Blocks become *units* (a heading, a paragraph, a table row) with their plain
+ * text and a map back to document offsets; units are split into *sentences*;
+ * headings form *sections*, each mapped to the topics it covers (deal
+ * registration, tiers, MDF, ...) and the archetype it names. Document-level
+ * facts (front matter, archetypes, stage, title) sit on the model too.
+ */
+import type { Heading, Html, RootContent, Table, Yaml } from 'mdast';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { LineIndex } from './text.js';
+import { parsePieces, type PieceCache } from './parse.js';
+import type { Archetype, Span, Stage } from './types.js';
+import { ARCHETYPES, STAGES } from './types.js';
+import { parseMoneyValue } from './numbers.js';
+
+export type Topic =
+  | 'dealRegistration'
+  | 'tiers'
+  | 'economics'
+  | 'mdf'
+  | 'pilot'
+  | 'recruiting'
+  | 'enablement'
+  | 'exitCriteria'
+  | 'metrics'
+  | 'conflict'
+  | 'pricingProtection'
+  | 'portal'
+  | 'team'
+  | 'readiness'
+  | 'timeline'
+  | 'faq';
+
+export const TOPIC_LABELS: Record<Topic, string> = {
+  dealRegistration: 'Deal registration',
+  tiers: 'Tiers',
+  economics: 'Margins and commissions',
+  mdf: 'MDF',
+  pilot: 'Pilot',
+  recruiting: 'Recruiting',
+  enablement: 'Enablement',
+  exitCriteria: 'Exit criteria',
+  metrics: 'Metrics',
+  conflict: 'Conflict policy',
+  pricingProtection: 'Pricing protection',
+  portal: 'Partner portal',
+  team: 'Program owner',
+  readiness: 'Readiness',
+  timeline: 'Timeline',
+  faq: 'FAQ',
+};
+
+/** Heading phrases per topic; config `synonyms` adds more. Tested against the heading's plain text. */
+export const TOPIC_HEADINGS: Record<Topic, RegExp> = {
+  dealRegistration:
+    /\bdeal[- ]?reg\w*|\bregistration|\bregistering\b|\bregister(?:ing)? (?:deals?|opportunit\w+|referrals?|leads?)|\bdeal protection\b|\b(?:opportunity|lead|referral) registration/i,
+  tiers: /\btiers?\b|\btiering\b|\blevels?\b|\bsegment(?:s|ation)\b|\bpartner (?:status|classes)\b/i,
+  economics:
+    /\bmargins?\b|\bcommissions?\b|\b(?:referral|partner|finder'?s?) fees?\b|\bfees?\b|\beconomics\b|\bcompensation\b|\bpayouts?\b|\brebates?\b|\bpayments?\b|\bmoney\b|\bincentives?\b|\brev(?:enue)?[- ]share\b|\brewards?\b/i,
+  mdf: /\bMDF\b|\bmarket(?:ing)? development funds?\b|\bco-?op (?:funds|marketing)\b|\bmarketing funds?\b/i,
+  pilot: /\bpilot\b/i,
+  recruiting:
+    /\brecruit\w*|\bfinding partners\b|\bgrowing the (?:network|channel|program|ecosystem)\b|\b(?:choosing|selecting|signing|sourcing|qualifying) (?:\w+ )?(?:partners|consultants|resellers|advisors|msps|firms|agencies|integrators)\b|\bpartner (?:selection|qualification|profile|criteria)\b|\bwho (?:we|to) (?:sign|recruit|partner with)\b|\bideal partner\b/i,
+  enablement: /\benablement\b|\bonboarding\b|\btraining\b|\bcertification\b|\bplaybooks?\b|\benabling\b/i,
+  exitCriteria:
+    /\bexit\b|\boff-?board\w*|\bsunset\w*|\bsteps? back\b|\bdowngrad\w*|\btermination\b|\bwind[- ]down\b|\bdemotion\b|\bleaving the program\b/i,
+  metrics: /\btargets?\b|\bgoals?\b|\bmetrics?\b|\bmeasur\w*|\bsuccess\b|\bKPIs?\b|\bobjectives?\b|\bscorecard\b|\bOKRs?\b/i,
+  conflict: /\bconflicts?\b|\brules of engagement\b|\bengagement rules\b|\bterritor(?:y|ies)\b|\bdirect sales\b|\bdirect vs\.? channel\b/i,
+  pricingProtection: /\bpric(?:e|ing) protection\b|\bdiscount governance\b|\bprice (?:conflicts?|policy|floors?)\b|\bpricing polic\w+/i,
+  portal: /\bportal\b/i,
+  team: /\bteam\b|\bowner(?:ship)?\b|\borgani[sz]ation\b|\bstaffing\b|\bwho runs\b|\brunning the\b|\bleadership\b|\bgovernance\b|\bpeople\b/i,
+  readiness:
+    /\breadiness\b|\bready\b|\bwhere we stand\b|\bpre-?conditions?\b|\bwhy we believe\b|\bcan scale\b|\bfoundations?\b|\bprerequisites?\b/i,
+  timeline: /\btimeline\b|\broadmap\b|\bnext steps\b|\bmilestones?\b|\bschedule\b|\bplan of record\b/i,
+  faq: /\bFAQ\b|\bquestions\b/i,
+};
+
+/** Words that name an archetype; used for sentences, table rows and headings. */
+export const ARCHETYPE_WORDS: Record<Archetype, RegExp> = {
+  referral: /\breferr(?:al|als|ers?|ing|ed)\b|\brefers?\b|\bintroducers?\b|\breferral partners?\b/i,
+  reseller:
+    /\bresell\w*|\bVARs?\b|\bMSPs?\b|\bmanaged service providers?\b|\bdistribut(?:ors?|ion partners?)\b|\bdealers?\b|\bsystems? integrators?\b|\bSIs\b|\bchannel partners?\b/i,
+  technology: /\bintegration partners?\b|\btechnology partners?\b|\btech partners?\b|\bISVs?\b|\bapp partners?\b|\bintegrations?\b/i,
+  strategic:
+    /\bstrategic\b|\balliances?\b|\bco-?sell\w*|\bAWS\b|\bAzure\b|\bGoogle Cloud\b|\bGCP\b|\bSalesforce\b|\bHubSpot\b|\bplatform partners?\b/i,
+};
+
+/** Stronger phrases for telling a document's archetypes from its text (no front matter). */
+const DOC_ARCHETYPE_PHRASES: Record<Archetype, RegExp> = {
+  referral:
+    /\breferral (?:partners?|program(?:me)?s?|fees?|commissions?|network|agreements?)\b|\b(?:partners?|consultants?|agencies|advisors?|firms?|bookkeepers?|accountants?) (?:who |that )?(?:refer|send us (?:leads|customers|clients)|introduce (?:us|clients|customers))\b|\breferred (?:customers|businesses|clients|deals|leads)\b/gi,
+  reseller:
+    /\bresell(?:s|ers?|ing)?\b|\bVARs?\b|\bMSPs?\b|\bmanaged service providers?\b|\bdistributors?\b|\bsystems? integrators?\b|\bvalue-added resellers?\b|\bresale\b/gi,
+  technology:
+    /\b(?:integration|technology|tech|ISV|app|marketplace app) partners?\b|\bintegration partner program\b|\bISV (?:program|ecosystem)\b/gi,
+  strategic:
+    /\bstrategic (?:alliances?|relationships?|partnerships?|partners?)\b|\balliances? with\b|\bco-?sell(?:ing)? (?:with|motion|program)\b|\b(?:AWS|Microsoft|Google Cloud|Salesforce|HubSpot) (?:alliance|partnership|co-?sell)\b/gi,
+};
+
+export interface TextRun {
+  /** Index in the unit's plain text. */
+  at: number;
+  /** Document offset of that character. */
+  offset: number;
+}
+
+export type UnitKind = 'heading' | 'paragraph' | 'tableRow' | 'html' | 'code' | 'frontmatter';
+
+export interface Cell {
+  text: string;
+  /** Index of the cell's first character in the unit text. */
+  at: number;
+}
+
+export interface TableModel {
+  header: string[];
+  headerUnit: Unit;
+  rows: Unit[];
+}
+
+export class Unit {
+  sentences: Sentence[] = [];
+  section: Section | null = null;
+  cells?: Cell[];
+  table?: TableModel;
+  isHeaderRow = false;
+  /** Set for paragraphs in a list item: the list and the item's index. */
+  list?: { id: number; item: number; ordered: boolean };
+  depth = 0;
+  index = 0;
+  /** A lead-in label: `**Owner:** ...`, `Commission: ...` (without the punctuation). */
+  label = '';
+  constructor(
+    readonly kind: UnitKind,
+    readonly text: string,
+    readonly start: number,
+    readonly end: number,
+    private readonly runs: TextRun[],
+  ) {}
+  /** Document offset of a plain-text index (end positions: pass the index of the last char + 1). */
+  offsetAt(i: number): number {
+    if (this.runs.length === 0) return this.start;
+    if (i >= this.text.length) {
+      const last = this.offsetAt(this.text.length - 1);
+      return Math.min(last + 1, this.end);
+    }
+    let lo = 0;
+    let hi = this.runs.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.runs[mid].at <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    const r = this.runs[lo];
+    return r.offset + (i - r.at);
+  }
+  /** The cell index containing plain-text index i (table rows). */
+  cellAt(i: number): number {
+    if (!this.cells) return -1;
+    let k = 0;
+    for (let c = 0; c < this.cells.length; c++) if (this.cells[c].at <= i) k = c;
+    return k;
+  }
+}
+
+export class Sentence {
+  constructor(
+    readonly unit: Unit,
+    readonly text: string,
+    /** Index of the sentence in the unit's text. */
+    readonly at: number,
+  ) {}
+  get start(): number {
+    return this.unit.offsetAt(this.at);
+  }
+  get end(): number {
+    return this.text.length ? this.unit.offsetAt(this.at + this.text.length - 1) + 1 : this.start;
+  }
+  get section(): Section | null {
+    return this.unit.section;
+  }
+  /** Document offsets of a sub-range of the sentence text. */
+  range(from: number, to: number): { start: number; end: number } {
+    if (to <= from) return { start: this.unit.offsetAt(this.at + from), end: this.unit.offsetAt(this.at + from) };
+    return { start: this.unit.offsetAt(this.at + from), end: this.unit.offsetAt(this.at + to - 1) + 1 };
+  }
+  get isQuestion(): boolean {
+    return /\?\s*$/.test(this.text);
+  }
+}
+
+export class Section {
+  units: Unit[] = [];
+  children: Section[] = [];
+  topics = new Set<Topic>();
+  /** Archetypes named by the heading itself. */
+  named: Archetype[] = [];
+  constructor(
+    readonly heading: Unit | null,
+    readonly title: string,
+    readonly depth: number,
+    readonly parent: Section | null,
+  ) {}
+  /** Units of this section and all its subsections, in order. */
+  *allUnits(): Generator<Unit> {
+    yield* this.units;
+    for (const c of this.children) yield* c.allUnits();
+  }
+  *allSentences(): Generator<Sentence> {
+    for (const u of this.allUnits()) yield* u.sentences;
+  }
+  /** This section and its ancestors, nearest first. */
+  *chain(): Generator<Section> {
+    let s: Section | null = this;
+    while (s) {
+      yield s;
+      s = s.parent;
+    }
+  }
+  hasTopic(t: Topic): boolean {
+    return this.topics.has(t);
+  }
+  /** The topic holds for this section or an enclosing one. */
+  inTopic(t: Topic): boolean {
+    for (const s of this.chain()) if (s.topics.has(t)) return true;
+    return false;
+  }
+}
+
+export const FrontMatterSchema = z
+  .object({
+    type: z.string().optional(),
+    partnerlint: z.unknown().optional(),
+    archetypes: z.union([z.enum(ARCHETYPES), z.array(z.enum(ARCHETYPES))]).optional(),
+    stage: z.enum(STAGES).optional(),
+    arr: z.union([z.number(), z.string()]).optional(),
+    scope: z.string().optional(),
+  })
+  .passthrough();
+
+export interface FrontMatter {
+  data: Record<string, unknown>;
+  archetypes?: Archetype[];
+  stage?: Stage;
+  arr?: number;
+  type?: string;
+  hasPartnerlintKey: boolean;
+  start: number;
+  end: number;
+  /** Problems with known keys (wrong type, unknown archetype); the value is then ignored. */
+  problems: Array<{ key: string; message: string }>;
+}
+
+export interface ModelOptions {
+  synonyms?: Partial<Record<Topic, string[]>>;
+  cache?: PieceCache;
+}
+
+export class PlanModel {
+  readonly lines: LineIndex;
+  units: Unit[] = [];
+  sentences: Sentence[] = [];
+  sections: Section[] = [];
+  /** The pseudo-section holding everything before the first heading. */
+  root: Section;
+  frontMatter: FrontMatter | null = null;
+  htmlComments: Array<{ value: string; start: number; end: number }> = [];
+  titleUnit: Unit | null = null;
+  archetypes: Archetype[] = [];
+  archetypeSource: 'frontmatter' | 'text' | 'none' = 'none';
+  stage: Stage | null = null;
+  stageSource: 'frontmatter' | 'text' | 'none' = 'none';
+  private listIds = 0;
+
+  constructor(
+    readonly text: string,
+    options: ModelOptions = {},
+  ) {
+    this.lines = new LineIndex(text);
+    this.root = new Section(null, '', 0, null);
+    const pieces = parsePieces(text, options.cache);
+    const stack: Section[] = [this.root];
+    for (const piece of pieces) {
+      for (const node of piece.nodes) this.addBlock(node, piece.start, stack);
+    }
+    this.units.forEach((u, i) => (u.index = i));
+    this.classifySections(options.synonyms ?? {});
+    this.archetypes = this.detectArchetypes();
+    this.stage = this.detectStage();
+  }
+
+  // ---- building ----------------------------------------------------------
+
+  private addBlock(node: RootContent, base: number, stack: Section[], list?: Unit['list']): void {
+    switch (node.type) {
+      case 'yaml':
+        this.readFrontMatter(node as Yaml, base);
+        return;
+      case 'heading': {
+        const h = node as Heading;
+        const unit = this.inlineUnit('heading', h, base);
+        unit.depth = h.depth;
+        while (stack.length > 1 && stack[stack.length - 1].depth >= h.depth) stack.pop();
+        const parent = stack[stack.length - 1];
+        const section = new Section(unit, unit.text, h.depth, parent);
+        parent.children.push(section);
+        this.sections.push(section);
+        stack.push(section);
+        unit.section = section;
+        this.pushUnit(unit);
+        if (!this.titleUnit) this.titleUnit = unit;
+        return;
+      }
+      case 'paragraph': {
+        const unit = this.inlineUnit('paragraph', node, base);
+        unit.list = list;
+        unit.section = stack[stack.length - 1];
+        unit.section.units.push(unit);
+        this.pushUnit(unit);
+        return;
+      }
+      case 'list': {
+        const id = ++this.listIds;
+        node.children.forEach((item, i) => {
+          for (const child of item.children) this.addBlock(child, base, stack, { id, item: i, ordered: !!node.ordered });
+        });
+        return;
+      }
+      case 'blockquote':
+        for (const child of node.children) this.addBlock(child, base, stack, list);
+        return;
+      case 'table':
+        this.addTable(node as Table, base, stack[stack.length - 1]);
+        return;
+      case 'html': {
+        const h = node as Html;
+        const p = h.position!;
+        this.htmlComments.push({ value: h.value, start: base + p.start.offset!, end: base + p.end.offset! });
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  private pushUnit(u: Unit): void {
+    this.units.push(u);
+    splitSentences(u);
+    for (const s of u.sentences) this.sentences.push(s);
+  }
+
+  private inlineUnit(kind: UnitKind, node: any, base: number): Unit {
+    const b = new TextBuilder(this.text, base);
+    b.addChildren(node);
+    if (kind === 'paragraph') collectInlineHtml(node, base, this.htmlComments);
+    const p = node.position;
+    const unit = new Unit(kind, b.text, base + p.start.offset, base + p.end.offset, b.runs);
+    if (kind === 'paragraph') unit.label = leadLabel(node, b.text);
+    return unit;
+  }
+
+  private addTable(table: Table, base: number, section: Section): void {
+    const rows: Unit[] = [];
+    let header: string[] = [];
+    let headerUnit: Unit | null = null;
+    table.children.forEach((row, r) => {
+      const b = new TextBuilder(this.text, base);
+      const cells: Cell[] = [];
+      row.children.forEach((cell, c) => {
+        if (c > 0) b.addSeparator(' | ');
+        cells.push({ text: '', at: b.text.length });
+        b.addChildren(cell);
+        cells[c].text = b.text.slice(cells[c].at).trim();
+      });
+      const p = row.position!;
+      const unit = new Unit('tableRow', b.text, base + p.start.offset!, base + p.end.offset!, b.runs);
+      unit.cells = cells;
+      unit.section = section;
+      if (r === 0) {
+        unit.isHeaderRow = true;
+        header = cells.map((c) => c.text);
+        headerUnit = unit;
+      } else rows.push(unit);
+      section.units.push(unit);
+      this.pushUnit(unit);
+    });
+    const model: TableModel = { header, headerUnit: headerUnit!, rows };
+    headerUnit!.table = model;
+    for (const r of rows) r.table = model;
+  }
+
+  private readFrontMatter(node: Yaml, base: number): void {
+    const p = node.position!;
+    const fm: FrontMatter = {
+      data: {},
+      hasPartnerlintKey: false,
+      start: base + p.start.offset!,
+      end: base + p.end.offset!,
+      problems: [],
+    };
+    this.frontMatter = fm;
+    let raw: unknown;
+    try {
+      raw = parseYaml(node.value, { maxAliasCount: 50, prettyErrors: false });
+    } catch (e) {
+      fm.problems.push({ key: '', message: `front matter is not valid YAML (${(e as Error).message.split('\n')[0]})` });
+      return;
+    }
+    if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return;
+    const data = raw as Record<string, unknown>;
+    fm.data = data;
+    fm.hasPartnerlintKey = 'partnerlint' in data;
+    for (const key of ['type', 'archetypes', 'stage', 'arr'] as const) {
+      if (!(key in data)) continue;
+      const shape = (FrontMatterSchema.shape as Record<string, z.ZodType>)[key];
+      let value = data[key];
+      if (key === 'archetypes' || key === 'stage') {
+        const norm = (v: unknown) => (typeof v === 'string' ? v.trim().toLowerCase() : v);
+        value = Array.isArray(value) ? value.map(norm) : norm(value);
+      }
+      const r = shape.safeParse(value);
+      if (!r.success) {
+        const expected =
+          key === 'archetypes' ? `one or more of ${ARCHETYPES.join(', ')}` : key === 'stage' ? `one of ${STAGES.join(', ')}` : key === 'arr' ? 'a number or an amount like "$1.2M"' : 'a string';
+        fm.problems.push({ key, message: `front matter \`${key}\` should be ${expected}` });
+        continue;
+      }
+      if (key === 'archetypes') fm.archetypes = ([] as Archetype[]).concat(r.data as Archetype | Archetype[]);
+      else if (key === 'stage') fm.stage = r.data as Stage;
+      else if (key === 'type') fm.type = String(r.data);
+      else if (key === 'arr') {
+        const v = parseMoneyValue(r.data);
+        if (v === null) fm.problems.push({ key, message: 'front matter `arr` should be a number or an amount like "$1.2M"' });
+        else fm.arr = v;
+      }
+    }
+  }
+
+  private classifySections(synonyms: Partial<Record<Topic, string[]>>): void {
+    for (const s of this.sections) {
+      const title = s.title;
+      for (const [topic, re] of Object.entries(TOPIC_HEADINGS) as Array<[Topic, RegExp]>) {
+        if (re.test(title)) s.topics.add(topic);
+      }
+      for (const [topic, words] of Object.entries(synonyms) as Array<[Topic, string[]]>) {
+        const t = title.toLowerCase();
+        if (words?.some((w) => w && t.includes(w.toLowerCase()))) s.topics.add(topic);
+      }
+      // "Registering a referral" is deal registration, not economics; "Pricing protection" is not tiers.
+      if (s.topics.has('pricingProtection')) s.topics.delete('economics');
+      if (s.topics.has('faq')) s.topics.delete('team');
+      for (const a of ARCHETYPES) if (ARCHETYPE_WORDS[a].test(title)) s.named.push(a);
+    }
+    // The title heading names the plan, not a section topic.
+    const title = this.titleUnit?.section;
+    if (title && title.depth === 1 && this.sections.filter((x) => x.depth === 1).length === 1) title.topics.clear();
+  }
+
+  private detectArchetypes(): Archetype[] {
+    const fm = this.frontMatter?.archetypes;
+    if (fm && fm.length) {
+      this.archetypeSource = 'frontmatter';
+      return [...new Set(fm)];
+    }
+    const found: Archetype[] = [];
+    for (const a of ARCHETYPES) {
+      const re = DOC_ARCHETYPE_PHRASES[a];
+      for (const s of this.sentences) {
+        re.lastIndex = 0;
+        const m = re.exec(s.text);
+        if (m && !isNegatedAt(s.text, m.index)) {
+          found.push(a);
+          break;
+        }
+      }
+    }
+    this.archetypeSource = found.length ? 'text' : 'none';
+    return found;
+  }
+
+  private detectStage(): Stage | null {
+    if (this.frontMatter?.stage) {
+      this.stageSource = 'frontmatter';
+      return this.frontMatter.stage;
+    }
+    const fromWords = (s: string): Stage | null => {
+      const t = s.toLowerCase();
+      const phase = /\bphase\s*(1|2|3|4|one|two|three|four)\b/.exec(t);
+      if (phase) return (['pilot', 'stabilize', 'scale', 'maturity'] as Stage[])[['1', '2', '3', '4'].indexOf(phase[1]) >= 0 ? ['1', '2', '3', '4'].indexOf(phase[1]) : ['one', 'two', 'three', 'four'].indexOf(phase[1])];
+      if (/\bpilot\b/.test(t)) return 'pilot';
+      if (/\bstabili[sz]\w*/.test(t)) return 'stabilize';
+      if (/\bscal(?:e|ing)\b/.test(t)) return 'scale';
+      if (/\bmatur\w*/.test(t)) return 'maturity';
+      return null;
+    };
+    const found = (st: Stage | null): Stage | null => {
+      if (st) this.stageSource = 'text';
+      return st;
+    };
+    // 1. A "Stage:" or "Phase:" label.
+    for (const s of this.sentences) {
+      const m = /^\s*(?:program )?(?:stage|phase)\s*:\s*(.+)$/i.exec(s.text);
+      if (m) {
+        const st = fromWords(m[1]) ?? fromWords('phase ' + m[1]);
+        if (st) return found(st);
+      }
+    }
+    // 2. "Phase 2", "in the scale phase", "pilot stage".
+    for (const s of this.sentences) {
+      if (s.isQuestion) continue;
+      const m =
+        /\bphase\s*(?:1|2|3|4|one|two|three|four)\b/i.exec(s.text) ??
+        /\b(?:pilot|stabili[sz]e|stabili[sz]ation|scale|scaling|maturity) (?:phase|stage)\b/i.exec(s.text);
+      if (m) {
+        const st = fromWords(m[0]);
+        if (st) return found(st);
+      }
+    }
+    // 3. The months the plan covers.
+    for (const s of this.sentences) {
+      const m = /\bmonths?\s+(\d{1,2})\s*[-–]\s*(\d{1,2})\b/i.exec(s.text);
+      if (m && /\b(?:covers?|plan for|this plan|horizon)\b/i.test(s.text + ' ' + (s.section?.title ?? ''))) {
+        const from = Number(m[1]);
+        return found(from < 12 ? 'pilot' : from < 24 ? 'stabilize' : from < 48 ? 'scale' : 'maturity');
+      }
+    }
+    if (this.titleUnit && /\bpilot\b/i.test(this.titleUnit.text)) return found('pilot');
+    return null;
+  }
+
+  // ---- queries -----------------------------------------------------------
+
+  span(start: number, end: number): Span {
+    return this.lines.span(start, end);
+  }
+
+  /** Where whole-plan findings sit: the first heading, else line 1. */
+  titleSpan(): Span {
+    if (this.titleUnit) {
+      const l = this.lines.lineOf(this.titleUnit.start);
+      return this.lines.lineSpan(l);
+    }
+    const first = this.frontMatter ? this.lines.lineOf(this.frontMatter.end) + 1 : 0;
+    return this.lines.lineSpan(Math.min(first, this.lines.lineCount - 1));
+  }
+
+  sentenceSpan(s: Sentence): Span {
+    return this.span(s.start, s.end);
+  }
+
+  unitSpan(u: Unit): Span {
+    return this.span(u.start, u.end);
+  }
+
+  /** The heading line of a section (or the title when the section is the root). */
+  headingSpan(s: Section): Span {
+    return s.heading ? this.unitSpan(s.heading) : this.titleSpan();
+  }
+
+  sectionsWith(topic: Topic): Section[] {
+    return this.sections.filter((s) => s.topics.has(topic));
+  }
+
+  /** Sentences (not headings) of the whole plan, optionally only those outside questions. */
+  prose(): Sentence[] {
+    return this.sentences.filter((s) => s.unit.kind !== 'heading');
+  }
+
+  /** Archetypes a sentence speaks about: named in it, else its nearest heading naming one, else the plan's only one. */
+  archetypesOf(s: Sentence, options: { textOnly?: boolean } = {}): Archetype[] {
+    const text = s.unit.kind === 'tableRow' ? s.unit.text : s.unit.label && !s.text.startsWith(s.unit.label) ? `${s.unit.label}: ${s.text}` : s.text;
+    const named = ARCHETYPES.filter((a) => ARCHETYPE_WORDS[a].test(text) && this.archetypeNameCounts(a, text));
+    if (named.length) return named;
+    if (options.textOnly) return [];
+    if (s.section) for (const sec of s.section.chain()) if (sec.named.length && sec !== this.titleUnit?.section) return sec.named;
+    return this.archetypes.length === 1 ? [...this.archetypes] : [];
+  }
+
+  /** Brand names count for `strategic` only when the plan is about an alliance with them. */
+  private archetypeNameCounts(a: Archetype, text: string): boolean {
+    if (a !== 'strategic') return true;
+    if (/\bstrategic\b|\balliances?\b|\bco-?sell/i.test(text)) return true;
+    return this.archetypes.includes('strategic');
+  }
+}
+
+// ---- plain text extraction ---------------------------------------------------
+
+class TextBuilder {
+  text = '';
+  runs: TextRun[] = [];
+  constructor(
+    private readonly doc: string,
+    private readonly base: number,
+  ) {}
+
+  addSeparator(sep: string): void {
+    const offset = this.runs.length ? this.lastOffset() : this.base;
+    this.runs.push({ at: this.text.length, offset });
+    this.text += sep;
+  }
+
+  private lastOffset(): number {
+    const r = this.runs[this.runs.length - 1];
+    return r.offset + (this.text.length - r.at);
+  }
+
+  addChildren(node: any): void {
+    for (const child of node.children ?? []) this.addInline(child);
+  }
+
+  private addInline(node: any): void {
+    switch (node.type) {
+      case 'text':
+      case 'inlineCode':
+        this.addLeaf(node.value, node.position);
+        return;
+      case 'break':
+        this.addLeaf('\n', node.position);
+        return;
+      case 'html':
+      case 'image':
+      case 'imageReference':
+      case 'footnoteReference':
+        return;
+      default:
+        if (node.children) this.addChildren(node);
+    }
+  }
+
+  private addLeaf(value: string, pos: any): void {
+    if (!value) return;
+    if (!pos) {
+      this.runs.push({ at: this.text.length, offset: this.runs.length ? this.lastOffset() : this.base });
+      this.text += value;
+      return;
+    }
+    const start = this.base + pos.start.offset;
+    const end = this.base + pos.end.offset;
+    const src = this.doc.slice(start, end);
+    const at0 = this.text.length;
+    if (src === value) {
+      this.runs.push({ at: at0, offset: start });
+    } else {
+      // Align the value with its source (escapes, entities, stripped indentation, code ticks).
+      let j = 0;
+      let prev = -2;
+      for (let i = 0; i < value.length; i++) {
+        const ch = value[i];
+        let k = j;
+        while (k < src.length && src[k] !== ch) k++;
+        let off: number;
+        if (k < src.length) {
+          off = start + k;
+          j = k + 1;
+        } else off = start + Math.min(j, Math.max(src.length - 1, 0));
+        if (off !== prev + 1) this.runs.push({ at: at0 + i, offset: off });
+        prev = off;
+      }
+    }
+    this.text += value;
+  }
+}
+
+function collectInlineHtml(node: any, base: number, out: Array<{ value: string; start: number; end: number }>): void {
+  for (const c of node.children ?? []) {
+    if (c.type === 'html' && c.position) out.push({ value: c.value, start: base + c.position.start.offset, end: base + c.position.end.offset });
+    else if (c.children) collectInlineHtml(c, base, out);
+  }
+}
+
+function leadLabel(node: any, text: string): string {
+  const first = node.children?.[0];
+  if (first && (first.type === 'strong' || first.type === 'emphasis')) {
+    const b = new TextBuilder('', 0);
+    b.addChildren(first);
+    const label = b.text.trim().replace(/[:.\s]+$/, '');
+    if (label && label.split(/\s+/).length <= 6) return label;
+  }
+  const m = /^\s*([A-Z][\w'’ -]{0,40}?)\s*:\s+\S/.exec(text);
+  if (m && m[1].split(/\s+/).length <= 4) return m[1];
+  return '';
+}
+
+// ---- sentences ---------------------------------------------------------------
+
+const ABBREV = /(?:\b(?:e\.g|i\.e|etc|vs|approx|incl|no|nr|mr|mrs|ms|dr|st|inc|ltd|co|corp|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|u\.s|u\.k|a\.m|p\.m)\.)$/i;
+
+/** Splits a unit's text into sentences: at . ! ? followed by space and a capital/digit, and at line breaks in table-free units. */
+export function splitSentences(u: Unit): void {
+  const t = u.text;
+  if (u.kind === 'tableRow' || u.kind === 'heading') {
+    const lead = t.length - t.trimStart().length;
+    const body = t.trim();
+    if (body) u.sentences.push(new Sentence(u, body, lead));
+    return;
+  }
+  let start = 0;
+  const push = (end: number) => {
+    const raw = t.slice(start, end);
+    const lead = raw.length - raw.trimStart().length;
+    const body = raw.trim();
+    if (body) u.sentences.push(new Sentence(u, body, start + lead));
+  };
+  for (let i = 0; i < t.length; i++) {
+    const c = t[i];
+    if (c === '.' || c === '!' || c === '?') {
+      let j = i + 1;
+      while (j < t.length && /["'”’)\]*_]/.test(t[j])) j++;
+      if (j < t.length && !/\s/.test(t[j])) continue;
+      let k = j;
+      while (k < t.length && /\s/.test(t[k])) k++;
+      if (k < t.length && !/[A-Z0-9"“'‘(*\u00C0-\u024F\u0370-\u1FFF\u2C00-\uFFFF]/.test(t[k])) continue;
+      if (c === '.' && ABBREV.test(t.slice(Math.max(0, i - 6), i + 1))) continue;
+      if (c === '.' && /\d$/.test(t.slice(0, i)) && /^\d/.test(t.slice(i + 1))) continue;
+      push(j);
+      start = k;
+      i = k - 1;
+    } else if (c === '\n' && /^\s*\n/.test(t.slice(i + 1))) {
+      push(i);
+      start = i + 1;
+    }
+  }
+  push(t.length);
+}
+
+// ---- small language helpers ---------------------------------------------------
+
+const NEGATION = /\b(?:no|not|never|none|nobody|nothing|without|nor|don't|do not|doesn't|does not|didn't|haven't|hasn't|isn't|aren't|won't|can't|cannot|lack|lacks|lacking|neither)\b/i;
+
+/** A negation in the same clause shortly before `index`. */
+export function isNegatedAt(text: string, index: number, window = 40): boolean {
+  const before = text.slice(Math.max(0, index - window), index);
+  const clause = before.split(/[;:,.!?]|\bbut\b|\bwhile\b/i).pop() ?? '';
+  return NEGATION.test(clause);
+}
+
+/** Words that make a statement tentative rather than a commitment. */
+export const HEDGE = /\b(?:maybe|perhaps|might|someday|eventually|tbd|to be decided|to be hired|not yet|next year|later this year|if we can|we'll see|undecided)\b/i;
+
+export function isHedged(text: string): boolean {
+  return HEDGE.test(text);
+}

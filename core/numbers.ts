@@ -1,0 +1,237 @@
+/**
+ * Numbers as people write them in plans: `15%`, `15 %`, `12-18%`, `fifteen percent`,
+ * `0.15` where the text says it is a rate; durations such as `48h`, `two business days`,
+ * `90-day`, `six months`, `a quarter`; counts such as `six resellers`; money such as `$1.2M ARR`.
+ * All positions are offsets into the string given.
+ */
+
+const UNITS: Record<string, number> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
+  eighteen: 18, nineteen: 19,
+};
+const TENS: Record<string, number> = {
+  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+};
+const WORD_NUMBER_SRC =
+  '(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a hundred|one hundred|hundred|a dozen|dozen)';
+const DIGITS_SRC = '\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?';
+/** A number written with digits or in words. */
+export const NUMBER_SRC = `(?:${DIGITS_SRC}|${WORD_NUMBER_SRC})`;
+
+export function wordToNumber(word: string): number | null {
+  const w = word.toLowerCase().trim();
+  if (/^[\d,]+(\.\d+)?$/.test(w)) return Number(w.replace(/,/g, ''));
+  if (w === 'a hundred' || w === 'one hundred' || w === 'hundred') return 100;
+  if (w === 'a dozen' || w === 'dozen') return 12;
+  if (w in UNITS) return UNITS[w];
+  if (w in TENS) return TENS[w];
+  const m = /^(\w+)[- ](\w+)$/.exec(w);
+  if (m && m[1] in TENS && m[2] in UNITS) return TENS[m[1]] + UNITS[m[2]];
+  return null;
+}
+
+export interface NumberMatch {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface PercentMatch extends NumberMatch {
+  min: number;
+  max: number;
+}
+
+const RANGE_SEP = '\\s*(?:-|–|—|to)\\s*';
+const PCT_SIGN = '\\s?(?:%|percent\\b|per cent\\b|pct\\b)';
+const PERCENT_RE = new RegExp(
+  `(?<![\\w.$£€])(${NUMBER_SRC})(?:${PCT_SIGN})?(?:${RANGE_SEP}(${NUMBER_SRC}))?${PCT_SIGN}`,
+  'gi',
+);
+const RATE_RE = /\b(?:rate|share|margin|commission|fee|discount)\s+(?:of\s+)?(0\.\d+)\b(?!\s*%)/gi;
+
+/** Percentages, ranges of them, and decimal rates the text calls a rate. */
+export function findPercents(s: string): PercentMatch[] {
+  const out: PercentMatch[] = [];
+  PERCENT_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = PERCENT_RE.exec(s))) {
+    const a = wordToNumber(m[1]);
+    const b = m[2] !== undefined ? wordToNumber(m[2]) : a;
+    if (a === null || b === null) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, text: m[0], min: Math.min(a, b), max: Math.max(a, b) });
+  }
+  RATE_RE.lastIndex = 0;
+  while ((m = RATE_RE.exec(s))) {
+    const v = Math.round(Number(m[1]) * 10000) / 100;
+    const start = m.index + m[0].lastIndexOf(m[1]);
+    out.push({ start, end: start + m[1].length, text: m[1], min: v, max: v });
+  }
+  return out.sort((x, y) => x.start - y.start);
+}
+
+export type DurationUnit = 'hour' | 'day' | 'week' | 'month' | 'quarter' | 'year';
+
+export interface DurationMatch extends NumberMatch {
+  /** Lower and upper bound in hours (a business day counts as 24 hours, as SLAs are quoted). */
+  minHours: number;
+  maxHours: number;
+  unit: DurationUnit;
+  business: boolean;
+}
+
+const HOURS: Record<DurationUnit, number> = {
+  hour: 1,
+  day: 24,
+  week: 24 * 7,
+  month: 24 * 30,
+  quarter: 24 * 91,
+  year: 24 * 365,
+};
+
+const UNIT_SRC = '(hours?|hrs?|h|days?|weeks?|wks?|months?|mos?|quarters?|years?|yrs?)';
+const DURATION_RE = new RegExp(
+  `(?<![\\w.$£€])(${NUMBER_SRC}|an?|one|half(?: a)?)(?:${RANGE_SEP}(${NUMBER_SRC}))?[\\s-]?(business|working|calendar)?[\\s-]?${UNIT_SRC}\\b`,
+  'gi',
+);
+const HALF_YEAR_RE = /\bhalf[- ]year\b/gi;
+
+function unitOf(u: string): DurationUnit {
+  const x = u.toLowerCase();
+  if (x.startsWith('h')) return 'hour';
+  if (x.startsWith('d')) return 'day';
+  if (x.startsWith('w')) return 'week';
+  if (x.startsWith('q')) return 'quarter';
+  if (x.startsWith('y')) return 'year';
+  return 'month';
+}
+
+function amount(word: string): number | null {
+  const w = word.toLowerCase();
+  if (w === 'a' || w === 'an') return 1;
+  if (w.startsWith('half')) return 0.5;
+  return wordToNumber(w);
+}
+
+/** Durations: `48h`, `48 hours`, `2 business days`, `two days`, `90-day`, `6 months`, `a quarter`, `60-80 days`. */
+export function findDurations(s: string): DurationMatch[] {
+  const out: DurationMatch[] = [];
+  DURATION_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = DURATION_RE.exec(s))) {
+    const unitWord = m[4];
+    // A bare 'h' or 'mo' only right after digits (48h), never after a word (`a h...`).
+    if (/^(h|mos?)$/i.test(unitWord) && !/\d$/.test(m[2] ?? m[1])) continue;
+    const a = amount(m[1]);
+    const b = m[2] !== undefined ? amount(m[2]) : a;
+    if (a === null || b === null) continue;
+    const unit = unitOf(unitWord);
+    const f = HOURS[unit];
+    out.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      text: m[0],
+      minHours: Math.min(a, b) * f,
+      maxHours: Math.max(a, b) * f,
+      unit,
+      business: !!m[3] && /business|working/i.test(m[3]),
+    });
+  }
+  HALF_YEAR_RE.lastIndex = 0;
+  while ((m = HALF_YEAR_RE.exec(s))) {
+    if (out.some((d) => d.start <= m!.index && d.end > m!.index)) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, text: m[0], minHours: 24 * 182, maxHours: 24 * 182, unit: 'month', business: false });
+  }
+  return out.sort((x, y) => x.start - y.start);
+}
+
+export interface CountMatch extends NumberMatch {
+  min: number;
+  max: number;
+  /** The noun right after the number ("resellers", "partner logos"). */
+  noun: string;
+}
+
+const COUNT_RE = new RegExp(
+  `(?<![\\w.$£€%-])(${NUMBER_SRC})(?:\\+)?(?:${RANGE_SEP}(${NUMBER_SRC}))?\\s+((?:(?!(?:and|or|with|in|of|from|to|per|each|for|the|who|that|at|on|by|a|an)\\b)[A-Za-z][\\w-]*\\s+){0,3})(partners?|resellers?|msps?|vars?|sis|integrators?|distributors?|dealers?|firms?|agencies|agency|consultants?|consultancies|advisors?|advisers?|alliances?|isvs?|vendors?|logos?|affiliates?|companies|providers?)\\b`,
+  'gi',
+);
+
+/** Partner counts: `six resellers`, `45 referring firms`, `22 partner logos`, `5-10 partners`. */
+export function findPartnerCounts(s: string): CountMatch[] {
+  const out: CountMatch[] = [];
+  COUNT_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = COUNT_RE.exec(s))) {
+    const a = wordToNumber(m[1]);
+    const b = m[2] !== undefined ? wordToNumber(m[2]) : a;
+    if (a === null || b === null) continue;
+    // Skip money and percentages that only look like counts.
+    const after = s.slice(m.index + m[1].length, m.index + m[1].length + 2);
+    if (/^\s?%/.test(after)) continue;
+    out.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      text: m[0],
+      min: Math.min(a, b),
+      max: Math.max(a, b),
+      noun: (m[3] + m[4]).toLowerCase(),
+    });
+  }
+  return out;
+}
+
+export interface MoneyMatch extends NumberMatch {
+  value: number;
+}
+
+const MONEY_RE = /[$£€]\s?(\d+(?:[.,]\d+)*)\s?(k|m|mm|bn|b|thousand|million|billion)?\b/gi;
+
+export function findMoney(s: string): MoneyMatch[] {
+  const out: MoneyMatch[] = [];
+  MONEY_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = MONEY_RE.exec(s))) {
+    let v = Number(m[1].replace(/,/g, ''));
+    const suf = (m[2] ?? '').toLowerCase();
+    if (suf === 'k' || suf === 'thousand') v *= 1e3;
+    else if (suf === 'm' || suf === 'mm' || suf === 'million') v *= 1e6;
+    else if (suf === 'b' || suf === 'bn' || suf === 'billion') v *= 1e9;
+    out.push({ start: m.index, end: m.index + m[0].length, text: m[0], value: v });
+  }
+  return out;
+}
+
+/** Parses a money value written in front matter (`1200000`, `"$1.2M"`, `1.2m`). */
+export function parseMoneyValue(v: unknown): number | null {
+  if (typeof v === 'number' && Number.isFinite(v)) return v;
+  if (typeof v !== 'string') return null;
+  const m = /^\s*[$£€]?\s?(\d+(?:[.,]\d+)*)\s?(k|m|mm|bn|b|thousand|million|billion)?\s*$/i.exec(v);
+  if (!m) return null;
+  return findMoney('$' + m[1] + (m[2] ?? ''))[0]?.value ?? null;
+}
+
+/** Months from a time frame phrase: "by month 30", "month-24", "within the first year", "in 18 months", "year 2", "Q4 of year 1". */
+export function timeFrameMonths(s: string): number | null {
+  let m = /\bmonths?[\s-]+(\d{1,3})\b(?!\s*-\s*\d)/i.exec(s);
+  if (m) return Number(m[1]);
+  m = /\bmonths?\s+\d{1,3}\s*[-–]\s*(\d{1,3})\b/i.exec(s);
+  if (m) return Number(m[1]);
+  m = new RegExp(`\\b(?:in|within|by|after|over)\\s+(?:the\\s+(?:next|first)\\s+)?(${NUMBER_SRC})\\s+months?\\b`, 'i').exec(s);
+  if (m) return wordToNumber(m[1]);
+  m = /\b(\d{1,3})[\s-]months?\b/i.exec(s);
+  if (m && /\b(by|within|in|after|over|goals?|targets?)\b/i.test(s)) return Number(m[1]);
+  m = /\b(?:the\s+)?(first|second|third|fourth|fifth|sixth)\s+year\b/i.exec(s);
+  if (m) return 12 * ['first', 'second', 'third', 'fourth', 'fifth', 'sixth'].indexOf(m[1].toLowerCase()) + 12;
+  m = new RegExp(`\\b(?:year|yr)[\\s-]+(${NUMBER_SRC})\\b`, 'i').exec(s);
+  if (m) {
+    const y = wordToNumber(m[1]);
+    if (y !== null && y > 0 && y < 50) return y * 12;
+  }
+  m = new RegExp(`\\b(?:in|within|by|after|over)\\s+(?:the\\s+(?:next|first)\\s+)?(${NUMBER_SRC}|a|one)\\s+years?\\b`, 'i').exec(s);
+  if (m) {
+    const y = m[1].toLowerCase() === 'a' ? 1 : wordToNumber(m[1]);
+    if (y !== null) return y * 12;
+  }
+  return null;
+}

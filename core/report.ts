@@ -1,0 +1,80 @@
+/** Readable readiness scorecards and the machine-readable JSON shape. */
+import type { LintResult, PreconditionKey } from './types.js';
+import { PRECONDITIONS } from './types.js';
+import { preconditionLabel } from './score.js';
+
+export interface JsonResult {
+  file: string;
+  isPlan: boolean;
+  archetypes: string[];
+  stage: string | null;
+  readiness: { score: number; preconditions: Record<PreconditionKey, boolean>; redFlags: Array<{ ruleId: string; line: number }> } | null;
+  findings: Array<{
+    ruleId: string;
+    severity: string;
+    message: string;
+    line: number;
+    column: number;
+    endLine: number;
+    endColumn: number;
+    fixable: boolean;
+  }>;
+  skipped?: string;
+}
+
+/** The `--format json` shape of the spec (plus a few extra fields). */
+export function toJsonResult(r: LintResult, file = r.file ?? '<text>'): JsonResult {
+  return {
+    file,
+    isPlan: r.isPlan,
+    archetypes: r.archetypes,
+    stage: r.stage,
+    readiness: r.readiness
+      ? { score: r.readiness.score, preconditions: r.readiness.preconditions, redFlags: r.readiness.redFlags.map(({ ruleId, line }) => ({ ruleId, line })) }
+      : null,
+    findings: r.findings.map((f) => ({
+      ruleId: f.ruleId,
+      severity: f.severity,
+      message: f.message,
+      line: f.line,
+      column: f.column,
+      endLine: f.endLine,
+      endColumn: f.endColumn,
+      fixable: !!f.fixes?.some((x) => x.safe),
+    })),
+    ...(r.skipped ? { skipped: r.skipped } : {}),
+  };
+}
+
+/** A markdown scorecard for one plan. */
+export function readinessReport(r: LintResult, label = r.file ?? 'this plan'): string {
+  const lines: string[] = [`# Readiness report: ${label}`, ''];
+  if (r.skipped) return [...lines, `Not analysed: ${r.skipped}.`, ''].join('\n');
+  if (!r.isPlan) return [...lines, `Not a partner program plan (${r.detection}).`, ''].join('\n');
+  if (!r.readiness) {
+    const why = r.findings.find((f) => f.ruleId === 'out-of-scope');
+    return [...lines, `Out of scope: ${why?.message ?? 'not a partner program'}.`, ''].join('\n');
+  }
+  const rd = r.readiness;
+  lines.push(`**Score: ${rd.score}/100** · ${PRECONDITIONS.filter((k) => rd.preconditions[k]).length}/6 preconditions · ${r.findings.length} findings`, '');
+  lines.push(`Archetypes: ${r.archetypes.join(', ') || 'not stated'} · Stage: ${r.stage ?? 'not stated'}`, '');
+  lines.push('## Preconditions', '', '| Precondition | Met | Evidence |', '|---|---|---|');
+  for (const k of PRECONDITIONS) {
+    const d = rd.details[k];
+    const ev = d.evidence[0] ? `line ${d.evidence[0].line}: ${d.reason}` : d.reason;
+    lines.push(`| ${preconditionLabel(k)} | ${d.met ? 'yes' : 'no'} | ${ev.replace(/\|/g, '\\|')} |`);
+  }
+  lines.push('', '## Red flags', '');
+  if (rd.redFlags.length === 0) lines.push('None.');
+  for (const f of rd.redFlags) lines.push(`- \`${f.ruleId}\` on line ${f.line} (−${f.penalty})`);
+  lines.push('', '## How the score is made', '', ...rd.breakdown.map((b) => `- ${b}`));
+  if (r.sections.length) {
+    lines.push('', '## Sections', '');
+    for (const s of r.sections) lines.push(`- ${s.label} (line ${s.line}): ${s.present.length}/${s.present.length + s.missing.length}${s.missing.length ? ` · missing ${s.missing.join(', ')}` : ''}`);
+  }
+  lines.push('', '## Findings', '');
+  if (!r.findings.length) lines.push('None.');
+  for (const f of r.findings) lines.push(`- line ${f.line}: ${f.severity} \`${f.ruleId}\`: ${f.message}`);
+  lines.push('');
+  return lines.join('\n');
+}

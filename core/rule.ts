@@ -1,0 +1,37 @@
+/** The contract between the engine and one rule module. */
+import type { z } from 'zod';
+import type { PlanModel } from './model.js';
+import type { Evidence } from './evidence.js';
+import type { BenchmarkNote, Fix, RuleMeta, Span } from './types.js';
+
+export interface Report {
+  message: string;
+  /** Document offsets of the offending text, or a span. */
+  at: { start: number; end: number } | Span;
+  /** The rule's lesser, informational variant (e.g. an SLA that is stated but long). */
+  info?: boolean;
+  fixes?: Fix[];
+}
+
+export interface RuleContext<O> {
+  options: O;
+  plan: PlanModel;
+  /** Shared, memoised readings of the plan (deal-registration facts, payouts, owner, ...). */
+  evidence: Evidence;
+  report(r: Report): void;
+  /** Records a number compared with its band, for editors' hovers (whether or not it is in line). */
+  note(n: Omit<BenchmarkNote, keyof Span> & { at: { start: number; end: number } }): void;
+}
+
+export interface Rule<O = any> {
+  meta: RuleMeta<O>;
+  check(ctx: RuleContext<O>): void;
+}
+
+/** Declares a rule with its options type inferred from the zod schema. */
+export function defineRule<S extends z.ZodType>(rule: {
+  meta: Omit<RuleMeta<z.output<S>>, 'options'> & { options: S };
+  check(ctx: RuleContext<z.output<S>>): void;
+}): Rule<z.output<S>> {
+  return rule as unknown as Rule<z.output<S>>;
+}

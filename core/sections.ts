@@ -1,0 +1,76 @@
+/** Section summaries for editors: each recognised section, its expected elements, present and missing. */
+import type { SectionSummary } from './types.js';
+import { TOPIC_LABELS, type PlanModel, type Section, type Topic } from './model.js';
+import type { Evidence } from './evidence.js';
+import { findDurations, findPercents } from './numbers.js';
+
+type Check = [element: string, test: (sec: Section, text: string, ev: Evidence) => boolean];
+
+const has = (re: RegExp): Check[1] => (_s, text) => re.test(text);
+
+const ELEMENTS: Partial<Record<Topic, Check[]>> = {
+  dealRegistration: [
+    ['form', has(/\bform\b|\bfields?\b|\bname\b.*\b(?:contact|stage|close|seats|value)\b|\bsubmit\w*|\bregister\w* (?:an? |each |the )?(?:opportunit|deal|referral|client|account)/i)],
+    ['SLA', (_s, _t, ev) => !!ev.dealRegSla],
+    ['expiry', (_s, _t, ev) => !!ev.dealRegExpiry],
+    ['conflict rule', (_s, _t, ev) => !!ev.dealRegConflictRule],
+  ],
+  tiers: [
+    ['2-4 tiers', (s, _t, ev) => ev.tierStructures.some((t) => t.section === s && t.tiers.length >= 2 && t.tiers.length <= 4)],
+    ['entry criteria', (s, _t, ev) => ev.tierStructures.some((t) => t.section === s && t.tiers.length > 0 && t.tiers.every((x) => x.hasCriteria))],
+    ['benefits', (s, _t, ev) => ev.tierStructures.some((t) => t.section === s && t.tiers.length > 0 && t.tiers.every((x) => x.hasBenefits))],
+  ],
+  economics: [
+    ['rate', (_s, text) => findPercents(text).length > 0],
+    ['partner role', (_s, _t, ev) => ev.partnerActivities.length > 0],
+    ['payout cadence', (_s, _t, ev) => !!ev.payoutOps],
+  ],
+  mdf: [
+    ['rate', (_s, text) => findPercents(text).length > 0 || /[$£€]\s?\d/.test(text)],
+    ['plan up front', has(/\bplan\b|\bpre-?approv/i)],
+    ['proof of execution', has(/\bproof\b|\breimburs|\binvoices?\b|\bpaid against\b/i)],
+  ],
+  pilot: [
+    ['length', (_s, text) => findDurations(text).length > 0],
+    ['partner count', has(/\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:\w+\s+)?(?:partners?|resellers?|consultants?|firms?|msps?|advisors?|agencies)\b/i)],
+    ['success criteria', has(/\bsuccess\b|\bcriteria\b|\breview\b|\bdecide|\bdecision\b|\bmeasure/i)],
+  ],
+  recruiting: [
+    ['target list', has(/\btarget list\b|\bcandidates?\b|\bfrom\b.*\b(?:lists?|directory|directories|groups?|societ)/i)],
+    ['qualification criteria', (_s, _t, ev) => !!ev.qualification],
+  ],
+  enablement: [
+    ['training', has(/\btraining\b|\bcourse\b|\bcertif\w+|\bsessions?\b|\bexam\b|\bwebinars?\b/i)],
+    ['sales playbook', has(/\bplaybooks?\b|\bsales kit\b|\bguide\b|\bpitch\b|\bobjection/i)],
+    ['joint plan', has(/\bjoint\b.*\bplan\b|\b\d+-day (?:joint )?plan\b|\bgo-to-market\b/i)],
+  ],
+  exitCriteria: [
+    ['partner downgrade or offboarding', has(/\bdown\b|\bdowngrad|\boffboard|\bremoved?\b|\blapses?\b|\bnot renewed\b|\bterminat/i)],
+    ['program redesign or sunset', has(/\bredesign|\bsunset|\bstop\b|\bpause|\brethink|\bmajor change|\bwind down|\bmove to\b/i)],
+  ],
+  metrics: [
+    ['channel share of revenue', has(/\bshare of (?:\w+ )?revenue\b|\bof (?:\w+ )?revenue\b|\brevenue (?:through|from) (?:partners|resellers|the channel)/i)],
+    ['activation', has(/\bactivation\b|\bactive\b/i)],
+    ['satisfaction', has(/\bsatisfaction\b|\bNPS\b/i)],
+    ['partner-sourced pipeline', has(/\bpipeline\b/i)],
+  ],
+  conflict: [
+    ['named accounts or territories', has(/\bnamed[- ]accounts?\b|\bterritor/i)],
+    ['direct-rep credit', has(/\bcredit\b/i)],
+    ['escalation path', has(/\bescalat|\bdisputes?\b|\bdecide/i)],
+  ],
+};
+
+export function sectionSummaries(plan: PlanModel, ev: Evidence): SectionSummary[] {
+  const out: SectionSummary[] = [];
+  for (const sec of plan.sections) {
+    const topic = ([...sec.topics] as Topic[]).find((t) => ELEMENTS[t]);
+    if (!topic || !sec.heading) continue;
+    const text = [...sec.allSentences()].map((s) => s.text).join('\n');
+    const present: string[] = [];
+    const missing: string[] = [];
+    for (const [name, test] of ELEMENTS[topic]!) (test(sec, text, ev) ? present : missing).push(name);
+    out.push({ topic, label: TOPIC_LABELS[topic], heading: sec.title, depth: sec.depth, present, missing, ...plan.unitSpan(sec.heading) });
+  }
+  return out;
+}

@@ -1,0 +1,74 @@
+/** Line/column bookkeeping over the raw text. Columns and offsets are UTF-16 code units. */
+import type { Span } from './types.js';
+
+export class LineIndex {
+  /** Offset of the first character of each line. Line endings: \r\n, \n or a lone \r. */
+  readonly starts: number[];
+  constructor(readonly text: string) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) starts.push(i + 1);
+      else if (c === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      }
+    }
+    this.starts = starts;
+  }
+  get lineCount(): number {
+    return this.starts.length;
+  }
+  /** 0-based line of an offset. */
+  lineOf(offset: number): number {
+    const s = this.starts;
+    let lo = 0;
+    let hi = s.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (s[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+  /** Offset just past the last content character of a 0-based line (before its line ending). */
+  lineEnd(line: number): number {
+    const next = line + 1 < this.starts.length ? this.starts[line + 1] : this.text.length;
+    let end = next;
+    if (end > this.starts[line] && this.text.charCodeAt(end - 1) === 10) end--;
+    if (end > this.starts[line] && this.text.charCodeAt(end - 1) === 13) end--;
+    return end;
+  }
+  lineText(line: number): string {
+    return this.text.slice(this.starts[line], this.lineEnd(line));
+  }
+  span(start: number, end: number): Span {
+    const s = clamp(start, 0, this.text.length);
+    const e = clamp(Math.max(end, s), 0, this.text.length);
+    const sl = this.lineOf(s);
+    const el = this.lineOf(e);
+    return {
+      line: sl + 1,
+      column: s - this.starts[sl] + 1,
+      endLine: el + 1,
+      endColumn: e - this.starts[el] + 1,
+      startOffset: s,
+      endOffset: e,
+    };
+  }
+  /** Span of a whole line's content (0-based line). */
+  lineSpan(line: number): Span {
+    return this.span(this.starts[line], this.lineEnd(line));
+  }
+}
+
+function clamp(n: number, lo: number, hi: number): number {
+  return n < lo ? lo : n > hi ? hi : n;
+}
+
+/** The line ending the document mostly uses, for inserted text. */
+export function dominantEol(text: string): string {
+  const crlf = (text.match(/\r\n/g) ?? []).length;
+  const lf = (text.match(/\n/g) ?? []).length - crlf;
+  return crlf > lf ? '\r\n' : '\n';
+}

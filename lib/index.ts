@@ -1,0 +1,72 @@
+/**
+ * The Partnerlint engine: the one API every adapter (CLI, language server,
+ * benchmarks, tests) uses. Pure: it reads files only to find and load config,
+ * never writes, and knows nothing of LSP or VS Code.
+ */
+import { analyze, type AnalyzeOptions } from '../core/engine.js';
+import * as configCore from '../core/config.js';
+import type { LintResult } from '../core/types.js';
+import { allRules } from '../rules/index.js';
+import { ruleDocsUrl } from '../core/docs-url.js';
+
+export * from '../core/types.js';
+export type { DetectionMode, ResolvedConfig, ConfigProblem, LoadedConfig } from '../core/config.js';
+export { CONFIG_FILE_NAMES, findConfigFile } from '../core/config.js';
+export { applyFixes, type ApplyFixesResult } from '../core/fixes.js';
+export { templates, renderTemplate, templateForTopic, type TemplateInfo, type TemplateFormat } from '../core/templates.js';
+export { readinessReport, toJsonResult, type JsonResult } from '../core/report.js';
+export { ruleDocsUrl } from '../core/docs-url.js';
+export { VERSION } from '../core/version.js';
+export { allRules };
+
+export type LintOptions = Omit<AnalyzeOptions, 'rules'>;
+
+/** Lints one document. Never throws for any input text. */
+export function lint(text: string, options: LintOptions = {}): LintResult {
+  return analyze(text, { ...options, rules: allRules });
+}
+
+/** The defaults: every rule at its default severity and options, detection `auto`. */
+export function defaultConfig(): configCore.ResolvedConfig {
+  return configCore.defaultConfig(allRules);
+}
+
+/** Validates config text (JSON or YAML, by the file's extension). Problems name the file and key path; invalid parts fall back to defaults. */
+export function parseConfigText(text: string, file: string): configCore.LoadedConfig {
+  return configCore.parseConfigText(text, file, allRules);
+}
+
+/** Loads an explicit config file (CLI `--config`). An unreadable file is a problem, not an exception. */
+export function loadConfigFile(file: string): configCore.LoadedConfig {
+  return configCore.loadConfigFile(file, allRules);
+}
+
+/** Finds the nearest `.partnerlintrc.*` walking up from the document's folder and loads it (defaults when none). */
+export function loadConfigForFile(filePath: string): configCore.LoadedConfig {
+  return configCore.loadConfigForFile(filePath, allRules);
+}
+
+/** JSON Schema (draft 2020-12) of `.partnerlintrc.json`, generated from the zod schema. */
+export function configJsonSchema(): Record<string, unknown> {
+  return configCore.configJsonSchema(allRules);
+}
+
+export interface RuleInfo {
+  id: string;
+  description: string;
+  defaultSeverity: 'error' | 'warning' | 'info';
+  category: string;
+  fixable: boolean;
+  docsUrl: string;
+}
+
+export function listRules(): RuleInfo[] {
+  return allRules.map((r) => ({
+    id: r.meta.id,
+    description: r.meta.description,
+    defaultSeverity: r.meta.defaultSeverity,
+    category: r.meta.category,
+    fixable: r.meta.fixable,
+    docsUrl: ruleDocsUrl(r.meta.id),
+  }));
+}

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { defineRule } from '../core/rule.js';
+import { appendToSectionFix } from '../core/fixes.js';
+import { sectionAnchor } from './util.js';
+
+export default defineRule({
+  meta: {
+    id: 'commission-ops',
+    description: 'Partner payouts have a reconciliation and payout cadence or statements partners can see; not paid by cheque.',
+    defaultSeverity: 'warning',
+    category: 'economics',
+    options: z.object({}).strict().default({}),
+    fixable: true,
+    docs: {
+      why: 'Partners need to know when a deal closed, what it closed for and when they get paid. Opaque or late payouts are a quiet reason partners drift away. Monthly reconciliation and quarterly payout by transfer is the norm.',
+      fires: 'Commissions, fees or margins are paid and the plan gives neither a reconciliation or payout cadence nor statements the partner can see (on the heading of the section with the payout). As information, on payment by cheque or check.',
+      doesNotFire: '"Reconciled monthly and paid quarterly by ACH", "with a line-by-line statement".',
+      fix: 'State the cadence and the statement: reconcile monthly, pay quarterly by bank transfer, with a statement per deal.',
+      example: '## Money\n\nReferral partners get 12% of what the customer pays in year one.\n',
+    },
+  },
+  check({ plan, evidence, report }) {
+    const payouts = evidence.payouts.filter((p) => !(p.archetypes.length && p.archetypes.every((a) => a === 'strategic')));
+    if (payouts.length && !evidence.payoutOps) {
+      const first = payouts[0];
+      const section = first.sentence.section?.heading && first.sentence.section !== plan.titleUnit?.section ? first.sentence.section : null;
+      report({
+        message: 'Payouts have no reconciliation or payout cadence and no statement for partners.',
+        at: sectionAnchor(plan, section, first.sentence),
+        fixes: section ? [appendToSectionFix(plan, section, 'Payouts are reconciled monthly and paid quarterly by bank transfer, with a statement listing every deal.', 'Add payout cadence and statements', false)] : [],
+      });
+    }
+    for (const s of evidence.chequePayments)
+      report({ message: 'Paying partners by cheque is slow and opaque; pay by bank transfer (ACH or wire).', at: plan.sentenceSpan(s), info: true });
+  },
+});

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { defineRule } from '../core/rule.js';
+import { appendToSectionFix, insertSectionFix } from '../core/fixes.js';
+import { days, sectionAnchor } from './util.js';
+
+export default defineRule({
+  meta: {
+    id: 'deal-reg-sla',
+    description: 'Deal registration states how fast registrations are approved or declined.',
+    defaultSeverity: 'warning',
+    category: 'design',
+    options: z.object({ maxHours: z.number().positive().default(48).describe('Longest approval turnaround in line, in hours (a business day counts as 24).') }).strict().default({ maxHours: 48 }),
+    fixable: true,
+    docs: {
+      why: 'A registration nobody answers protects nobody. Partners register to claim a deal before direct sales does; without a promised turnaround (24-48 hours is usual) they stop registering and the conflict comes back.',
+      fires: 'Deal registration is described but no approval turnaround is stated (on the section heading). As information, when the stated turnaround is longer than 48 hours; two business days counts as 48 hours and is in line.',
+      doesNotFire: 'Plans without deal registration (see `deal-reg-missing`); an expiry such as "valid for 120 days" is not a turnaround.',
+      fix: 'State the approval SLA, for example "we approve or decline within 2 business days". The quick fix adds that line to the section.',
+      example: '## Deal registration\n\n- Partners register opportunities in the portal.\n- Registrations are valid for 120 days.\n',
+    },
+  },
+  check({ plan, evidence, options, report, note }) {
+    const dr = evidence.dealReg;
+    if (!dr) return;
+    const sla = evidence.dealRegSla;
+    if (!sla) {
+      const section = dr.section ?? dr.sentences[0]?.section ?? null;
+      const fix = dr.section
+        ? appendToSectionFix(plan, dr.section, '**Approval SLA:** we approve or decline every registration within 2 business days.', 'Add an approval-SLA line', true)
+        : insertSectionFix(plan, 'deal-registration', 'Insert a deal-registration policy', true);
+      report({ message: 'Deal registration has no approval turnaround; say how fast registrations are approved or declined (24-48 hours is usual).', at: sectionAnchor(plan, dr.section ?? (section?.heading ? section : null), dr.sentences[0]), fixes: [fix] });
+      return;
+    }
+    const inBand = sla.match.maxHours <= options.maxHours;
+    note({ kind: 'duration', subject: 'deal-registration approval SLA', text: sla.match.text, band: { max: options.maxHours, unit: 'hours', label: `at most ${options.maxHours} hours` }, inBand, at: sla });
+    if (!inBand)
+      report({
+        message: `Approval turnaround of ${sla.match.text} (${sla.match.maxHours} hours${sla.match.unit !== 'hour' ? `, ${days(sla.match.maxHours)} days` : ''}) is longer than ${options.maxHours} hours; partners wait too long to know a deal is theirs.`,
+        at: sla,
+        info: true,
+      });
+  },
+});

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { defineRule } from '../core/rule.js';
+import { insertSectionFix } from '../core/fixes.js';
+
+const EXIT =
+  /\b(?:moves?|moved|drops?|steps?) down (?:a|one) (?:tier|level)\b|\bdowngrad\w+|\boff-?board\w*|\bremoved from\b|\b(?:agreement|partnership|contract)s? (?:lapses?|is not renewed|are not renewed|ends|is terminated)\b|\bnot (?:be )?renewed\b|\bterminat\w+ (?:the )?(?:agreement|partner\w*|contract)|\bsunset\w*|\bredesign\w*|\bwind (?:it |the program )?down\b|\bshut (?:it |the program )?down\b|\bno (?:closed )?(?:deals?|referrals?|revenue|new (?:client|customer)s?) (?:in|for) (?:\d+|\w+) months\b|\bmarketplace-only posture\b/i;
+
+export default defineRule({
+  meta: {
+    id: 'exit-criteria',
+    description: 'The plan says when a partner is downgraded or offboarded, and when the program is redesigned or stopped.',
+    defaultSeverity: 'warning',
+    category: 'design',
+    options: z.object({}).strict().default({}),
+    fixable: true,
+    docs: {
+      why: 'Programs without exit criteria keep paying for partners who stopped selling years ago, and keep running long after the numbers say the model does not work. Deciding the exits up front turns an awkward conversation into a rule everyone signed.',
+      fires: 'Nowhere in the plan is there a condition for moving a partner down or out (for example "no closed deal in 18 months") or for redesigning or stopping the program (for example "channel below 10% of revenue by month 24"). The finding sits on the title.',
+      doesNotFire: 'An "Exit criteria" section, or sentences anywhere that downgrade, offboard or do not renew partners, or that redesign or sunset the program on a stated condition. A vague "we will revisit the plan" is not an exit criterion.',
+      fix: 'Add an "Exit criteria" section: a partner-level rule (inactivity, missed tier criteria) and a program-level rule (a revenue share by a month). The quick fix inserts a template at the end of the plan.',
+      example: '# Acme Reseller Program\n\n## Economics\n\nResellers keep a 20% margin.\n',
+    },
+  },
+  check({ plan, evidence, report }) {
+    if (plan.sectionsWith('exitCriteria').some((s) => [...s.allSentences()].length > 1)) return;
+    if (evidence.find(EXIT)) return;
+    report({
+      message: 'No exit criteria: say when a partner moves down or leaves, and when the program is redesigned or stopped.',
+      at: plan.titleSpan(),
+      fixes: [insertSectionFix(plan, 'exit-criteria', 'Insert an "Exit criteria" section', true)],
+    });
+  },
+});

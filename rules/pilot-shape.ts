@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { defineRule } from '../core/rule.js';
+import { findDurations, findPartnerCounts } from '../core/numbers.js';
+import { band, days } from './util.js';
+
+export default defineRule({
+  meta: {
+    id: 'pilot-shape',
+    description: 'A pilot runs 90-180 days with 5-10 partners.',
+    defaultSeverity: 'warning',
+    category: 'lifecycle',
+    options: z
+      .object({ days: band(90, 180, 'Pilot length in days.'), partners: band(5, 10, 'Partners in the pilot.') })
+      .strict()
+      .default({ days: { min: 90, max: 180 }, partners: { min: 5, max: 10 } }),
+    fixable: false,
+    docs: {
+      why: 'Under 90 days a pilot ends before partners close anything; past 180 it is a program nobody decided to launch. Fewer than five partners teaches little; more than ten cannot get the hand-holding a pilot needs.',
+      fires: 'A sentence about a pilot states a length outside 90-180 days or a partner count outside 5-10. One finding per value out of range, on the sentence.',
+      doesNotFire: 'Pilot lengths and sizes in range; other durations in the same plan.',
+      fix: 'Reshape the pilot to 90-180 days and 5-10 partners, or configure your own bands.',
+      example: 'We will run a 60-day pilot with six resellers.\n',
+    },
+  },
+  check({ plan, evidence, options, report, note }) {
+    for (const s of evidence.pilotStatements) {
+      for (const d of findDurations(s.text)) {
+        if (d.unit === 'hour' || /\bextension\b/i.test(s.text.slice(d.end, d.end + 12)) || /\b(?:every|each|per|after|within)\s*$/i.test(s.text.slice(0, d.start))) continue;
+        const lo = days(d.minHours);
+        const hi = days(d.maxHours);
+        const inBand = lo >= options.days.min && hi <= options.days.max;
+        note({ kind: 'duration', subject: 'pilot length', text: d.text, band: { min: options.days.min, max: options.days.max, unit: 'days', label: `${options.days.min}-${options.days.max} days` }, inBand, at: s.range(d.start, d.end) });
+        if (!inBand) report({ message: `A pilot of ${d.text} (${hi} days) is ${hi < options.days.min ? 'too short to see closed deals' : 'too long to stay a pilot'}; aim for ${options.days.min}-${options.days.max} days.`, at: plan.sentenceSpan(s) });
+      }
+      for (const c of findPartnerCounts(s.text)) {
+        if (/\blogos?\b/i.test(c.noun) || /\bat least\s*$/i.test(s.text.slice(0, c.start))) continue;
+        const inBand = c.min >= options.partners.min && c.max <= options.partners.max;
+        note({ kind: 'count', subject: 'partners in the pilot', text: c.text, band: { min: options.partners.min, max: options.partners.max, unit: 'partners', label: `${options.partners.min}-${options.partners.max} partners` }, inBand, at: s.range(c.start, c.end) });
+        if (!inBand) report({ message: `A pilot with ${c.text} is ${c.max > options.partners.max ? 'too many to support closely' : 'too few to learn from'}; aim for ${options.partners.min}-${options.partners.max} partners.`, at: plan.sentenceSpan(s) });
+      }
+    }
+  },
+});

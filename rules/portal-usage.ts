@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { defineRule } from '../core/rule.js';
+import { appendToSectionFix } from '../core/fixes.js';
+import { isNegatedAt } from '../core/model.js';
+
+export default defineRule({
+  meta: {
+    id: 'portal-usage',
+    description: 'A planned partner portal comes with usage tracking.',
+    defaultSeverity: 'info',
+    category: 'lifecycle',
+    options: z.object({}).strict().default({}),
+    fixable: true,
+    docs: {
+      why: 'A portal nobody logs into is a vanity project. Tracking logins and registrations per partner tells you whether it works and which partners are drifting.',
+      fires: 'A partner portal is planned and neither the sentence nor its section says how usage or adoption is tracked. On the first sentence about the portal.',
+      doesNotFire: '"We track monthly logins and registrations per reseller"; portals only named as a tier benefit.',
+      fix: 'Say what you will track (logins, registrations, content use per partner) and what you do when it drops.',
+      example: 'In Q1 we will launch a partner portal with statements and training.\n',
+    },
+  },
+  check({ plan, evidence, report }) {
+    const portal = evidence.statements.filter((s) => {
+      const m = /(?<![-\w])portal\b(?!-)/i.exec(s.text);
+      if (m && /\b(?:developer|customer|employee|self-service|support)\s+$/i.test(s.text.slice(0, m.index))) return false;
+      return !!m && !s.unit.cells && !isNegatedAt(s.text, m.index);
+    });
+    if (!portal.length) return;
+    const tracking = /\btrack\w*|\blog-?ins?\b|\busage\b|\badoption\b|\bactive users\b|\bactivity\b|\bengagement\b|\banalytics\b|\bmeasur\w+/i;
+    const pool = new Set(portal);
+    for (const s of portal) if (s.section) for (const x of s.section.allSentences()) pool.add(x);
+    if ([...pool].some((s) => tracking.test(s.text))) return;
+    const first = portal[0];
+    const section = first.section?.inTopic('portal') ? first.section : null;
+    report({
+      message: 'A partner portal is planned with no usage or adoption tracking.',
+      at: plan.sentenceSpan(first),
+      fixes: section ? [appendToSectionFix(plan, section, 'We track monthly logins and registrations per partner, and call any partner with no portal activity for 45 days.', 'Add usage tracking', false)] : [],
+    });
+  },
+});

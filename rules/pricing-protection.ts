@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { defineRule } from '../core/rule.js';
+import { insertSectionFix } from '../core/fixes.js';
+
+const PROTECTION =
+  /\bapproved[- ]customer\b|\bnamed[- ]accounts?\b|\bprotected (?:accounts?|fleets?|customers?)\b|\bprotect (?:up to )?\d+\b|\b(?:registered|partner|reseller)[- ](?:registered )?(?:accounts?|deals?|opportunit\w+) (?:are|is|stay|stays) (?:closed|off[- ]limits|hands[- ]off|protected)\b|\bclosed to (?:direct|them|our (?:direct )?(?:reps|sales))\b|\bhands[- ]off\b|\bstays? away from\b|\bterritor(?:y|ies)\b|\bmax(?:imum)? discount\b|\bdiscounts? (?:beyond|above|over|of more than|greater than)\b|\bdiscount (?:governance|approval|policy|cap|ceiling)\b|\bprice (?:conflicts?|disputes?|escalat\w+|floors?|protection)\b|\bpricing protection\b|\bminimum advertised price\b|\bwill not undercut\b|\bnever undercut\b/i;
+
+export default defineRule({
+  meta: {
+    id: 'pricing-protection',
+    description: 'A reseller program protects partners from being undercut by direct sales.',
+    defaultSeverity: 'warning',
+    category: 'deal-registration',
+    options: z.object({}).strict().default({}),
+    fixable: true,
+    docs: {
+      why: 'Resellers invest in a deal only if they trust your own team will not swoop in with a lower price. Pricing protection is that trust written down.',
+      fires: 'The plan has reseller partners and none of: an approved-customer or named-account list, registered accounts closed to direct reps, territories, discount governance (a maximum discount or approval above one), or a price-conflict escalation. On the title.',
+      doesNotFire: 'Programs without resellers; any one of the protections above.',
+      fix: 'Add a pricing-protection section: protected named accounts, a discount ceiling for direct sales, and an escalation path. The quick fix inserts a template.',
+      example: '---\ntype: partnership-plan\narchetypes: [reseller]\n---\n# Reseller plan\n\nResellers keep a 20% margin.\n',
+    },
+  },
+  check({ plan, evidence, report }) {
+    if (!plan.archetypes.includes('reseller')) return;
+    if (plan.sectionsWith('pricingProtection').length || evidence.find(PROTECTION)) return;
+    report({
+      message: 'Reseller program with no pricing protection: no protected accounts, territories, discount governance or price escalation.',
+      at: plan.titleSpan(),
+      fixes: [insertSectionFix(plan, 'pricing-protection', 'Insert a pricing-protection section', false)],
+    });
+  },
+});

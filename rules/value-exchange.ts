@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { defineRule } from '../core/rule.js';
+
+export default defineRule({
+  meta: {
+    id: 'value-exchange',
+    description: 'When the plan pays partners, it also says what partners do for the money.',
+    defaultSeverity: 'warning',
+    category: 'economics',
+    options: z.object({}).strict().default({}),
+    fixable: false,
+    docs: {
+      why: '"We give you 20%" - for what? Leads, selling, implementation, support? When the exchange is fuzzy, both sides feel short-changed and the economics fall apart.',
+      fires: 'A margin, commission or fee is offered to a kind of partner, and nowhere does the plan say what that kind of partner does (sources leads, refers, resells, implements, supports customers). The name of the archetype alone does not count. On the title.',
+      doesNotFire: 'A sentence such as "In return, each MSP sells, sets up and supports..." or "the consultant introduces the clinic and joins the first demo"; strategic alliance economics.',
+      fix: 'State the partner\'s role next to the payout: what they do, and what you do.',
+      example: '### Integration partner economics\n\nIntegration partners receive 12% of year-one subscription.\n',
+    },
+  },
+  check({ plan, evidence, report }) {
+    const paid = new Set<string>();
+    for (const p of evidence.payouts) {
+      const arch = p.archetypes.filter((a) => a !== 'strategic');
+      if (p.archetypes.length && !arch.length) continue;
+      for (const a of arch.length ? arch : ['any']) paid.add(a);
+    }
+    if (!paid.size) return;
+    const acts = evidence.partnerActivities.map((s) => plan.archetypesOf(s));
+    const covered = (a: string) => acts.some((arch) => (a === 'any' ? true : arch.includes(a as never) || (arch.length === 0 && plan.archetypes.length <= 1)));
+    const missing = [...paid].filter((a) => !covered(a));
+    if (!missing.length) return;
+    const who = missing.filter((a) => a !== 'any');
+    report({
+      message: `The plan pays ${who.length ? who.join(' and ') + ' ' : ''}partners but never says what they do for it (source, refer, resell, implement, support).`,
+      at: plan.titleSpan(),
+    });
+  },
+});

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { defineRule } from '../core/rule.js';
+import { findPartnerCounts } from '../core/numbers.js';
+
+export default defineRule({
+  meta: {
+    id: 'vanity-partners',
+    description: 'Counting partners or logos comes with the machinery that makes them sell.',
+    defaultSeverity: 'warning',
+    category: 'readiness',
+    options: z.object({}).strict().default({}),
+    fixable: false,
+    docs: {
+      why: 'Thirty logos on a website is a press release, not a partner program. Listing partners is not partnering.',
+      fires: 'The plan counts listed partners or logos while it has no deal registration, no enablement and no partner revenue tracking. On the count; lowers the readiness score.',
+      doesNotFire: 'Partner counts in a plan with any of that machinery; targets for active partners.',
+      fix: 'Replace the logo count with active partners (a closed deal in the last two quarters) and add the machinery: registration, enablement, partner-sourced revenue tracking.',
+      example: 'We already have 30 partners listed on our website.\n',
+    },
+  },
+  check({ plan, evidence, report }) {
+    if (evidence.dealReg || evidence.enablement || evidence.partnerRevenueTracking) return;
+    for (const s of evidence.statements) {
+      for (const c of findPartnerCounts(s.text)) {
+        const listed = /\blogos?\b/i.test(c.noun) || /^\s*(?:listed|on (?:our|the) (?:website|site|page|integrations page))/i.test(s.text.slice(c.end)) || /\blisted\b/i.test(c.noun);
+        if (!listed) continue;
+        const r = s.range(c.start, c.end);
+        report({ message: `${c.text} counted, but there is no deal registration, enablement or partner revenue tracking behind them.`, at: r });
+      }
+    }
+    void plan;
+  },
+});

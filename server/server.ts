@@ -1,0 +1,956 @@
+/**
+ * The Partnerlint language server: a thin adapter that passes documents to the
+ * engine (`lib/index.ts`) and translates its results into LSP. It holds no
+ * analysis of its own; settings are resolved per document and cached per
+ * document only.
+ */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  CodeActionKind,
+  CompletionItemKind,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  InsertTextFormat,
+  LSPErrorCodes,
+  MarkupKind,
+  ResponseError,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type CancellationToken,
+  type ClientCapabilities,
+  type CodeAction,
+  type CodeLens,
+  type CompletionItem,
+  type Connection,
+  type Diagnostic,
+  type DocumentDiagnosticReport,
+  type Hover,
+  type InitializeParams,
+  type InitializeResult,
+  type Position,
+  type Range,
+  type TextEdit as LspTextEdit,
+  type WorkspaceEdit,
+  type WorkDoneProgressReporter,
+  type WorkspaceFolder,
+} from 'vscode-languageserver/node.js';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { LintResult } from '../lib/index.js';
+import { defaultEngine, type Engine, type ResolvedDocumentConfig } from './engine.js';
+import {
+  SOURCE,
+  clampPosition,
+  findingToDiagnostic,
+  formatBytes,
+  isDiagnosticData,
+  rangeContains,
+  spanToRange,
+  type DiagnosticData,
+} from './convert.js';
+import { disableFileEdit, disableForLineEdit, insertBlockEdit, lineText } from './edits.js';
+import { DEFAULT_DEBOUNCE_MS, normalizeSettings, type PartnerlintSettings } from './settings.js';
+
+export const COMMANDS = {
+  insertTemplate: 'partnerlint.insertTemplate',
+  readinessReport: 'partnerlint.readinessReport',
+  lintWorkspace: 'partnerlint.lintWorkspace',
+  showRuleDocs: 'partnerlint.showRuleDocs',
+  fixAll: 'partnerlint.fixAll',
+} as const;
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.partnerlint`;
+
+export interface ServerDeps {
+  /** The engine; defaults to `lib/index.ts`. */
+  engine?: Engine;
+}
+
+/** Options a client may pass in `initializationOptions`. */
+export interface InitializationOptions {
+  /** Settings used when the client cannot answer `workspace/configuration`. */
+  settings?: unknown;
+  /** Command the readiness CodeLens runs (default `partnerlint.readinessReport`, handled by this server). */
+  readinessCommand?: string;
+}
+
+/** One analysis of one document version. */
+interface Analysis {
+  version: number;
+  /** Settings/config generation the analysis was made under. */
+  generation: number;
+  /** null when the document was not analysed (disabled, too large, failed). */
+  result: LintResult | null;
+  diagnostics: Diagnostic[];
+  text: string;
+  settings: PartnerlintSettings;
+}
+
+interface DocState {
+  /** Bumped on each change; a debounced run whose generation is old does nothing. */
+  changeGeneration: number;
+  timer?: NodeJS.Timeout;
+  analysis?: Analysis;
+  running?: { version: number; generation: number; promise: Promise<Analysis | undefined> };
+  settings?: Promise<PartnerlintSettings>;
+  lastSettings?: PartnerlintSettings;
+  openedVersion?: number;
+  loggedFailure?: string;
+}
+
+interface ClientSupport {
+  pullDiagnostics: boolean;
+  diagnosticRefresh: boolean;
+  codeLensRefresh: boolean;
+  configuration: boolean;
+  dynamicConfiguration: boolean;
+  dynamicWatchedFiles: boolean;
+  showDocument: boolean;
+  workDoneProgress: boolean;
+  documentChanges: boolean;
+  applyEdit: boolean;
+  snippets: boolean;
+  markdownHover: boolean;
+  workspaceFolders: boolean;
+}
+
+function readSupport(c: ClientCapabilities): ClientSupport {
+  return {
+    pullDiagnostics: c.textDocument?.diagnostic !== undefined,
+    diagnosticRefresh: c.workspace?.diagnostics?.refreshSupport === true,
+    codeLensRefresh: c.workspace?.codeLens?.refreshSupport === true,
+    configuration: c.workspace?.configuration === true,
+    dynamicConfiguration: c.workspace?.didChangeConfiguration?.dynamicRegistration === true,
+    dynamicWatchedFiles: c.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
+    showDocument: c.window?.showDocument?.support === true,
+    workDoneProgress: c.window?.workDoneProgress === true,
+    documentChanges: c.workspace?.workspaceEdit?.documentChanges === true,
+    applyEdit: c.workspace?.applyEdit === true,
+    snippets: c.textDocument?.completion?.completionItem?.snippetSupport === true,
+    markdownHover: (c.textDocument?.hover?.contentFormat ?? [MarkupKind.Markdown]).includes(MarkupKind.Markdown),
+    workspaceFolders: c.workspace?.workspaceFolders === true,
+  };
+}
+
+const HEADING_LINE = /^(#{1,6})(?:[ \t]+(.*))?$/;
+const MARKDOWN_EXT = /\.(md|markdown|mdown|mkd|mkdn)$/i;
+const SKIPPED_DIRS = new Set(['node_modules', 'out', 'dist', 'build', 'coverage']);
+
+function uriToPath(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
+
+function cancelled(): ResponseError<void> {
+  return new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
+}
+
+/** Wires every handler of the server onto `connection`. Call `connection.listen()` afterwards. */
+export function createServer(connection: Connection, deps: ServerDeps = {}): { documents: TextDocuments<TextDocument> } {
+  const engine = deps.engine ?? defaultEngine;
+  const documents = new TextDocuments(TextDocument);
+  const states = new Map<string, DocState>();
+  /** Config files that currently carry problem diagnostics, with the problems' key. */
+  const configDiagnostics = new Map<string, string>();
+  const loggedOnce = new Set<string>();
+  let support: ClientSupport = readSupport({});
+  let initOptions: InitializationOptions = {};
+  let fallbackSettings: PartnerlintSettings = normalizeSettings(undefined);
+  let workspaceFolders: WorkspaceFolder[] = [];
+  /** Bumped when settings or config files change: analyses made before are stale. */
+  let generation = 0;
+  let shuttingDown = false;
+
+  const log = (message: string) => connection.console.log(message);
+  const logOnce = (key: string, message: string) => {
+    if (loggedOnce.has(key)) return;
+    loggedOnce.add(key);
+    connection.console.error(message);
+  };
+
+  function state(uri: string): DocState {
+    let st = states.get(uri);
+    if (!st) {
+      st = { changeGeneration: 0 };
+      states.set(uri, st);
+    }
+    return st;
+  }
+
+  function isLintable(document: TextDocument): boolean {
+    return document.languageId === 'markdown' || MARKDOWN_EXT.test(document.uri);
+  }
+
+  // ---------------------------------------------------------------- settings
+
+  function settingsFor(uri: string): Promise<PartnerlintSettings> {
+    const st = state(uri);
+    if (!st.settings) {
+      const request: Promise<PartnerlintSettings> = support.configuration
+        ? connection.workspace.getConfiguration({ scopeUri: uri, section: 'partnerlint' }).then(
+            (raw: unknown) => normalizeSettings(raw ?? initOptions.settings),
+            (error: unknown) => {
+              logOnce('configuration', `Partnerlint: could not read settings (${errorText(error)}); using defaults.`);
+              return fallbackSettings;
+            },
+          )
+        : Promise.resolve(fallbackSettings);
+      st.settings = request.then((settings) => {
+        st.lastSettings = settings;
+        return settings;
+      });
+    }
+    return st.settings;
+  }
+
+  // ---------------------------------------------------------------- config file problems
+
+  function publishConfigProblems(resolved: ResolvedDocumentConfig): void {
+    for (const [file, problems] of resolved.problemsByFile) {
+      const uri = pathToFileURL(file).href;
+      const key = JSON.stringify(problems);
+      if (configDiagnostics.get(uri) === key) continue;
+      if (problems.length === 0 && !configDiagnostics.has(uri)) continue;
+      if (problems.length === 0) configDiagnostics.delete(uri);
+      else configDiagnostics.set(uri, key);
+      const diagnostics: Diagnostic[] = problems.map((problem) => {
+        const line = Math.max(0, (problem.line ?? 1) - 1);
+        const character = Math.max(0, (problem.column ?? 1) - 1);
+        return {
+          range: { start: { line, character }, end: { line, character: problem.line ? character + 1 : 0 } },
+          severity: 1,
+          source: SOURCE,
+          message: problem.keyPath ? `${problem.keyPath}: ${problem.message}` : problem.message,
+        };
+      });
+      connection.sendDiagnostics({ uri, diagnostics });
+    }
+    for (const message of resolved.otherProblems) {
+      logOnce(`settings:${message}`, `Partnerlint: ${message}`);
+    }
+  }
+
+  // ---------------------------------------------------------------- analysis
+
+  function analyseText(
+    uri: string,
+    document: TextDocument,
+    settings: PartnerlintSettings,
+    st: DocState | undefined,
+  ): Analysis {
+    const text = document.getText();
+    const base = { version: document.version, generation, text, settings };
+    if (!settings.enable) return { ...base, result: null, diagnostics: [] };
+    const size = Buffer.byteLength(text, 'utf8');
+    if (size > settings.maxFileSize) {
+      return {
+        ...base,
+        result: null,
+        diagnostics: [
+          {
+            range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+            severity: 3,
+            source: SOURCE,
+            message:
+              `Partnerlint did not analyse this document: it is ${formatBytes(size)}, ` +
+              `over the ${formatBytes(settings.maxFileSize)} limit (setting partnerlint.maxFileSize).`,
+          },
+        ],
+      };
+    }
+    const filePath = uriToPath(uri);
+    try {
+      const resolved = engine.resolveConfig(filePath, settings);
+      publishConfigProblems(resolved);
+      const result = engine.lint(text, { config: resolved.config, file: filePath, maxFileSize: settings.maxFileSize });
+      const diagnostics = result.findings.map((finding) => findingToDiagnostic(document, finding, engine.ruleDocsUrl));
+      if (result.skipped) {
+        diagnostics.push({
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+          severity: 3,
+          source: SOURCE,
+          message: `Partnerlint did not analyse this document: ${result.skipped}`,
+        });
+      }
+      if (st) st.loggedFailure = undefined;
+      return { ...base, result, diagnostics };
+    } catch (error) {
+      const message = errorText(error);
+      if (!st || st.loggedFailure !== message) {
+        connection.console.error(`Partnerlint could not analyse ${uri}: ${message}`);
+        if (st) st.loggedFailure = message;
+      }
+      return { ...base, result: null, diagnostics: [] };
+    }
+  }
+
+  /** Analyses the document's current version; undefined when it changed (or closed) meanwhile. */
+  async function compute(document: TextDocument): Promise<Analysis | undefined> {
+    const uri = document.uri;
+    const version = document.version;
+    const gen = generation;
+    const settings = await settingsFor(uri);
+    const current = documents.get(uri);
+    if (!current || current.version !== version || gen !== generation) return undefined;
+    const st = state(uri);
+    const analysis = analyseText(uri, current, settings, st);
+    if (gen === generation && documents.get(uri)?.version === version) st.analysis = analysis;
+    return analysis;
+  }
+
+  /** The analysis of the document's current version, computed when missing. */
+  async function analysisFor(document: TextDocument, token?: CancellationToken): Promise<Analysis | undefined> {
+    const uri = document.uri;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const current = documents.get(uri);
+      if (!current || token?.isCancellationRequested) return undefined;
+      const st = state(uri);
+      if (st.analysis && st.analysis.version === current.version && st.analysis.generation === generation) {
+        return st.analysis;
+      }
+      if (!st.running || st.running.version !== current.version || st.running.generation !== generation) {
+        const promise = compute(current);
+        st.running = { version: current.version, generation, promise };
+        void promise.finally(() => {
+          if (st.running?.promise === promise) st.running = undefined;
+        });
+      }
+      const analysis = await st.running.promise;
+      if (analysis && documents.get(uri)?.version === analysis.version) return analysis;
+    }
+    return undefined;
+  }
+
+  function lintable(uri: string): TextDocument | undefined {
+    const document = documents.get(uri);
+    return document && isLintable(document) ? document : undefined;
+  }
+
+  /** Lints and pushes diagnostics (push mode only); never publishes for a version that is no longer current. */
+  async function validate(uri: string): Promise<void> {
+    if (shuttingDown) return;
+    const document = lintable(uri);
+    if (!document) return;
+    const analysis = await analysisFor(document);
+    if (!analysis || support.pullDiagnostics) return;
+    const current = documents.get(uri);
+    if (!current || current.version !== analysis.version || analysis.generation !== generation) return;
+    void connection.sendDiagnostics({ uri, version: analysis.version, diagnostics: analysis.diagnostics });
+  }
+
+  function scheduleValidation(uri: string): void {
+    const st = state(uri);
+    const changeGeneration = ++st.changeGeneration;
+    if (st.timer) clearTimeout(st.timer);
+    const delay = st.lastSettings?.debounceMs ?? fallbackSettings.debounceMs ?? DEFAULT_DEBOUNCE_MS;
+    st.timer = setTimeout(() => {
+      st.timer = undefined;
+      if (st.changeGeneration === changeGeneration) void validate(uri);
+    }, delay);
+  }
+
+  /** After a settings or config-file change: every open document is analysed again. */
+  function relintAll(): void {
+    generation++;
+    for (const st of states.values()) {
+      st.analysis = undefined;
+    }
+    if (support.pullDiagnostics) {
+      if (support.diagnosticRefresh) connection.languages.diagnostics.refresh();
+    } else {
+      for (const document of documents.all()) void validate(document.uri);
+    }
+    if (support.codeLensRefresh) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+  }
+
+  // ---------------------------------------------------------------- lifecycle
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    support = readSupport(params.capabilities);
+    initOptions = (params.initializationOptions ?? {}) as InitializationOptions;
+    fallbackSettings = normalizeSettings(initOptions.settings);
+    if (params.workspaceFolders) workspaceFolders = params.workspaceFolders;
+    else if (params.rootUri) workspaceFolders = [{ uri: params.rootUri, name: path.basename(params.rootUri) }];
+    return {
+      capabilities: {
+        textDocumentSync: {
+          openClose: true,
+          change: TextDocumentSyncKind.Incremental,
+          save: { includeText: false },
+        },
+        ...(support.pullDiagnostics
+          ? { diagnosticProvider: { identifier: 'partnerlint', interFileDependencies: false, workspaceDiagnostics: false } }
+          : {}),
+        codeActionProvider: {
+          codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND],
+          resolveProvider: false,
+        },
+        codeLensProvider: { resolveProvider: false },
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: ['#', ' '], resolveProvider: false },
+        executeCommandProvider: { commands: Object.values(COMMANDS) },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: support.workspaceFolders } },
+      },
+      serverInfo: { name: 'partnerlint', version: engine.VERSION },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (support.dynamicConfiguration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'partnerlint' });
+    }
+    if (support.dynamicWatchedFiles) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: engine.CONFIG_FILE_NAMES.map((name) => ({ globPattern: `**/${name}` })),
+      });
+    }
+    if (support.workspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        const removed = new Set(event.removed.map((f) => f.uri));
+        workspaceFolders = [...workspaceFolders.filter((f) => !removed.has(f.uri)), ...event.added];
+      });
+    }
+  });
+
+  connection.onShutdown(() => {
+    shuttingDown = true;
+    for (const st of states.values()) if (st.timer) clearTimeout(st.timer);
+  });
+
+  // ---------------------------------------------------------------- documents
+
+  documents.onDidOpen((event) => {
+    const st = state(event.document.uri);
+    st.openedVersion = event.document.version;
+    if (!isLintable(event.document)) return;
+    if (!support.pullDiagnostics) void validate(event.document.uri);
+  });
+
+  documents.onDidChangeContent((event) => {
+    const document = event.document;
+    const st = state(document.uri);
+    if (st.openedVersion === document.version || !isLintable(document)) return;
+    st.changeGeneration++;
+    if (support.pullDiagnostics) return;
+    if ((st.lastSettings ?? fallbackSettings).run === 'onSave') return;
+    scheduleValidation(document.uri);
+  });
+
+  documents.onDidSave((event) => {
+    if (!isLintable(event.document)) return;
+    const st = state(event.document.uri);
+    if ((st.lastSettings ?? fallbackSettings).run !== 'onSave') return;
+    if (support.pullDiagnostics) {
+      if (support.diagnosticRefresh) connection.languages.diagnostics.refresh();
+    } else void validate(event.document.uri);
+  });
+
+  documents.onDidClose((event) => {
+    const uri = event.document.uri;
+    const st = states.get(uri);
+    if (st?.timer) clearTimeout(st.timer);
+    states.delete(uri);
+    if (!support.pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
+  });
+
+  connection.onDidChangeConfiguration((params) => {
+    const raw = (params.settings as Record<string, unknown> | null | undefined)?.partnerlint;
+    if (raw !== undefined) fallbackSettings = normalizeSettings(raw);
+    for (const st of states.values()) st.settings = undefined;
+    relintAll();
+  });
+
+  connection.onDidChangeWatchedFiles((params) => {
+    const names = new Set<string>(engine.CONFIG_FILE_NAMES);
+    let configChanged = false;
+    for (const change of params.changes) {
+      const file = uriToPath(change.uri);
+      if (!file || !names.has(path.basename(file))) continue;
+      configChanged = true;
+      if (change.type === FileChangeType.Deleted && configDiagnostics.has(change.uri)) {
+        configDiagnostics.delete(change.uri);
+        void connection.sendDiagnostics({ uri: change.uri, diagnostics: [] });
+      }
+    }
+    if (configChanged) relintAll();
+  });
+
+  // ---------------------------------------------------------------- pull diagnostics
+
+  connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagnosticReport> => {
+    const uri = params.textDocument.uri;
+    const document = lintable(uri);
+    if (!document) return { kind: 'full', items: [] };
+    const st = state(uri);
+    const settings = await settingsFor(uri);
+    if (token.isCancellationRequested) throw cancelled();
+    let analysis: Analysis | undefined;
+    if (settings.run === 'onSave' && st.analysis && st.analysis.generation === generation) {
+      analysis = st.analysis;
+    } else {
+      const fresh = st.analysis?.version === document.version && st.analysis.generation === generation;
+      if (!fresh && st.openedVersion !== document.version && settings.debounceMs > 0) {
+        const changeGeneration = st.changeGeneration;
+        await new Promise((resolve) => setTimeout(resolve, settings.debounceMs));
+        if (token.isCancellationRequested) throw cancelled();
+        if (st.changeGeneration !== changeGeneration || documents.get(uri)?.version !== document.version) {
+          throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed', { retriggerRequest: true });
+        }
+      }
+      analysis = await analysisFor(document, token);
+    }
+    if (token.isCancellationRequested) throw cancelled();
+    if (!analysis) {
+      throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed', { retriggerRequest: true });
+    }
+    const resultId = `${analysis.version}:${analysis.generation}`;
+    if (params.previousResultId === resultId) return { kind: 'unchanged', resultId };
+    return { kind: 'full', resultId, items: analysis.diagnostics };
+  });
+
+  // ---------------------------------------------------------------- edits
+
+  function workspaceEdit(uri: string, version: number | null, edits: LspTextEdit[]): WorkspaceEdit {
+    if (support.documentChanges) return { documentChanges: [{ textDocument: { uri, version }, edits }] };
+    return { changes: { [uri]: edits } };
+  }
+
+  /** Edits of every safe fix of the analysis (the engine picks non-overlapping ones). */
+  function fixAllEdits(analysis: Analysis, document: TextDocument): { edits: LspTextEdit[]; fixes: number } {
+    if (!analysis.result) return { edits: [], fixes: 0 };
+    const { edits, fixes } = engine.safeFixEdits(analysis.text, analysis.result.findings);
+    return {
+      edits: edits.map((edit) => ({
+        range: { start: document.positionAt(edit.start), end: document.positionAt(edit.end) },
+        newText: edit.newText,
+      })),
+      fixes,
+    };
+  }
+
+  // ---------------------------------------------------------------- code actions
+
+  connection.onCodeAction(async (params, token) => {
+    const document = lintable(params.textDocument.uri);
+    if (!document) return [];
+    const uri = document.uri;
+    const only = params.context.only;
+    const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
+    const actions: CodeAction[] = [];
+    const ours = params.context.diagnostics.filter((d) => d.source === SOURCE && isDiagnosticData(d.data));
+    const stale = ours.some((d) => (d.data as DiagnosticData).version !== document.version);
+
+    if (wants(CodeActionKind.QuickFix)) {
+      const seen = new Set<string>();
+      const docActions: CodeAction[] = [];
+      for (const diagnostic of ours) {
+        const data = diagnostic.data as DiagnosticData;
+        const ruleId = data.ruleId;
+        if (data.version === document.version) {
+          for (const fix of data.fixes) {
+            actions.push({
+              title: fix.title,
+              kind: CodeActionKind.QuickFix,
+              diagnostics: [diagnostic],
+              isPreferred: fix.safe && data.fixes.length === 1,
+              edit: workspaceEdit(uri, document.version, fix.edits),
+            });
+          }
+        }
+        const line = Math.min(diagnostic.range.start.line, document.lineCount - 1);
+        const lineKey = `line:${ruleId}:${line}`;
+        if (!seen.has(lineKey)) {
+          seen.add(lineKey);
+          const disable = disableForLineEdit(document, line, ruleId);
+          if (disable) {
+            actions.push({
+              title: disable.title,
+              kind: CodeActionKind.QuickFix,
+              diagnostics: [diagnostic],
+              edit: workspaceEdit(uri, document.version, disable.edits),
+            });
+          }
+        }
+        if (!seen.has(`file:${ruleId}`)) {
+          seen.add(`file:${ruleId}`);
+          const edit = disableFileEdit(document, ruleId);
+          if (edit) {
+            docActions.push({
+              title: `Disable ${ruleId} in this file`,
+              kind: CodeActionKind.QuickFix,
+              diagnostics: [diagnostic],
+              edit: workspaceEdit(uri, document.version, [edit]),
+            });
+          }
+          docActions.push({
+            title: `Show documentation for ${ruleId}`,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [diagnostic],
+            command: { title: `Show documentation for ${ruleId}`, command: COMMANDS.showRuleDocs, arguments: [ruleId] },
+          });
+        }
+      }
+      actions.push(...docActions);
+    }
+
+    if (only?.some((k) => FIX_ALL_KIND === k || FIX_ALL_KIND.startsWith(`${k}.`))) {
+      // Refused when the diagnostics the client holds were computed for another version.
+      if (!stale) {
+        const analysis = await analysisFor(document, token);
+        if (token.isCancellationRequested) return null;
+        const current = documents.get(uri);
+        if (analysis && current && current.version === analysis.version) {
+          const { edits } = fixAllEdits(analysis, current);
+          if (edits.length > 0) {
+            actions.push({
+              title: 'Fix all safe Partnerlint problems',
+              kind: FIX_ALL_KIND,
+              edit: workspaceEdit(uri, analysis.version, edits),
+            });
+          }
+        }
+      }
+    }
+    return actions;
+  });
+
+  // ---------------------------------------------------------------- code lens
+
+  connection.onCodeLens(async (params, token): Promise<CodeLens[]> => {
+    const document = lintable(params.textDocument.uri);
+    if (!document) return [];
+    const analysis = await analysisFor(document, token);
+    const result = analysis?.result;
+    if (!result || !result.isPlan || token.isCancellationRequested) return [];
+    const command = initOptions.readinessCommand ?? COMMANDS.readinessReport;
+    const lenses: CodeLens[] = [];
+    const titleRange = spanToRange(result.title);
+    const lensRange: Range = { start: { line: titleRange.start.line, character: 0 }, end: { line: titleRange.start.line, character: 0 } };
+    if (result.readiness) {
+      const met = Object.values(result.readiness.preconditions).filter(Boolean).length;
+      const total = Object.keys(result.readiness.preconditions).length;
+      const title =
+        `Readiness ${result.readiness.score}/100 · ${met}/${total} preconditions · ` +
+        plural(result.findings.length, 'finding');
+      lenses.push({ range: lensRange, command: { title, command, arguments: [document.uri] } });
+    }
+    for (const section of result.sections) {
+      const total = section.present.length + section.missing.length;
+      let title = `${section.label} ${section.present.length}/${total}`;
+      if (section.missing.length > 0) title += ` · missing ${section.missing.join(', ')}`;
+      const line = Math.max(0, section.line - 1);
+      lenses.push({
+        range: { start: { line, character: 0 }, end: { line, character: 0 } },
+        command: { title, command, arguments: [document.uri, section.topic] },
+      });
+    }
+    return lenses;
+  });
+
+  // ---------------------------------------------------------------- hover
+
+  connection.onHover(async (params, token): Promise<Hover | null> => {
+    const document = lintable(params.textDocument.uri);
+    if (!document) return null;
+    const analysis = await analysisFor(document, token);
+    const result = analysis?.result;
+    if (!analysis || !result || token.isCancellationRequested) return null;
+    const current = documents.get(document.uri);
+    if (!current || current.version !== analysis.version) return null;
+    const position = clampPosition(current, params.position);
+    const parts: string[] = [];
+    let range: Range | undefined;
+    const rules = new Map(engine.listRules().map((rule) => [rule.id, rule]));
+
+    for (const finding of result.findings) {
+      const findingRange = spanToRange(finding);
+      if (!rangeContains(findingRange, position)) continue;
+      range ??= findingRange;
+      const rule = rules.get(finding.ruleId);
+      const lines = [`**${finding.ruleId}** (${finding.severity})${rule ? `: ${rule.description}` : ''}`, '', finding.message];
+      if (finding.fixes && finding.fixes.length > 0) {
+        lines.push('', 'Fixes:', ...finding.fixes.map((fix) => `- ${fix.title}${fix.safe ? '' : ' (editor only)'}`));
+      }
+      lines.push('', `[Documentation for ${finding.ruleId}](${engine.ruleDocsUrl(finding.ruleId)})`);
+      parts.push(lines.join('\n'));
+    }
+
+    for (const note of result.benchmarks) {
+      const noteRange = spanToRange(note);
+      if (!rangeContains(noteRange, position)) continue;
+      range ??= noteRange;
+      const verdict = note.inBand ? 'in line with the benchmark' : 'outside the benchmark band';
+      parts.push(`**${note.text}**: ${note.subject}\n\nBenchmark: ${note.band.label}. This figure is ${verdict}.`);
+    }
+
+    const titleLine = result.title.line - 1;
+    if (result.readiness && position.line === titleLine) {
+      const readiness = result.readiness;
+      const lines = [`**Readiness ${readiness.score}/100**`, ''];
+      lines.push(...readiness.breakdown.map((entry) => `- ${entry}`));
+      lines.push('', '| Precondition | Evidence | Why |', '|---|---|---|');
+      for (const [key, detail] of Object.entries(readiness.details)) {
+        const where = detail.evidence.length > 0 ? ` (line ${detail.evidence.map((e) => e.line).join(', ')})` : '';
+        lines.push(`| ${key} | ${detail.met ? 'yes' : 'no'}${where} | ${detail.reason.replace(/\|/g, '\\|')} |`);
+      }
+      parts.push(lines.join('\n'));
+      range ??= spanToRange(result.title);
+    }
+
+    if (parts.length === 0) return null;
+    const value = parts.join('\n\n---\n\n');
+    return {
+      contents: support.markdownHover ? { kind: MarkupKind.Markdown, value } : { kind: MarkupKind.PlainText, value },
+      range,
+    };
+  });
+
+  // ---------------------------------------------------------------- completion
+
+  /** Heading level the document's sections use (most common depth; 2 by default). */
+  function sectionLevel(result: LintResult | null | undefined): number {
+    const counts = new Map<number, number>();
+    for (const section of result?.sections ?? []) counts.set(section.depth, (counts.get(section.depth) ?? 0) + 1);
+    let best = 2;
+    let bestCount = 0;
+    for (const [depth, count] of counts) {
+      if (count > bestCount || (count === bestCount && depth < best)) {
+        best = depth;
+        bestCount = count;
+      }
+    }
+    return best;
+  }
+
+  connection.onCompletion(async (params, token): Promise<CompletionItem[]> => {
+    const document = lintable(params.textDocument.uri);
+    if (!document) return [];
+    const position = clampPosition(document, params.position);
+    const line = lineText(document, position.line);
+    const heading = HEADING_LINE.exec(line);
+    if (!heading || position.character < heading[1].length) return [];
+    const level = heading[1].length;
+    const typed = (heading[2] ?? '').trim().toLowerCase();
+    if (token.isCancellationRequested) return [];
+    const replace: Range = { start: { line: position.line, character: 0 }, end: { line: position.line, character: line.length } };
+    // Sections at any level; whole-plan templates only as the title of an otherwise empty document.
+    const emptyDocument = document.getText().trim() === line.trim();
+    const offered = engine.templates.filter((t) => (t.wholePlan ? level === 1 && emptyDocument : true));
+    const items: CompletionItem[] = [];
+    for (const template of offered) {
+      const preview = engine.renderTemplate(template.id, { format: 'text', headingLevel: level });
+      if (!/^#{1,6} /.test(preview)) continue; // a line to add to a section, not a section
+      const newText = support.snippets
+        ? engine.renderTemplate(template.id, { format: 'snippet', headingLevel: level })
+        : preview;
+      const preferred = typed !== '' && template.title.toLowerCase().startsWith(typed);
+      items.push({
+        label: template.title,
+        kind: CompletionItemKind.Snippet,
+        detail: template.description,
+        documentation: { kind: MarkupKind.Markdown, value: preview },
+        filterText: `${heading[1]} ${template.title}`,
+        sortText: `${preferred ? 0 : 1}${template.title}`,
+        preselect: preferred || undefined,
+        insertTextFormat: support.snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+        textEdit: { range: replace, newText },
+        data: { templateId: template.id },
+      });
+    }
+    return items;
+  });
+
+  // ---------------------------------------------------------------- commands
+
+  /** Analysis of an open document, or of the file on disk when it is not open. */
+  async function analysisForUri(uri: string, token?: CancellationToken): Promise<Analysis | undefined> {
+    const open = documents.get(uri);
+    if (open) return analysisFor(open, token);
+    const file = uriToPath(uri);
+    if (!file) return undefined;
+    let text: string;
+    try {
+      text = await fs.readFile(file, 'utf8');
+    } catch {
+      return undefined;
+    }
+    const settings = await settingsFor(uri);
+    // Closed files keep no state beyond this call.
+    if (!documents.get(uri)) states.delete(uri);
+    return analyseText(uri, TextDocument.create(uri, 'markdown', 0, text), settings, undefined);
+  }
+
+  async function insertTemplate(args: unknown[]): Promise<{ applied: boolean; reason?: string }> {
+    const [uri, templateId, positionArg] = args as [string, string, Position | undefined];
+    const document = typeof uri === 'string' ? documents.get(uri) : undefined;
+    if (!document) return { applied: false, reason: 'The document is not open.' };
+    if (!engine.templates.some((t) => t.id === templateId)) return { applied: false, reason: `Unknown template ${String(templateId)}.` };
+    const analysis = await analysisFor(document);
+    const level = sectionLevel(analysis?.result);
+    const block = engine.renderTemplate(templateId, { format: 'text', headingLevel: level });
+    const line = positionArg && typeof positionArg.line === 'number' ? clampPosition(document, positionArg).line : undefined;
+    const edit = insertBlockEdit(document, block, line);
+    if (!support.applyEdit) return { applied: false, reason: 'The editor cannot apply edits from the server.' };
+    const response = await connection.workspace.applyEdit({
+      label: `Insert ${templateId} template`,
+      edit: workspaceEdit(document.uri, document.version, [edit]),
+    });
+    return response.applied ? { applied: true } : { applied: false, reason: response.failureReason ?? 'The editor did not apply the edit.' };
+  }
+
+  async function fixAllCommand(args: unknown[]): Promise<{ applied: boolean; fixes: number; reason?: string }> {
+    const [uri, version] = args as [string, number | undefined];
+    const document = typeof uri === 'string' ? lintable(uri) : undefined;
+    if (!document) return { applied: false, fixes: 0, reason: 'The document is not open.' };
+    if (typeof version === 'number' && version !== document.version) {
+      return { applied: false, fixes: 0, reason: `The document changed (version ${document.version}, expected ${version}).` };
+    }
+    const analysis = await analysisFor(document);
+    const current = documents.get(document.uri);
+    if (!analysis || !current || current.version !== analysis.version) {
+      return { applied: false, fixes: 0, reason: 'The document changed while fixing.' };
+    }
+    const { edits, fixes } = fixAllEdits(analysis, current);
+    if (edits.length === 0) return { applied: false, fixes: 0, reason: 'Nothing to fix.' };
+    if (!support.applyEdit) return { applied: false, fixes: 0, reason: 'The editor cannot apply edits from the server.' };
+    const response = await connection.workspace.applyEdit({
+      label: 'Fix all safe Partnerlint problems',
+      edit: workspaceEdit(current.uri, analysis.version, edits),
+    });
+    return response.applied
+      ? { applied: true, fixes }
+      : { applied: false, fixes: 0, reason: response.failureReason ?? 'The editor did not apply the edit.' };
+  }
+
+  async function showRuleDocs(args: unknown[]): Promise<{ url: string; shown: boolean } | null> {
+    const ruleId = args[0];
+    if (typeof ruleId !== 'string' || ruleId === '') return null;
+    const url = engine.ruleDocsUrl(ruleId);
+    if (!support.showDocument) return { url, shown: false };
+    try {
+      const external = /^https?:/.test(url);
+      const response = await connection.window.showDocument({ uri: url, external, takeFocus: true });
+      return { url, shown: response.success };
+    } catch {
+      return { url, shown: false };
+    }
+  }
+
+  async function listMarkdownFiles(root: string, token: CancellationToken, out: string[]): Promise<void> {
+    let entries: import('node:fs').Dirent[];
+    try {
+      entries = await fs.readdir(root, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      if (token.isCancellationRequested) return;
+      const full = path.join(root, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name.startsWith('.') || SKIPPED_DIRS.has(entry.name)) continue;
+        await listMarkdownFiles(full, token, out);
+      } else if (entry.isFile() && MARKDOWN_EXT.test(entry.name)) {
+        out.push(full);
+      }
+    }
+  }
+
+  async function lintWorkspace(
+    token: CancellationToken,
+    workDoneToken: string | number | undefined,
+  ): Promise<{ files: number; plans: number; findings: number; cancelled: boolean }> {
+    let folders = workspaceFolders;
+    if (support.workspaceFolders) {
+      try {
+        folders = (await connection.workspace.getWorkspaceFolders()) ?? folders;
+      } catch {
+        // keep the folders from initialize
+      }
+    }
+    let progress: WorkDoneProgressReporter | undefined;
+    let progressToken: CancellationToken | undefined;
+    if (workDoneToken !== undefined) progress = connection.window.attachWorkDoneProgress(workDoneToken);
+    else if (support.workDoneProgress) {
+      const created = await connection.window.createWorkDoneProgress().catch(() => undefined);
+      progress = created;
+      progressToken = created?.token;
+    }
+    progress?.begin('Partnerlint: linting workspace', 0, 'Finding markdown files', true);
+    const combined: CancellationToken = {
+      get isCancellationRequested() {
+        return token.isCancellationRequested || progressToken?.isCancellationRequested === true;
+      },
+      onCancellationRequested: token.onCancellationRequested,
+    };
+    const files: string[] = [];
+    for (const folder of folders) {
+      const root = uriToPath(folder.uri);
+      if (root) await listMarkdownFiles(root, combined, files);
+    }
+    let plans = 0;
+    let findings = 0;
+    let done = 0;
+    for (const file of files) {
+      if (combined.isCancellationRequested) break;
+      const uri = pathToFileURL(file).href;
+      const analysis = await analysisForUri(uri, combined);
+      done++;
+      progress?.report(Math.round((done / files.length) * 100), `${done}/${files.length} ${path.basename(file)}`);
+      if (!analysis) continue;
+      if (analysis.result?.isPlan) plans++;
+      findings += analysis.result?.findings.length ?? 0;
+      if (!documents.get(uri) || !support.pullDiagnostics) {
+        const open = documents.get(uri);
+        void connection.sendDiagnostics({
+          uri,
+          version: open ? analysis.version : undefined,
+          diagnostics: analysis.diagnostics,
+        });
+      }
+    }
+    progress?.done();
+    return { files: files.length, plans, findings, cancelled: combined.isCancellationRequested };
+  }
+
+  connection.onExecuteCommand(async (params, token) => {
+    const args = params.arguments ?? [];
+    switch (params.command) {
+      case COMMANDS.insertTemplate:
+        return insertTemplate(args);
+      case COMMANDS.readinessReport: {
+        const uri = args[0];
+        if (typeof uri !== 'string') return null;
+        const analysis = await analysisForUri(uri, token);
+        if (!analysis?.result || token.isCancellationRequested) return null;
+        if (!analysis.result.isPlan) return `# Readiness\n\nThis document is not a partnership plan: ${analysis.result.detection}\n`;
+        return engine.readinessReport(analysis.result);
+      }
+      case COMMANDS.lintWorkspace:
+        return lintWorkspace(token, params.workDoneToken);
+      case COMMANDS.showRuleDocs:
+        return showRuleDocs(args);
+      case COMMANDS.fixAll:
+        return fixAllCommand(args);
+      default:
+        log(`Partnerlint: unknown command ${params.command}`);
+        return null;
+    }
+  });
+
+  documents.listen(connection);
+  return { documents };
+}

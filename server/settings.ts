@@ -1,0 +1,85 @@
+/**
+ * Editor settings of the `partnerlint` section, resolved per document through
+ * `workspace/configuration` (never held globally). Values of the wrong type
+ * fall back to the defaults, one key at a time.
+ */
+
+export type RunMode = 'onType' | 'onSave';
+
+export interface PartnerlintSettings {
+  /** Lint at all. */
+  enable: boolean;
+  /** Lint while typing (debounced) or only when the document is saved. */
+  run: RunMode;
+  /**
+   * How a markdown document is recognised as a plan (`auto` | `frontmatter` | `always`) and which
+   * paths are always / never taken as plans (globs). Keys left out keep the config file's value.
+   */
+  detection: {
+    mode?: string;
+    include?: string[];
+    exclude?: string[];
+  };
+  /**
+   * Rule overrides in the config-file syntax (`"margin-range": "error"`,
+   * `"tier-count": ["warning", { ... }]`, `"portal-usage": "off"`), merged over
+   * the nearest `.partnerlintrc.*`.
+   */
+  rules: Record<string, unknown>;
+  /** Documents larger than this many bytes are not analysed. */
+  maxFileSize: number;
+  /** Delay after the last keystroke before linting, in milliseconds. */
+  debounceMs: number;
+}
+
+export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
+export const DEFAULT_DEBOUNCE_MS = 150;
+
+export function defaultSettings(): PartnerlintSettings {
+  return {
+    enable: true,
+    run: 'onType',
+    detection: {},
+    rules: {},
+    maxFileSize: DEFAULT_MAX_FILE_SIZE,
+    debounceMs: DEFAULT_DEBOUNCE_MS,
+  };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function stringList(value: unknown): string[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  return value.filter((g): g is string => typeof g === 'string' && g !== '');
+}
+
+/** Accepts whatever the client sends (null, partial objects, wrong types) and returns complete settings. */
+export function normalizeSettings(raw: unknown): PartnerlintSettings {
+  const settings = defaultSettings();
+  if (!isRecord(raw)) return settings;
+  if (typeof raw.enable === 'boolean') settings.enable = raw.enable;
+  if (raw.run === 'onType' || raw.run === 'onSave') settings.run = raw.run;
+  const detection = raw.detection;
+  if (typeof detection === 'string' && detection !== '') settings.detection.mode = detection;
+  else if (isRecord(detection)) {
+    if (typeof detection.mode === 'string' && detection.mode !== '') settings.detection.mode = detection.mode;
+    const include = stringList(detection.include) ?? stringList(detection.globs);
+    if (include) settings.detection.include = include;
+    const exclude = stringList(detection.exclude);
+    if (exclude) settings.detection.exclude = exclude;
+  }
+  if (settings.detection.include === undefined) {
+    const globs = stringList(raw.globs);
+    if (globs) settings.detection.include = globs;
+  }
+  if (isRecord(raw.rules)) settings.rules = { ...raw.rules };
+  if (typeof raw.maxFileSize === 'number' && Number.isFinite(raw.maxFileSize) && raw.maxFileSize > 0) {
+    settings.maxFileSize = raw.maxFileSize;
+  }
+  if (typeof raw.debounceMs === 'number' && Number.isFinite(raw.debounceMs) && raw.debounceMs >= 0) {
+    settings.debounceMs = Math.min(raw.debounceMs, 10_000);
+  }
+  return settings;
+}

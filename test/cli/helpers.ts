@@ -1,0 +1,144 @@
+/** Shared helpers for the CLI tests: run the real binary, make temp folders, sample plans. */
+import { spawn, type SpawnOptions } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** out/test/cli/helpers.js -> repository root. */
+export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+export const BIN = path.join(REPO_ROOT, 'bin', 'partnerlint.js');
+export const SHARED_EXAMPLES = '/work/shared/examples';
+export const BUNDLED_EXAMPLES = path.join(REPO_ROOT, 'examples');
+export const FIXTURES = path.join(REPO_ROOT, 'test', 'cli', 'fixtures');
+
+export interface CliRun {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RunOptions {
+  cwd?: string;
+  /** Written to the child's stdin (then closed). */
+  input?: string | Buffer;
+  env?: NodeJS.ProcessEnv;
+  uid?: number;
+  gid?: number;
+}
+
+/** Runs `node bin/partnerlint.js ...args` and resolves when it exits. */
+export function runCli(args: string[], options: RunOptions = {}): Promise<CliRun> {
+  return runProcess(process.execPath, [BIN, ...args], options);
+}
+
+export function runProcess(command: string, args: string[], options: RunOptions = {}): Promise<CliRun> {
+  const env = { ...process.env, ...options.env };
+  // The tests decide about colour themselves.
+  delete env.FORCE_COLOR;
+  if (!options.env || !('NO_COLOR' in options.env)) delete env.NO_COLOR;
+  const spawnOptions: SpawnOptions = { cwd: options.cwd ?? REPO_ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] };
+  if (options.uid !== undefined) spawnOptions.uid = options.uid;
+  if (options.gid !== undefined) spawnOptions.gid = options.gid;
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, spawnOptions);
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout!.on('data', (c: Buffer) => out.push(c));
+    child.stderr!.on('data', (c: Buffer) => err.push(c));
+    child.on('error', reject);
+    child.on('close', (code, signal) =>
+      resolve({ code, signal, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }),
+    );
+    child.stdin!.on('error', () => {});
+    child.stdin!.end(options.input ?? '');
+  });
+}
+
+/** A fresh temporary folder, removed when the test ends. */
+export function tempDir(t: { after(fn: () => void): void }, prefix = 'partnerlint-cli-'): string {
+  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), prefix)));
+  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+export function write(dir: string, rel: string, content: string | Buffer): string {
+  const file = path.join(dir, rel);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, content);
+  return file;
+}
+
+/** The JSON output's entries (documented shape). */
+export interface JsonEntry {
+  file: string;
+  isPlan: boolean;
+  archetypes: string[];
+  stage: string | null;
+  readiness: { score: number; preconditions: Record<string, boolean> } | null;
+  findings: Array<{ ruleId: string; severity: string; message: string; line: number; column: number; endLine: number; endColumn: number }>;
+}
+
+export function parseJsonOutput(run: CliRun): JsonEntry[] {
+  try {
+    return JSON.parse(run.stdout) as JsonEntry[];
+  } catch (err) {
+    throw new Error(`stdout is not JSON (exit ${run.code}):\n${run.stdout}\nstderr:\n${run.stderr}`);
+  }
+}
+
+export function ruleIds(entry: JsonEntry): string[] {
+  return entry.findings.map((f) => f.ruleId);
+}
+
+/** 1-based line of the first line of `text` containing `needle`. */
+export function lineOf(text: string, needle: string): number {
+  const index = text.split(/\r\n|\n|\r/).findIndex((line) => line.includes(needle));
+  if (index < 0) throw new Error(`'${needle}' not in text`);
+  return index + 1;
+}
+
+/**
+ * A reseller pilot plan: a margin of 45% (out of the 15-30% band), deal
+ * registration with no approval turnaround (deal-reg-sla, safe fix) and no exit
+ * criteria (exit-criteria, safe fix).
+ */
+export const RESELLER_PLAN = `---
+type: partnership-plan
+stage: pilot
+archetypes: [reseller]
+---
+# Acme Sync reseller pilot
+
+## Program overview
+
+Acme recruits six regional value-added resellers who resell Acme Sync to
+mid-market customers, run the implementation and give first-line support.
+Resellers earn a 45% margin on first-year ACV.
+
+## Deal registration
+
+Partners register opportunities in the partner portal. A registration is
+valid for 90 days. When two partners register the same account, the first
+approved registration wins; disputes go to the channel manager, and
+registered accounts are closed to our direct reps.
+
+## Ownership
+
+Dana Ruiz, Director of Partnerships, owns the program full-time.
+`;
+
+/** An ordinary project README: not a plan. */
+export const README_TEXT = `# fastcache
+
+A tiny in-memory cache for Node.js.
+
+## Install
+
+    npm install fastcache
+
+## Usage
+
+Create a cache, set keys, read them back. Entries expire after 60 seconds.
+`;
