@@ -55,6 +55,8 @@ function detect(plan: PlanModel, mode: DetectionMode, filePath: string | undefin
   const text = plan.sentences.map((s) => s.text).join('\n');
   const partnerWords = (text.match(/\bpartner\w*|\bresell\w*|\bchannel\b|\balliances?\b|\baffiliates?\b|\binfluencers?\b|\bMSPs?\b|\badvisors?\b/gi) ?? []).length;
   const families = PROGRAM_SIGNALS.filter((re) => re.test(text)).length;
+  const affiliate = (text.match(/\baffiliates?\b|\binfluencers?\b|\bcreator (?:program|partners?)\b/gi) ?? []).length;
+  if (affiliate >= 3 && families >= 1) return { isPlan: true, why: 'content: an affiliate or influencer program' };
   if (partnerWords >= 5 && families >= 3) return { isPlan: true, why: `content: ${families} partner-program signals` };
   return { isPlan: false, why: `content does not read as a partner program plan (${families} signals, ${partnerWords} partner words)` };
 }

@@ -1,0 +1,73 @@
+/**
+ * Accuracy over labelled plans: precision and recall over (file, rule id, line ± 1);
+ * a key line of null matches on rule id alone. Fails below precision 0.95 / recall 0.90.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { lint, PRECONDITIONS } from '../../lib/index.js';
+import { repoRoot, sharedDir } from '../helpers.js';
+
+interface KeyDoc {
+  isPlan: boolean;
+  archetypes: string[];
+  stage: string | null;
+  preconditions: Record<string, boolean> | null;
+  expect: Array<{ ruleId: string; line: number | null; why: string }>;
+  absent: string[];
+  ignore: string[];
+}
+
+export function score(dir: string) {
+  const key = JSON.parse(fs.readFileSync(path.join(dir, 'key.json'), 'utf8')).docs as Record<string, KeyDoc>;
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  const problems: string[] = [];
+  for (const [file, k] of Object.entries(key)) {
+    const text = fs.readFileSync(path.join(dir, file), 'utf8');
+    const r = lint(text, { filePath: path.join(dir, file) });
+    if (r.isPlan !== k.isPlan) problems.push(`${file}: isPlan ${r.isPlan}, expected ${k.isPlan}`);
+    if (!k.isPlan && (r.findings.length || r.readiness)) problems.push(`${file}: not a plan, yet ${r.findings.length} findings`);
+    if (k.isPlan && JSON.stringify([...r.archetypes].sort()) !== JSON.stringify([...k.archetypes].sort())) problems.push(`${file}: archetypes ${r.archetypes} expected ${k.archetypes}`);
+    if (k.isPlan && r.stage !== k.stage) problems.push(`${file}: stage ${r.stage} expected ${k.stage}`);
+    if (k.preconditions && r.readiness)
+      for (const p of PRECONDITIONS) if (r.readiness.preconditions[p] !== k.preconditions[p]) problems.push(`${file}: precondition ${p} = ${r.readiness.preconditions[p]}, expected ${k.preconditions[p]}`);
+    const used = new Set<number>();
+    for (const e of k.expect) {
+      const i = r.findings.findIndex((f, j) => !used.has(j) && f.ruleId === e.ruleId && (e.line === null || Math.abs(f.line - e.line) <= 1));
+      if (i >= 0) {
+        used.add(i);
+        tp++;
+      } else {
+        fn++;
+        problems.push(`${file}: missed ${e.ruleId} at ${e.line} (${e.why})`);
+      }
+    }
+    r.findings.forEach((f, j) => {
+      if (used.has(j) || k.ignore.includes(f.ruleId)) return;
+      fp++;
+      problems.push(`${file}: unexpected ${f.ruleId} at ${f.line}: ${f.message}`);
+    });
+  }
+  const precision = tp + fp ? tp / (tp + fp) : 1;
+  const recall = tp + fn ? tp / (tp + fn) : 1;
+  return { tp, fp, fn, precision, recall, problems, docs: Object.keys(key).length };
+}
+
+const corpora: Array<[string, string]> = [
+  ['shared examples', path.join(sharedDir, 'examples')],
+  ['held-out plans', path.join(repoRoot, 'test', 'fixtures', 'heldout')],
+];
+
+for (const [name, dir] of corpora) {
+  test(`accuracy on ${name}`, { skip: !fs.existsSync(path.join(dir, 'key.json')) && `${dir}/key.json not found` }, () => {
+    const s = score(dir);
+    console.log(`# ${name}: ${s.docs} documents, precision ${s.precision.toFixed(3)}, recall ${s.recall.toFixed(3)} (tp ${s.tp}, fp ${s.fp}, fn ${s.fn})`);
+    for (const p of s.problems) console.log(`#   ${p}`);
+    assert.ok(s.precision >= 0.95, `precision ${s.precision.toFixed(3)} < 0.95`);
+    assert.ok(s.recall >= 0.9, `recall ${s.recall.toFixed(3)} < 0.90`);
+    assert.deepEqual(s.problems.filter((p) => /isPlan|not a plan/.test(p)), []);
+  });
+}
