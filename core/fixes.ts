@@ -21,23 +21,24 @@ export function applyFixes(text: string, findings: Finding[], opts: { safeOnly?:
     const fix = f.fixes?.find((x) => !safeOnly || x.safe);
     if (fix && fix.edits.length) chosen.push({ finding: f, fix });
   }
-  const taken: TextEdit[] = [];
+  const taken: Array<TextEdit & { order: number }> = [];
   const applied: ApplyFixesResult['applied'] = [];
   const seen = new Set<string>();
   let skipped = 0;
   for (const { finding, fix } of chosen) {
     const key = JSON.stringify(fix.edits);
     if (seen.has(key)) continue;
-    const overlaps = fix.edits.some((e) => taken.some((t) => e.start < t.end && t.start < e.end || (e.start === e.end && t.start === t.end && e.start === t.start)));
+    // Insertions at the same point are kept, in finding order; anything else that touches is left for a later pass.
+    const overlaps = fix.edits.some((e) => taken.some((t) => (e.start < t.end && t.start < e.end) || (e.start === t.start && (e.start !== e.end || t.start !== t.end))));
     if (overlaps || fix.edits.some((e) => e.start < 0 || e.end > text.length || e.start > e.end)) {
       skipped++;
       continue;
     }
     seen.add(key);
-    taken.push(...fix.edits);
+    taken.push(...fix.edits.map((e) => ({ ...e, order: taken.length })));
     applied.push({ ruleId: finding.ruleId, title: fix.title });
   }
-  const sorted = [...taken].sort((a, b) => b.start - a.start || b.end - a.end);
+  const sorted = [...taken].sort((a, b) => b.start - a.start || b.end - a.end || b.order - a.order);
   let out = text;
   for (const e of sorted) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
   return { text: out, applied, skipped };

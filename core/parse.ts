@@ -147,13 +147,15 @@ export function parsePieces(text: string, cache?: PieceCache): Piece[] {
   for (let i = 0; i < bounds.length; i++) {
     const start = bounds[i];
     const end = i + 1 < bounds.length ? bounds[i + 1] : text.length;
-    const pieceText = text.slice(start, end);
+    // A byte-order mark is dropped by the parser; parse without it so offsets stay document offsets.
+    const bom = start === 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    const pieceText = text.slice(start + bom, end);
     let nodes = cache?.get(pieceText);
     if (!nodes) {
       nodes = (processor.parse(pieceText) as Root).children;
       cache?.set(pieceText, nodes);
     }
-    pieces.push({ start, line, text: pieceText, nodes });
+    pieces.push({ start: start + bom, line, text: pieceText, nodes });
     line += countLines(pieceText);
   }
   return pieces;

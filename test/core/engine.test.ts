@@ -1,0 +1,126 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { allRules, applyFixes, defaultConfig, lint, loadConfigForFile, parseConfigText, renderTemplate, templates, VERSION } from '../../lib/index.js';
+import { analyze } from '../../core/engine.js';
+import { defineRule } from '../../core/rule.js';
+import { z } from 'zod';
+import { repoRoot } from '../helpers.js';
+
+const weak = `# Launch\n\nReferral partners get 25% of year-one revenue. Our two account executives keep selling as today.\n`;
+
+test('exact UTF-16 positions on a line with accents and emoji', () => {
+  const text = `---\ntype: partnership-plan\narchetypes: [referral]\n---\n# Zoë 🚀\n\nPartenaires 🤝 earn a 30% referral fee.\n`;
+  const f = lint(text).findings.find((x) => x.ruleId === 'margin-range')!;
+  assert.equal(text.slice(f.startOffset, f.endOffset), '30%');
+  const lineStart = text.indexOf('Partenaires');
+  assert.equal(f.line, 7);
+  assert.equal(f.column, text.indexOf('30%') - lineStart + 1);
+  assert.equal(f.endColumn, f.column + 3);
+});
+
+test('a rule that throws becomes one finding naming it; the others still run', () => {
+  const broken = defineRule({
+    meta: { id: 'broken-rule', description: 'Always throws.', defaultSeverity: 'warning', category: 'design', options: z.object({}).default({}), fixable: false, docs: { why: '', fires: '', doesNotFire: '', fix: '', example: '' } },
+    check() {
+      throw new Error('boom');
+    },
+  });
+  const r = analyze(weak, { rules: [broken, ...allRules], detect: 'always' });
+  const failed = r.findings.filter((f) => f.ruleId === 'broken-rule');
+  assert.equal(failed.length, 1);
+  assert.match(failed[0].message, /broken-rule.*boom/);
+  assert.ok(r.findings.some((f) => f.ruleId === 'margin-range'));
+});
+
+test('inline control comments', () => {
+  const base = `---\ntype: partnership-plan\narchetypes: [referral]\n---\n# P\n\n`;
+  const line = 'Referral partners get 25% of year-one revenue.\n';
+  const ids = (t: string) => lint(t).findings.map((f) => f.ruleId);
+  assert.ok(ids(base + line).includes('margin-range'));
+  assert.ok(!ids(base + '<!-- partnerlint-disable-next-line margin-range -->\n' + line).includes('margin-range'));
+  assert.ok(ids(base + '<!-- partnerlint-disable-next-line exit-criteria -->\n' + line).includes('margin-range'));
+  assert.ok(!ids(base + '<!-- partnerlint-disable margin-range -->\n\n' + line).includes('margin-range'));
+  assert.ok(ids(base + '<!-- partnerlint-disable margin-range -->\n\n<!-- partnerlint-enable margin-range -->\n\n' + line).includes('margin-range'));
+  const all = lint('<!-- partnerlint-disable -->\n' + base.replace(/^/, '') + line);
+  assert.deepEqual(all.findings, []);
+});
+
+test('detection: front matter, content, non-plans and modes', () => {
+  assert.equal(lint('# Notes\n\nWe met a partner for lunch.\n').isPlan, false);
+  assert.equal(lint('# Notes\n\nWe met a partner for lunch.\n', { detect: 'always' }).isPlan, true);
+  assert.equal(lint('---\ntype: partnership-plan\n---\n# P\n').isPlan, true);
+  assert.equal(lint('---\npartnerlint: true\n---\n# P\n').isPlan, true);
+  const c = defaultConfig();
+  c.detection.include = ['plans/**/*.md'];
+  c.baseDir = '/repo';
+  assert.equal(lint('# Anything\n', { filePath: '/repo/plans/a.md', config: c }).isPlan, true);
+  assert.equal(lint(weak.replace('Launch', 'Partner program launch') + '\nWe recruit resellers and pay a margin. Deal registration via a form.\n', { detect: 'frontmatter' }).isPlan, false);
+});
+
+test('severity overrides and options from config', () => {
+  const c = parseConfigText(JSON.stringify({ rules: { 'margin-range': ['error', { referral: { min: 10, max: 30 } }], 'exit-criteria': 'off' } }), 'x.json');
+  assert.deepEqual(c.problems, []);
+  const r = lint(`---\ntype: partnership-plan\narchetypes: [referral]\n---\n# P\n\nReferral partners get 25% of year-one revenue.\n`, { config: c.config });
+  assert.ok(!r.findings.some((f) => f.ruleId === 'margin-range'));
+  assert.ok(!r.findings.some((f) => f.ruleId === 'exit-criteria'));
+  const c2 = parseConfigText('rules:\n  margin-range: error\n', 'x.yaml');
+  const r2 = lint(`---\ntype: partnership-plan\narchetypes: [referral]\n---\n# P\n\nReferral partners get 25% of year-one revenue.\n`, { config: c2.config });
+  assert.equal(r2.findings.find((f) => f.ruleId === 'margin-range')?.severity, 'error');
+});
+
+test('invalid config names file, key path and expectation; defaults are used', () => {
+  const r = parseConfigText(JSON.stringify({ rules: { 'margin-rang': 'warning', 'deal-reg-sla': 'loud', 'pilot-shape': ['warning', { days: { min: 200, max: 100 } }] } }), '/p/.partnerlintrc.json');
+  const byPath = Object.fromEntries(r.problems.map((p) => [p.keyPath, p]));
+  assert.match(byPath['rules.margin-rang'].message, /did you mean "margin-range"/);
+  assert.equal(byPath['rules.margin-rang'].file, '/p/.partnerlintrc.json');
+  assert.ok(byPath['rules.deal-reg-sla']);
+  assert.match(byPath['rules.pilot-shape[1].days'].message, /min \(200\) is greater than max \(100\)/);
+  assert.equal(r.config.rules['deal-reg-sla'].severity, 'warning');
+  assert.ok(byPath['rules.margin-rang'].line === 1);
+});
+
+test('config found by walking up from the document', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pl-'));
+  fs.mkdirSync(path.join(dir, 'a', 'b'), { recursive: true });
+  fs.writeFileSync(path.join(dir, '.partnerlintrc.yaml'), 'rules:\n  exit-criteria: off\n');
+  const loaded = loadConfigForFile(path.join(dir, 'a', 'b', 'plan.md'));
+  assert.equal(loaded.file, path.join(dir, '.partnerlintrc.yaml'));
+  assert.equal(loaded.config.rules['exit-criteria'].severity, 'off');
+});
+
+test('fix-all applies safe fixes once and the fixed rules stop firing', () => {
+  const text = `---\ntype: partnership-plan\narchetypes: [referral]\n---\n# Referral plan\n\nReferral partners earn 12% of first-year ACV.\n`;
+  const before = lint(text);
+  const fixed = applyFixes(text, before.findings);
+  const ruleIds = fixed.applied.map((a) => a.ruleId).sort();
+  assert.deepEqual(ruleIds, ['deal-reg-missing', 'exit-criteria']);
+  assert.ok(fixed.text.startsWith(text));
+  const after = lint(fixed.text);
+  for (const id of ruleIds) assert.ok(!after.findings.some((f) => f.ruleId === id), id);
+});
+
+test('templates render as text and as snippets at the document heading level', () => {
+  assert.ok(templates.length >= 14);
+  const t = renderTemplate('exit-criteria', { headingLevel: 3 });
+  assert.match(t, /^### Exit criteria/);
+  assert.doesNotMatch(t, /\{\{/);
+  const s = renderTemplate('deal-registration', { format: 'snippet' });
+  assert.match(s, /\$\{1:2 business days\}/);
+  for (const info of templates) {
+    const full = renderTemplate(info.id);
+    if (info.wholePlan) assert.equal(lint(full).isPlan, true, info.id);
+  }
+});
+
+test('generated docs, README rule table and config schema are current', () => {
+  const r = spawnSync(process.execPath, [path.join(repoRoot, 'out', 'scripts', 'generate.js'), '--check'], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+});
+
+test('VERSION matches package.json', () => {
+  assert.equal(VERSION, JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).version);
+});

@@ -1,0 +1,40 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { findDurations, findPartnerCounts, findPercents, timeFrameMonths, wordToNumber } from '../../core/numbers.js';
+
+test('percentages as people write them', () => {
+  const p = (s: string) => findPercents(s).map((m) => [m.text, m.min, m.max]);
+  assert.deepEqual(p('a 15% margin'), [['15%', 15, 15]]);
+  assert.deepEqual(p('a 15 % margin'), [['15 %', 15, 15]]);
+  assert.deepEqual(p('12-18% of ACV'), [['12-18%', 12, 18]]);
+  assert.deepEqual(p('10% to 20%'), [['10% to 20%', 10, 20]]);
+  assert.deepEqual(p('fifteen percent'), [['fifteen percent', 15, 15]]);
+  assert.deepEqual(p('twenty-five per cent'), [['twenty-five per cent', 25, 25]]);
+  assert.deepEqual(p('a commission rate of 0.15'), [['0.15', 15, 15]]);
+  assert.deepEqual(p('version 0.15 and $15'), []);
+});
+
+test('durations as people write them', () => {
+  const d = (s: string) => findDurations(s).map((m) => [m.text, m.maxHours, m.business]);
+  assert.deepEqual(d('within 48h'), [['48h', 48, false]]);
+  assert.deepEqual(d('within 48 hours'), [['48 hours', 48, false]]);
+  assert.deepEqual(d('2 business days'), [['2 business days', 48, true]]);
+  assert.deepEqual(d('two days'), [['two days', 48, false]]);
+  assert.deepEqual(d('a 90-day pilot'), [['90-day', 90 * 24, false]]);
+  assert.deepEqual(d('6 months'), [['6 months', 180 * 24, false]]);
+  assert.deepEqual(d('six months'), [['six months', 180 * 24, false]]);
+  assert.deepEqual(d('a quarter'), [['a quarter', 91 * 24, false]]);
+  assert.deepEqual(d('60-80 days').map((x) => x[1]), [80 * 24]);
+});
+
+test('counts, words and time frames', () => {
+  assert.equal(wordToNumber('forty-five'), 45);
+  assert.deepEqual(findPartnerCounts('a pilot with six resellers in Japan').map((c) => [c.min, c.noun]), [[6, 'resellers']]);
+  assert.deepEqual(findPartnerCounts('22 partner logos').map((c) => c.noun), ['partner logos']);
+  assert.equal(timeFrameMonths('by month 30'), 30);
+  assert.equal(timeFrameMonths('Month-24 goals'), 24);
+  assert.equal(timeFrameMonths('within the first year'), 12);
+  assert.equal(timeFrameMonths('in 18 months'), 18);
+  assert.equal(timeFrameMonths('Targets for year 6'), 72);
+  assert.equal(timeFrameMonths('by Q4 of year 1'), 12);
+});
