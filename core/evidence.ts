@@ -62,7 +62,7 @@ export interface TierStructure {
 }
 
 const PARTNER_NOUN =
-  /\b(?:partners?|resellers?|MSPs?|VARs?|SIs|integrators?|distributors?|dealers?|advisors?|advisers?|consultants?|agenc(?:y|ies)|firms?|affiliates?|they|each (?:partner|reseller|msp|advisor|consultant|firm))\b/i;
+  /\b(?:partners?|resellers?|referrers?|introducers?|MSPs?|VARs?|SIs|integrators?|distributors?|dealers?|advisors?|advisers?|consultants?|agenc(?:y|ies)|firms?|affiliates?|ISVs?|vendors?|they|each (?:partner|reseller|msp|advisor|consultant|firm|dealer|referrer))\b/i;
 
 export const DIRECT_TEAM =
   /\bdirect (?:sales(?:\s+(?:team|reps?|org(?:anization)?|force))?|reps?|sellers?|team|AEs?)\b|\binside sales\b|\baccount executives?\b|\bAEs\b|\b(?:our|the) (?:\w+ )?sales (?:team|reps?|org(?:anization)?|force)\b|\bsales reps?\b|\bour (?:\w+ )?(?:inside |field )?(?:sales)?reps\b/i;
@@ -93,7 +93,7 @@ export class Evidence {
   /** First statement matching `re` that is not negated at the match. */
   find(re: RegExp, where: Iterable<Sentence> = this.statements, opts: { allowNegated?: boolean } = {}): Sentence | null {
     for (const s of where) {
-      const m = re.exec(s.text);
+      const m = s.match(re);
       if (m && (opts.allowNegated || !isNegatedAt(s.text, m.index))) return s;
     }
     return null;
@@ -102,7 +102,7 @@ export class Evidence {
   findAll(re: RegExp, where: Iterable<Sentence> = this.statements): Sentence[] {
     const out: Sentence[] = [];
     for (const s of where) {
-      const m = re.exec(s.text);
+      const m = s.match(re);
       if (m && !isNegatedAt(s.text, m.index)) out.push(s);
     }
     return out;
@@ -120,7 +120,7 @@ export class Evidence {
   get directTeam(): Sentence | null {
     return this.once('directTeam', () => {
       for (const s of this.statements) {
-        const m = DIRECT_TEAM.exec(s.text);
+        const m = s.match(DIRECT_TEAM);
         if (!m) continue;
         // "no direct sales team" says there is none.
         if (/\b(?:no|without|don't have a|do not have a)\s+(?:\w+\s+)?(?:direct|sales)\b/i.test(s.text.slice(Math.max(0, m.index - 25), m.index + 12))) continue;
@@ -137,7 +137,7 @@ export class Evidence {
   }
 
   get noCreditStatements(): Sentence[] {
-    return this.once('noCredit', () => this.statements.filter((s) => NO_CREDIT.test(s.text)));
+    return this.once('noCredit', () => this.statements.filter((s) => s.test(NO_CREDIT)));
   }
 
   // ---- deal registration ---------------------------------------------------------
@@ -148,7 +148,7 @@ export class Evidence {
       const re =
         /\bdeal[- ]?reg\w*|\bregist(?:er|ers|ered|ering|ration|rations)\b|\bsubmit(?:s|ted)? (?:each |a |the |their )?(?:referrals?|deals?|opportunit\w+|leads?)\b|\b(?:referral|lead|opportunity) (?:form|submission)\b/i;
       const sectioned = new Set(this.inTopic('dealRegistration'));
-      return this.statements.filter((s) => sectioned.has(s) || (re.test(s.text) && s.unit.kind !== 'tableRow'));
+      return this.statements.filter((s) => sectioned.has(s) || (s.test(re) && s.unit.kind !== 'tableRow'));
     });
   }
 
@@ -192,9 +192,9 @@ export class Evidence {
     return this.once('dealRegExpiry', () => {
       const dr = this.dealReg;
       if (!dr) return null;
-      const re = /\b(?:valid|expir\w*|lasts?|holds?|hold for|lifetime|protected for|protection (?:lasts|runs|period)|good for|stands? for|remains? (?:open|active|valid)|lapses?)\b/i;
+      const re = /\b(?:valid|expir\w*|lasts?|holds?|held|hold for|lifetime|protected for|protection (?:lasts|runs|period)|good for|stands? for|remains? (?:open|active|valid)|lapses?)\b/i;
       for (const s of dr.sentences) {
-        if (!re.test(s.text) || /\bwithin\b/i.test(s.text.split(re)[0] ?? '')) continue;
+        if (!s.test(re) || /\bwithin\b/i.test(s.text.split(re)[0] ?? '')) continue;
         const ds = findDurations(s.text).filter((d) => !/extension/i.test(s.text.slice(d.end, d.end + 12)));
         const d = ds[0];
         if (d) {
@@ -212,7 +212,7 @@ export class Evidence {
       const dr = this.dealReg;
       if (!dr) return null;
       const re =
-        /\b(?:two|multiple|several|more than one|both|another|competing)\s+(?:\w+\s+)?(?:partners?|resellers?|msps?|advisors?|consultants?|firms?|agencies|registrations?)\b|\bsame (?:account|client|customer|clinic|fleet|deal|opportunity|business|company|prospect|lead)\b|\bfirst (?:complete |approved |valid |valid, complete )?(?:registration|submission|to register)\b|\bduplicates?\b|\bcontested\b|\bdisputes?\b|\bconflicts?\b|\btie[- ]?break\w*|\balready (?:talking|working|in (?:our |a )?pipeline|registered)\b|\bfirst[- ]come\b/i;
+        /\b(?:two|multiple|several|more than one|both|another|competing)\s+(?:\w+\s+)?(?:partners?|resellers?|msps?|advisors?|consultants?|firms?|agencies|dealers?|referrers?|distributors?|integrators?|vendors?|registrations?|claims?|submissions?)\b|\bsame (?!time\b|day\b|week\b|month\b|year\b|price\b|way\b)\w+|\bfirst (?:complete |approved |valid |valid, complete )?(?:registration|submission|to register)\b|\bduplicates?\b|\bcontested\b|\bdisputes?\b|\bconflicts?\b|\btie[- ]?break\w*|\balready (?:talking|working|in (?:our |a )?pipeline|registered)\b|\bfirst[- ]come\b/i;
       return this.find(re, [...dr.sentences, ...this.statements.filter((s) => /\bregist/i.test(s.text))]);
     });
   }
@@ -226,7 +226,9 @@ export class Evidence {
         if (s.unit.kind === 'heading' || s.unit.isHeaderRow) continue;
         for (const m of findPercents(s.text)) {
           const r = s.range(m.start, m.end);
-          out.push({ sentence: s, match: m, ...r, category: classifyPercent(s, m), archetypes: this.plan.archetypesOf(s) });
+          // Payouts inside an alliance (co-sell, marketplace fees) belong to the strategic archetype.
+          const strategic = /\bco-?sell|\balliance|\bmarketplace\b/i.test(s.text) || (s.section ? [...s.section.chain()].some((x) => x.heading !== this.plan.titleUnit && x.named.includes('strategic')) : false);
+          out.push({ sentence: s, match: m, ...r, category: classifyPercent(s, m), archetypes: strategic ? ['strategic'] : this.plan.archetypesOf(s) });
         }
       }
       return out;
@@ -243,7 +245,7 @@ export class Evidence {
       const verbs =
         /\b(?:sells?|selling|resells?|reselling|sources?|sourcing|generat\w+ (?:leads|pipeline|demand)|refers?|referring|introduc\w+|identif\w+|implement\w*|install\w*|deploy\w*|support\w*|runs?|answers?|deliver\w*|joins?|explains?|sets? up|onboards?|bundles?|brings? (?:us|in)|sends? us|co-?market\w*|promot\w+|recommend\w*|services?|maintain\w*|manag\w+ (?:the customer|customers|clients)|owns? the (?:customer|relationship)|handles?|trains?|closes?)\b/i;
       return this.statements.filter((s) => {
-        const m = verbs.exec(s.text);
+        const m = s.match(verbs);
         if (!m || isNegatedAt(s.text, m.index)) return false;
         if (/\bbuilt an integration\b/i.test(s.text) && !/\b(?:sell|refer|promot|co-?market|support)/i.test(s.text)) return false;
         return PARTNER_NOUN.test(s.text.slice(0, m.index + 1)) || /^(?:in return|for (?:that|this|it)|they|the (?:partner|reseller|advisor|consultant|msp|firm))/i.test(s.text);
@@ -254,7 +256,7 @@ export class Evidence {
   get payoutOps(): Sentence | null {
     return this.once('payoutOps', () =>
       this.find(
-        /\breconcil\w*|\bstatements?\b|\bpaid (?:monthly|quarterly|annually|each (?:month|quarter)|every (?:month|quarter)|on the|within|net[- ]?\d+|by (?:ach|wire|bank transfer|direct deposit))|\bpay(?:s|outs?)? (?:\w+ )?(?:monthly|quarterly|each (?:month|quarter))|\bpayout (?:cadence|schedule|dates?)\b|\b(?:wired|paid|settled) (?:each|every|at the end of the|when each) (?:month|quarter)|\b(?:monthly|quarterly) (?:payouts?|payments?|settlements?)\b|\bcommission (?:tracking|dashboard|reports?)\b/i,
+        /\breconcil\w*|\bstatements?\b|\b(?:pay|pays|paid|payouts?|payments?|settle\w*)\b[^.;]{0,40}\b(?:monthly|quarterly|weekly|annually|each (?:month|quarter)|every (?:month|quarter)|end of (?:each|the|every) (?:month|quarter)|net[- ]?\d+|within \d+ days)\b|\bpaid (?:monthly|quarterly|annually|each (?:month|quarter)|every (?:month|quarter)|on the|within|net[- ]?\d+|by (?:ach|wire|bank transfer|direct deposit))|\bpay(?:s|outs?)? (?:\w+ )?(?:monthly|quarterly|each (?:month|quarter))|\bpayout (?:cadence|schedule|dates?)\b|\b(?:wired|paid|settled) (?:each|every|at the end of the|when each) (?:month|quarter)|\b(?:monthly|quarterly) (?:payouts?|payments?|settlements?)\b|\bcommission (?:tracking|dashboard|reports?)\b/i,
       ),
     );
   }
@@ -268,14 +270,14 @@ export class Evidence {
   get mdfStatements(): Sentence[] {
     return this.once('mdf', () => {
       const re = /\bMDF\b|\bmarket(?:ing)? development funds?\b|\bco-?op (?:funds|marketing funds?)\b|\bmarketing funds?\b/i;
-      return this.statements.filter((s) => re.test(s.text) || (s.section?.inTopic('mdf') ?? false));
+      return this.statements.filter((s) => s.test(re) || (s.section?.inTopic('mdf') ?? false));
     });
   }
 
   get mdfClaims(): Sentence | null {
     return this.once('mdfClaims', () =>
       this.find(
-        /\b(?:marketing|campaign|business|activity) plans?\b[^.]{0,60}\b(?:approv\w*|submit\w*|before|up front|upfront|in advance|required|first)|\bsubmit\w* (?:a |an |their )?(?:\w+ )?(?:marketing |campaign )?(?:plan|proposal)\b|\bproof of (?:execution|performance|spend|completion)\b|\breimburs\w+|\bpaid against\b|\bclaims? (?:are|is) (?:paid|reimbursed|settled)|\bpre-?approv\w+/i,
+        /\b(?:marketing|campaign|business|activity) plans?\b[^.]{0,60}\b(?:approv\w*|submit\w*|before|up front|upfront|in advance|required|first)|\bsubmit\w* (?:a |an |their )?(?:\w+ )?(?:marketing |campaign )?(?:plan|proposal)\b|\bproof of (?:execution|performance|spend|completion)\b|\b(?:released|paid|granted|funded|reimbursed) against (?:an? )?(?:approved |pre-approved )?(?:[\w-]+ ){0,3}plans?\b|\bapproved (?:[\w-]+ ){0,3}plans?\b|\breimburs\w+|\bpaid against\b|\bclaims? (?:are|is) (?:paid|reimbursed|settled)|\bpre-?approv\w+/i,
         this.mdfStatements.length ? [...this.mdfStatements, ...this.statements.filter((s) => /\b(?:campaign|marketing) plan\b|\breimburs/i.test(s.text))] : [],
       ),
     );
@@ -302,14 +304,14 @@ export class Evidence {
       const title =
         /\b(?:head|vp|vice president|director|chief|lead|leader|manager|owner)\b[^.]{0,12}\b(?:partner\w*|channels?|alliances?|ecosystem|msp partnerships|partner program)\b|\b(?:partner\w*|channels?|alliances?|ecosystem) (?:lead|leader|manager|director|head|owner|chief)\b|\b(?:vp|head|director) (?:of )?(?:international )?(?:channels?|partnerships?|alliances?)\b/i;
       const owns =
-        /\bowner\b|\bowns\b|\bowned\b|\b(?:runs?|run|running|leads?|manages?|is responsible for|accountable for|will run|will own|will lead|will manage)\b[^.]{0,30}\b(?:program\w*|pilot|channel|partnerships?|partner program|network|alliances?|both parts)\b/i;
+        /\bowner\b|\bowns\b|\bowned\b|\b(?:runs?|run|running|leads?|manages?|oversees?|looks? after|look after|takes? care of|drives?|handles?|is responsible for|accountable for|will run|will own|will lead|will manage|in charge of)\b[^.]{0,30}\b(?:program\w*|pilot|channel|partnerships?|partner program|network|alliances?|both parts)\b/i;
       const candidates: Sentence[] = [];
       for (const s of this.statements) {
         if (s.unit.cells && !/^owner/i.test(s.unit.cells[0]?.text ?? '')) continue;
         const labelOwner = /^(?:program )?owner(?:ship)?$/i.test(s.unit.label) || (s.unit.cells && /^owner/i.test(s.unit.cells[0]?.text ?? ''));
-        if (!labelOwner && !(owns.test(s.text) || (title.test(s.text) && s.section?.inTopic('team')))) continue;
+        if (!labelOwner && !(s.test(owns) || (s.test(title) && s.section?.inTopic('team')))) continue;
         if (isHedged(s.text) || /\b(?:we will hire|to hire|hiring|will be hired|once we hire|no owner|nobody owns|no one owns)\b/i.test(s.text)) continue;
-        if (!labelOwner && !title.test(s.text) && !/\b[A-Z][a-z]+ [A-Z][a-zà-ÿ]+|\b(?:I|we)\b|\b(?:CEO|COO|CRO|founder|co-founder|lead|manager)\b/.test(s.text)) continue;
+        if (!labelOwner && !s.test(title) && !/\b[A-Z][a-z]+ [A-Z][a-zà-ÿ]+|\b(?:I|we)\b|\b(?:CEO|COO|CRO|founder|co-founder|lead|manager)\b/.test(s.text)) continue;
         candidates.push(s);
       }
       // Prefer a named or labelled owner; a partnership title on its own also counts.
@@ -343,7 +345,7 @@ export class Evidence {
     return this.once('salesCoordination', () => {
       const leader = /\b(?:CRO|chief revenue officer|VP (?:of )?sales|head of sales|sales leadership|sales leaders?|sales director|VP Sales|sales VP)\b/i;
       for (const s of this.statements) {
-        const m = leader.exec(s.text);
+        const m = s.match(leader);
         if (!m) continue;
         if (/\breports? to\b|\bmanager is\b|\bwith\b|\band\b|\bjoint\w*|\btogether\b|\bweekly|\bmonthly|\bsync|\balign|\bcoordinat|\bescalat|\bdecide|\bagree|\breview|\bmeet|\bshare/i.test(s.text)) return s;
       }
@@ -369,7 +371,10 @@ export class Evidence {
       const re =
         /\bqualif\w*|\bcriteria\b|\bmust (?:have|name|show|serve|be|commit|employ|run|manage)\b|\bat least \d+|\bat least (?:one|two|three|five|ten)\b|\bonly (?:invite|sign|recruit|accept|work with|partner with)\b|\bwe (?:sign|accept|approve) an? \w+ (?:when|if|that|who)\b|\brequirements?\b|\bICP (?:overlap|fit)\b|\b(?:has|have) (?:worked|sold|recommended|referred|partnered)\b|\bcommitted (?:sales ?)?(?:reps?|salespe\w+|sellers?)\b|\bscorecard\b|\bfit (?:check|score)\b/i;
       const rec = this.recruiting;
-      const pool = rec?.section ? [...rec.section.allSentences()].filter((s) => s.unit.kind !== 'heading') : [];
+      const pool = [rec?.section, rec?.sentence?.section]
+        .filter((x): x is Section => !!x)
+        .flatMap((sec) => [...sec.allSentences()])
+        .filter((s) => s.unit.kind !== 'heading');
       const inSection = this.find(re, pool);
       if (inSection) return inSection;
       const qualSections = this.plan.sections.filter((s) => !s.inTopic('exitCriteria') && /\bqualif|\b(?:partner|selection|entry|recruiting) criteria|\bpartner profile|\bideal partner/i.test(s.title));
@@ -382,7 +387,11 @@ export class Evidence {
     return this.once('enablement', () => {
       const re =
         /\benablement\b|\bonboarding\b|\btraining\b|\bcertif\w+|\bplaybooks?\b|\bsales kit\b|\bjoint (?:go-to-market|gtm|business|client|marketing)? ?plans?\b|\bproduct sessions?\b|\bcourses?\b|\boffice hours\b|\bwebinars?\b|\bkick-?off (?:call|meeting|session|workshop)s?\b|\breferral guide\b|\bdemo (?:training|kit)\b|\bworkshops?\b|\bbootcamps?\b/i;
-      const inSection = this.inTopic('enablement').find((s) => !isHedged(s.text) && !NEGATED_ANSWER.test(s.text));
+      const inSection = this.inTopic('enablement').find((s) => {
+        if (isHedged(s.text) || s.test(NEGATED_ANSWER)) return false;
+        const m = s.match(re);
+        return m ? !isNegatedAt(s.text, m.index) : !!s.unit.list && !s.test(NEGATION_ANY);
+      });
       return inSection ?? this.find(re, this.statements.filter((s) => !s.unit.cells || !s.section?.inTopic('tiers')));
     });
   }
@@ -402,7 +411,7 @@ export class Evidence {
         const inTargets = s.section?.inTopic('metrics') ?? false;
         const targetWords = /\b(?:targets?|goals?|aim|by (?:month|Q[1-4]|year|end of)|within (?:the first|\d+)|we want|reach|KPI)\b/i.test(s.text);
         if (!inTargets && !targetWords) continue;
-        if (!metric.test(s.text) || !number.test(s.text)) continue;
+        if (!s.test(metric) || !s.test(number)) continue;
         if (s.section?.inTopic('exitCriteria') || isHedged(s.text) || /\bnot setting\b|\bno (?:numbers|targets)\b/i.test(s.text)) continue;
         if (/\btarget list\b/i.test(s.text)) continue;
         return s;
@@ -423,6 +432,7 @@ export class Evidence {
     return this.once('pilots', () =>
       this.statements.filter((s) => {
         if (!/\bpilot/i.test(s.text) && !(s.section?.inTopic('pilot') && /\b(?:run|runs|last|lasts|with)\b/i.test(s.text))) return false;
+        if (/\bpilot (?:review|letters?|agreements?|results?|learnings?|customers?)\b/i.test(s.text) && !/\bpilot (?:runs?|lasts?|of|for|with)\b/i.test(s.text)) return false;
         if (/\b(?:after|since|following|post)[- ](?:the |our )?pilot\b/i.test(s.text)) return false;
         return findDurations(s.text).length > 0 || findPartnerCounts(s.text).length > 0;
       }),
@@ -436,8 +446,8 @@ export class Evidence {
       const market = /\b(?:AWS|Azure|Microsoft|Google Cloud|GCP|Salesforce|HubSpot(?: App)?|Atlassian|Shopify|Snowflake|Oracle|SAP)\s+(?:App\s+)?Marketplace\b|\bAppExchange\b|\b(?:cloud|app) marketplace\b|\bmarketplace listing\b/i;
       const verb = /\blist(?:ed|ing|s)?\b|\btransactable\b|\bpublish\w*|\blaunch\w*|\bavailable (?:on|in|through)\b|\bsell (?:on|through)\b|\bprivate offers?\b/i;
       return this.statements.filter((s) => {
-        const m = market.exec(s.text);
-        return !!m && verb.test(s.text) && !/\bfrom\b[^.]{0,30}marketplaces?\b/i.test(s.text) && !isNegatedAt(s.text, m.index);
+        const m = s.match(market);
+        return !!m && s.test(verb) && !/\bfrom\b[^.]{0,30}marketplaces?\b/i.test(s.text) && !isNegatedAt(s.text, m.index);
       });
     });
   }
@@ -445,7 +455,7 @@ export class Evidence {
   get coSell(): Sentence | null {
     return this.once('coSell', () =>
       this.find(
-        /\bco-?sell\w*|\bjoint (?:pipeline|selling|account (?:planning|mapping)|sales calls?)\b|\b(?:customer engineers?|account (?:managers?|executives?)|field (?:sellers?|reps?|teams?)|partner (?:sales|development) managers?)\b[^.]{0,60}\b(?:bring us|introduce|refer|invite)|\b(?:ACE|co-sell) program\b/i,
+        /\bco-?sell\w*|\bjoint (?:pipeline|selling|account (?:planning|mapping)|sales calls?)\b|\b(?:AWS|Azure|Microsoft|Google(?: Cloud)?|GCP|Salesforce|HubSpot|platform|marketplace|alliance)(?:'s|’s)?\s+(?:\w+\s+){0,3}(?:customer engineers?|account (?:managers?|executives?)|field (?:sellers?|reps?|teams?)|sellers?|sales (?:reps?|teams?)|partner (?:sales|development) managers?)\b[^.]{0,60}\b(?:bring us|introduce|refer|invite|sell with|sell alongside)|\b(?:ACE|co-sell) program\b/i,
       ),
     );
   }
@@ -461,6 +471,7 @@ const PART_TIME =
   /\balongside (?:her|his|their|my|our|an?|the)?\s*(?:\w+\s+){0,3}(?:role|job|duties|work|responsibilities)\b|\bon the side\b|\bpart[- ]time\b|\bin (?:her|his|their|my) spare time\b|\bas a side project\b|\bin addition to (?:her|his|their|my) (?:\w+ )?(?:role|job)\b|\b(?:one|two|half a|a) days? (?:a|per) week\b|\b\d{1,2}\s?% of (?:her|his|their|my) time\b|\bwhen (?:she|he|they) (?:has|have) time\b/i;
 
 const NEGATED_ANSWER = /^\s*(?:not really|no\b|none|nope)/i;
+const NEGATION_ANY = /\b(?:no|not|never|don't|do not|doesn't|won't|without)\b/i;
 
 /** Percent classification by the words around it in its sentence (or table row). */
 export function classifyPercent(s: Sentence, m: PercentMatch): PercentCategory {
@@ -482,6 +493,8 @@ export function classifyPercent(s: Sentence, m: PercentMatch): PercentCategory {
   return classifyText(text, at, m);
 }
 
+const PAYOUT_RIGHT_AFTER = /^\s*(?:of\s+)?(?:(?:reseller|partner|dealer|channel|referral|recurring|one-off|first-year|year-one|volume)\s+)?(?:margins?|commissions?|referral fees?|finder'?s? fees?|fees?|rebates?|rev(?:enue)?[- ]share|payouts?)\b/i;
+
 function classifyText(text: string, at: number, m: PercentMatch, contextOnly = false): PercentCategory {
   if (!contextOnly) {
     // Read only the clause that holds the number: "27% reseller discount; MDF; named manager".
@@ -497,7 +510,8 @@ function classifyText(text: string, at: number, m: PercentMatch, contextOnly = f
   const after = contextOnly ? text : text.slice(at + m.text.length, at + m.text.length + 60);
   const before = contextOnly ? text : text.slice(Math.max(0, at - 80), at);
   const near = before + ' ' + after;
-  if (/\b(?:gross|operating|contribution|profit|net|ebitda)\s+margins?\b/i.test(before.slice(-40)) || /^\s*gross margin/i.test(after)) return 'grossMargin';
+  if (/\b(?:gross|operating|contribution|profit|net|ebitda|blended|software|hardware)\s+(?:\w+\s+)?margins?\b/i.test(before) || /^\s*gross margin/i.test(after)) return 'grossMargin';
+  if (!contextOnly && PAYOUT_RIGHT_AFTER.test(after) && !/\b(?:gross|operating|contribution|profit)\s*$/i.test(before)) return 'payout';
   if (/\bMDF\b|\bmarket(?:ing)? development\b|\bco-?op\b/i.test(near)) return 'mdf';
   if (/^\s*(?:of\s+)?(?:(?:total|new|our|company|overall|annual|net new|all)\s+)*(?:revenue|bookings|ARR|sales)\b/i.test(after) || /\bshare of (?:(?:total|new|our)\s+)?(?:revenue|bookings|ARR)\b|\brevenue (?:contribution|share through|through)\b|\bof revenue\b/i.test(near) && !/\b(?:partners? (?:get|gets|receive|earn|keep)|commission|rev(?:enue)?[- ]share (?:to|for|with|of))\b/i.test(before))
     return 'revenueShare';
@@ -517,10 +531,10 @@ function classifyText(text: string, at: number, m: PercentMatch, contextOnly = f
 
 const TIER_NAME =
   /^(?:bronze|silver|gold|platinum|diamond|registered|certified|authori[sz]ed|select|premier|elite|preferred|advanced|strategic|standard|associate|partner|basic|plus|pro|enterprise|member|tier\s*\d|level\s*\d)\b/i;
-const CRITERIA = /\bcertif\w+|\bclosed deals?\b|\bdeals?\b|\brevenue\b|\bARR\b|\$|\bsigned\b|\bcomplet\w+|\breferrals?\b|\bat least\b|\bminimum\b|\b\d+\+?\s+(?:\w+\s+)?(?:reps?|staff|salespe\w+|installers?|customers?)\b|\bagreement\b|\bexam\b|\bcourse\b|\btrained\b|\bcriteria\b|\brequire\w*/i;
+const CRITERIA = /\b(?:criteria|requirements?|to qualify|entry)\s*:\s*\S|\bcertif\w+|\bjoint customers?\b|\bconnector\b|\bclosed deals?\b|\bdeals?\b|\brevenue\b|\bARR\b|\$|\bsigned\b|\bcomplet\w+|\breferrals?\b|\bat least\b|\bminimum\b|\b\d+\+?\s+(?:\w+\s+)?(?:reps?|staff|salespe\w+|installers?|customers?)\b|\bagreement\b|\bexam\b|\bcourse\b|\btrained\b|\bcriteria\b|\brequire\w*/i;
 const BENEFITS =
-  /\bmargins?\b|\bdiscounts?\b|\bMDF\b|\bfees?\b|\baccess\b|\bdedicated\b|\blisting\b|\bmanager\b|\bco-?brand\w*|\bsupport\b|\bleads?\b|\bpriority\b|%|\brebates?\b|\bcommission\b|\bdemo\b|\bportal\b|\bcouncil\b|\bwebinars?\b|\bearly access\b|\bplanning\b|\blicen[cs]es?\b|\bmaterials\b|\bregistration\b/i;
-const EMPTY_CELL = /^(?:|—|–|-|n\/?a|tbd|tba|none|\?|\.\.\.|…)$/i;
+  /\bbenefits?\s*:\s*\S|\bbadges?\b|\bco-?market\w*|\brev(?:enue)?[- ]share\b|\bmargins?\b|\bdiscounts?\b|\bMDF\b|\bfees?\b|\baccess\b|\bdedicated\b|\blisting\b|\bmanager\b|\bco-?brand\w*|\bsupport\b|\bleads?\b|\bpriority\b|%|\brebates?\b|\bcommission\b|\bdemo\b|\bportal\b|\bcouncil\b|\bwebinars?\b|\bearly access\b|\bplanning\b|\blicen[cs]es?\b|\bmaterials\b|\bregistration\b/i;
+const EMPTY_CELL = /^(?:|—|–|-|n\/?a|tbd|tba|tbc|none|\?|\.\.\.|…|to be (?:defined|decided|confirmed|announced|determined)|pending|coming soon|later)\.?$/i;
 
 function findTierStructures(plan: PlanModel): TierStructure[] {
   const out: TierStructure[] = [];
@@ -586,18 +600,25 @@ function findTierStructures(plan: PlanModel): TierStructure[] {
 function findTargets(ev: Evidence): Target[] {
   const plan = ev.plan;
   const out: Target[] = [];
+  const sharesBySentence = new Map<Sentence, PercentFact[]>();
+  for (const p of ev.percents) if (p.category === 'revenueShare') sharesBySentence.set(p.sentence, [...(sharesBySentence.get(p.sentence) ?? []), p]);
+  const titleMonths = new Map<Section, number | null>();
   for (const s of ev.statements) {
     const sec = s.section;
     if (sec?.inTopic('exitCriteria')) continue;
-    const sectionTitles = sec ? [...sec.chain()].map((x) => x.title).join(' | ') : '';
     const inTargets = sec?.inTopic('metrics') ?? false;
-    const targetWords = /\b(?:targets?|goals?|aim(?:s|ing)? (?:for|to)|we want|we expect|expect(?:ed)? to|will (?:bring|reach|grow|source|deliver|generate|contribute|account)|to (?:source|bring in|reach|deliver|generate|contribute|account for)|by (?:month|Q[1-4]|year|the end of)|within (?:the first|\d+|one|two|three)|plan to (?:reach|sign|have|recruit))\b/i.test(s.text);
+    const targetWords = /\b(?:targets?|goals?|aim(?:s|ing)? (?:for|to)|we want|we expect|expect(?:ed)? to|will (?:bring|reach|grow|source|deliver|generate|contribute|account|sign|recruit|onboard|add|have)|to (?:source|bring in|reach|deliver|generate|contribute|account for)|by (?:month|Q[1-4]|year|the end of)|within (?:the first|\d+|one|two|three)|plan to (?:reach|sign|have|recruit))\b/i.test(s.text);
     if (!inTargets && !targetWords) continue;
     if (/\btarget list\b|\bcandidates?\b|\bshortlist\b|\bdrawn from\b/i.test(s.text)) continue;
     if (/\bif\b[^.]{0,60}\b(?:below|under|less than|short of|fall)/i.test(s.text) || isHedged(s.text)) continue;
-    const months = timeFrameMonths(s.text) ?? timeFrameMonths(sectionTitles);
-    for (const p of ev.percents) {
-      if (p.sentence !== s || p.category !== 'revenueShare') continue;
+    if (!sharesBySentence.has(s) && !/\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred)\b/i.test(s.text)) continue;
+    let fromTitles: number | null = null;
+    if (sec) {
+      if (!titleMonths.has(sec)) titleMonths.set(sec, timeFrameMonths([...sec.chain()].map((x) => x.title).join(' | ')));
+      fromTitles = titleMonths.get(sec)!;
+    }
+    const months = timeFrameMonths(s.text) ?? fromTitles;
+    for (const p of sharesBySentence.get(s) ?? []) {
       out.push({ sentence: s, kind: 'channelShare', min: p.match.min, max: p.match.max, start: p.start, end: p.end, months });
     }
     const counts: CountMatch[] = [];
@@ -632,11 +653,11 @@ function readinessEvidence(ev: Evidence): Record<PreconditionKey, PreconditionEv
     result[key] = { met: ok && found.length > 0, evidence: found.map(span), reason: ok && found.length > 0 ? yes : no };
   };
   const labelled = (re: RegExp) => ev.statements.find((s) => re.test(s.unit.label) || (s.unit.cells && re.test(s.unit.cells[0]?.text ?? '') && !s.unit.isHeaderRow)) ?? null;
-  const positive = (s: Sentence | null) => (s && !NEGATIVE_STATEMENT.test(s.text) ? s : null);
+  const positive = (s: Sentence | null) => (s && !s.test(NEGATIVE_STATEMENT) ? s : null);
 
   // product
   const product = ev.find(
-    /\bself[- ]serve\b|\bwithout (?:our |any )?(?:help|hand-?holding|services|assistance)\b|\bno help from us\b|\bon (?:its|their) own\b|\bgoes? live in\b|\blive in (?:a|one|two|three|\d)|\bfirst (?:payroll|scan|results?|value)\b|\bimplementation (?:time |is )?(?:is )?(?:bounded|fixed|takes)|\bfixed[- ](?:price|scope)? ?package\b|\bdocumentation\b|\bdocs (?:are )?public\b|\bhelp cent(?:er|re)\b|\brunbooks?\b|\bsetup takes\b|\bset up in\b|\bonboard(?:s|ing)? (?:in|within) \w+/i,
+    /\bself[- ]serve\b|\bself[- ](?:onboard\w*|setup|service|install\w*)\b|\bsets? (?:themselves|itself|it) up\b|\bwithout (?:a|any) (?:call|meeting|demo|consultant) from us\b|\bin an afternoon\b|\bwithout (?:our |any )?(?:help|hand-?holding|services|assistance)\b|\bno help from us\b|\bon (?:its|their) own\b|\bgoes? live in\b|\blive in (?:a|one|two|three|\d)|\bfirst (?:payroll|scan|results?|value)\b|\bimplementation (?:time |is )?(?:is )?(?:bounded|fixed|takes)|\bfixed[- ](?:price|scope)? ?package\b|\bdocumentation\b|\bdocs (?:are )?public\b|\bhelp cent(?:er|re)\b|\brunbooks?\b|\bsetup takes\b|\bset up in\b|\bonboard(?:s|ing)? (?:in|within) \w+/i,
   );
   met('product', [positive(product) ?? positive(labelled(/^product(?: maturity| readiness)?$/i))], 'onboarding or implementation is bounded and documented', 'no evidence that customers onboard without hand-holding, with bounded implementation and solid docs');
 
@@ -652,11 +673,12 @@ function readinessEvidence(ev: Evidence): Record<PreconditionKey, PreconditionEv
   };
 
   // differentiation
-  const diffLabel = positive(labelled(/^differentiat\w*|^positioning$|^why (?:partners|us)/i));
+  const diffLabel = positive(labelled(/^differentiat\w*|^positioning$|^why us\b|^why (?:\w+ ){0,3}(?:lead with|pick|choose|prefer|push|recommend|sell|back)\b|^our edge\b|^unique/i));
   const diff = ev.find(
-    /\b(?:partners?|resellers?|msps?|advisors?|consultants?|teams?|customers?|engineers?|firms?)\b[^.]{0,40}\b(?:lead with|pick|choose|recommend|prefer|push)\b[^.]{0,60}\bbecause\b|\bonly (?:\w+ ){0,3}(?:scanner|product|platform|tool|vendor|one|solution)\b|\bnone of (?:the )?(?:large|big|other|major)\b|\bunlike (?:\w+ ){0,3}(?:competitors?|alternatives?|others)\b|\bdifferentiat\w+ (?:is|by|through)\b/i,
+    /\b(?:partners?|resellers?|msps?|advisors?|consultants?|teams?|customers?|engineers?|firms?)\b[^.]{0,40}\b(?:lead with|pick|choose|recommend|prefer|push)\b[^.]{0,60}\bbecause\b|\bonly (?:\w+ ){0,3}(?:scanner|product|platform|tool|vendor|one|solution)\b|\bnone of (?:the )?(?:large|big|other|major)\b|\bunlike (?:\w+ ){0,3}(?:competitors?|alternatives?|others)\b|\bwin (?:against|over) (?:\w+ ){0,3}(?:competitors?|legacy|incumbents?|alternatives?|\w+)\b[^.]{0,40}\bnot (?:on )?price\b|\bdifferentiat\w+ (?:is|by|through)\b/i,
   );
-  const diffOk = [diffLabel, diff].find((s) => s && !/\bcheaper than\b|\blower price\b/i.test(s.text) && s.text.length > 30) ?? null;
+  const priceOnly = (t: string) => /\bcheap(?:er|est)\b|\blow(?:er|est)? (?:price|cost)s?\b|\bless expensive\b|\bcosts? less\b|\bbest price\b/i.test(t) && !/\bnot (?:on |just |only )?(?:on )?price\b/i.test(t);
+  const diffOk = [diffLabel, diff].find((s) => s && !priceOnly(s.text) && s.text.length > 30) ?? null;
   met('differentiation', [diffOk], 'partners have a reason to lead with the product beyond price', 'no reason is given for partners to push this product over alternatives (price alone is not one)');
 
   // margin headroom

@@ -14,7 +14,7 @@ import { LineIndex } from './text.js';
 import { parsePieces, type PieceCache } from './parse.js';
 import type { Archetype, Span, Stage } from './types.js';
 import { ARCHETYPES, STAGES } from './types.js';
-import { parseMoneyValue } from './numbers.js';
+import { parseMoneyValue, wordToNumber } from './numbers.js';
 
 export type Topic =
   | 'dealRegistration'
@@ -56,17 +56,17 @@ export const TOPIC_LABELS: Record<Topic, string> = {
 /** Heading phrases per topic; config `synonyms` adds more. Tested against the heading's plain text. */
 export const TOPIC_HEADINGS: Record<Topic, RegExp> = {
   dealRegistration:
-    /\bdeal[- ]?reg\w*|\bregistration|\bregistering\b|\bregister(?:ing)? (?:deals?|opportunit\w+|referrals?|leads?)|\bdeal protection\b|\b(?:opportunity|lead|referral) registration/i,
+    /\bdeal[- ]?reg\w*|\bclaim(?:ing|s)? (?:a |an |the |your )?(?:deals?|venues?|accounts?|opportunit\w+|customers?|prospects?|leads?)\b|\b(?:deal|opportunity|lead) claims?\b|\bregistration|\bregistering\b|\bregister(?:ing)? (?:deals?|opportunit\w+|referrals?|leads?)|\bdeal protection\b|\b(?:opportunity|lead|referral) registration/i,
   tiers: /\btiers?\b|\btiering\b|\blevels?\b|\bsegment(?:s|ation)\b|\bpartner (?:status|classes)\b/i,
   economics:
     /\bmargins?\b|\bcommissions?\b|\b(?:referral|partner|finder'?s?) fees?\b|\bfees?\b|\beconomics\b|\bcompensation\b|\bpayouts?\b|\brebates?\b|\bpayments?\b|\bmoney\b|\bincentives?\b|\brev(?:enue)?[- ]share\b|\brewards?\b/i,
   mdf: /\bMDF\b|\bmarket(?:ing)? development funds?\b|\bco-?op (?:funds|marketing)\b|\bmarketing funds?\b/i,
   pilot: /\bpilot\b/i,
   recruiting:
-    /\brecruit\w*|\bfinding partners\b|\bgrowing the (?:network|channel|program|ecosystem)\b|\b(?:choosing|selecting|signing|sourcing|qualifying) (?:\w+ )?(?:partners|consultants|resellers|advisors|msps|firms|agencies|integrators)\b|\bpartner (?:selection|qualification|profile|criteria)\b|\bwho (?:we|to) (?:sign|recruit|partner with)\b|\bideal partner\b/i,
+    /\brecruit\w*|\bgrowing the (?:network|channel|program|ecosystem)\b|\b(?:finding|choosing|selecting|signing|sourcing|qualifying|adding|attracting|onboarding new|building) (?:\w+ ){0,2}(?:partners|consultants|resellers|advisors|msps|firms|agencies|integrators|referrers|dealers|distributors|vars|isvs|alliances)\b|\bpartner (?:selection|qualification|profile|criteria|sourcing|pipeline)\b|\bwho (?:we|to) (?:sign|recruit|partner with|integrate with|work with)\b|\bideal partner\b/i,
   enablement: /\benablement\b|\bonboarding\b|\btraining\b|\bcertification\b|\bplaybooks?\b|\benabling\b/i,
   exitCriteria:
-    /\bexit\b|\boff-?board\w*|\bsunset\w*|\bsteps? back\b|\bdowngrad\w*|\btermination\b|\bwind[- ]down\b|\bdemotion\b|\bleaving the program\b/i,
+    /\bexit\b|\bif (?:it|this|the pilot|the program) (?:doesn't|does not|fails to) work\b|\b(?:kill|stop) criteria\b|\bparting ways\b|\bpart ways\b|\boff-?board\w*|\bsunset\w*|\bsteps? back\b|\bdowngrad\w*|\btermination\b|\bwind[- ]down\b|\bdemotion\b|\bleaving the program\b/i,
   metrics: /\btargets?\b|\bgoals?\b|\bmetrics?\b|\bmeasur\w*|\bsuccess\b|\bKPIs?\b|\bobjectives?\b|\bscorecard\b|\bOKRs?\b/i,
   conflict: /\bconflicts?\b|\brules of engagement\b|\bengagement rules\b|\bterritor(?:y|ies)\b|\bdirect sales\b|\bdirect vs\.? channel\b/i,
   pricingProtection: /\bpric(?:e|ing) protection\b|\bdiscount governance\b|\bprice (?:conflicts?|policy|floors?)\b|\bpricing polic\w+/i,
@@ -93,7 +93,7 @@ const DOC_ARCHETYPE_PHRASES: Record<Archetype, RegExp> = {
   referral:
     /\breferral (?:partners?|program(?:me)?s?|fees?|commissions?|network|agreements?)\b|\b(?:partners?|consultants?|agencies|advisors?|firms?|bookkeepers?|accountants?) (?:who |that )?(?:refer|send us (?:leads|customers|clients)|introduce (?:us|clients|customers))\b|\breferred (?:customers|businesses|clients|deals|leads)\b/gi,
   reseller:
-    /\bresell(?:s|ers?|ing)?\b|\bVARs?\b|\bMSPs?\b|\bmanaged service providers?\b|\bdistributors?\b|\bsystems? integrators?\b|\bvalue-added resellers?\b|\bresale\b/gi,
+    /\bresell(?:s|ers?|ing)?\b|\bVARs?\b|\bMSPs?\b|\bmanaged service providers?\b|\bvalue-added resellers?\b|\bresale\b|\b(?:distributors?|dealers?|systems? integrators?|channel partners?)\b(?=[^.]{0,80}\b(?:sell|sells|selling|carry|carries|distribute|bundle|install|buy at|margin|discount)\b)|\b(?:sell|sells|selling|carry|carries|distribute|install)\b[^.]{0,60}\b(?:distributors?|dealers?|systems? integrators?)\b/gi,
   technology:
     /\b(?:integration|technology|tech|ISV|app|marketplace app) partners?\b|\bintegration partner program\b|\bISV (?:program|ecosystem)\b/gi,
   strategic:
@@ -133,13 +133,21 @@ export class Unit {
   index = 0;
   /** A lead-in label: `**Owner:** ...`, `Commission: ...` (without the punctuation). */
   label = '';
+  /** Offset of the unit's piece in the document; the unit's own offsets are piece-local. */
+  base = 0;
   constructor(
     readonly kind: UnitKind,
     readonly text: string,
-    readonly start: number,
-    readonly end: number,
+    private readonly localStart: number,
+    private readonly localEnd: number,
     private readonly runs: TextRun[],
   ) {}
+  get start(): number {
+    return this.base + this.localStart;
+  }
+  get end(): number {
+    return this.base + this.localEnd;
+  }
   /** Document offset of a plain-text index (end positions: pass the index of the last char + 1). */
   offsetAt(i: number): number {
     if (this.runs.length === 0) return this.start;
@@ -155,7 +163,7 @@ export class Unit {
       else hi = mid - 1;
     }
     const r = this.runs[lo];
-    return r.offset + (i - r.at);
+    return this.base + r.offset + (i - r.at);
   }
   /** The cell index containing plain-text index i (table rows). */
   cellAt(i: number): number {
@@ -190,6 +198,44 @@ export class Sentence {
   get isQuestion(): boolean {
     return /\?\s*$/.test(this.text);
   }
+  private memo?: Map<number, RegExpExecArray | null>;
+  /**
+   * `re.exec(text)`, remembered: sentences outlive edits elsewhere in the document (they are
+   * cached with their piece), so a keystroke re-tests only the sentences it touched.
+   * Use only with non-global regular expressions.
+   */
+  match(re: RegExp): RegExpExecArray | null {
+    if (re.global || re.sticky) return re.exec(this.text);
+    this.memo ??= new Map();
+    const id = regexId(re);
+    let m = this.memo.get(id);
+    if (m === undefined) {
+      m = re.exec(this.text);
+      this.memo.set(id, m);
+    }
+    return m;
+  }
+  test(re: RegExp): boolean {
+    return this.match(re) !== null;
+  }
+}
+
+const REGEX_IDS = new Map<string, number>();
+const REGEX_OBJECT_IDS = new WeakMap<RegExp, number>();
+
+/** A stable number per regular expression source and flags (the same literal evaluated twice is two objects). */
+function regexId(re: RegExp): number {
+  let id = REGEX_OBJECT_IDS.get(re);
+  if (id === undefined) {
+    const key = `${re.flags}/${re.source}`;
+    id = REGEX_IDS.get(key);
+    if (id === undefined) {
+      id = REGEX_IDS.size;
+      REGEX_IDS.set(key, id);
+    }
+    REGEX_OBJECT_IDS.set(re, id);
+  }
+  return id;
 }
 
 export class Section {
@@ -273,7 +319,6 @@ export class PlanModel {
   archetypeSource: 'frontmatter' | 'text' | 'none' = 'none';
   stage: Stage | null = null;
   stageSource: 'frontmatter' | 'text' | 'none' = 'none';
-  private listIds = 0;
 
   constructor(
     readonly text: string,
@@ -284,7 +329,12 @@ export class PlanModel {
     const pieces = parsePieces(text, options.cache);
     const stack: Section[] = [this.root];
     for (const piece of pieces) {
-      for (const node of piece.nodes) this.addBlock(node, piece.start, stack);
+      let extract = piece.entry.extract as PieceExtract | undefined;
+      if (!extract) {
+        extract = extractPiece(piece.text, piece.nodes);
+        piece.entry.extract = extract;
+      }
+      this.assemble(extract, piece.start, stack);
     }
     this.units.forEach((u, i) => (u.index = i));
     this.classifySections(options.synonyms ?? {});
@@ -294,117 +344,36 @@ export class PlanModel {
 
   // ---- building ----------------------------------------------------------
 
-  private addBlock(node: RootContent, base: number, stack: Section[], list?: Unit['list']): void {
-    switch (node.type) {
-      case 'yaml':
-        this.readFrontMatter(node as Yaml, base);
-        return;
-      case 'heading': {
-        const h = node as Heading;
-        const unit = this.inlineUnit('heading', h, base);
-        unit.depth = h.depth;
-        while (stack.length > 1 && stack[stack.length - 1].depth >= h.depth) stack.pop();
+  /** Places a piece's units in the document: offsets, sections, title. */
+  private assemble(x: PieceExtract, base: number, stack: Section[]): void {
+    if (x.yaml) this.readFrontMatter(x.yaml.value, base + x.yaml.start, base + x.yaml.end);
+    for (const c of x.html) this.htmlComments.push({ value: c.value, start: base + c.start, end: base + c.end });
+    for (const unit of x.units) {
+      unit.base = base;
+      if (unit.kind === 'heading') {
+        while (stack.length > 1 && stack[stack.length - 1].depth >= unit.depth) stack.pop();
         const parent = stack[stack.length - 1];
-        const section = new Section(unit, unit.text, h.depth, parent);
+        const section = new Section(unit, unit.text, unit.depth, parent);
         parent.children.push(section);
         this.sections.push(section);
         stack.push(section);
         unit.section = section;
-        this.pushUnit(unit);
         if (!this.titleUnit) this.titleUnit = unit;
-        return;
-      }
-      case 'paragraph': {
-        const unit = this.inlineUnit('paragraph', node, base);
-        unit.list = list;
+      } else {
         unit.section = stack[stack.length - 1];
         unit.section.units.push(unit);
-        this.pushUnit(unit);
-        return;
       }
-      case 'list': {
-        const id = ++this.listIds;
-        node.children.forEach((item, i) => {
-          for (const child of item.children) this.addBlock(child, base, stack, { id, item: i, ordered: !!node.ordered });
-        });
-        return;
-      }
-      case 'blockquote':
-        for (const child of node.children) this.addBlock(child, base, stack, list);
-        return;
-      case 'table':
-        this.addTable(node as Table, base, stack[stack.length - 1]);
-        return;
-      case 'html': {
-        const h = node as Html;
-        const p = h.position!;
-        this.htmlComments.push({ value: h.value, start: base + p.start.offset!, end: base + p.end.offset! });
-        return;
-      }
-      default:
-        return;
+      this.units.push(unit);
+      for (const s of unit.sentences) this.sentences.push(s);
     }
   }
 
-  private pushUnit(u: Unit): void {
-    this.units.push(u);
-    splitSentences(u);
-    for (const s of u.sentences) this.sentences.push(s);
-  }
-
-  private inlineUnit(kind: UnitKind, node: any, base: number): Unit {
-    const b = new TextBuilder(this.text, base);
-    b.addChildren(node);
-    if (kind === 'paragraph') collectInlineHtml(node, base, this.htmlComments);
-    const p = node.position;
-    const unit = new Unit(kind, b.text, base + p.start.offset, base + p.end.offset, b.runs);
-    if (kind === 'paragraph') unit.label = leadLabel(node, b.text);
-    return unit;
-  }
-
-  private addTable(table: Table, base: number, section: Section): void {
-    const rows: Unit[] = [];
-    let header: string[] = [];
-    let headerUnit: Unit | null = null;
-    table.children.forEach((row, r) => {
-      const b = new TextBuilder(this.text, base);
-      const cells: Cell[] = [];
-      row.children.forEach((cell, c) => {
-        if (c > 0) b.addSeparator(' | ');
-        cells.push({ text: '', at: b.text.length });
-        b.addChildren(cell);
-        cells[c].text = b.text.slice(cells[c].at).trim();
-      });
-      const p = row.position!;
-      const unit = new Unit('tableRow', b.text, base + p.start.offset!, base + p.end.offset!, b.runs);
-      unit.cells = cells;
-      unit.section = section;
-      if (r === 0) {
-        unit.isHeaderRow = true;
-        header = cells.map((c) => c.text);
-        headerUnit = unit;
-      } else rows.push(unit);
-      section.units.push(unit);
-      this.pushUnit(unit);
-    });
-    const model: TableModel = { header, headerUnit: headerUnit!, rows };
-    headerUnit!.table = model;
-    for (const r of rows) r.table = model;
-  }
-
-  private readFrontMatter(node: Yaml, base: number): void {
-    const p = node.position!;
-    const fm: FrontMatter = {
-      data: {},
-      hasPartnerlintKey: false,
-      start: base + p.start.offset!,
-      end: base + p.end.offset!,
-      problems: [],
-    };
+  private readFrontMatter(value: string, start: number, end: number): void {
+    const fm: FrontMatter = { data: {}, hasPartnerlintKey: false, start, end, problems: [] };
     this.frontMatter = fm;
     let raw: unknown;
     try {
-      raw = parseYaml(node.value, { maxAliasCount: 50, prettyErrors: false });
+      raw = parseYaml(value, { maxAliasCount: 50, prettyErrors: false });
     } catch (e) {
       fm.problems.push({ key: '', message: `front matter is not valid YAML (${(e as Error).message.split('\n')[0]})` });
       return;
@@ -471,7 +440,9 @@ export class PlanModel {
       for (const s of this.sentences) {
         re.lastIndex = 0;
         const m = re.exec(s.text);
-        if (m && !isNegatedAt(s.text, m.index)) {
+        // A referral fee paid to a platform inside an alliance is the alliance's economics.
+        const strategicContext = a !== 'strategic' && (/\bco-?sell|\balliance|\bmarketplace\b/i.test(s.text) || (!!s.section && s.section.heading !== this.titleUnit && s.section.named.includes('strategic')));
+        if (m && !strategicContext && !isNegatedAt(s.text, m.index)) {
           found.push(a);
           break;
         }
@@ -519,7 +490,16 @@ export class PlanModel {
         if (st) return found(st);
       }
     }
-    // 3. The months the plan covers.
+    // 3. How far into the program the plan is written ("30 months into the channel").
+    for (const s of this.sentences) {
+      const m = /\b(\d{1,3}|[a-z]+(?:-[a-z]+)?) (months|years) (?:into|in(?:to)? (?:the|our) )/i.exec(s.text);
+      if (!m) continue;
+      const n = wordToNumber(m[1]);
+      if (n === null) continue;
+      const months = m[2].toLowerCase() === 'years' ? n * 12 : n;
+      return found(months < 12 ? 'pilot' : months < 24 ? 'stabilize' : months < 48 ? 'scale' : 'maturity');
+    }
+    // 4. The months the plan covers.
     for (const s of this.sentences) {
       const m = /\bmonths?\s+(\d{1,2})\s*[-–]\s*(\d{1,2})\b/i.exec(s.text);
       if (m && /\b(?:covers?|plan for|this plan|horizon)\b/i.test(s.text + ' ' + (s.section?.title ?? ''))) {
@@ -585,6 +565,107 @@ export class PlanModel {
     if (/\bstrategic\b|\balliances?\b|\bco-?sell/i.test(text)) return true;
     return this.archetypes.includes('strategic');
   }
+}
+
+// ---- per-piece extraction (cached with the piece's parse) -------------------------
+
+interface PieceExtract {
+  units: Unit[];
+  html: Array<{ value: string; start: number; end: number }>;
+  yaml?: { value: string; start: number; end: number };
+}
+
+let listIds = 0;
+
+/** Reads a piece's blocks into units with piece-local offsets. Pure: depends on the piece text only. */
+function extractPiece(text: string, nodes: RootContent[]): PieceExtract {
+  const x: PieceExtract = { units: [], html: [] };
+  const push = (u: Unit) => {
+    splitSentences(u);
+    x.units.push(u);
+  };
+  const inline = (kind: UnitKind, node: any): Unit => {
+    const b = new TextBuilder(text, 0);
+    b.addChildren(node);
+    if (kind === 'paragraph') collectInlineHtml(node, 0, x.html);
+    const p = node.position;
+    const unit = new Unit(kind, b.text, p.start.offset, p.end.offset, b.runs);
+    if (kind === 'paragraph') unit.label = leadLabel(node, b.text);
+    return unit;
+  };
+  const block = (node: RootContent, list?: Unit['list']): void => {
+    switch (node.type) {
+      case 'yaml': {
+        const p = (node as Yaml).position!;
+        x.yaml = { value: (node as Yaml).value, start: p.start.offset!, end: p.end.offset! };
+        return;
+      }
+      case 'heading': {
+        const unit = inline('heading', node);
+        unit.depth = (node as Heading).depth;
+        push(unit);
+        return;
+      }
+      case 'paragraph': {
+        const unit = inline('paragraph', node);
+        unit.list = list;
+        push(unit);
+        return;
+      }
+      case 'list': {
+        const id = ++listIds;
+        node.children.forEach((item, i) => {
+          for (const child of item.children) block(child, { id, item: i, ordered: !!node.ordered });
+        });
+        return;
+      }
+      case 'blockquote':
+        for (const child of node.children) block(child, list);
+        return;
+      case 'table':
+        tableUnits(text, node as Table).forEach(push);
+        return;
+      case 'html': {
+        const p = (node as Html).position!;
+        x.html.push({ value: (node as Html).value, start: p.start.offset!, end: p.end.offset! });
+        return;
+      }
+      default:
+        return;
+    }
+  };
+  for (const n of nodes) block(n);
+  return x;
+}
+
+function tableUnits(text: string, table: Table): Unit[] {
+  const units: Unit[] = [];
+  const rows: Unit[] = [];
+  let header: string[] = [];
+  let headerUnit: Unit | null = null;
+  table.children.forEach((row, r) => {
+    const b = new TextBuilder(text, 0);
+    const cells: Cell[] = [];
+    row.children.forEach((cell, c) => {
+      if (c > 0) b.addSeparator(' | ');
+      cells.push({ text: '', at: b.text.length });
+      b.addChildren(cell);
+      cells[c].text = b.text.slice(cells[c].at).trim();
+    });
+    const p = row.position!;
+    const unit = new Unit('tableRow', b.text, p.start.offset!, p.end.offset!, b.runs);
+    unit.cells = cells;
+    if (r === 0) {
+      unit.isHeaderRow = true;
+      header = cells.map((c) => c.text);
+      headerUnit = unit;
+    } else rows.push(unit);
+    units.push(unit);
+  });
+  const model: TableModel = { header, headerUnit: headerUnit!, rows };
+  headerUnit!.table = model;
+  for (const r of rows) r.table = model;
+  return units;
 }
 
 // ---- plain text extraction ---------------------------------------------------
@@ -734,7 +815,7 @@ const NEGATION = /\b(?:no|not|never|none|nobody|nothing|without|nor|don't|do not
 /** A negation in the same clause shortly before `index`. */
 export function isNegatedAt(text: string, index: number, window = 40): boolean {
   const before = text.slice(Math.max(0, index - window), index);
-  const clause = before.split(/[;:,.!?]|\bbut\b|\bwhile\b/i).pop() ?? '';
+  const clause = before.split(/[;:.!?]|\bbut\b|\bwhile\b|\balthough\b|\bwhereas\b/i).pop() ?? '';
   return NEGATION.test(clause);
 }
 

@@ -48,11 +48,12 @@ const PERCENT_RE = new RegExp(
   `(?<![\\w.$£€])(${NUMBER_SRC})(?:${PCT_SIGN})?(?:${RANGE_SEP}(${NUMBER_SRC}))?${PCT_SIGN}`,
   'gi',
 );
-const RATE_RE = /\b(?:rate|share|margin|commission|fee|discount)\s+(?:of\s+)?(0\.\d+)\b(?!\s*%)/gi;
+const RATE_RE = /\b(?:rate|share|margin|commission|fee|discount)\s+(?:of\s+)?(0\.\d+)\b(?!\s*%)|(?<![\w.])(0\.\d+)\s+(?:(?:commission|margin|referral|fee|revenue[- ]share|payout|rebate)\s+)*rate\b/gi;
 
 /** Percentages, ranges of them, and decimal rates the text calls a rate. */
 export function findPercents(s: string): PercentMatch[] {
   const out: PercentMatch[] = [];
+  if (!/%|percent|per cent|pct|0\.\d/i.test(s)) return out;
   PERCENT_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = PERCENT_RE.exec(s))) {
@@ -63,9 +64,10 @@ export function findPercents(s: string): PercentMatch[] {
   }
   RATE_RE.lastIndex = 0;
   while ((m = RATE_RE.exec(s))) {
-    const v = Math.round(Number(m[1]) * 10000) / 100;
-    const start = m.index + m[0].lastIndexOf(m[1]);
-    out.push({ start, end: start + m[1].length, text: m[1], min: v, max: v });
+    const num = m[1] ?? m[2];
+    const v = Math.round(Number(num) * 10000) / 100;
+    const start = m.index + m[0].indexOf(num);
+    out.push({ start, end: start + num.length, text: num, min: v, max: v });
   }
   return out.sort((x, y) => x.start - y.start);
 }
@@ -116,6 +118,7 @@ function amount(word: string): number | null {
 /** Durations: `48h`, `48 hours`, `2 business days`, `two days`, `90-day`, `6 months`, `a quarter`, `60-80 days`. */
 export function findDurations(s: string): DurationMatch[] {
   const out: DurationMatch[] = [];
+  if (!/h|day|week|wk|mo|quarter|year|yr/i.test(s)) return out;
   DURATION_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = DURATION_RE.exec(s))) {
@@ -153,7 +156,7 @@ export interface CountMatch extends NumberMatch {
 }
 
 const COUNT_RE = new RegExp(
-  `(?<![\\w.$£€%-])(${NUMBER_SRC})(?:\\+)?(?:${RANGE_SEP}(${NUMBER_SRC}))?\\s+((?:(?!(?:and|or|with|in|of|from|to|per|each|for|the|who|that|at|on|by|a|an)\\b)[A-Za-z][\\w-]*\\s+){0,3})(partners?|resellers?|msps?|vars?|sis|integrators?|distributors?|dealers?|firms?|agencies|agency|consultants?|consultancies|advisors?|advisers?|alliances?|isvs?|vendors?|logos?|affiliates?|companies|providers?)\\b`,
+  `(?<![\\w.$£€%-])(${NUMBER_SRC})(?:\\+)?(?:${RANGE_SEP}(${NUMBER_SRC}))?\\s+((?:(?!(?:and|or|with|in|of|from|to|per|each|for|the|who|that|at|on|by|a|an)\\b)[A-Za-z][\\w-]*\\s+){0,3})(partners?|resellers?|referrers?|introducers?|msps?|vars?|sis|integrators?|distributors?|dealers?|firms?|agencies|agency|consultants?|consultancies|advisors?|advisers?|alliances?|isvs?|vendors?|logos?|affiliates?|companies|providers?)\\b`,
   'gi',
 );
 
@@ -211,24 +214,35 @@ export function parseMoneyValue(v: unknown): number | null {
   return findMoney('$' + m[1] + (m[2] ?? ''))[0]?.value ?? null;
 }
 
+const TF_MONTH = /\bmonths?[\s-]+(\d{1,3})\b(?!\s*-\s*\d)/i;
+const TF_MONTH_RANGE = /\bmonths?\s+\d{1,3}\s*[-–]\s*(\d{1,3})\b/i;
+const TF_IN_MONTHS = new RegExp(`\\b(?:in|within|by|after|over)\\s+(?:the\\s+(?:next|first)\\s+)?(${NUMBER_SRC})\\s+months?\\b`, 'i');
+const TF_N_MONTHS = /\b(\d{1,3})[\s-]months?\b/i;
+const TF_CONTEXT = /\b(by|within|in|after|over|goals?|targets?)\b/i;
+const TF_ORDINAL_YEAR = /\b(?:the\s+)?(first|second|third|fourth|fifth|sixth)\s+year\b/i;
+const TF_YEAR_N = new RegExp(`\\b(?:year|yr)[\\s-]+(${NUMBER_SRC})\\b`, 'i');
+const TF_IN_YEARS = new RegExp(`\\b(?:in|within|by|after|over)\\s+(?:the\\s+(?:next|first)\\s+)?(${NUMBER_SRC}|a|one)\\s+years?\\b`, 'i');
+const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth'];
+
 /** Months from a time frame phrase: "by month 30", "month-24", "within the first year", "in 18 months", "year 2", "Q4 of year 1". */
 export function timeFrameMonths(s: string): number | null {
-  let m = /\bmonths?[\s-]+(\d{1,3})\b(?!\s*-\s*\d)/i.exec(s);
+  if (!/month|year|yr/i.test(s)) return null;
+  let m = TF_MONTH.exec(s);
   if (m) return Number(m[1]);
-  m = /\bmonths?\s+\d{1,3}\s*[-–]\s*(\d{1,3})\b/i.exec(s);
+  m = TF_MONTH_RANGE.exec(s);
   if (m) return Number(m[1]);
-  m = new RegExp(`\\b(?:in|within|by|after|over)\\s+(?:the\\s+(?:next|first)\\s+)?(${NUMBER_SRC})\\s+months?\\b`, 'i').exec(s);
+  m = TF_IN_MONTHS.exec(s);
   if (m) return wordToNumber(m[1]);
-  m = /\b(\d{1,3})[\s-]months?\b/i.exec(s);
-  if (m && /\b(by|within|in|after|over|goals?|targets?)\b/i.test(s)) return Number(m[1]);
-  m = /\b(?:the\s+)?(first|second|third|fourth|fifth|sixth)\s+year\b/i.exec(s);
-  if (m) return 12 * ['first', 'second', 'third', 'fourth', 'fifth', 'sixth'].indexOf(m[1].toLowerCase()) + 12;
-  m = new RegExp(`\\b(?:year|yr)[\\s-]+(${NUMBER_SRC})\\b`, 'i').exec(s);
+  m = TF_N_MONTHS.exec(s);
+  if (m && TF_CONTEXT.test(s)) return Number(m[1]);
+  m = TF_ORDINAL_YEAR.exec(s);
+  if (m) return 12 * ORDINALS.indexOf(m[1].toLowerCase()) + 12;
+  m = TF_YEAR_N.exec(s);
   if (m) {
     const y = wordToNumber(m[1]);
     if (y !== null && y > 0 && y < 50) return y * 12;
   }
-  m = new RegExp(`\\b(?:in|within|by|after|over)\\s+(?:the\\s+(?:next|first)\\s+)?(${NUMBER_SRC}|a|one)\\s+years?\\b`, 'i').exec(s);
+  m = TF_IN_YEARS.exec(s);
   if (m) {
     const y = m[1].toLowerCase() === 'a' ? 1 : wordToNumber(m[1]);
     if (y !== null) return y * 12;

@@ -32,19 +32,31 @@ export interface Piece {
   text: string;
   /** Top-level nodes; positions are local to the piece (immutable, shared through the cache). */
   nodes: RootContent[];
+  /** The cache entry (shared by every document version with the same piece text). */
+  entry: PieceEntry;
 }
 
-/** Cache of parsed pieces keyed by their text and line; reused across edits of the same document. */
+/** What is kept per piece between analyses: its parse, and what the plan model read from it. */
+export interface PieceEntry {
+  nodes: RootContent[];
+  /** Set by the plan model: units, sentences and comments of the piece (piece-local offsets). */
+  extract?: unknown;
+}
+
+/**
+ * Cache of parsed pieces keyed by their text alone, reused across edits of the same document.
+ * Call `sweep()` after each analysis to drop pieces the document no longer has.
+ */
 export class PieceCache {
-  private map = new Map<string, RootContent[]>();
-  private next = new Map<string, RootContent[]>();
-  get(text: string): RootContent[] | undefined {
-    const hit = this.map.get(text);
+  private map = new Map<string, PieceEntry>();
+  private next = new Map<string, PieceEntry>();
+  get(text: string): PieceEntry | undefined {
+    const hit = this.map.get(text) ?? this.next.get(text);
     if (hit) this.next.set(text, hit);
     return hit;
   }
-  set(text: string, nodes: RootContent[]): void {
-    this.next.set(text, nodes);
+  set(text: string, entry: PieceEntry): void {
+    this.next.set(text, entry);
   }
   /** Drops everything not used since the previous sweep. */
   sweep(): void {
@@ -150,12 +162,12 @@ export function parsePieces(text: string, cache?: PieceCache): Piece[] {
     // A byte-order mark is dropped by the parser; parse without it so offsets stay document offsets.
     const bom = start === 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0;
     const pieceText = text.slice(start + bom, end);
-    let nodes = cache?.get(pieceText);
-    if (!nodes) {
-      nodes = (processor.parse(pieceText) as Root).children;
-      cache?.set(pieceText, nodes);
+    let entry = cache?.get(pieceText);
+    if (!entry) {
+      entry = { nodes: (processor.parse(pieceText) as Root).children };
+      cache?.set(pieceText, entry);
     }
-    pieces.push({ start: start + bom, line, text: pieceText, nodes });
+    pieces.push({ start: start + bom, line, text: pieceText, nodes: entry.nodes, entry });
     line += countLines(pieceText);
   }
   return pieces;

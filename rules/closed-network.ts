@@ -22,7 +22,7 @@ export default defineRule({
     },
   },
   check({ plan, evidence, report }) {
-    for (const s of evidence.statements) if (NETWORK.test(s.text) && ONLY.test(s.text) && /\bpartner|\brecruit|\bcome from|\bsign/i.test(s.text + ' ' + (s.section?.title ?? '')))
+    for (const s of evidence.statements) if (s.test(NETWORK) && s.test(ONLY) && /\bpartner|\brecruit|\bcome from|\bsign/i.test(s.text + ' ' + (s.section?.title ?? '')))
       report({ message: 'Partners are recruited only from the founders\' or executives\' personal network.', at: plan.sentenceSpan(s) });
   },
 });

@@ -3,7 +3,7 @@ import { defineRule } from '../core/rule.js';
 import { appendSentenceFix } from '../core/fixes.js';
 
 const EXEC_ONLY =
-  /\b(?:CEO|founder|co-founder|exec(?:utive)?|VP|C-level|C-suite|chief \w+ officer|president|owner)s?[- ]to[- ](?:CEO|founder|co-founder|exec(?:utive)?|VP|C-level|C-suite|owner)s?\b|\bexec(?:utive)? sponsors?(?:hip)?\b|\bexecutive[- ](?:level )?relationships?\b|\bVP-level relationships?\b|\bsenior[- ]exec(?:utive)?s? (?:agreed|signed off|committed|said yes)\b|\brelationship (?:between|of) (?:our|the) (?:CEOs|founders|executives)\b/i;
+  /\b(?:CEO|founder|co-founder|exec(?:utive)?|VP|C-level|C-suite|chief \w+ officer|president|owner)s?[- ]to[- ](?:CEO|founder|co-founder|exec(?:utive)?|VP|C-level|C-suite|owner)s?\b|\bexec(?:utive)? sponsors?(?:hip)?\b|\bexecutive[- ](?:level )?relationships?\b|\bVP-level relationships?\b|\bsenior[- ]exec(?:utive)?s? (?:agreed|signed off|committed|said yes)\b|\brelationship (?:between|of) (?:our|the) (?:CEOs|founders|executives)\b|\b(?:owned|run|held|managed|handled|led) at (?:the )?(?:VP|exec(?:utive)?|C-level|C-suite|CEO|founder|senior|leadership)[- ]level\b|\b(?:VP|exec(?:utive)?|C|leadership)[- ]level (?:on both sides|relationships?|sponsors?(?:hip)?)\b|\bbetween (?:the )?(?:two |both )?(?:CEOs|founders|VPs|executives|leadership teams)\b/i;
 
 export const NAMED_REPS =
   /\b(?:named|committed|dedicated|quota[- ]carrying)\b[^.;]{0,40}\b(?:sales ?)?(?:reps?|salespe\w+|sellers?|sales team|account (?:executives?|managers?)|AEs?)\b|\bnames? (?:a|the|one or more|at least one|its|their)\b[^.;]{0,30}\b(?:salesperson|sales ?reps?|reps?|sellers?|salespeople)\b|\b(?:reps?|salespe\w+) (?:committed|dedicated) to\b/i;
@@ -27,7 +27,7 @@ export default defineRule({
   check({ plan, evidence, report }) {
     if (evidence.find(NAMED_REPS)) return;
     for (const s of evidence.statements) {
-      const m = EXEC_ONLY.exec(s.text);
+      const m = s.match(EXEC_ONLY);
       if (!m) continue;
       report({
         message: 'This relationship rests on executives only; require the partner to name committed sales reps who carry the product.',

@@ -3,7 +3,7 @@ import { defineRule } from '../core/rule.js';
 import { insertSectionFix } from '../core/fixes.js';
 
 const EXIT =
-  /\b(?:moves?|moved|drops?|steps?) down (?:a|one) (?:tier|level)\b|\bdowngrad\w+|\boff-?board\w*|\bremoved from\b|\b(?:agreement|partnership|contract)s? (?:lapses?|is not renewed|are not renewed|ends|is terminated)\b|\bnot (?:be )?renewed\b|\bterminat\w+ (?:the )?(?:agreement|partner\w*|contract)|\bsunset\w*|\bredesign\w*|\bwind (?:it |the program )?down\b|\bshut (?:it |the program )?down\b|\bno (?:closed )?(?:deals?|referrals?|revenue|new (?:client|customer)s?) (?:in|for) (?:\d+|\w+) months\b|\bmarketplace-only posture\b/i;
+  /\b(?:moves?|moved|drops?|steps?) down (?:a|one) (?:tier|level)\b|\bdowngrad\w+|\boff-?board\w*|\bremoved from\b|\b(?:agreement|partnership|contract)s? (?:lapses?|is not renewed|are not renewed|ends|is terminated)\b|\bnot (?:be )?renewed\b|\bterminat\w+ (?:the )?(?:agreement|partner\w*|contract)|\bsunset\w*|\bredesign\w*|\bwind (?:it |the program )?down\b|\bshut (?:it |the program )?down\b|\bno (?:closed )?(?:deals?|referrals?|revenue|new (?:client|customer)s?) (?:in|for) (?:\d+|\w+) months\b|\bmarketplace-only posture\b|\bstop (?:the )?(?:\w+ )?(?:model|program|pilot|channel|recruiting)\b|\b(?:leaves?|exits?|is removed from|drops? out of) the (?:pilot|program|network)\b|\bpause (?:the )?(?:program|recruiting)\b/i;
 
 export default defineRule({
   meta: {

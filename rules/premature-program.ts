@@ -9,6 +9,9 @@ const RED_FLAGS: Array<[RegExp, string]> = [
   [/\bpartners?\b[^.]{0,50}\b(?:speed up|shorten|accelerate|fix|cut|compress)\b[^.]{0,40}\b(?:sales cycles?|enterprise deals?|deal cycles?|long deals?)\b/i, 'expecting partners to fix a long sales cycle'],
 ];
 
+const GROWTH_SHORTCUT =
+  /\bgrow(?:th)? faster\b|\bgrowth (?:shortcut|engine|hack)\b|\baccelerate (?:our )?growth\b|\b(?:fastest|quickest|quick|fast|easiest|cheapest) (?:way|route|path) to (?:grow|double|triple|scale|10x)\b|\bdouble (?:that|our revenue|revenue|ARR)\b|\bshortcut to (?:growth|scale)\b/i;
+
 export default defineRule({
   meta: {
     id: 'premature-program',
@@ -28,8 +31,9 @@ export default defineRule({
   check({ plan, evidence, options, report }) {
     for (const s of evidence.statements) {
       let why: string | null = null;
-      for (const [re, w] of RED_FLAGS) if (re.test(s.text)) { why = w; break; }
-      if (!why && /\bgrow(?:th)? faster\b|\bgrowth (?:shortcut|engine|hack)\b|\baccelerate growth\b/i.test(s.text) && /\bchannel|\bpartner/i.test(s.text)) {
+      if (!/board|investor|VC|shareholder|story|deck|fundrais|pitch|need|fit|PMF|speed|shorten|accelerat|fix|cut|compress|grow|double|triple|fast|quick|easi|shortcut/i.test(s.text)) continue;
+      for (const [re, w] of RED_FLAGS) if (s.test(re)) { why = w; break; }
+      if (!why && GROWTH_SHORTCUT.test(s.text) && /\bchannel|\bpartner|\breferr|\bresell/i.test(s.text)) {
         const arr = [...findMoney(s.text).filter((m) => /\bARR\b/i.test(s.text.slice(m.end, m.end + 6))).map((m) => m.value), plan.frontMatter?.arr ?? Infinity];
         if (Math.min(...arr) <= options.arrThreshold) why = 'a channel as a growth shortcut at around $1M ARR';
       }
