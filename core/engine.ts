@@ -80,8 +80,9 @@ export function analyze(text: string, options: AnalyzeOptions): LintResult {
     return { ...emptyResult(null, file, 'parse failed', LINE1), skipped: `the document could not be read as markdown: ${(e as Error).message}` };
   }
   const title = plan.titleSpan();
+  const fm = plan.frontMatter ? { frontMatter: plan.span(plan.frontMatter.start, plan.frontMatter.end), frontMatterProblems: plan.frontMatter.problems } : {};
   const detection = detect(plan, options.detect ?? config.detection.mode, file, config);
-  if (!detection.isPlan) return emptyResult(plan, file, detection.why, title);
+  if (!detection.isPlan) return { ...emptyResult(plan, file, detection.why, title), ...fm };
 
   const evidence = new Evidence(plan);
   const findings: Finding[] = [];
@@ -137,6 +138,7 @@ export function analyze(text: string, options: AnalyzeOptions): LintResult {
       sections: [],
       benchmarks: [],
       title,
+      ...fm,
     };
   }
   for (const rule of options.rules) if (rule !== outOfScope) run(rule);
@@ -153,5 +155,6 @@ export function analyze(text: string, options: AnalyzeOptions): LintResult {
     sections: sectionSummaries(plan, evidence),
     benchmarks: benchmarks.sort((a, b) => a.startOffset - b.startOffset),
     title,
+    ...fm,
   };
 }

@@ -10,6 +10,8 @@ export interface ApplyFixesResult {
   applied: Array<{ ruleId: string; title: string }>;
   /** Fixes left out because they overlapped an earlier one (apply again to pick them up). */
   skipped: number;
+  /** The edits applied, in the original text's offsets, sorted by position (for editors' minimal edits). */
+  edits: TextEdit[];
 }
 
 /** Applies the first fix of each finding (safe ones only unless `safeOnly: false`); overlapping edits are left for a later pass. */
@@ -41,7 +43,8 @@ export function applyFixes(text: string, findings: Finding[], opts: { safeOnly?:
   const sorted = [...taken].sort((a, b) => b.start - a.start || b.end - a.end || b.order - a.order);
   let out = text;
   for (const e of sorted) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
-  return { text: out, applied, skipped };
+  const edits = [...sorted].reverse().map(({ start, end, newText }) => ({ start, end, newText }));
+  return { text: out, applied, skipped, edits };
 }
 
 /** The heading level sections of this plan use (the most common level below the title), default 2. */

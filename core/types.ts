@@ -111,6 +111,10 @@ export interface LintResult {
   title: Span;
   /** Set when the document was not analysed (too large, binary, ...). */
   skipped?: string;
+  /** The YAML front matter block, when there is one (editors insert file-level comments after it). */
+  frontMatter?: Span;
+  /** Problems with known front-matter keys (wrong type, unknown archetype); the value is then ignored. */
+  frontMatterProblems?: Array<{ key: string; message: string }>;
 }
 
 export interface RuleDocs {

@@ -7,6 +7,7 @@ import { analyze, type AnalyzeOptions } from '../core/engine.js';
 import * as configCore from '../core/config.js';
 import type { LintResult } from '../core/types.js';
 import { allRules } from '../rules/index.js';
+import { PieceCache } from '../core/parse.js';
 import { ruleDocsUrl } from '../core/docs-url.js';
 
 export * from '../core/types.js';
@@ -20,6 +21,12 @@ export { VERSION } from '../core/version.js';
 export { allRules };
 
 export type LintOptions = Omit<AnalyzeOptions, 'rules'>;
+
+/** A per-document cache for editors: pass it as `cache` on every lint of that document, call `sweep()` after each. */
+export type LintCache = PieceCache;
+export function createCache(): LintCache {
+  return new PieceCache();
+}
 
 /** Lints one document. Never throws for any input text. */
 export function lint(text: string, options: LintOptions = {}): LintResult {

@@ -5,6 +5,8 @@
  */
 import * as lib from '../lib/index.js';
 import type { ConfigProblem, Finding, LintResult, ResolvedConfig, TextEdit } from '../lib/index.js';
+/** Parsed pieces of one document, reused from one keystroke to the next. */
+export type LintCache = lib.LintCache;
 import type { PartnerlintSettings } from './settings.js';
 
 export interface ResolvedDocumentConfig {
@@ -19,13 +21,20 @@ export interface LintRequest {
   config: ResolvedConfig;
   file?: string;
   maxFileSize?: number;
+  /** The document's own cache (see `createCache`). */
+  cache?: LintCache;
 }
 
 export interface Engine {
   VERSION: string;
   CONFIG_FILE_NAMES: readonly string[];
   lint(text: string, request: LintRequest): LintResult;
-  resolveConfig(filePath: string | undefined, settings: PartnerlintSettings): ResolvedDocumentConfig;
+  createCache(): LintCache;
+  /**
+   * The document's config: the nearest `.partnerlintrc.*` (or the defaults) with the editor's
+   * overrides on top. Detection globs from the editor are read relative to `workspaceFolder`.
+   */
+  resolveConfig(filePath: string | undefined, settings: PartnerlintSettings, workspaceFolder?: string): ResolvedDocumentConfig;
   /** Offset edits of every safe fix that can be applied in one pass (non-overlapping), for fix-all, and how many fixes they are. */
   safeFixEdits(text: string, findings: Finding[]): { edits: TextEdit[]; fixes: number };
   ruleDocsUrl(ruleId: string): string;
@@ -38,7 +47,11 @@ export interface Engine {
 const SETTINGS_SOURCE = 'settings (partnerlint).json';
 
 /** The editor's `rules` and `detection` overrides, validated by the engine and laid over the file config. */
-export function mergeSettings(base: ResolvedConfig, settings: PartnerlintSettings): { config: ResolvedConfig; problems: string[] } {
+export function mergeSettings(
+  base: ResolvedConfig,
+  settings: PartnerlintSettings,
+  workspaceFolder?: string,
+): { config: ResolvedConfig; problems: string[] } {
   const overrides: Record<string, unknown> = {};
   const ruleIds = Object.keys(settings.rules);
   if (ruleIds.length > 0) overrides.rules = settings.rules;
@@ -61,6 +74,9 @@ export function mergeSettings(base: ResolvedConfig, settings: PartnerlintSetting
     for (const key of Object.keys(detection) as Array<keyof ResolvedConfig['detection']>) {
       (config.detection as Record<string, unknown>)[key] = parsed.config.detection[key];
     }
+    if ((detection.include !== undefined || detection.exclude !== undefined) && workspaceFolder) {
+      config.baseDir = workspaceFolder;
+    }
   }
   const problems = parsed.problems.map((p) => `setting partnerlint.${p.keyPath || '(root)'}: ${p.message}`);
   return { config, problems };
@@ -70,16 +86,25 @@ export const defaultEngine: Engine = {
   VERSION: lib.VERSION,
   CONFIG_FILE_NAMES: lib.CONFIG_FILE_NAMES,
   lint(text, request) {
-    return lib.lint(text, { config: request.config, filePath: request.file, maxBytes: request.maxFileSize });
+    const result = lib.lint(text, {
+      config: request.config,
+      filePath: request.file,
+      maxBytes: request.maxFileSize,
+      cache: request.cache,
+    });
+    // Keep what this version used; drop pieces no longer in the document.
+    request.cache?.sweep();
+    return result;
   },
-  resolveConfig(filePath, settings) {
+  createCache: () => lib.createCache(),
+  resolveConfig(filePath, settings, workspaceFolder) {
     const loaded = filePath ? lib.loadConfigForFile(filePath) : { config: lib.defaultConfig(), file: null, problems: [] };
     const problemsByFile = new Map<string, ConfigProblem[]>();
     if (loaded.file) problemsByFile.set(loaded.file, []);
     for (const problem of loaded.problems) {
       problemsByFile.set(problem.file, [...(problemsByFile.get(problem.file) ?? []), problem]);
     }
-    const merged = mergeSettings(loaded.config, settings);
+    const merged = mergeSettings(loaded.config, settings, workspaceFolder);
     return { config: merged.config, problemsByFile, otherProblems: merged.problems };
   },
   safeFixEdits(text, findings) {
@@ -94,44 +119,8 @@ export const defaultEngine: Engine = {
   readinessReport: (result) => lib.readinessReport(result),
 };
 
-function overlaps(a: TextEdit, b: TextEdit): boolean {
-  return (a.start < b.end && b.start < a.end) || (a.start === a.end && b.start === b.end && a.start === b.start);
-}
-
-/**
- * The edits of the fixes `applyFixes` applies, so the client receives minimal edits rather than
- * a new document. The selection mirrors applyFixes (first safe fix per finding, duplicates once,
- * overlapping ones left for a later pass) and is checked against its output; should the two ever
- * disagree, one edit covering the changed stretch (common prefix and suffix removed) is used.
- */
+/** The edits of the fixes `applyFixes` applies (minimal edits, original offsets; inserts at one point keep their order). */
 export function safeFixEdits(text: string, findings: Finding[]): { edits: TextEdit[]; fixes: number } {
-  const { text: expected, applied } = lib.applyFixes(text, findings);
-  if (expected === text) return { edits: [], fixes: 0 };
-  const fixes = applied.length;
-  const taken: TextEdit[] = [];
-  const seen = new Set<string>();
-  for (const finding of findings) {
-    const fix = finding.fixes?.find((f) => f.safe);
-    if (!fix || fix.edits.length === 0) continue;
-    const key = JSON.stringify(fix.edits);
-    if (seen.has(key)) continue;
-    if (fix.edits.some((e) => taken.some((t) => overlaps(e, t)) || e.start < 0 || e.end > text.length || e.start > e.end)) continue;
-    seen.add(key);
-    taken.push(...fix.edits);
-  }
-  const sorted = [...taken].sort((a, b) => b.start - a.start || b.end - a.end);
-  let out = text;
-  for (const e of sorted) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
-  if (out === expected) return { edits: taken.sort((a, b) => a.start - b.start || a.end - b.end), fixes };
-  let prefix = 0;
-  while (prefix < text.length && prefix < expected.length && text[prefix] === expected[prefix]) prefix++;
-  let suffix = 0;
-  while (
-    suffix < text.length - prefix &&
-    suffix < expected.length - prefix &&
-    text[text.length - 1 - suffix] === expected[expected.length - 1 - suffix]
-  ) {
-    suffix++;
-  }
-  return { edits: [{ start: prefix, end: text.length - suffix, newText: expected.slice(prefix, expected.length - suffix) }], fixes };
+  const { edits, applied } = lib.applyFixes(text, findings);
+  return { edits, fixes: applied.length };
 }

@@ -4,7 +4,7 @@
  * analysis of its own; settings are resolved per document and cached per
  * document only.
  */
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
@@ -12,6 +12,7 @@ import {
   CompletionItemKind,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  ExecuteCommandRequest,
   FileChangeType,
   InsertTextFormat,
   LSPErrorCodes,
@@ -39,7 +40,7 @@ import {
 } from 'vscode-languageserver/node.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LintResult } from '../lib/index.js';
-import { defaultEngine, type Engine, type ResolvedDocumentConfig } from './engine.js';
+import { defaultEngine, type Engine, type LintCache, type ResolvedDocumentConfig } from './engine.js';
 import {
   SOURCE,
   clampPosition,
@@ -70,8 +71,9 @@ export interface ServerDeps {
 
 /** Options a client may pass in `initializationOptions`. */
 export interface InitializationOptions {
-  /** Settings used when the client cannot answer `workspace/configuration`. */
+  /** Settings used when the client cannot answer `workspace/configuration` (`partnerlint` is accepted too, as Helix sends its `config` table). */
   settings?: unknown;
+  partnerlint?: unknown;
   /** Command the readiness CodeLens runs (default `partnerlint.readinessReport`, handled by this server). */
   readinessCommand?: string;
 }
@@ -98,6 +100,8 @@ interface DocState {
   lastSettings?: PartnerlintSettings;
   openedVersion?: number;
   loggedFailure?: string;
+  /** Parsed pieces reused between versions of this document. */
+  cache?: LintCache;
 }
 
 interface ClientSupport {
@@ -202,7 +206,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
     if (!st.settings) {
       const request: Promise<PartnerlintSettings> = support.configuration
         ? connection.workspace.getConfiguration({ scopeUri: uri, section: 'partnerlint' }).then(
-            (raw: unknown) => normalizeSettings(raw ?? initOptions.settings),
+            (raw: unknown) => normalizeSettings(raw ?? initOptions.settings ?? initOptions.partnerlint),
             (error: unknown) => {
               logOnce('configuration', `Partnerlint: could not read settings (${errorText(error)}); using defaults.`);
               return fallbackSettings;
@@ -227,11 +231,19 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
       if (problems.length === 0 && !configDiagnostics.has(uri)) continue;
       if (problems.length === 0) configDiagnostics.delete(uri);
       else configDiagnostics.set(uri, key);
+      let lines: string[] = [];
+      try {
+        lines = readFileSync(file, 'utf8').split(/\r\n|\n|\r/);
+      } catch {
+        // unreadable: the problem itself says so; ranges stay at the start
+      }
       const diagnostics: Diagnostic[] = problems.map((problem) => {
         const line = Math.max(0, (problem.line ?? 1) - 1);
         const character = Math.max(0, (problem.column ?? 1) - 1);
+        // From the offending key to the end of its line; the first line when the position is unknown.
+        const endCharacter = Math.max(character, (lines[line] ?? '').length);
         return {
-          range: { start: { line, character }, end: { line, character: problem.line ? character + 1 : 0 } },
+          range: { start: { line, character }, end: { line, character: endCharacter } },
           severity: 1,
           source: SOURCE,
           message: problem.keyPath ? `${problem.keyPath}: ${problem.message}` : problem.message,
@@ -245,6 +257,19 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
   }
 
   // ---------------------------------------------------------------- analysis
+
+  /** The innermost workspace folder holding the file. */
+  function workspaceFolderOf(filePath: string): string | undefined {
+    let best: string | undefined;
+    for (const folder of workspaceFolders) {
+      const root = uriToPath(folder.uri);
+      if (!root) continue;
+      const rel = path.relative(root, filePath);
+      if (rel.startsWith('..') || path.isAbsolute(rel)) continue;
+      if (!best || root.length > best.length) best = root;
+    }
+    return best;
+  }
 
   function analyseText(
     uri: string,
@@ -274,9 +299,10 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
     }
     const filePath = uriToPath(uri);
     try {
-      const resolved = engine.resolveConfig(filePath, settings);
+      const resolved = engine.resolveConfig(filePath, settings, filePath ? workspaceFolderOf(filePath) : undefined);
       publishConfigProblems(resolved);
-      const result = engine.lint(text, { config: resolved.config, file: filePath, maxFileSize: settings.maxFileSize });
+      if (st && !st.cache) st.cache = engine.createCache();
+      const result = engine.lint(text, { config: resolved.config, file: filePath, maxFileSize: settings.maxFileSize, cache: st?.cache });
       const diagnostics = result.findings.map((finding) => findingToDiagnostic(document, finding, engine.ruleDocsUrl));
       if (result.skipped) {
         diagnostics.push({
@@ -289,6 +315,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
       if (st) st.loggedFailure = undefined;
       return { ...base, result, diagnostics };
     } catch (error) {
+      if (st) st.cache = undefined;
       const message = errorText(error);
       if (!st || st.loggedFailure !== message) {
         connection.console.error(`Partnerlint could not analyse ${uri}: ${message}`);
@@ -382,7 +409,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     support = readSupport(params.capabilities);
     initOptions = (params.initializationOptions ?? {}) as InitializationOptions;
-    fallbackSettings = normalizeSettings(initOptions.settings);
+    fallbackSettings = normalizeSettings(initOptions.settings ?? initOptions.partnerlint);
     if (params.workspaceFolders) workspaceFolders = params.workspaceFolders;
     else if (params.rootUri) workspaceFolders = [{ uri: params.rootUri, name: path.basename(params.rootUri) }];
     return {
@@ -455,6 +482,8 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
     const st = state(event.document.uri);
     if ((st.lastSettings ?? fallbackSettings).run !== 'onSave') return;
     if (support.pullDiagnostics) {
+      // The next pull analyses the saved text instead of returning the last analysis.
+      st.analysis = undefined;
       if (support.diagnosticRefresh) connection.languages.diagnostics.refresh();
     } else void validate(event.document.uri);
   });
@@ -650,7 +679,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
     }
     for (const section of result.sections) {
       const total = section.present.length + section.missing.length;
-      let title = `${section.label} ${section.present.length}/${total}`;
+      let title = total > 0 ? `${section.label} ${section.present.length}/${total}` : section.label;
       if (section.missing.length > 0) title += ` · missing ${section.missing.join(', ')}`;
       const line = Math.max(0, section.line - 1);
       lenses.push({
@@ -926,7 +955,9 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
     return { files: files.length, plans, findings, cancelled: combined.isCancellationRequested };
   }
 
-  connection.onExecuteCommand(async (params, token) => {
+  // Registered as a plain request so the client's work-done token reaches lintWorkspace
+  // (onExecuteCommand would consume it); without one, lintWorkspace creates its own progress.
+  connection.onRequest(ExecuteCommandRequest.type, async (params, token) => {
     const args = params.arguments ?? [];
     switch (params.command) {
       case COMMANDS.insertTemplate:

@@ -12,8 +12,9 @@ export interface PartnerlintSettings {
   /** Lint while typing (debounced) or only when the document is saved. */
   run: RunMode;
   /**
-   * How a markdown document is recognised as a plan (`auto` | `frontmatter` | `always`) and which
-   * paths are always / never taken as plans (globs). Keys left out keep the config file's value.
+   * How a markdown document is recognised as a plan (`frontmatter` | `always`; `auto`, the default,
+   * keeps the config file's mode) and which paths are always / never plans (globs relative to the
+   * workspace folder; an empty list keeps the config file's). Keys left out keep the config file's value.
    */
   detection: {
     mode?: string;
@@ -50,9 +51,19 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** A non-empty list of strings; an empty list counts as not set (editors send the default `[]`). */
 function stringList(value: unknown): string[] | undefined {
   if (!Array.isArray(value)) return undefined;
-  return value.filter((g): g is string => typeof g === 'string' && g !== '');
+  const list = value.filter((g): g is string => typeof g === 'string' && g !== '');
+  return list.length > 0 ? list : undefined;
+}
+
+/**
+ * `auto` is the default every editor reports when the user set nothing, so only the other
+ * modes override the config file's `detection.mode`.
+ */
+function detectionMode(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' && value !== 'auto' ? value : undefined;
 }
 
 /** Accepts whatever the client sends (null, partial objects, wrong types) and returns complete settings. */
@@ -62,9 +73,9 @@ export function normalizeSettings(raw: unknown): PartnerlintSettings {
   if (typeof raw.enable === 'boolean') settings.enable = raw.enable;
   if (raw.run === 'onType' || raw.run === 'onSave') settings.run = raw.run;
   const detection = raw.detection;
-  if (typeof detection === 'string' && detection !== '') settings.detection.mode = detection;
+  if (typeof detection === 'string') settings.detection.mode = detectionMode(detection);
   else if (isRecord(detection)) {
-    if (typeof detection.mode === 'string' && detection.mode !== '') settings.detection.mode = detection.mode;
+    settings.detection.mode = detectionMode(detection.mode);
     const include = stringList(detection.include) ?? stringList(detection.globs);
     if (include) settings.detection.include = include;
     const exclude = stringList(detection.exclude);

@@ -56,9 +56,14 @@ export function score(dir: string) {
   return { tp, fp, fn, precision, recall, problems, docs: Object.keys(key).length };
 }
 
+const fixtures = path.join(repoRoot, 'test', 'fixtures');
 const corpora: Array<[string, string]> = [
   ['shared examples', path.join(sharedDir, 'examples')],
-  ['held-out plans', path.join(repoRoot, 'test', 'fixtures', 'heldout')],
+  ...fs
+    .readdirSync(fixtures)
+    .filter((d) => d.startsWith('heldout'))
+    .sort()
+    .map((d): [string, string] => [`held-out plans (${d})`, path.join(fixtures, d)]),
 ];
 
 for (const [name, dir] of corpora) {
