@@ -26,6 +26,11 @@ export interface AnalyzeOptions {
   maxBytes?: number;
   /** Reuses parsed pieces between analyses of the same document. */
   cache?: PieceCache;
+  /**
+   * Time budget in milliseconds. Past it the analysis stops at the next piece or rule and the
+   * document is reported as skipped (a guard against pathological input, not a hang).
+   */
+  timeBudgetMs?: number;
 }
 
 export const RED_FLAG_RULES = ['premature-program', 'vanity-partners', 'closed-network'] as const;
@@ -71,12 +76,20 @@ export function analyze(text: string, options: AnalyzeOptions): LintResult {
   const config = options.config ?? defaultConfig(options.rules);
   const file = options.filePath;
   if (options.maxBytes !== undefined && text.length > options.maxBytes) {
-    return { ...emptyResult(null, file, 'too large', LINE1), skipped: `the document is ${(text.length / 1048576).toFixed(1)} MB, over the ${(options.maxBytes / 1048576).toFixed(1)} MB limit for analysis` };
+    const size = (n: number) => (n >= 1048576 ? `${(n / 1048576).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`);
+    return { ...emptyResult(null, file, 'too large', LINE1), skipped: `the document is ${size(text.length)}, over the ${size(options.maxBytes)} limit for analysis` };
   }
+  const started = performance.now();
+  const deadline = options.timeBudgetMs !== undefined ? started + options.timeBudgetMs : undefined;
+  const overBudget = (): LintResult => ({
+    ...emptyResult(null, file, 'time budget exceeded', LINE1),
+    skipped: `analysis took longer than ${options.timeBudgetMs} ms, so the document was skipped`,
+  });
   let plan: PlanModel;
   try {
-    plan = new PlanModel(text, { synonyms: config.synonyms, cache: options.cache });
+    plan = new PlanModel(text, { synonyms: config.synonyms, cache: options.cache, deadline });
   } catch (e) {
+    if (deadline !== undefined && performance.now() > deadline) return overBudget();
     return { ...emptyResult(null, file, 'parse failed', LINE1), skipped: `the document could not be read as markdown: ${(e as Error).message}` };
   }
   const title = plan.titleSpan();
@@ -141,7 +154,11 @@ export function analyze(text: string, options: AnalyzeOptions): LintResult {
       ...fm,
     };
   }
-  for (const rule of options.rules) if (rule !== outOfScope) run(rule);
+  for (const rule of options.rules) {
+    if (rule === outOfScope) continue;
+    if (deadline !== undefined && performance.now() > deadline) return overBudget();
+    run(rule);
+  }
 
   const visible = applyControls(findings, readControls(plan)).sort((a, b) => a.startOffset - b.startOffset || a.ruleId.localeCompare(b.ruleId));
   return {

@@ -303,7 +303,12 @@ export interface FrontMatter {
 export interface ModelOptions {
   synonyms?: Partial<Record<Topic, string[]>>;
   cache?: PieceCache;
+  /** `performance.now()` value after which building stops with a `DeadlineExceeded`. */
+  deadline?: number;
 }
+
+/** Thrown when an analysis runs past its time budget. */
+export class DeadlineExceeded extends Error {}
 
 export class PlanModel {
   readonly lines: LineIndex;
@@ -326,9 +331,10 @@ export class PlanModel {
   ) {
     this.lines = new LineIndex(text);
     this.root = new Section(null, '', 0, null);
-    const pieces = parsePieces(text, options.cache);
+    const pieces = parsePieces(text, options.cache, options.deadline);
     const stack: Section[] = [this.root];
     for (const piece of pieces) {
+      if (options.deadline !== undefined && performance.now() > options.deadline) throw new DeadlineExceeded('time budget exceeded');
       let extract = piece.entry.extract as PieceExtract | undefined;
       if (!extract) {
         extract = extractPiece(piece.text, piece.nodes);

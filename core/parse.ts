@@ -152,7 +152,7 @@ export function parseWhole(text: string): Root {
  * edit early in a document does not invalidate the pieces after it). Node positions are local
  * to the piece: add `piece.start` / `piece.line` for document coordinates.
  */
-export function parsePieces(text: string, cache?: PieceCache): Piece[] {
+export function parsePieces(text: string, cache?: PieceCache, deadline?: number): Piece[] {
   const bounds = pieceBoundaries(text);
   const pieces: Piece[] = [];
   let line = 0;
@@ -164,6 +164,7 @@ export function parsePieces(text: string, cache?: PieceCache): Piece[] {
     const pieceText = text.slice(start + bom, end);
     let entry = cache?.get(pieceText);
     if (!entry) {
+      if (deadline !== undefined && performance.now() > deadline) throw new Error('time budget exceeded');
       entry = { nodes: (processor.parse(pieceText) as Root).children };
       cache?.set(pieceText, entry);
     }

@@ -91,6 +91,8 @@ export const defaultEngine: Engine = {
       filePath: request.file,
       maxBytes: request.maxFileSize,
       cache: request.cache,
+      // A guard: no single document may hold the server for long; past this it is marked skipped.
+      timeBudgetMs: 20_000,
     });
     // Keep what this version used; drop pieces no longer in the document.
     request.cache?.sweep();

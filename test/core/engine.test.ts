@@ -124,3 +124,17 @@ test('generated docs, README rule table and config schema are current', () => {
 test('VERSION matches package.json', () => {
   assert.equal(VERSION, JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).version);
 });
+
+test('a time budget stops a long analysis and marks the document skipped', () => {
+  const big = '---\ntype: partnership-plan\n---\n# P\n\n' + '## Section\n\nResellers keep a 20% margin and register deals within 48 hours.\n\n'.repeat(4000);
+  const r = lint(big, { timeBudgetMs: 1 });
+  assert.match(r.skipped ?? '', /longer than 1 ms/);
+  assert.deepEqual(r.findings, []);
+  assert.equal(lint(big.slice(0, 2000), { timeBudgetMs: 60_000 }).skipped, undefined);
+});
+
+test('a document over the size limit is not analysed and says why', () => {
+  const r = lint('# P\n\n' + 'x'.repeat(2000), { maxBytes: 1000 });
+  assert.match(r.skipped ?? '', /over the .* limit/);
+  assert.equal(r.isPlan, false);
+});
