@@ -73,6 +73,21 @@ const CONFLICT_POLICY =
 const NO_CREDIT =
   /\b(?:direct )?(?:reps?|AEs?|sales(?:people)?|sellers?|account executives?)\b[^.]{0,40}\b(?:get|gets|receive|receives|earn|earns|are paid|will get)\s+no\s+(?:credit|commission|comp\w*)\b[^.]{0,40}\b(?:partner|reseller|referr|channel)\w*|\bno (?:quota )?credit (?:on|for) (?:partner|reseller|referr|channel)\w*/i;
 
+/**
+ * Counts that are about partners: "six resellers", "45 referring firms", "22 partner logos".
+ * Nouns that also name customers (firms, agencies, consultants, companies, vendors) count only
+ * when the sentence is about partnering; "at least 20 clients" style qualifiers never count.
+ */
+export function partnerCounts(s: Sentence): CountMatch[] {
+  const partnering = /\bpartner|\brefer|\bresell|\brecruit|\bsign(?:ed|ing)?\b|\bonboard|\bpilot|\bchannel|\bdealer|\blisted\b|\blogos?\b/i.test(s.text);
+  return findPartnerCounts(s.text).filter((c) => {
+    if (/\bat least\s*$|\bminimum of\s*$|\bmore than\s*$|\bover\s*$|\bserves?\s*$|\bserving\s*$/i.test(s.text.slice(0, c.start))) return false;
+    const head = c.noun.split(/\s+/).pop() ?? '';
+    if (/^(?:partners?|resellers?|referrers?|introducers?|msps?|vars?|sis|integrators?|distributors?|dealers?|affiliates?|alliances?|isvs?|logos?)$/i.test(head) || /\bpartner/i.test(c.noun)) return true;
+    return partnering && !/^(?:compan(?:y|ies)|providers?)$/i.test(head);
+  });
+}
+
 export class Evidence {
   private memo = new Map<string, unknown>();
   constructor(
@@ -434,7 +449,7 @@ export class Evidence {
         if (!/\bpilot/i.test(s.text) && !(s.section?.inTopic('pilot') && /\b(?:run|runs|last|lasts|with)\b/i.test(s.text))) return false;
         if (/\bpilot (?:review|letters?|agreements?|results?|learnings?|customers?)\b/i.test(s.text) && !/\bpilot (?:runs?|lasts?|of|for|with)\b/i.test(s.text)) return false;
         if (/\b(?:after|since|following|post)[- ](?:the |our )?pilot\b/i.test(s.text)) return false;
-        return findDurations(s.text).length > 0 || findPartnerCounts(s.text).length > 0;
+        return findDurations(s.text).length > 0 || partnerCounts(s).length > 0;
       }),
     );
   }
@@ -632,7 +647,7 @@ function findTargets(ev: Evidence): Target[] {
           counts.push({ start: at - s.at, end: at - s.at + m[0].length, text: m[0], min: Number(m[1]), max: Number(m[2] ?? m[1]), noun: cells[0].text });
         }
       }
-    } else counts.push(...findPartnerCounts(s.text).filter((c) => !/\blogos?\b/i.test(c.noun) && !/\bat least\s*$|\bwith\s*$|\bof\s*$/i.test(s.text.slice(0, c.start))));
+    } else counts.push(...partnerCounts(s).filter((c) => !/\blogos?\b/i.test(c.noun)));
     for (const c of counts) {
       const r = s.range(c.start, c.end);
       out.push({ sentence: s, kind: 'partnerCount', min: c.min, max: c.max, ...r, months });

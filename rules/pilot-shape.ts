@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineRule } from '../core/rule.js';
-import { findDurations, findPartnerCounts } from '../core/numbers.js';
+import { findDurations } from '../core/numbers.js';
+import { partnerCounts } from '../core/evidence.js';
 import { band, days } from './util.js';
 
 export default defineRule({
@@ -41,7 +42,7 @@ export default defineRule({
         note({ kind: 'duration', subject: 'pilot length', text: d.text, band: { min: options.days.min, max: options.days.max, unit: 'days', label: `${options.days.min}-${options.days.max} days` }, inBand, at: s.range(d.start, d.end) });
         if (!inBand) report({ message: `A pilot of ${d.text} (${hi} days) is ${hi < options.days.min ? 'too short to see closed deals' : 'too long to stay a pilot'}; aim for ${options.days.min}-${options.days.max} days.`, at: plan.sentenceSpan(s) });
       }
-      for (const c of findPartnerCounts(s.text)) {
+      for (const c of partnerCounts(s)) {
         if (!near(c.start, c.end)) continue;
         if (/\blogos?\b/i.test(c.noun) || /\bat least\s*$/i.test(s.text.slice(0, c.start))) continue;
         const inBand = c.min >= options.partners.min && c.max <= options.partners.max;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineRule } from '../core/rule.js';
 import { insertSectionFix } from '../core/fixes.js';
-import { findPartnerCounts } from '../core/numbers.js';
+import { partnerCounts } from '../core/evidence.js';
 
 export default defineRule({
   meta: {
@@ -23,7 +23,7 @@ export default defineRule({
     if (plan.archetypes.length && plan.archetypes.every((a) => a === 'strategic')) return;
     if (evidence.tierStructures.length || plan.sectionsWith('tiers').length || evidence.segmentation) return;
     const pastPilot = plan.stage !== null && plan.stage !== 'pilot';
-    const many = evidence.statements.some((s) => findPartnerCounts(s.text).some((c) => c.max > options.maxPartnersWithoutTiers && !/\bat least\s*$/i.test(s.text.slice(0, c.start))));
+    const many = evidence.statements.some((s) => partnerCounts(s).some((c) => c.max > options.maxPartnersWithoutTiers && !/\btarget list\b|\bcandidates?\b|\bshortlist\b/i.test(s.text)));
     if (!pastPilot && !many) return;
     report({
       message: `${pastPilot ? `A ${plan.stage}-stage program` : 'A program with more than ' + options.maxPartnersWithoutTiers + ' partners'} defines no tiers or segments; partners cannot tell what to aim for.`,

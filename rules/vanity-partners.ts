@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRule } from '../core/rule.js';
-import { findPartnerCounts } from '../core/numbers.js';
+import { partnerCounts } from '../core/evidence.js';
 
 export default defineRule({
   meta: {
@@ -21,7 +21,7 @@ export default defineRule({
   check({ plan, evidence, report }) {
     if (evidence.dealReg || evidence.enablement || evidence.partnerRevenueTracking) return;
     for (const s of evidence.statements) {
-      for (const c of findPartnerCounts(s.text)) {
+      for (const c of partnerCounts(s)) {
         const listed = /\blogos?\b/i.test(c.noun) || /^\s*(?:listed|on (?:our|the) (?:website|site|page|integrations page))/i.test(s.text.slice(c.end)) || /\blisted\b/i.test(c.noun);
         if (!listed) continue;
         const r = s.range(c.start, c.end);
