@@ -326,7 +326,7 @@ export class Evidence {
         const labelOwner = /^(?:program )?owner(?:ship)?$/i.test(s.unit.label) || (s.unit.cells && /^owner/i.test(s.unit.cells[0]?.text ?? ''));
         if (!labelOwner && !(s.test(owns) || (s.test(title) && s.section?.inTopic('team')))) continue;
         if (isHedged(s.text) || /\b(?:we will hire|to hire|hiring|will be hired|once we hire|no owner|nobody owns|no one owns)\b/i.test(s.text)) continue;
-        if (!labelOwner && !s.test(title) && !/\b[A-Z][a-z]+ [A-Z][a-zà-ÿ]+|\b(?:I|we)\b|\b(?:CEO|COO|CRO|founder|co-founder|lead|manager)\b/.test(s.text)) continue;
+        if (!labelOwner && !s.test(title) && !/\b[A-Z][a-z]+ [A-Z][a-zà-ÿ]+|\b(?:I|we)\b|\b(?:CEO|COO|CRO|CFO|CTO|founder|co-founder|lead|manager|[Hh]ead|VP|[Dd]irector|[Cc]hief|[Pp]resident)\b/.test(s.text)) continue;
         candidates.push(s);
       }
       // Prefer a named or labelled owner; a partnership title on its own also counts.
@@ -531,6 +531,7 @@ function classifyText(text: string, at: number, m: PercentMatch, contextOnly = f
   if (/^\s*(?:of\s+)?(?:(?:total|new|our|company|overall|annual|net new|all)\s+)*(?:revenue|bookings|ARR|sales)\b/i.test(after) || /\bshare of (?:(?:total|new|our)\s+)?(?:revenue|bookings|ARR)\b|\brevenue (?:contribution|share through|through)\b|\bof revenue\b/i.test(near) && !/\b(?:partners? (?:get|gets|receive|earn|keep)|commission|rev(?:enue)?[- ]share (?:to|for|with|of))\b/i.test(before))
     return 'revenueShare';
   if (/\b(?:activation|satisfaction|churn|growth|grow|win rate|conversion|hit ratio|renewal|retention|uptime|attach rate|utili[sz]ation|completion|of (?:partners|resellers|our partners))\b/i.test(near) && !/\b(?:margin|commission|fee)\b/i.test(after.slice(0, 25))) return 'other';
+  if (/\b(?:resellers?|partners?|dealers?|distributors?|msps?|vars?|integrators?)\b[^.]{0,30}\b(?:buy|buys|purchase|purchases|get|gets|receive|receives|earn|earns|keep|keeps)\b[^.]{0,20}$/i.test(before) && /\bdiscount|\boff\b|\bbelow list\b/i.test(after.slice(0, 40))) return 'payout';
   if (/\b(?:list[- ]price|off list|end[- ]customers?|customers? (?:get|receive)|public[- ]sector|government|students?|nonprofits?|promo\w*|coupon)\b/i.test(near) && /\bdiscount|\boff\b/i.test(near)) return 'customerDiscount';
   if (/\bdiscounts? (?:beyond|above|over|of more than|greater than)\s*$/i.test(before) || /^\s*off\b/i.test(after)) return 'customerDiscount';
   if (/\b(?:margins?|commissions?|referral fees?|finder'?s? fees?|fees?|rebates?|bount(?:y|ies)|payouts?|rev(?:enue)?[- ]share|kickback)\b/i.test(after.slice(0, 40)) || /\b(?:margins?|commissions?|referral fees?|fees?|rebates?|payouts?|rev(?:enue)?[- ]share)\b\s*(?:of|is|are|at|:|=|rate of|rate is)?\s*(?:(?:up to|about|around|roughly|between)\s+)?$/i.test(before))
