@@ -46,8 +46,8 @@ export function toJsonResult(r: LintResult, file = r.file ?? '<text>'): JsonResu
   };
 }
 
-/** A markdown scorecard for one plan. */
-export function readinessReport(r: LintResult, label = r.file ?? 'this plan'): string {
+/** A markdown scorecard for one plan; `findings: false` leaves out the list of findings (when they are printed beside it). */
+export function readinessReport(r: LintResult, label = r.file ?? 'this plan', options: { findings?: boolean } = {}): string {
   const lines: string[] = [`# Readiness report: ${label}`, ''];
   if (r.skipped) return [...lines, `Not analysed: ${r.skipped}.`, ''].join('\n');
   if (!r.isPlan) return [...lines, `Not a partner program plan (${r.detection}).`, ''].join('\n');
@@ -72,9 +72,11 @@ export function readinessReport(r: LintResult, label = r.file ?? 'this plan'): s
     lines.push('', '## Sections', '');
     for (const s of r.sections) lines.push(`- ${s.label} (line ${s.line}): ${s.present.length}/${s.present.length + s.missing.length}${s.missing.length ? ` · missing ${s.missing.join(', ')}` : ''}`);
   }
-  lines.push('', '## Findings', '');
-  if (!r.findings.length) lines.push('None.');
-  for (const f of r.findings) lines.push(`- line ${f.line}: ${f.severity} \`${f.ruleId}\`: ${f.message}`);
+  if (options.findings !== false) {
+    lines.push('', '## Findings', '');
+    if (!r.findings.length) lines.push('None.');
+    for (const f of r.findings) lines.push(`- line ${f.line}: ${f.severity} \`${f.ruleId}\`: ${f.message}`);
+  }
   lines.push('');
   return lines.join('\n');
 }

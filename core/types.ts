@@ -139,5 +139,7 @@ export interface RuleMeta<O = Record<string, unknown>> {
   options: z.ZodType<O>;
   /** True when the rule offers at least one fix. */
   fixable: boolean;
+  /** True when its fix is safe to apply unattended (`partnerlint --fix`, fix-all). */
+  safeFix?: boolean;
   docs: RuleDocs;
 }

@@ -10,6 +10,7 @@ export default defineRule({
     category: 'deal-registration',
     options: z.object({}).strict().default({}),
     fixable: true,
+    safeFix: true,
     docs: {
       why: 'Resellers and referral partners bring deals your direct team could also chase. Registration is how a partner claims a deal, gets protection and locks in its payout; without it the first conflict ends the partnership.',
       fires: 'The plan has reseller or referral partners and no way for them to register deals, leads or referrals. On the title.',

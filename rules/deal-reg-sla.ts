@@ -11,6 +11,7 @@ export default defineRule({
     category: 'design',
     options: z.object({ maxHours: z.number().positive().default(48).describe('Longest approval turnaround in line, in hours (a business day counts as 24).') }).strict().default({ maxHours: 48 }),
     fixable: true,
+    safeFix: true,
     docs: {
       why: 'A registration nobody answers protects nobody. Partners register to claim a deal before direct sales does; without a promised turnaround (24-48 hours is usual) they stop registering and the conflict comes back.',
       fires: 'Deal registration is described but no approval turnaround is stated (on the section heading). As information, when the stated turnaround is longer than 48 hours; two business days counts as 48 hours and is in line.',

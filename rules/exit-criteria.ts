@@ -13,6 +13,7 @@ export default defineRule({
     category: 'design',
     options: z.object({}).strict().default({}),
     fixable: true,
+    safeFix: true,
     docs: {
       why: 'Programs without exit criteria keep paying for partners who stopped selling years ago, and keep running long after the numbers say the model does not work. Deciding the exits up front turns an awkward conversation into a rule everyone signed.',
       fires: 'Nowhere in the plan is there a condition for moving a partner down or out (for example "no closed deal in 18 months") or for redesigning or stopping the program (for example "channel below 10% of revenue by month 24"). The finding sits on the title.',

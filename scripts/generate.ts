@@ -24,7 +24,7 @@ ${m.description}
 
 - Default severity: **${m.defaultSeverity}**
 - Category: ${m.category}
-- Fix: ${m.fixable ? 'yes (quick fix in the editor' + (id === 'exit-criteria' || id === 'deal-reg-sla' || id === 'deal-reg-missing' ? '; applied by `partnerlint --fix`)' : ')') : 'no'}
+- Fix: ${m.fixable ? 'yes (quick fix in the editor' + (m.safeFix ? '; safe, so also applied by `partnerlint --fix` and fix-all)' : ')') : 'no'}
 
 ## Why it matters
 
@@ -75,7 +75,7 @@ Turn it off for one line with \`<!-- partnerlint-disable-next-line ${m.id} -->\`
 }
 
 export function ruleTable(): string {
-  const rows = allRules.map((r) => `| [\`${r.meta.id}\`](docs/rules/${r.meta.id}.md) | ${r.meta.defaultSeverity} | ${r.meta.fixable ? 'yes' : ''} | ${r.meta.description} |`);
+  const rows = allRules.map((r) => `| [\`${r.meta.id}\`](docs/rules/${r.meta.id}.md) | ${r.meta.defaultSeverity} | ${r.meta.safeFix ? 'safe' : r.meta.fixable ? 'editor' : ''} | ${r.meta.description} |`);
   return [START, '', '| Rule | Default | Fix | What it checks |', '|---|---|---|---|', ...rows, '', END].join('\n');
 }
 

@@ -63,3 +63,10 @@ for (const rule of allRules) {
     });
   });
 }
+
+test('rules declared safe offer safe fixes, and only they do', () => {
+  const text = `---\ntype: partnership-plan\narchetypes: [referral]\n---\n# P\n\nReferral partners earn 12% of first-year ACV.\n\n## Deal registration\n\n- Partners register referrals.\n`;
+  const safeIds = new Set(lint(text).findings.filter((f) => f.fixes?.some((x) => x.safe)).map((f) => f.ruleId));
+  for (const id of safeIds) assert.equal(allRules.find((r) => r.meta.id === id)?.meta.safeFix, true, id);
+  for (const r of allRules) if (r.meta.safeFix) assert.equal(r.meta.fixable, true, r.meta.id);
+});
