@@ -36,13 +36,15 @@ export interface AnalyzeOptions {
 export const RED_FLAG_RULES = ['premature-program', 'vanity-partners', 'closed-network'] as const;
 
 const PROGRAM_SIGNALS: RegExp[] = [
-  /\bpartner(?:ship)?s? (?:program(?:me)?|strategy|network|ecosystem|motion|plan)\b|\bchannel (?:program|plan|motion|strategy|partners?)\b|\b(?:reseller|referral|alliances?|affiliate|influencer|integration partner) (?:program|plan|strategy)\b/i,
+  /\bpartner(?:ship)?s? (?:program(?:me)?|strategy|network|ecosystem|motion|plan|team|channel|brainstorm|launch|kickoff)\b|\bpartner channel\b|\bneed partnerships\b|\bchannel (?:program|plan|motion|strategy|partners?)\b|\b(?:reseller|referral|alliances?|affiliate|influencer|integration partner) (?:program|plan|strategy)\b/i,
   /\bmargins?\b|\bcommissions?\b|\breferral fees?\b|\brev(?:enue)?[- ]share\b|\bfinder'?s? fees?\b|\brebates?\b/i,
   /\bdeal[- ]?registration\b|\bregister(?:ing)? (?:deals|referrals|opportunities)\b/i,
   /\b(?:partner|reseller|dealer|program|advisor|referral|channel) (?:tiers?|levels?|status)\b|\btier(?:s|ing)?\b(?=[^.]{0,60}\b(?:partners?|resellers?|dealers?|margins?|MDF)\b)/i,
   /\brecruit\w* (?:\w+ )?(?:partners?|resellers?|referrers?|dealers?|msps?|advisors?)\b|\bpartners? (?:will come from|recruit)|\b(?:finding|signing|sign up|onboard\w*) (?:\w+ )?(?:partners?|resellers?|referrers?|dealers?)\b/i,
   /\b(?:partner|reseller|dealer|channel) (?:enablement|training|onboarding|certification)\b|\benablement\b(?=[^.]{0,60}\b(?:partners?|resellers?|dealers?|referrers?)\b)/i,
   /\bMDF\b|\bmarket development funds?\b|\bco-?sell\w*|\bmarketplace\b/i,
+  /\brefer(?:s|red|ring)? (?:us|customers?|clients?|leads?|businesses|them)\b|\breferral (?:fees?|commissions?|program|partners?)\b|\bintroductions? to (?:us|their clients)\b/i,
+  /\bpilot\b[^.]{0,60}\b(?:partners?|resellers?|referrers?|dealers?|consultants?|agencies|advisors?|msps?)\b/i,
   /\bresellers?\b|\breferral partners?\b|\breferrers\b|\bintegration partners?\b|\bstrategic alliances?\b|\bMSPs?\b|\bVARs?\b|\bdealers?\b|\baffiliates?\b|\binfluencers?\b|\bsystem integrators?\b/i,
 ];
 
@@ -59,7 +61,9 @@ function detect(plan: PlanModel, mode: DetectionMode, filePath: string | undefin
   if (mode === 'frontmatter') return { isPlan: false, why: 'detection mode "frontmatter" and no plan front matter' };
   const text = plan.sentences.map((s) => s.text).join('\n');
   const partnerWords = (text.match(/\bpartner\w*|\bresell\w*|\breferr\w*|\bchannel partners?\b|\balliances?\b|\baffiliates?\b|\binfluencers?\b|\bMSPs?\b|\bVARs?\b|\bdealers?\b|\bdistributors?\b|\badvisors?\b|\bco-?sell\w*/gi) ?? []).length;
-  const families = PROGRAM_SIGNALS.filter((re) => re.test(text)).length;
+  const title = plan.titleUnit?.text ?? '';
+  const titleSignal = /\bpartnerships?\b|\bpartner (?:program|channel|strategy|network|plan|ecosystem)\b|\bchannel (?:program|partners?|plan|strategy)\b|\bresell\w*|\breferral\b|\balliances?\b|\baffiliates?\b|\bco-?sell/i.test(title) ? 1 : 0;
+  const families = PROGRAM_SIGNALS.filter((re) => re.test(text)).length + titleSignal;
   const affiliate = (text.match(/\baffiliates?\b|\binfluencers?\b|\bcreator (?:program|partners?)\b/gi) ?? []).length;
   if (affiliate >= 3 && families >= 1) return { isPlan: true, why: 'content: an affiliate or influencer program' };
   if (partnerWords >= 5 && families >= 3) return { isPlan: true, why: `content: ${families} partner-program signals` };

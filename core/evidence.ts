@@ -5,7 +5,7 @@
  */
 import type { Archetype, PreconditionKey, PreconditionEvidence, Stage } from './types.js';
 import { PRECONDITIONS } from './types.js';
-import { isHedged, isNegatedAt, type PlanModel, type Section, type Sentence, type Topic, type Unit } from './model.js';
+import { isHedged, isNegatedAt, TOPIC_HEADINGS, type PlanModel, type Section, type Sentence, type Topic, type Unit } from './model.js';
 import {
   findDurations,
   findPartnerCounts,
@@ -65,7 +65,7 @@ const PARTNER_NOUN =
   /\b(?:partners?|resellers?|referrers?|introducers?|MSPs?|VARs?|SIs|integrators?|distributors?|dealers?|advisors?|advisers?|consultants?|agenc(?:y|ies)|firms?|affiliates?|ISVs?|vendors?|they|each (?:partner|reseller|msp|advisor|consultant|firm|dealer|referrer))\b/i;
 
 export const DIRECT_TEAM =
-  /\bdirect (?:sales(?:\s+(?:team|reps?|org(?:anization)?|force))?|reps?|sellers?|team|AEs?)\b|\binside sales\b|\baccount executives?\b|\bAEs\b|\b(?:our|the) (?:\w+ )?sales (?:team|reps?|org(?:anization)?|force)\b|\bsales reps?\b|\bour (?:\w+ )?(?:inside |field )?(?:sales)?reps\b/i;
+  /\bdirect (?:sales(?:\s+(?:team|reps?|org(?:anization)?|force))?|reps?|sellers?|team|AEs?)\b|\binside sales\b|\baccount executives?\b|\bAEs\b|\bour (?:\w+ )?AE\b|\b(?:our|the) (?:\w+ )?sales (?:team|reps?|org(?:anization)?|force)\b|\bsales reps?\b|\bour (?:\w+ )?(?:inside |field )?(?:sales)?reps\b/i;
 
 const CONFLICT_POLICY =
   /\bterritor(?:y|ies)\b|\bnamed[- ]accounts?\b|\bapproved[- ]customer[- ]list\b|\bprotected accounts?\b|\b(?:overlay|partial|shared|full|split|quota|comp(?:ensation)?|matching) credit\b|\bcredit (?:on|for) (?:partner|reseller|referred|msp|advisor)\w*|\bkeep (?:full |their )?(?:quota )?credit\b|\bcomp(?:ensation)?[- ]neutral\b|\bhands[- ]off\b|\b(?:closed|off[- ]limits) to (?:direct|them|our reps|sales)\b|\bstays? away from\b|\bescalat\w+|\bdisputes? (?:between|go|are)\b|\bconflicts? (?:between .{0,40})?(?:are|is|go|goes) (?:resolved|decided|escalated)\b|\brules of engagement\b|\balready (?:talking|working|in (?:our |a )?pipeline)\b|\bdeclined\b.{0,40}\b(?:rep|sales)/i;
@@ -124,10 +124,18 @@ export class Evidence {
   }
 
   /** Sentences of every section with a topic (and their subsections). */
+  /**
+   * Sentences of every section with a topic (and their subsections), and of paragraphs or list
+   * items whose lead-in label names the topic ("**Enablement:** a 45-minute onboarding call").
+   */
   inTopic(topic: Topic): Sentence[] {
-    const out: Sentence[] = [];
-    for (const sec of this.plan.sectionsWith(topic)) for (const s of sec.allSentences()) if (s.unit.kind !== 'heading') out.push(s);
-    return out;
+    return this.once(`inTopic:${topic}`, () => {
+      const out = new Set<Sentence>();
+      for (const sec of this.plan.sectionsWith(topic)) for (const s of sec.allSentences()) if (s.unit.kind !== 'heading') out.add(s);
+      const re = TOPIC_HEADINGS[topic];
+      for (const s of this.statements) if (s.unit.label && re.test(s.unit.label)) out.add(s);
+      return [...out];
+    });
   }
 
   // ---- direct sales and conflict ------------------------------------------------
@@ -187,7 +195,7 @@ export class Evidence {
       const pool = [...dr.sentences, ...this.statements.filter((s) => /\b(?:registration|registered|referral)\b/i.test(s.text))];
       for (const s of pool) {
         const isSla =
-          /\b(?:approv\w*|declin\w*|decision|decide|respond\w*|response|turnaround|turn around|review(?:ed)?|accept\w*|confirm\w*|SLA)\b/i.test(s.text) &&
+          /\b(?:approv\w*|declin\w*|decision|decide|respond\w*|response|answer\w*|repl(?:y|ies|ied)|turnaround|turn around|review(?:ed)?|accept\w*|confirm\w*|SLA)\b/i.test(s.text) &&
           !/\b(?:valid|expir\w*|lasts?|holds?|lifetime|protected for|protection lasts)\b/i.test(s.text.replace(/\bwithin\b.*$/i, ''));
         if (!isSla && !/\b(?:turnaround|SLA)\b/i.test(s.text)) continue;
         for (const d of findDurations(s.text)) {
@@ -207,14 +215,15 @@ export class Evidence {
     return this.once('dealRegExpiry', () => {
       const dr = this.dealReg;
       if (!dr) return null;
-      const re = /\b(?:valid|expir\w*|lasts?|holds?|held|hold for|lifetime|protected for|protection (?:lasts|runs|period)|good for|stands? for|remains? (?:open|active|valid)|lapses?)\b/i;
+      const re = /\b(?:valid|expir\w*|lasts?|holds?|held|hold for|lifetime|protected for|protection (?:lasts|runs|period)|good for|stands? for|remains? (?:open|active|valid)|lapses?)\b/gi;
       for (const s of dr.sentences) {
-        if (!s.test(re) || /\bwithin\b/i.test(s.text.split(re)[0] ?? '')) continue;
-        const ds = findDurations(s.text).filter((d) => !/extension/i.test(s.text.slice(d.end, d.end + 12)));
-        const d = ds[0];
-        if (d) {
-          const r = s.range(d.start, d.end);
-          return { sentence: s, match: d, ...r };
+        re.lastIndex = 0;
+        let k: RegExpExecArray | null;
+        while ((k = re.exec(s.text))) {
+          // The duration that follows the expiry word closely ("valid 90 days", "held for 2 weeks").
+          const end = k.index + k[0].length;
+          const d = findDurations(s.text).find((x) => x.start >= k!.index && x.start - end <= 30 && !/extension/i.test(s.text.slice(x.end, x.end + 12)));
+          if (d) return { sentence: s, match: d, ...s.range(d.start, d.end) };
         }
       }
       return null;
@@ -319,11 +328,11 @@ export class Evidence {
       const title =
         /\b(?:head|vp|vice president|director|chief|lead|leader|manager|owner)\b[^.]{0,12}\b(?:partner\w*|channels?|alliances?|ecosystem|msp partnerships|partner program)\b|\b(?:partner\w*|channels?|alliances?|ecosystem) (?:lead|leader|manager|director|head|owner|chief)\b|\b(?:vp|head|director) (?:of )?(?:international )?(?:channels?|partnerships?|alliances?)\b/i;
       const owns =
-        /\bowner\b|\bowns\b|\bowned\b|\b(?:runs?|run|running|leads?|manages?|oversees?|looks? after|look after|takes? care of|drives?|handles?|is responsible for|accountable for|will run|will own|will lead|will manage|in charge of)\b[^.]{0,30}\b(?:program\w*|pilot|channel|partnerships?|partner program|network|alliances?|both parts)\b/i;
+        /\bowner\b|\bowns\b|\bowned\b|\b(?:I|I'll|I will|we'll|we will)\s+(?:\w+\s+)?(?:run|own|lead|manage|handle|look after)\s+(?:it|this|the whole thing)\b|\b(?:runs?|run|running|leads?|manages?|oversees?|looks? after|look after|takes? care of|drives?|handles?|is responsible for|accountable for|will run|will own|will lead|will manage|in charge of)\b[^.]{0,30}\b(?:program\w*|pilot|channel|partnerships?|partner program|network|alliances?|both parts)\b/i;
       const candidates: Sentence[] = [];
       for (const s of this.statements) {
-        if (s.unit.cells && !/^owner/i.test(s.unit.cells[0]?.text ?? '')) continue;
-        const labelOwner = /^(?:program )?owner(?:ship)?$/i.test(s.unit.label) || (s.unit.cells && /^owner/i.test(s.unit.cells[0]?.text ?? ''));
+        if (s.unit.cells && !/^(?:owner|responsible|program lead|lead)/i.test(s.unit.cells[0]?.text ?? '')) continue;
+        const labelOwner = /^(?:program |channel |partner )?(?:owner(?:ship)?|lead|responsible(?: person)?|accountable(?: person)?|who runs it)$/i.test(s.unit.label) || (s.unit.cells && /^(?:owner|responsible|program lead|lead)/i.test(s.unit.cells[0]?.text ?? ''));
         if (!labelOwner && !(s.test(owns) || (s.test(title) && s.section?.inTopic('team')))) continue;
         if (isHedged(s.text) || /\b(?:we will hire|to hire|hiring|will be hired|once we hire|no owner|nobody owns|no one owns)\b/i.test(s.text)) continue;
         if (!labelOwner && !s.test(title) && !/\b[A-Z][a-z]+ [A-Z][a-zà-ÿ]+|\b(?:I|we)\b|\b(?:CEO|COO|CRO|CFO|CTO|founder|co-founder|lead|manager|[Hh]ead|VP|[Dd]irector|[Cc]hief|[Pp]resident)\b/.test(s.text)) continue;
@@ -407,7 +416,17 @@ export class Evidence {
         const m = s.match(re);
         return m ? !isNegatedAt(s.text, m.index) : !!s.unit.list && !s.test(NEGATION_ANY);
       });
-      return inSection ?? this.find(re, this.statements.filter((s) => !s.unit.cells || !s.section?.inTopic('tiers')));
+      // Elsewhere, training and onboarding count when they are about partners (not customer onboarding).
+      if (inSection) return inSection;
+      for (const s of this.statements) {
+        if (s.unit.cells && s.section?.inTopic('tiers')) continue;
+        const m = s.match(re);
+        if (!m || isNegatedAt(s.text, m.index)) continue;
+        const around = s.text.slice(Math.max(0, m.index - 40), m.index + m[0].length + 40);
+        if (/\b(?:customer|client|user|employee)s?['’]? (?:onboarding|training)\b/i.test(around)) continue;
+        if (PARTNER_NOUN.test(around) || s.section?.inTopic('recruiting') || s.section?.inTopic('pilot')) return s;
+      }
+      return null;
     });
   }
 
@@ -485,7 +504,7 @@ export class Evidence {
 const PART_TIME =
   /\balongside (?:her|his|their|my|our|an?|the)?\s*(?:\w+\s+){0,3}(?:role|job|duties|work|responsibilities)\b|\bon the side\b|\bpart[- ]time\b|\bin (?:her|his|their|my) spare time\b|\bas a side project\b|\bin addition to (?:her|his|their|my) (?:\w+ )?(?:role|job)\b|\b(?:one|two|half a|a) days? (?:a|per) week\b|\b\d{1,2}\s?% of (?:her|his|their|my) time\b|\bwhen (?:she|he|they) (?:has|have) time\b/i;
 
-const NEGATED_ANSWER = /^\s*(?:not really|no\b|none|nope)/i;
+const NEGATED_ANSWER = /^\s*(?:not really|no\b|none|nope|nah\b|not needed|not yet)/i;
 const NEGATION_ANY = /\b(?:no|not|never|don't|do not|doesn't|won't|without)\b/i;
 
 /** Percent classification by the words around it in its sentence (or table row). */
@@ -678,8 +697,11 @@ function readinessEvidence(ev: Evidence): Record<PreconditionKey, PreconditionEv
   met('product', [positive(product) ?? positive(labelled(/^product(?: maturity| readiness)?$/i))], 'onboarding or implementation is bounded and documented', 'no evidence that customers onboard without hand-holding, with bounded implementation and solid docs');
 
   // sales: at least two of ICP, pricing, sales cycle
-  const icp = positive(ev.find(/\bICP\b|\bideal customer\b|\btarget (?:customers?|segment|market) (?:is|are)\b/i));
-  const pricing = positive(ev.find(/\bpric(?:ing|ed) (?:is |are )?(?:per|at|by|from)\b|\bper (?:user|seat|employee|vehicle|practitioner|repository|month|location|device|endpoint)\b|\blist price\b|\bACV\b|\bprice list\b|\b[$£€]\s?\d[\d.,]*\s?(?:k|m)?\s?(?:list|per|a year|\/)/i));
+  const icp = positive(
+    ev.find(/\bICP\b\s*(?:is|are|:|=|includes|covers)|\bideal customers?(?: profile)?\b\s*(?:is|are|:)|\btarget (?:customers?|segment|market) (?:is|are)\b|\bwe sell to\b|\bour customers are\b/i) ??
+      labelled(/^(?:ICP|ideal customers?|target customers?|customers(?: and price)?)$/i),
+  );
+  const pricing = positive(ev.find(/\bpric(?:ing|ed|e) (?:is |are )?(?:per|at|by|from)\b|\bper (?:user|seat|employee|vehicle|practitioner|repository|month|location|device|endpoint|workstation|terminal|table|study|machine)\b|\blist price\b|\b(?:median|average|typical)\s+(?:ACV|(?:yearly |annual )?contract|deal size)\b|\bprice list\b|\blists? at\b|\b[$£€]\s?\d[\d.,]*\s?(?:k|m)?\s?(?:list|per|a year|\/)/i));
   const cycle = positive(ev.find(/\bsales cycle\b|\bdeals? (?:usually |typically )?close (?:in|within)\b|\bclose in (?:about|around|roughly)\b|\bcycle (?:is|runs)\b/i));
   const salesParts = [icp, pricing, cycle].filter(Boolean);
   result.sales = {
@@ -693,7 +715,8 @@ function readinessEvidence(ev: Evidence): Record<PreconditionKey, PreconditionEv
   const diff = ev.find(
     /\b(?:partners?|resellers?|msps?|advisors?|consultants?|teams?|customers?|engineers?|firms?)\b[^.]{0,40}\b(?:lead with|pick|choose|recommend|prefer|push)\b[^.]{0,60}\bbecause\b|\bonly (?:\w+ ){0,3}(?:scanner|product|platform|tool|vendor|one|solution)\b|\bnone of (?:the )?(?:large|big|other|major)\b|\bunlike (?:\w+ ){0,3}(?:competitors?|alternatives?|others)\b|\bwin (?:against|over) (?:\w+ ){0,3}(?:competitors?|legacy|incumbents?|alternatives?|\w+)\b[^.]{0,40}\bnot (?:on )?price\b|\bdifferentiat\w+ (?:is|by|through)\b/i,
   );
-  const priceOnly = (t: string) => /\bcheap(?:er|est)\b|\blow(?:er|est)? (?:price|cost)s?\b|\bless expensive\b|\bcosts? less\b|\bbest price\b/i.test(t) && !/\bnot (?:on |just |only )?(?:on )?price\b/i.test(t);
+  const priceOnly = (t: string) =>
+    /\bcheap(?:er|est)\b|\blow(?:er|est)? (?:price|cost)s?\b|\bless expensive\b|\bcosts? less\b|\bbest price\b|\b(?:price|pricing|cost)\b[^.]{0,30}\b(?:lower|less|cheaper|below)\b|\blower than\b/i.test(t) && !/\bnot (?:on |just |only )?(?:on )?price\b/i.test(t);
   const diffOk = [diffLabel, diff].find((s) => s && !priceOnly(s.text) && s.text.length > 30) ?? null;
   met('differentiation', [diffOk], 'partners have a reason to lead with the product beyond price', 'no reason is given for partners to push this product over alternatives (price alone is not one)');
 

@@ -91,7 +91,7 @@ export const ARCHETYPE_WORDS: Record<Archetype, RegExp> = {
 /** Stronger phrases for telling a document's archetypes from its text (no front matter). */
 const DOC_ARCHETYPE_PHRASES: Record<Archetype, RegExp> = {
   referral:
-    /\breferral (?:partners?|program(?:me)?s?|fees?|commissions?|network|agreements?)\b|\b(?:partners?|consultants?|agencies|advisors?|firms?|bookkeepers?|accountants?) (?:who |that )?(?:refer|send us (?:leads|customers|clients)|introduce (?:us|clients|customers))\b|\breferred (?:customers|businesses|clients|deals|leads)\b/gi,
+    /\breferral (?:partners?|program(?:me)?s?|fees?|commissions?|network|agreements?)\b|\b(?:partners?|consultants?|agencies|advisors?|firms?|bookkeepers?|accountants?) (?:who |that )?(?:refer|send us (?:leads|customers|clients)|introduce (?:us|clients|customers))\b|\breferred (?:customers|businesses|clients|deals|leads)\b|\brefer(?:s|red)? us\b|\bhand(?:s)? (?:over )?(?:the |an )?intro(?:duction)?s?\b/gi,
   reseller:
     /\bresell(?:s|ers?|ing)?\b|\bVARs?\b|\bMSPs?\b|\bmanaged service providers?\b|\bvalue-added resellers?\b|\bresale\b|\b(?:distributors?|dealers?|systems? integrators?|channel partners?)\b(?=[^.]{0,80}\b(?:sell|sells|selling|carry|carries|distribute|bundle|install|buy at|margin|discount)\b)|\b(?:sell|sells|selling|carry|carries|distribute|install)\b[^.]{0,60}\b(?:distributors?|dealers?|systems? integrators?)\b/gi,
   technology:
@@ -514,6 +514,11 @@ export class PlanModel {
       }
     }
     if (this.titleUnit && /\bpilot\b/i.test(this.titleUnit.text)) return found('pilot');
+    // 5. A pilot still to run, and no sign of one already done.
+    const text = this.sentences.map((s) => s.text).join('\n');
+    const plannedPilot = this.sections.some((s) => /^pilot\b/i.test(s.title)) || /\b(?:we(?:'ll| will)|let's|plan to|going to) (?:run|start|launch|do) (?:a|the|our) (?:\w+ )?pilot\b|^pilot\s*:/im.test(text);
+    const pastPilot = /\bpilot (?:was|closed|ran|ended|showed|proved)\b|\b(?:was|were) (?:a|the|our) pilot\b|\bafter (?:the|our) pilot,? (?:we )?(?:opened|launched|formali[sz]ed|signed|grew)\b|\bsince the pilot\b/i.test(text);
+    if (plannedPilot && !pastPilot) return found('pilot');
     return null;
   }
 

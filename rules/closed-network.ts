@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineRule } from '../core/rule.js';
 
 const NETWORK =
-  /\b(?:founders?['’]?|CEO['’]?s?|exec(?:utive)?s?['’]?|our|my|personal|team['’]s|leadership['’]s)\s+(?:own\s+)?(?:personal\s+)?(?:friends|networks?|contacts|connections|former colleagues|circles?|rolodex|acquaintances)\b|\bfriends[- ]of[- ](?:the[- ])?(?:CEO|founders?)\b|\bpeople we (?:already )?know\b/i;
+  /\bpeople (?:I|we) (?:already |personally )?know\b|\b(?:my|our) (?:old )?[\w-]+ (?:crowd|circle|friends)\b|\bwork with friends\b|\b(?:founders?['’]?|CEO['’]?s?|exec(?:utive)?s?['’]?|our|my|personal|team['’]s|leadership['’]s)\s+(?:own\s+)?(?:personal\s+)?(?:friends|networks?|contacts|connections|former colleagues|circles?|rolodex|acquaintances)\b|\bfriends[- ]of[- ](?:the[- ])?(?:CEO|founders?)\b|\bpeople we (?:already )?know\b/i;
 const ONLY = /\b(?:only|exclusively|solely|just|nobody else|no one else|none other)\b|\bfriends[- ]of[- ](?:the[- ])?(?:CEO|founders?)\b/i;
 
 export default defineRule({
@@ -22,7 +22,7 @@ export default defineRule({
     },
   },
   check({ plan, evidence, report }) {
-    for (const s of evidence.statements) if (s.test(NETWORK) && s.test(ONLY) && /\bpartner|\brecruit|\bcome from|\bsign/i.test(s.text + ' ' + (s.section?.title ?? '')))
+    for (const s of evidence.statements) if (s.test(NETWORK) && s.test(ONLY) && /\bpartner|\brecruit|\bcome from|\bsign|\brefer|\bwork with|\bstart with|\bto start\b/i.test(s.text + ' ' + (s.section?.title ?? '')))
       report({ message: 'Partners are recruited only from the founders\' or executives\' personal network.', at: plan.sentenceSpan(s) });
   },
 });

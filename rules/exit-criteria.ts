@@ -24,7 +24,8 @@ export default defineRule({
   },
   check({ plan, evidence, report }) {
     if (plan.sectionsWith('exitCriteria').some((s) => [...s.allSentences()].length > 1)) return;
-    if (evidence.find(EXIT)) return;
+    // Exit conditions are negative by nature ("no deal in 12 months"), so negation does not discount them.
+    if (evidence.find(EXIT, evidence.statements, { allowNegated: true })) return;
     report({
       message: 'No exit criteria: say when a partner moves down or leaves, and when the program is redesigned or stopped.',
       at: plan.titleSpan(),

@@ -10,7 +10,7 @@ const RED_FLAGS: Array<[RegExp, string]> = [
 ];
 
 const GROWTH_SHORTCUT =
-  /\bgrow(?:th)? faster\b|\bgrowth (?:shortcut|engine|hack)\b|\baccelerate (?:our )?growth\b|\b(?:fastest|quickest|quick|fast|easiest|cheapest) (?:way|route|path) to (?:grow|double|triple|scale|10x)\b|\bdouble (?:that|our revenue|revenue|ARR)\b|\bshortcut to (?:growth|scale)\b/i;
+  /\bgrow(?:th)? faster\b|\bgrowth (?:shortcut|engine|hack)\b|\baccelerate (?:our )?growth\b|\b(?:fastest|quickest|quick|fast|easiest|cheapest) (?:way|route|path)\b[^.]{0,40}\b(?:grow\w*|double|triple|scale|10x|\dx)\b|\bdouble (?:that|our revenue|revenue|ARR)\b|\bshortcut to (?:growth|scale)\b/i;
 
 export default defineRule({
   meta: {
@@ -34,7 +34,9 @@ export default defineRule({
       if (!/board|investor|VC|shareholder|story|deck|fundrais|pitch|need|fit|PMF|speed|shorten|accelerat|fix|cut|compress|grow|double|triple|fast|quick|easi|shortcut/i.test(s.text)) continue;
       for (const [re, w] of RED_FLAGS) if (s.test(re)) { why = w; break; }
       if (!why && GROWTH_SHORTCUT.test(s.text) && /\bchannel|\bpartner|\breferr|\bresell/i.test(s.text)) {
-        const arr = [...findMoney(s.text).filter((m) => /\bARR\b/i.test(s.text.slice(m.end, m.end + 6))).map((m) => m.value), plan.frontMatter?.arr ?? Infinity];
+        // The ARR may be stated in the same paragraph or list item rather than the same sentence.
+        const context = s.unit.text;
+        const arr = [...findMoney(context).filter((m) => /\bARR\b/i.test(context.slice(m.end, m.end + 6))).map((m) => m.value), plan.frontMatter?.arr ?? Infinity];
         if (Math.min(...arr) <= options.arrThreshold) why = 'a channel as a growth shortcut at around $1M ARR';
       }
       if (why) report({ message: `Red flag: ${why}.`, at: plan.sentenceSpan(s) });

@@ -24,7 +24,7 @@ export default defineRule({
     if (!rec || evidence.qualification) return;
     report({
       message: 'Partners are recruited with no qualification criteria (ICP overlap, committed reps, sales cycle and deal size, how their people are paid, track record).',
-      at: sectionAnchor(plan, rec.section, rec.sentence),
+      at: sectionAnchor(plan, rec.section ?? (rec.sentence?.section?.heading && rec.sentence.section.heading !== plan.titleUnit ? rec.sentence.section : null), rec.sentence),
       fixes: rec.section
         ? [appendToSectionFix(plan, rec.section, 'We sign a partner only when it can show how many of its customers fit our ICP, names a committed sales rep, and tells us its usual sales cycle, deal size and how its people are paid for selling us.', 'Add qualification criteria', false)]
         : [],

@@ -22,7 +22,7 @@ export default defineRule({
     if (evidence.dealReg || evidence.enablement || evidence.partnerRevenueTracking) return;
     for (const s of evidence.statements) {
       for (const c of partnerCounts(s)) {
-        const listed = /\blogos?\b/i.test(c.noun) || /^\s*(?:listed|on (?:our|the) (?:website|site|page|integrations page))/i.test(s.text.slice(c.end)) || /\blisted\b/i.test(c.noun);
+        const listed = /\blogos?\b/i.test(c.noun) || /^["”']?\s*(?:listed|on (?:our|the|its) (?:\w+ ){0,2}(?:website|site|page|directory))/i.test(s.text.slice(c.end)) || /\blisted\b/i.test(c.noun);
         if (!listed) continue;
         const r = s.range(c.start, c.end);
         report({ message: `${c.text} counted, but there is no deal registration, enablement or partner revenue tracking behind them.`, at: r });
