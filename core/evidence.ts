@@ -68,7 +68,7 @@ export const DIRECT_TEAM =
   /\bdirect (?:sales(?:\s+(?:team|reps?|org(?:anization)?|force))?|reps?|sellers?|team|AEs?)\b|\binside sales\b|\baccount executives?\b|\bAEs\b|\bour (?:\w+ )?AE\b|\b(?:our|the) (?:\w+ )?sales (?:team|reps?|org(?:anization)?|force)\b|\bsales reps?\b|\bour (?:\w+ )?(?:inside |field )?(?:sales)?reps\b/i;
 
 const CONFLICT_POLICY =
-  /\bterritor(?:y|ies)\b|\bnamed[- ]accounts?\b|\bapproved[- ]customer[- ]list\b|\bprotected accounts?\b|\b(?:overlay|partial|shared|full|split|quota|comp(?:ensation)?|matching) credit\b|\bcredit (?:on|for) (?:partner|reseller|referred|msp|advisor)\w*|\bkeep (?:full |their )?(?:quota )?credit\b|\bcomp(?:ensation)?[- ]neutral\b|\bhands[- ]off\b|\b(?:closed|off[- ]limits) to (?:direct|them|our reps|sales)\b|\bstays? away from\b|\bescalat\w+|\bdisputes? (?:between|go|are)\b|\bconflicts? (?:between .{0,40})?(?:are|is|go|goes) (?:resolved|decided|escalated)\b|\brules of engagement\b|\balready (?:talking|working|in (?:our |a )?pipeline)\b|\bdeclined\b.{0,40}\b(?:rep|sales)/i;
+  /\bterritor(?:y|ies)\b|\bnamed[- ]accounts?\b|\bapproved[- ]customer[- ]list\b|\bprotected accounts?\b|\b(?:overlay|partial|shared|full|split|quota|comp(?:ensation)?|matching) credit\b|\bcredit (?:on|for) (?:partner|reseller|referred|msp|advisor)\w*|\bkeep (?:full |their )?(?:quota )?credit\b|\bcomp(?:ensation)?[- ]neutral\b|\bhands[- ]off\b|\b(?:closed|off[- ]limits) to (?:direct|them|our reps|sales)\b|\bstays? away from\b|\bescalat\w+|\bdisputes? (?:between|go|are)\b|\bconflicts? (?:between .{0,40})?(?:are|is|go|goes) (?:resolved|decided|escalated)\b|\brules of engagement\b|\balready (?:talking|working|in (?:our |a )?pipeline)\b|\brespect(?:s|ed)? (?:every |all )?(?:approved )?registrations?\b|\bdeclined\b.{0,40}\b(?:rep|sales)/i;
 
 const NO_CREDIT =
   /\b(?:direct )?(?:reps?|AEs?|sales(?:people)?|sellers?|account executives?)\b[^.]{0,40}\b(?:get|gets|receive|receives|earn|earns|are paid|will get)\s+no\s+(?:credit|commission|comp\w*)\b[^.]{0,40}\b(?:partner|reseller|referr|channel)\w*|\bno (?:quota )?credit (?:on|for) (?:partner|reseller|referr|channel)\w*/i;
@@ -133,7 +133,10 @@ export class Evidence {
       const out = new Set<Sentence>();
       for (const sec of this.plan.sectionsWith(topic)) for (const s of sec.allSentences()) if (s.unit.kind !== 'heading') out.add(s);
       const re = TOPIC_HEADINGS[topic];
-      for (const s of this.statements) if (s.unit.label && re.test(s.unit.label)) out.add(s);
+      for (const s of this.statements) {
+        if (s.unit.label && re.test(s.unit.label)) out.add(s);
+        else if (s.unit.cells && s.unit.cells.length > 1 && !s.unit.isHeaderRow && re.test(s.unit.cells[0].text)) out.add(s);
+      }
       return [...out];
     });
   }
@@ -192,7 +195,7 @@ export class Evidence {
     return this.once('dealRegSla', () => {
       const dr = this.dealReg;
       if (!dr) return null;
-      const pool = [...dr.sentences, ...this.statements.filter((s) => /\b(?:registration|registered|referral)\b/i.test(s.text))];
+      const pool = [...dr.sentences, ...this.statements.filter((s) => /\b(?:registration|registered|referral|claims?)\b/i.test(s.text))];
       for (const s of pool) {
         const isSla =
           /\b(?:approv\w*|declin\w*|decision|decide|respond\w*|response|answer\w*|repl(?:y|ies|ied)|turnaround|turn around|review(?:ed)?|accept\w*|confirm\w*|SLA)\b/i.test(s.text) &&
@@ -210,23 +213,33 @@ export class Evidence {
     });
   }
 
-  /** How long an approved registration holds. */
+  /** How long an approved registration holds (the first statement of it). */
   get dealRegExpiry(): DurationFact | null {
-    return this.once('dealRegExpiry', () => {
+    return this.dealRegExpiries[0] ?? null;
+  }
+
+  /** Every statement of how long registrations hold (a main policy and regional exceptions). */
+  get dealRegExpiries(): DurationFact[] {
+    return this.once('dealRegExpiries', () => {
+      const out: DurationFact[] = [];
       const dr = this.dealReg;
-      if (!dr) return null;
-      const re = /\b(?:valid|expir\w*|lasts?|holds?|held|hold for|lifetime|protected for|protection (?:lasts|runs|period)|good for|stands? for|remains? (?:open|active|valid)|lapses?)\b/gi;
-      for (const s of dr.sentences) {
+      if (!dr) return out;
+      const re = /\b(?:valid|expir\w*|(?<!the |in the |over the |for the )lasts?|holds?|held|hold for|lifetime|protect(?:s|ed|ion)|belongs? to|reserved|locked|exclusive|good for|stands? for|remains? (?:open|active|valid)|lapses?)\b/gi;
+      const pool = new Set([...dr.sentences, ...this.statements.filter((s) => /\b(?:registrations?|registered|claims?)\b/i.test(s.text))]);
+      for (const s of pool) {
         re.lastIndex = 0;
         let k: RegExpExecArray | null;
         while ((k = re.exec(s.text))) {
           // The duration that follows the expiry word closely ("valid 90 days", "held for 2 weeks").
           const end = k.index + k[0].length;
           const d = findDurations(s.text).find((x) => x.start >= k!.index && x.start - end <= 30 && !/extension/i.test(s.text.slice(x.end, x.end + 12)));
-          if (d) return { sentence: s, match: d, ...s.range(d.start, d.end) };
+          if (d) {
+            out.push({ sentence: s, match: d, ...s.range(d.start, d.end) });
+            break;
+          }
         }
       }
-      return null;
+      return out;
     });
   }
 
@@ -328,11 +341,11 @@ export class Evidence {
       const title =
         /\b(?:head|vp|vice president|director|chief|lead|leader|manager|owner)\b[^.]{0,12}\b(?:partner\w*|channels?|alliances?|ecosystem|msp partnerships|partner program)\b|\b(?:partner\w*|channels?|alliances?|ecosystem) (?:lead|leader|manager|director|head|owner|chief)\b|\b(?:vp|head|director) (?:of )?(?:international )?(?:channels?|partnerships?|alliances?)\b/i;
       const owns =
-        /\bowner\b|\bowns\b|\bowned\b|\b(?:I|I'll|I will|we'll|we will)\s+(?:\w+\s+)?(?:run|own|lead|manage|handle|look after)\s+(?:it|this|the whole thing)\b|\b(?:runs?|run|running|leads?|manages?|oversees?|looks? after|look after|takes? care of|drives?|handles?|is responsible for|accountable for|will run|will own|will lead|will manage|in charge of)\b[^.]{0,30}\b(?:program\w*|pilot|channel|partnerships?|partner program|network|alliances?|both parts)\b/i;
+        /\bowner\b|\bowns\b|\bowned\b|\b(?:led|run|managed|overseen|driven|headed) by\b|\b(?:I|I'll|I will|we'll|we will)\s+(?:\w+\s+)?(?:run|own|lead|manage|handle|look after)\s+(?:it|this|the whole thing)\b|\b(?:runs?|run|running|leads?|manages?|oversees?|looks? after|look after|takes? care of|drives?|handles?|is responsible for|accountable for|will run|will own|will lead|will manage|in charge of)\b[^.]{0,30}\b(?:program\w*|pilot|channel|partnerships?|partner program|network|alliances?|both parts)\b/i;
       const candidates: Sentence[] = [];
       for (const s of this.statements) {
-        if (s.unit.cells && !/^(?:owner|responsible|program lead|lead)/i.test(s.unit.cells[0]?.text ?? '')) continue;
-        const labelOwner = /^(?:program |channel |partner )?(?:owner(?:ship)?|lead|responsible(?: person)?|accountable(?: person)?|who runs it)$/i.test(s.unit.label) || (s.unit.cells && /^(?:owner|responsible|program lead|lead)/i.test(s.unit.cells[0]?.text ?? ''));
+        if (s.unit.cells && !/\bowner\b|^responsible|\blead\b/i.test(s.unit.cells[0]?.text ?? '')) continue;
+        const labelOwner = /^(?:(?:program|channel|partner|alliance|partnerships?) )?(?:owner(?:ship)?|lead|responsible(?: person)?|accountable(?: person)?|who runs it)$/i.test(s.unit.label) || (s.unit.cells && /\bowner\b|^responsible|\blead\b/i.test(s.unit.cells[0]?.text ?? ''));
         if (!labelOwner && !(s.test(owns) || (s.test(title) && s.section?.inTopic('team')))) continue;
         if (isHedged(s.text) || /\b(?:we will hire|to hire|hiring|will be hired|once we hire|no owner|nobody owns|no one owns)\b/i.test(s.text)) continue;
         if (!labelOwner && !s.test(title) && !/\b[A-Z][a-z]+ [A-Z][a-zà-ÿ]+|\b(?:I|we)\b|\b(?:CEO|COO|CRO|CFO|CTO|founder|co-founder|lead|manager|[Hh]ead|VP|[Dd]irector|[Cc]hief|[Pp]resident)\b/.test(s.text)) continue;
@@ -502,7 +515,7 @@ export class Evidence {
 }
 
 const PART_TIME =
-  /\balongside (?:her|his|their|my|our|an?|the)?\s*(?:\w+\s+){0,3}(?:role|job|duties|work|responsibilities)\b|\bon the side\b|\bpart[- ]time\b|\bin (?:her|his|their|my) spare time\b|\bas a side project\b|\bin addition to (?:her|his|their|my) (?:\w+ )?(?:role|job)\b|\b(?:one|two|half a|a) days? (?:a|per) week\b|\b\d{1,2}\s?% of (?:her|his|their|my) time\b|\bwhen (?:she|he|they) (?:has|have) time\b/i;
+  /\balongside (?:her|his|their|my|our|an?|the)?\s*(?:\w+\s+){0,3}(?:role|job|duties|work|responsibilities)\b|\balongside (?:leading|running|managing|heading)\b|\bon the side\b|\bpart[- ]time\b|\bin (?:her|his|their|my) spare time\b|\bas a side project\b|\bin addition to (?:her|his|their|my) (?:\w+ )?(?:role|job)\b|\b(?:one|two|half a|a) days? (?:a|per) week\b|\b\d{1,2}\s?% of (?:her|his|their|my) time\b|\bwhen (?:she|he|they) (?:has|have) time\b/i;
 
 const NEGATED_ANSWER = /^\s*(?:not really|no\b|none|nope|nah\b|not needed|not yet)/i;
 const NEGATION_ANY = /\b(?:no|not|never|don't|do not|doesn't|won't|without)\b/i;
@@ -603,13 +616,22 @@ function findTierStructures(plan: PlanModel): TierStructure[] {
       const key = `${u.list.id}:${u.list.item}`;
       if (!items.has(key)) items.set(key, u);
     }
-    const units = [...items.values()].filter((u) => TIER_NAME.test(u.label || u.text) || /^[A-Z][\w/ ]{0,30}:/.test(u.text));
+    // Top-level items only; a tier's nested bullets ("Entry: ...", "Benefits: ...") are part of it.
+    const top = Math.min(...[...items.values()].map((u) => u.list!.depth));
+    const units = [...items.values()].filter((u) => u.list!.depth === top && (TIER_NAME.test(u.label || u.text) || /^[A-Z][\w/ ]{0,30}:/.test(u.text) || (!!u.label && u.text.trim().length <= u.label.length + 2)));
     if (units.length) {
+      const all = sec.units;
+      const body = (u: Unit) => {
+        const i = all.indexOf(u);
+        const parts = [u.text.slice((u.label || '').length)];
+        for (let j = i + 1; j < all.length && all[j].list && all[j].list!.depth > top; j++) parts.push(all[j].text);
+        return parts.join(' ');
+      };
       out.push({
         kind: 'list',
         anchor: units[0],
         section: sec,
-        tiers: units.map((u) => ({ name: u.label || u.text.split(/[:.—–-]/)[0], unit: u, hasCriteria: CRITERIA.test(u.text), hasBenefits: BENEFITS.test(u.text.slice((u.label || '').length)) })),
+        tiers: units.map((u) => ({ name: u.label || u.text.split(/[:.—–-]/)[0], unit: u, hasCriteria: CRITERIA.test(body(u)), hasBenefits: BENEFITS.test(body(u)) })),
       });
       continue;
     }
@@ -641,7 +663,7 @@ function findTargets(ev: Evidence): Target[] {
   for (const s of ev.statements) {
     const sec = s.section;
     if (sec?.inTopic('exitCriteria')) continue;
-    const inTargets = sec?.inTopic('metrics') ?? false;
+    const inTargets = (sec?.inTopic('metrics') ?? false) || (!!s.unit.label && TOPIC_HEADINGS.metrics.test(s.unit.label));
     const targetWords = /\b(?:targets?|goals?|aim(?:s|ing)? (?:for|to)|we want|we expect|expect(?:ed)? to|will (?:bring|reach|grow|source|deliver|generate|contribute|account|sign|recruit|onboard|add|have)|to (?:source|bring in|reach|deliver|generate|contribute|account for)|by (?:month|Q[1-4]|year|the end of)|within (?:the first|\d+|one|two|three)|plan to (?:reach|sign|have|recruit))\b/i.test(s.text);
     if (!inTargets && !targetWords) continue;
     if (/\btarget list\b|\bcandidates?\b|\bshortlist\b|\bdrawn from\b/i.test(s.text)) continue;
@@ -652,7 +674,7 @@ function findTargets(ev: Evidence): Target[] {
       if (!titleMonths.has(sec)) titleMonths.set(sec, timeFrameMonths([...sec.chain()].map((x) => x.title).join(' | ')));
       fromTitles = titleMonths.get(sec)!;
     }
-    const months = timeFrameMonths(s.text) ?? fromTitles;
+    const months = timeFrameMonths(s.text) ?? (s.unit.label ? timeFrameMonths(s.unit.label) : null) ?? fromTitles;
     for (const p of sharesBySentence.get(s) ?? []) {
       out.push({ sentence: s, kind: 'channelShare', min: p.match.min, max: p.match.max, start: p.start, end: p.end, months });
     }
@@ -687,7 +709,8 @@ function readinessEvidence(ev: Evidence): Record<PreconditionKey, PreconditionEv
     const found = sentences.filter((s): s is Sentence => !!s);
     result[key] = { met: ok && found.length > 0, evidence: found.map(span), reason: ok && found.length > 0 ? yes : no };
   };
-  const labelled = (re: RegExp) => ev.statements.find((s) => re.test(s.unit.label) || (s.unit.cells && re.test(s.unit.cells[0]?.text ?? '') && !s.unit.isHeaderRow)) ?? null;
+  const labelled = (re: RegExp) =>
+    ev.statements.find((s) => (re.test(s.unit.label) && s.text.length > s.unit.label.length + 5) || (s.unit.cells && re.test(s.unit.cells[0]?.text ?? '') && !s.unit.isHeaderRow)) ?? null;
   const positive = (s: Sentence | null) => (s && !s.test(NEGATIVE_STATEMENT) ? s : null);
 
   // product
@@ -738,10 +761,13 @@ function readinessEvidence(ev: Evidence): Record<PreconditionKey, PreconditionEv
   const direct = ev.directTeam;
   const policy = ev.conflictPolicy;
   const noCredit = ev.noCreditStatements[0] ?? null;
+  // When direct reps get no credit on partner deals, only structural protection (named accounts,
+  // hands-off registrations) shows discipline; an escalation path alone does not.
+  const structural = noCredit ? ev.find(/\bterritor(?:y|ies)\b|\bnamed[- ]accounts?\b|\bapproved[- ]customer\b|\bprotected accounts?\b|\bhands[- ]off\b|\bclosed to\b|\bstays? away\b|\brespect(?:s|ed)? (?:every |all )?(?:approved )?registrations?\b/i) : policy;
   result.directSales = {
-    met: !!direct && !!policy && !noCredit,
+    met: !!direct && !!policy && !!structural,
     evidence: [direct, policy].filter((s): s is Sentence => !!s).map(span),
-    reason: !direct ? 'the plan mentions no direct sales team' : noCredit ? 'direct reps get no credit on partner deals' : policy ? 'direct sales is bound by a conflict policy or shares credit' : 'nothing says how the direct team treats partner deals',
+    reason: !direct ? 'the plan mentions no direct sales team' : policy ? 'direct sales is bound by a conflict policy or shares credit' : noCredit ? 'direct reps get no credit on partner deals' : 'nothing says how the direct team treats partner deals',
   };
   for (const k of PRECONDITIONS) if (!result[k]) result[k] = { met: false, evidence: [], reason: 'no evidence' };
   return result;

@@ -67,7 +67,7 @@ export const TOPIC_HEADINGS: Record<Topic, RegExp> = {
   enablement: /\benablement\b|\bonboarding\b|\btraining\b|\bcertification\b|\bplaybooks?\b|\benabling\b/i,
   exitCriteria:
     /\bexit\b|\bif (?:it|this|the pilot|the program) (?:doesn't|does not|fails to) work\b|\b(?:kill|stop) criteria\b|\bparting ways\b|\bpart ways\b|\boff-?board\w*|\bsunset\w*|\bsteps? back\b|\bdowngrad\w*|\btermination\b|\bwind[- ]down\b|\bdemotion\b|\bleaving the program\b/i,
-  metrics: /\btargets?\b|\bgoals?\b|\bmetrics?\b|\bmeasur\w*|\bsuccess\b|\bKPIs?\b|\bobjectives?\b|\bscorecard\b|\bOKRs?\b/i,
+  metrics: /\btargets?\b|\bgoals?\b|\bmetrics?\b|\bmeasur\w*|\bsuccess\b|\bKPIs?\b|\bobjectives?\b|\bscorecards?\b|\bOKRs?\b|\bKPIs?\b|\bdashboard\b/i,
   conflict: /\bconflicts?\b|\brules of engagement\b|\bengagement rules\b|\bterritor(?:y|ies)\b|\bdirect sales\b|\bdirect vs\.? channel\b/i,
   pricingProtection: /\bpric(?:e|ing) protection\b|\bdiscount governance\b|\bprice (?:conflicts?|policy|floors?)\b|\bpricing polic\w+/i,
   portal: /\bportal\b/i,
@@ -128,7 +128,7 @@ export class Unit {
   table?: TableModel;
   isHeaderRow = false;
   /** Set for paragraphs in a list item: the list and the item's index. */
-  list?: { id: number; item: number; ordered: boolean };
+  list?: { id: number; item: number; ordered: boolean; depth: number };
   depth = 0;
   index = 0;
   /** A lead-in label: `**Owner:** ...`, `Commission: ...` (without the punctuation). */
@@ -479,7 +479,7 @@ export class PlanModel {
     };
     // 1. A "Stage:" or "Phase:" label.
     for (const s of this.sentences) {
-      const m = /^\s*(?:program )?(?:stage|phase)\s*:\s*(.+)$/i.exec(s.text);
+      const m = /(?:^|\n)\s*(?:program |current )?(?:stage|phase)\s*:\s*([^\n]+)/i.exec(s.text);
       if (m) {
         const st = fromWords(m[1]) ?? fromWords('phase ' + m[1]);
         if (st) return found(st);
@@ -604,7 +604,7 @@ function extractPiece(text: string, nodes: RootContent[]): PieceExtract {
     if (kind === 'paragraph') unit.label = leadLabel(node, b.text);
     return unit;
   };
-  const block = (node: RootContent, list?: Unit['list']): void => {
+  const block = (node: RootContent, list?: Unit['list'], inherited = ''): void => {
     switch (node.type) {
       case 'yaml': {
         const p = (node as Yaml).position!;
@@ -620,18 +620,26 @@ function extractPiece(text: string, nodes: RootContent[]): PieceExtract {
       case 'paragraph': {
         const unit = inline('paragraph', node);
         unit.list = list;
+        // Sub-bullets under "- **Product**" speak under that label.
+        if (!unit.label && inherited) unit.label = inherited;
         push(unit);
         return;
       }
       case 'list': {
         const id = ++listIds;
+        const depth = list ? list.depth + 1 : 0;
         node.children.forEach((item, i) => {
-          for (const child of item.children) block(child, { id, item: i, ordered: !!node.ordered });
+          let label = inherited;
+          for (const child of item.children) {
+            const before = x.units.length;
+            block(child, { id, item: i, ordered: !!node.ordered, depth }, label);
+            if (child.type === 'paragraph' && x.units.length > before) label = x.units[before].label || label;
+          }
         });
         return;
       }
       case 'blockquote':
-        for (const child of node.children) block(child, list);
+        for (const child of node.children) block(child, list, inherited);
         return;
       case 'table':
         tableUnits(text, node as Table).forEach(push);
@@ -645,7 +653,15 @@ function extractPiece(text: string, nodes: RootContent[]): PieceExtract {
         return;
     }
   };
-  for (const n of nodes) block(n);
+  // A paragraph that is only bold text ("**Program targets (month 36)**") labels the list after it.
+  let pseudo = '';
+  for (const n of nodes) {
+    const before = x.units.length;
+    block(n, undefined, n.type === 'list' ? pseudo : '');
+    const u = x.units[before];
+    if (n.type === 'paragraph' && u) pseudo = u.label && u.text.trim().length <= u.label.length + 2 ? u.label : '';
+    else if (n.type !== 'list') pseudo = '';
+  }
   return x;
 }
 

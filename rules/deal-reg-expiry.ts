@@ -22,8 +22,8 @@ export default defineRule({
   check({ plan, evidence, options, report, note }) {
     const dr = evidence.dealReg;
     if (!dr) return;
-    const exp = evidence.dealRegExpiry;
-    if (!exp) {
+    const all = evidence.dealRegExpiries;
+    if (!all.length) {
       report({
         message: 'Deal registration has no expiry; say how long an approved registration holds (90-180 days is usual).',
         at: sectionAnchor(plan, dr.section, dr.sentences[0]),
@@ -31,15 +31,17 @@ export default defineRule({
       });
       return;
     }
-    const d = days(exp.match.maxHours);
-    const lo = days(exp.match.minHours);
-    const inBand = lo >= options.days.min && d <= options.days.max;
-    note({ kind: 'duration', subject: 'deal-registration expiry', text: exp.match.text, band: { min: options.days.min, max: options.days.max, unit: 'days', label: `${options.days.min}-${options.days.max} days` }, inBand, at: exp });
-    if (!inBand)
-      report({
-        message: `Registrations held for ${exp.match.text} (${d} days) fall outside ${options.days.min}-${options.days.max} days.`,
-        at: exp,
-        info: true,
-      });
+    for (const exp of all) {
+      const d = days(exp.match.maxHours);
+      const lo = days(exp.match.minHours);
+      const inBand = lo >= options.days.min && d <= options.days.max;
+      note({ kind: 'duration', subject: 'deal-registration expiry', text: exp.match.text, band: { min: options.days.min, max: options.days.max, unit: 'days', label: `${options.days.min}-${options.days.max} days` }, inBand, at: exp });
+      if (!inBand)
+        report({
+          message: `Registrations held for ${exp.match.text} (${d} days) fall outside ${options.days.min}-${options.days.max} days.`,
+          at: exp,
+          info: true,
+        });
+    }
   },
 });

@@ -26,15 +26,20 @@ export default defineRule({
   check({ plan, evidence, options, report, note }) {
     for (const s of evidence.pilotStatements) {
       // Only numbers that belong to the pilot: near the word, not "launched 14 months ago after a pilot".
-      const near = (start: number, end: number) => {
+      const near = (start: number, end: number, reach: number) => {
         if (/\bago\b/i.test(s.text.slice(end, end + 6))) return false;
-        const re = /\bpilot/gi;
+        // Rates are not lengths: "€15,000 a year", "twice a quarter", "per month".
+        if (/(?:[$£€¥]\s?[\d.,]+\s?[kKmM]?|\b(?:per|every|each|once|twice|times))\s*$/i.test(s.text.slice(0, start))) return false;
+        const re = /\bpilot\w*/gi;
         let m: RegExpExecArray | null;
-        while ((m = re.exec(s.text))) if ((start >= m.index && start - m.index <= 60) || (m.index >= end && m.index - end <= 12)) return true;
+        while ((m = re.exec(s.text))) {
+          const pilotEnd = m.index + m[0].length;
+          if ((start >= pilotEnd && start - pilotEnd <= reach) || (m.index >= end && m.index - end <= 12)) return true;
+        }
         return !/\bpilot/i.test(s.text);
       };
       for (const d of findDurations(s.text)) {
-        if (!near(d.start, d.end)) continue;
+        if (!near(d.start, d.end, 30)) continue;
         if (d.unit === 'hour' || /\bextension\b/i.test(s.text.slice(d.end, d.end + 12)) || /\b(?:every|each|per|after|within)\s*$/i.test(s.text.slice(0, d.start))) continue;
         const lo = days(d.minHours);
         const hi = days(d.maxHours);
@@ -43,7 +48,10 @@ export default defineRule({
         if (!inBand) report({ message: `A pilot of ${d.text} (${hi} days) is ${hi < options.days.min ? 'too short to see closed deals' : 'too long to stay a pilot'}; aim for ${options.days.min}-${options.days.max} days.`, at: plan.sentenceSpan(s) });
       }
       for (const c of partnerCounts(s)) {
-        if (!near(c.start, c.end)) continue;
+        if (!near(c.start, c.end, 60)) continue;
+        // A breakdown in brackets ("nine partners (five resellers, four firms)") is not the pilot's size.
+        const open = s.text.slice(0, c.start);
+        if ((open.match(/\(/g) ?? []).length > (open.match(/\)/g) ?? []).length) continue;
         if (/\blogos?\b/i.test(c.noun) || /\bat least\s*$/i.test(s.text.slice(0, c.start))) continue;
         const inBand = c.min >= options.partners.min && c.max <= options.partners.max;
         note({ kind: 'count', subject: 'partners in the pilot', text: c.text, band: { min: options.partners.min, max: options.partners.max, unit: 'partners', label: `${options.partners.min}-${options.partners.max} partners` }, inBand, at: s.range(c.start, c.end) });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineRule } from '../core/rule.js';
 import { findMoney } from '../core/numbers.js';
+import { isNegatedAt } from '../core/model.js';
 
 const RED_FLAGS: Array<[RegExp, string]> = [
   [/\b(?:the )?(?:board|investors?|VCs?|shareholders)\b[^.]{0,50}\b(?:wants?|asks?|asking|asked|expects?|pushing|pushes|keeps? asking|insists?)\b|\bpartnerships? story\b|\b(?:for|in) (?:the|our) (?:next )?(?:deck|board (?:meeting|deck)|investor (?:update|deck)|fundraise|pitch deck)\b/i, 'built for the board or investors rather than for revenue'],
@@ -32,7 +33,16 @@ export default defineRule({
     for (const s of evidence.statements) {
       let why: string | null = null;
       if (!/board|investor|VC|shareholder|story|deck|fundrais|pitch|need|fit|PMF|speed|shorten|accelerat|fix|cut|compress|grow|double|triple|fast|quick|easi|shortcut/i.test(s.text)) continue;
-      for (const [re, w] of RED_FLAGS) if (s.test(re)) { why = w; break; }
+      for (const [re, w] of RED_FLAGS) {
+        const m = s.match(re);
+        if (m && !isNegatedAt(s.text, m.index)) {
+          why = w;
+          break;
+        }
+      }
+      // "... asked for a partnerships story. That is not why this program exists."
+      const next = s.unit.sentences[s.unit.sentences.indexOf(s) + 1];
+      if (why && next && /^(?:but )?(?:that|this)(?:'s| is| was)? not (?:why|the reason)|^(?:that|this) is not what\b/i.test(next.text)) why = null;
       if (!why && GROWTH_SHORTCUT.test(s.text) && /\bchannel|\bpartner|\breferr|\bresell/i.test(s.text)) {
         // The ARR may be stated in the same paragraph or list item rather than the same sentence.
         const context = s.unit.text;
