@@ -65,7 +65,7 @@ const PARTNER_NOUN =
   /\b(?:partners?|resellers?|referrers?|introducers?|MSPs?|VARs?|SIs|integrators?|distributors?|dealers?|advisors?|advisers?|consultants?|agenc(?:y|ies)|firms?|affiliates?|ISVs?|vendors?|they|each (?:partner|reseller|msp|advisor|consultant|firm|dealer|referrer))\b/i;
 
 export const DIRECT_TEAM =
-  /\bdirect (?:sales(?:\s+(?:team|reps?|org(?:anization)?|force))?|reps?|sellers?|team|AEs?)\b|\binside sales\b|\baccount executives?\b|\bAEs\b|\bour (?:\w+ )?AE\b|\b(?:our|the) (?:\w+ )?sales (?:team|reps?|org(?:anization)?|force)\b|\bsales reps?\b|\bour (?:\w+ )?(?:inside |field )?(?:sales)?reps\b/i;
+  /\bdirect (?:sales(?:\s+(?:team|reps?|org(?:anization)?|force))?|reps?|sellers?|team|AEs?)\b|\binside sales\b|\baccount executives?\b|\bAEs\b|\bour (?:\w+ )?AE\b|\b(?:our|his|her|the company's) (?:\w+ )?account managers\b|\b(?:our|the) (?:\w+ )?sales (?:team|reps?|org(?:anization)?|force)\b|\bsales reps?\b|\bour (?:\w+ )?(?:inside |field )?(?:sales)?reps\b/i;
 
 const CONFLICT_POLICY =
   /\bterritor(?:y|ies)\b|\bnamed[- ]accounts?\b|\bapproved[- ]customer[- ]list\b|\bprotected accounts?\b|\b(?:overlay|partial|shared|full|split|quota|comp(?:ensation)?|matching) credit\b|\bcredit (?:on|for) (?:partner|reseller|referred|msp|advisor)\w*|\bkeep (?:full |their )?(?:quota )?credit\b|\bcomp(?:ensation)?[- ]neutral\b|\bhands[- ]off\b|\b(?:closed|off[- ]limits) to (?:direct|them|our reps|sales)\b|\bstays? away from\b|\bescalat\w+|\bdisputes? (?:between|go|are)\b|\bconflicts? (?:between .{0,40})?(?:are|is|go|goes) (?:resolved|decided|escalated)\b|\brules of engagement\b|\balready (?:talking|working|in (?:our |a )?pipeline)\b|\brespect(?:s|ed)? (?:every |all )?(?:approved )?registrations?\b|\bdeclined\b.{0,40}\b(?:rep|sales)/i;
@@ -79,10 +79,12 @@ const NO_CREDIT =
  * when the sentence is about partnering; "at least 20 clients" style qualifiers never count.
  */
 export function partnerCounts(s: Sentence): CountMatch[] {
-  const partnering = /\bpartner|\brefer|\bresell|\brecruit|\bsign(?:ed|ing)?\b|\bonboard|\bpilot|\bchannel|\bdealer|\blisted\b|\blogos?\b/i.test(s.text);
+  const partnering = /\bpartner|\brefer|\bresell|\brecruit|\bsign(?:ed|ing)?\b|\bonboard|\bpilot|\bchannel|\bdealer|\blisted\b|\blogos?\b/i.test(s.text + ' ' + (s.section?.title ?? ''));
   return findPartnerCounts(s.text).filter((c) => {
     if (/\bat least\s*$|\bminimum of\s*$|\bmore than\s*$|\bover\s*$|\bserves?\s*$|\bserving\s*$/i.test(s.text.slice(0, c.start))) return false;
     const head = c.noun.split(/\s+/).pop() ?? '';
+    if (/^\s+(?:reps?|people|staff|employees|engineers|sellers|salespeople|managers?|contacts?)\b/i.test(s.text.slice(c.end))) return false;
+    if (/^(?:reps?|people|staff|employees|engineers|sellers|salespeople|managers?)$/i.test(head)) return false;
     if (/^(?:partners?|resellers?|referrers?|introducers?|msps?|vars?|sis|integrators?|distributors?|dealers?|affiliates?|alliances?|isvs?|logos?)$/i.test(head) || /\bpartner/i.test(c.noun)) return true;
     return partnering && !/^(?:compan(?:y|ies)|providers?)$/i.test(head);
   });
@@ -285,6 +287,8 @@ export class Evidence {
         const m = s.match(verbs);
         if (!m || isNegatedAt(s.text, m.index)) return false;
         if (/\bbuilt an integration\b/i.test(s.text) && !/\b(?:sell|refer|promot|co-?market|support)/i.test(s.text)) return false;
+        // "platforms whose customers onboard new hires": the verb belongs to someone else.
+        if (/\b(?:customers?|clients?|users?|employees?|companies|buyers?)\s+(?:\w+\s+)?$/i.test(s.text.slice(Math.max(0, m.index - 25), m.index))) return false;
         return PARTNER_NOUN.test(s.text.slice(0, m.index + 1)) || /^(?:in return|for (?:that|this|it)|they|the (?:partner|reseller|advisor|consultant|msp|firm))/i.test(s.text);
       });
     });
@@ -299,7 +303,7 @@ export class Evidence {
   }
 
   get chequePayments(): Sentence[] {
-    return this.once('cheques', () => this.findAll(/\b(?:by|via|with a|in the form of a|as a)\s+(?:paper\s+)?(?:cheques?|checks?)\b|\b(?:cheques?|checks?) (?:are|is) (?:mailed|posted|sent|issued)\b/i));
+    return this.once('cheques', () => this.findAll(/\b(?:by|via|with a|in the form of a|as a|as)\s+(?:a\s+)?(?:paper\s+)?(?:cheques?|checks?)\b|\b(?:cheques?|checks?) (?:are|is) (?:mailed|posted|sent|issued)\b|\b(?:mail|send|post|issue|write)s? (?:a |the |paper )?(?:cheques?|checks?)\b/i));
   }
 
   // ---- MDF --------------------------------------------------------------------------
@@ -339,7 +343,7 @@ export class Evidence {
   get owner(): { sentence: Sentence; partTime: boolean; fullTime: boolean; senior: boolean } | null {
     return this.once('owner', () => {
       const title =
-        /\b(?:head|vp|vice president|director|chief|lead|leader|manager|owner)\b[^.]{0,12}\b(?:partner\w*|channels?|alliances?|ecosystem|msp partnerships|partner program)\b|\b(?:partner\w*|channels?|alliances?|ecosystem) (?:lead|leader|manager|director|head|owner|chief)\b|\b(?:vp|head|director) (?:of )?(?:international )?(?:channels?|partnerships?|alliances?)\b/i;
+        /\b(?:head|vp|vice president|director|chief|lead|leader|manager|owner)\b[^.]{0,12}\b(?:partner\w*|channels?|alliances?|ecosystem|msp partnerships|partner program)\b|\b(?:partner\w*|channels?|alliances?|ecosystem) (?:lead|leader|manager|director|head|owner|chief)\b|\b(?:vp|head|director) (?:of )?(?:international )?(?:channels?|partnerships?|alliances?)\b|\b(?:partner|channel|alliance|partnerships?)\s+(?:program(?:me)?\s+)?(?:lead|leader|manager|director|head|owner|chief)\b/i;
       const owns =
         /\bowner\b|\bowns\b|\bowned\b|\b(?:led|run|managed|overseen|driven|headed) by\b|\b(?:I|I'll|I will|we'll|we will)\s+(?:\w+\s+)?(?:run|own|lead|manage|handle|look after)\s+(?:it|this|the whole thing)\b|\b(?:runs?|run|running|leads?|manages?|oversees?|looks? after|look after|takes? care of|drives?|handles?|is responsible for|accountable for|will run|will own|will lead|will manage|in charge of)\b[^.]{0,30}\b(?:program\w*|pilot|channel|partnerships?|partner program|network|alliances?|both parts)\b/i;
       const candidates: Sentence[] = [];
@@ -425,19 +429,19 @@ export class Evidence {
       const re =
         /\benablement\b|\bonboarding\b|\btraining\b|\bcertif\w+|\bplaybooks?\b|\bsales kit\b|\bjoint (?:go-to-market|gtm|business|client|marketing)? ?plans?\b|\bproduct sessions?\b|\bcourses?\b|\boffice hours\b|\bwebinars?\b|\bkick-?off (?:call|meeting|session|workshop)s?\b|\breferral guide\b|\bdemo (?:training|kit)\b|\bworkshops?\b|\bbootcamps?\b/i;
       const inSection = this.inTopic('enablement').find((s) => {
-        if (isHedged(s.text) || s.test(NEGATED_ANSWER)) return false;
-        const m = s.match(re);
-        return m ? !isNegatedAt(s.text, m.index) : !!s.unit.list && !s.test(NEGATION_ANY);
+        const text = content(s);
+        if (isHedged(text) || NEGATED_ANSWER.test(text)) return false;
+        const m = re.exec(text);
+        return m ? !isNegatedAt(text, m.index) : (!!s.unit.list || !!s.unit.cells) && !NEGATION_ANY.test(text);
       });
       // Elsewhere, training and onboarding count when they are about partners (not customer onboarding).
       if (inSection) return inSection;
+      // Elsewhere, only enablement aimed at partners counts (not customer onboarding or the product itself).
       for (const s of this.statements) {
         if (s.unit.cells && s.section?.inTopic('tiers')) continue;
-        const m = s.match(re);
-        if (!m || isNegatedAt(s.text, m.index)) continue;
-        const around = s.text.slice(Math.max(0, m.index - 40), m.index + m[0].length + 40);
-        if (/\b(?:customer|client|user|employee)s?['’]? (?:onboarding|training)\b/i.test(around)) continue;
-        if (PARTNER_NOUN.test(around) || s.section?.inTopic('recruiting') || s.section?.inTopic('pilot')) return s;
+        const text = content(s);
+        const m = PARTNER_ENABLEMENT.exec(text);
+        if (m && !isNegatedAt(text, m.index) && !isHedged(text) && !NEGATED_ANSWER.test(text)) return s;
       }
       return null;
     });
@@ -454,8 +458,9 @@ export class Evidence {
       const metric =
         /\brevenue\b|\bpipeline\b|\bactivation\b|\bactive\b|\bsatisfaction\b|\bNPS\b|\breferrals?\b|\bdeals?\b|\bpartners?\b|\bshare\b|\bbookings\b|\bARR\b|\bsigned\b|\bcustomers?\b|\bcertified\b|\bfirms?\b|\bresellers?\b|\bwin rate\b|\bsourced\b|\binfluenced\b/i;
       const number = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred)\b/i;
+      const metricsTopic = new Set(this.inTopic('metrics'));
       for (const s of this.statements) {
-        const inTargets = s.section?.inTopic('metrics') ?? false;
+        const inTargets = (s.section?.inTopic('metrics') ?? false) || metricsTopic.has(s);
         const targetWords = /\b(?:targets?|goals?|aim|by (?:month|Q[1-4]|year|end of)|within (?:the first|\d+)|we want|reach|KPI)\b/i.test(s.text);
         if (!inTargets && !targetWords) continue;
         if (!s.test(metric) || !s.test(number)) continue;
@@ -478,7 +483,7 @@ export class Evidence {
   get pilotStatements(): Sentence[] {
     return this.once('pilots', () =>
       this.statements.filter((s) => {
-        if (!/\bpilot/i.test(s.text) && !(s.section?.inTopic('pilot') && /\b(?:run|runs|last|lasts|with)\b/i.test(s.text))) return false;
+        if (!/\bpilot/i.test(s.text) && !s.section?.inTopic('pilot')) return false;
         if (/\bpilot (?:review|letters?|agreements?|results?|learnings?|customers?)\b/i.test(s.text) && !/\bpilot (?:runs?|lasts?|of|for|with)\b/i.test(s.text)) return false;
         if (/\b(?:after|since|following|post)[- ](?:the |our )?pilot\b/i.test(s.text)) return false;
         return findDurations(s.text).length > 0 || partnerCounts(s).length > 0;
@@ -517,8 +522,22 @@ export class Evidence {
 const PART_TIME =
   /\balongside (?:her|his|their|my|our|an?|the)?\s*(?:\w+\s+){0,3}(?:role|job|duties|work|responsibilities)\b|\balongside (?:leading|running|managing|heading)\b|\bon the side\b|\bpart[- ]time\b|\bin (?:her|his|their|my) spare time\b|\bas a side project\b|\bin addition to (?:her|his|their|my) (?:\w+ )?(?:role|job)\b|\b(?:one|two|half a|a) days? (?:a|per) week\b|\b\d{1,2}\s?% of (?:her|his|their|my) time\b|\bwhen (?:she|he|they) (?:has|have) time\b/i;
 
+const PARTNER_ENABLEMENT =
+  /\b(?:partner|reseller|dealer|referrer|msp|agency|consultant|advisor|channel)s?['’]? (?:onboarding|training|enablement|certification|playbooks?|courses?|kick-?offs?|bootcamps?|academy)\b|\b(?:onboarding|training|enablement|certification|courses?|webinars?|playbooks?|sales kits?|office hours|kick-?off(?: call| meeting)?|product sessions?|workshops?)\b[^.]{0,40}\b(?:for|with|to) (?:each |every |new |our |all )?(?:partners?|resellers?|dealers?|referrers?|msps?|agencies|consultants?|advisors?|firms?)\b(?!\s+(?:program|programme|strategy|plan)\b)|\bcertified (?:partners?|installers?|consultants?|staff|technicians?|engineers?|salespe\w+)\b|\bsales playbooks?\b|\bjoint (?:go-to-market|gtm|business) plans?\b|\b(?:partners?|resellers?|dealers?|consultants?|advisors?) (?:\w+ )?(?:complete|pass|take|attend|get)s? (?:a |the |our )?(?:\w+ ){0,2}(?:course|training|certification|exam)\b|\benablement\b/i;
+
 const NEGATED_ANSWER = /^\s*(?:not really|no\b|none|nope|nah\b|not needed|not yet)/i;
 const NEGATION_ANY = /\b(?:no|not|never|don't|do not|doesn't|won't|without)\b/i;
+
+/** The statement without its lead-in label or first table cell ("Enablement | None planned" -> "None planned"). */
+export function content(s: Sentence): string {
+  if (s.unit.cells && s.unit.cells.length > 1 && !s.unit.isHeaderRow) {
+    const from = s.unit.cells[1].at - s.at;
+    return from > 0 ? s.text.slice(from).trim() : s.text;
+  }
+  const label = s.unit.label;
+  if (label && s.text.startsWith(label)) return s.text.slice(label.length).replace(/^[\s:.*_|—–-]+/, '');
+  return s.text;
+}
 
 /** Percent classification by the words around it in its sentence (or table row). */
 export function classifyPercent(s: Sentence, m: PercentMatch): PercentCategory {
@@ -533,16 +552,16 @@ export function classifyPercent(s: Sentence, m: PercentMatch): PercentCategory {
     const local = s.unit.text.slice(cell.at, cell.at + cell.text.length + 1);
     at = s.at + m.start - cell.at;
     text = local;
-    const own = classifyText(local, at, m);
+    const own = classifyText(local, at, m, false, !!s.section?.inTopic('tiers'));
     if (own !== 'other') return own;
     return classifyText(`${first} ${header}`, 0, m, true);
   }
-  return classifyText(text, at, m);
+  return classifyText(text, at, m, false, !!s.section?.inTopic('tiers'));
 }
 
 const PAYOUT_RIGHT_AFTER = /^\s*(?:of\s+)?(?:(?:reseller|partner|dealer|channel|referral|recurring|one-off|first-year|year-one|volume)\s+)?(?:margins?|commissions?|referral fees?|finder'?s? fees?|fees?|rebates?|rev(?:enue)?[- ]share|payouts?)\b/i;
 
-function classifyText(text: string, at: number, m: PercentMatch, contextOnly = false): PercentCategory {
+function classifyText(text: string, at: number, m: PercentMatch, contextOnly = false, inTier = false): PercentCategory {
   if (!contextOnly) {
     // Read only the clause that holds the number: "27% reseller discount; MDF; named manager".
     const from = Math.max(text.lastIndexOf(';', at), text.lastIndexOf('|', at)) + 1;
@@ -559,11 +578,14 @@ function classifyText(text: string, at: number, m: PercentMatch, contextOnly = f
   const near = before + ' ' + after;
   if (/\b(?:gross|operating|contribution|profit|net|ebitda|blended|software|hardware)\s+(?:\w+\s+)?margins?\b/i.test(before) || /^\s*gross margin/i.test(after)) return 'grossMargin';
   if (!contextOnly && PAYOUT_RIGHT_AFTER.test(after) && !/\b(?:gross|operating|contribution|profit)\s*$/i.test(before)) return 'payout';
+  // A tier's benefits: "You get: 25% off list, access to market development funds".
+  if (!contextOnly && inTier && /^\s*(?:trade |partner |reseller )?(?:off list|off|discount|below list)\b/i.test(after)) return 'payout';
   if (/\bMDF\b|\bmarket(?:ing)? development\b|\bco-?op\b/i.test(near)) return 'mdf';
   if (/^\s*(?:of\s+)?(?:(?:total|new|our|company|overall|annual|net new|all)\s+)*(?:revenue|bookings|ARR|sales)\b/i.test(after) || /\bshare of (?:(?:total|new|our)\s+)?(?:revenue|bookings|ARR)\b|\brevenue (?:contribution|share through|through)\b|\bof revenue\b/i.test(near) && !/\b(?:partners? (?:get|gets|receive|earn|keep)|commission|rev(?:enue)?[- ]share (?:to|for|with|of))\b/i.test(before))
     return 'revenueShare';
   if (/\b(?:activation|satisfaction|churn|growth|grow|win rate|conversion|hit ratio|renewal|retention|uptime|attach rate|utili[sz]ation|completion|of (?:partners|resellers|our partners))\b/i.test(near) && !/\b(?:margin|commission|fee)\b/i.test(after.slice(0, 25))) return 'other';
   if (/\b(?:resellers?|partners?|dealers?|distributors?|msps?|vars?|integrators?)\b[^.]{0,30}\b(?:buy|buys|purchase|purchases|get|gets|receive|receives|earn|earns|keep|keeps)\b[^.]{0,20}$/i.test(before) && /\bdiscount|\boff\b|\bbelow list\b/i.test(after.slice(0, 40))) return 'payout';
+  if (/\b(?:reseller|partner|channel|distributor|dealer|msp|var|wholesale)\s+discounts?\s*(?:of|is|:|at)?\s*$/i.test(before)) return 'payout';
   if (/\b(?:list[- ]price|off list|end[- ]customers?|customers? (?:get|receive)|public[- ]sector|government|students?|nonprofits?|promo\w*|coupon)\b/i.test(near) && /\bdiscount|\boff\b/i.test(near)) return 'customerDiscount';
   if (/\bdiscounts? (?:beyond|above|over|of more than|greater than)\s*$/i.test(before) || /^\s*off\b/i.test(after)) return 'customerDiscount';
   if (/\b(?:margins?|commissions?|referral fees?|finder'?s? fees?|fees?|rebates?|bount(?:y|ies)|payouts?|rev(?:enue)?[- ]share|kickback)\b/i.test(after.slice(0, 40)) || /\b(?:margins?|commissions?|referral fees?|fees?|rebates?|payouts?|rev(?:enue)?[- ]share)\b\s*(?:of|is|are|at|:|=|rate of|rate is)?\s*(?:(?:up to|about|around|roughly|between)\s+)?$/i.test(before))
@@ -582,7 +604,7 @@ const TIER_NAME =
 const CRITERIA = /\b(?:criteria|requirements?|to qualify|entry)\s*:\s*\S|\bcertif\w+|\bjoint customers?\b|\bconnector\b|\bclosed deals?\b|\bdeals?\b|\brevenue\b|\bARR\b|\$|\bsigned\b|\bcomplet\w+|\breferrals?\b|\bat least\b|\bminimum\b|\b\d+\+?\s+(?:\w+\s+)?(?:reps?|staff|salespe\w+|installers?|customers?)\b|\bagreement\b|\bexam\b|\bcourse\b|\btrained\b|\bcriteria\b|\brequire\w*/i;
 const BENEFITS =
   /\bbenefits?\s*:\s*\S|\bbadges?\b|\bco-?market\w*|\brev(?:enue)?[- ]share\b|\bmargins?\b|\bdiscounts?\b|\bMDF\b|\bfees?\b|\baccess\b|\bdedicated\b|\blisting\b|\bmanager\b|\bco-?brand\w*|\bsupport\b|\bleads?\b|\bpriority\b|%|\brebates?\b|\bcommission\b|\bdemo\b|\bportal\b|\bcouncil\b|\bwebinars?\b|\bearly access\b|\bplanning\b|\blicen[cs]es?\b|\bmaterials\b|\bregistration\b/i;
-const EMPTY_CELL = /^(?:|—|–|-|n\/?a|tbd|tba|tbc|none|\?|\.\.\.|…|to be (?:defined|decided|confirmed|announced|determined)|pending|coming soon|later)\.?$/i;
+const EMPTY_CELL = /^(?:|—|–|-|n\/?a|tbd|tba|tbc|none|\?|\.\.\.|…|pending|coming soon|later)\.?$|^(?:to be (?:defined|decided|confirmed|announced|determined|agreed)|tbd|tbc|tba)\b/i;
 
 function findTierStructures(plan: PlanModel): TierStructure[] {
   const out: TierStructure[] = [];
@@ -734,9 +756,9 @@ function readinessEvidence(ev: Evidence): Record<PreconditionKey, PreconditionEv
   };
 
   // differentiation
-  const diffLabel = positive(labelled(/^differentiat\w*|^positioning$|^why us\b|^why (?:\w+ ){0,3}(?:lead with|pick|choose|prefer|push|recommend|sell|back)\b|^our edge\b|^unique/i));
+  const diffLabel = positive(labelled(/^differentiat\w*|^positioning$|^why us\b|^why (?:\w+ ){0,3}(?:lead with|pick|choose|prefer|push|recommend|sell|back|wins?|wants?|buy|care)\b|^our edge\b|^unique/i));
   const diff = ev.find(
-    /\b(?:partners?|resellers?|msps?|advisors?|consultants?|teams?|customers?|engineers?|firms?)\b[^.]{0,40}\b(?:lead with|pick|choose|recommend|prefer|push)\b[^.]{0,60}\bbecause\b|\bonly (?:\w+ ){0,3}(?:scanner|product|platform|tool|vendor|one|solution)\b|\bnone of (?:the )?(?:large|big|other|major)\b|\bunlike (?:\w+ ){0,3}(?:competitors?|alternatives?|others)\b|\bwin (?:against|over) (?:\w+ ){0,3}(?:competitors?|legacy|incumbents?|alternatives?|\w+)\b[^.]{0,40}\bnot (?:on )?price\b|\bdifferentiat\w+ (?:is|by|through)\b/i,
+    /\b(?:partners?|resellers?|msps?|advisors?|consultants?|teams?|customers?|engineers?|firms?)\b[^.]{0,40}\b(?:lead with|pick|choose|recommend|prefer|push)\b[^.]{0,60}\bbecause\b|\bonly (?:\w+ ){0,3}(?:scanner|product|platform|tool|vendor|one|solution)\b|\b(?:is|are) the only\b|\bnone of (?:the )?(?:large|big|other|major)\b|\bunlike (?:\w+ ){0,3}(?:competitors?|alternatives?|others)\b|\bwin (?:against|over) (?:\w+ ){0,3}(?:competitors?|legacy|incumbents?|alternatives?|\w+)\b[^.]{0,40}\bnot (?:on )?price\b|\bdifferentiat\w+ (?:is|by|through)\b/i,
   );
   const priceOnly = (t: string) =>
     /\bcheap(?:er|est)\b|\blow(?:er|est)? (?:price|cost)s?\b|\bless expensive\b|\bcosts? less\b|\bbest price\b|\b(?:price|pricing|cost)\b[^.]{0,30}\b(?:lower|less|cheaper|below)\b|\blower than\b/i.test(t) && !/\bnot (?:on |just |only )?(?:on )?price\b/i.test(t);

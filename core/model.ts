@@ -56,7 +56,7 @@ export const TOPIC_LABELS: Record<Topic, string> = {
 /** Heading phrases per topic; config `synonyms` adds more. Tested against the heading's plain text. */
 export const TOPIC_HEADINGS: Record<Topic, RegExp> = {
   dealRegistration:
-    /\bdeal[- ]?reg\w*|\bclaim(?:ing|s)? (?:a |an |the |your )?(?:deals?|venues?|accounts?|opportunit\w+|customers?|prospects?|leads?)\b|\b(?:deal|opportunity|lead) claims?\b|\bregistration|\bregistering\b|\bregister(?:ing)? (?:deals?|opportunit\w+|referrals?|leads?)|\bdeal protection\b|\b(?:opportunity|lead|referral) registration/i,
+    /\bdeal[- ]?reg\w*|\bclaim(?:ing|s)? (?:a |an |the |your )?(?:deals?|venues?|accounts?|opportunit\w+|customers?|prospects?|leads?)\b|\b(?:deal|opportunity|lead|referral) claims?\b|\bregistration|\bregistering\b|\bregisters? (?:a |an |the |each |every )?(?:deals?|opportunit\w+|referrals?|leads?|clients?|customers?)|\bdeal protection\b|\b(?:opportunity|lead|referral) registration/i,
   tiers: /\btiers?\b|\btiering\b|\blevels?\b|\bsegment(?:s|ation)\b|\bpartner (?:status|classes)\b/i,
   economics:
     /\bmargins?\b|\bcommissions?\b|\b(?:referral|partner|finder'?s?) fees?\b|\bfees?\b|\beconomics\b|\bcompensation\b|\bpayouts?\b|\brebates?\b|\bpayments?\b|\bmoney\b|\bincentives?\b|\brev(?:enue)?[- ]share\b|\brewards?\b/i,
@@ -66,7 +66,7 @@ export const TOPIC_HEADINGS: Record<Topic, RegExp> = {
     /\brecruit\w*|\bgrowing the (?:network|channel|program|ecosystem)\b|\b(?:finding|choosing|selecting|signing|sourcing|qualifying|adding|attracting|onboarding new|building) (?:\w+ ){0,2}(?:partners|consultants|resellers|advisors|msps|firms|agencies|integrators|referrers|dealers|distributors|vars|isvs|alliances)\b|\bpartner (?:selection|qualification|profile|criteria|sourcing|pipeline)\b|\bwho (?:we|to) (?:sign|recruit|partner with|integrate with|work with)\b|\bideal partner\b/i,
   enablement: /\benablement\b|\bonboarding\b|\btraining\b|\bcertification\b|\bplaybooks?\b|\benabling\b/i,
   exitCriteria:
-    /\bexit\b|\bif (?:it|this|the pilot|the program) (?:doesn't|does not|fails to) work\b|\b(?:kill|stop) criteria\b|\bparting ways\b|\bpart ways\b|\boff-?board\w*|\bsunset\w*|\bsteps? back\b|\bdowngrad\w*|\btermination\b|\bwind[- ]down\b|\bdemotion\b|\bleaving the program\b/i,
+    /\bexit\b|\bif (?:it|this|the pilot|the program|the programme) (?:doesn['’]t|does not|fails to) work\b|\b(?:kill|stop) criteria\b|\bparting ways\b|\bpart ways\b|\boff-?board\w*|\bsunset\w*|\bsteps? back\b|\bdowngrad\w*|\btermination\b|\bwind[- ]down\b|\bdemotion\b|\bleaving the program\b/i,
   metrics: /\btargets?\b|\bgoals?\b|\bmetrics?\b|\bmeasur\w*|\bsuccess\b|\bKPIs?\b|\bobjectives?\b|\bscorecards?\b|\bOKRs?\b|\bKPIs?\b|\bdashboard\b/i,
   conflict: /\bconflicts?\b|\brules of engagement\b|\bengagement rules\b|\bterritor(?:y|ies)\b|\bdirect sales\b|\bdirect vs\.? channel\b/i,
   pricingProtection: /\bpric(?:e|ing) protection\b|\bdiscount governance\b|\bprice (?:conflicts?|policy|floors?)\b|\bpricing polic\w+/i,
@@ -447,7 +447,8 @@ export class PlanModel {
         re.lastIndex = 0;
         const m = re.exec(s.text);
         // A referral fee paid to a platform inside an alliance is the alliance's economics.
-        const strategicContext = a !== 'strategic' && (/\bco-?sell|\balliance|\bmarketplace\b/i.test(s.text) || (!!s.section && s.section.heading !== this.titleUnit && s.section.named.includes('strategic')));
+        const strategicContext =
+          a !== 'strategic' && !!m && (/(?:co-?sell|alliance|marketplace)\W{1,3}(?:\w+\W{1,3})?$/i.test(s.text.slice(Math.max(0, m.index - 25), m.index)) || (!!s.section && s.section.heading !== this.titleUnit && s.section.named.includes('strategic')));
         if (m && !strategicContext && !isNegatedAt(s.text, m.index)) {
           found.push(a);
           break;
@@ -503,6 +504,16 @@ export class PlanModel {
       const n = wordToNumber(m[1]);
       if (n === null) continue;
       const months = m[2].toLowerCase() === 'years' ? n * 12 : n;
+      return found(months < 12 ? 'pilot' : months < 24 ? 'stabilize' : months < 48 ? 'scale' : 'maturity');
+    }
+    // 3b. "We are now in month 14", "year three into the channel".
+    for (const s of this.sentences) {
+      const m = /\b(?:we are|we're|we're now|we are now|now) in (month|year) (\d{1,3}|[a-z]+)\b/i.exec(s.text) ?? /\b(?:year|month) (\d{1,3}|[a-z]+) (?:into|of) (?:the|our) (?:channel|program|programme|partnership|alliance)/i.exec(s.text);
+      if (!m) continue;
+      const unit = m.length === 3 ? m[1].toLowerCase() : /year/i.test(m[0]) ? 'year' : 'month';
+      const n = wordToNumber(m.length === 3 ? m[2] : m[1]);
+      if (n === null) continue;
+      const months = unit === 'year' ? (n - 1) * 12 + 1 : n;
       return found(months < 12 ? 'pilot' : months < 24 ? 'stabilize' : months < 48 ? 'scale' : 'maturity');
     }
     // 4. The months the plan covers.
@@ -837,7 +848,7 @@ export function splitSentences(u: Unit): void {
 
 // ---- small language helpers ---------------------------------------------------
 
-const NEGATION = /\b(?:no|not|never|none|nobody|nothing|without|nor|don't|do not|doesn't|does not|didn't|haven't|hasn't|isn't|aren't|won't|can't|cannot|lack|lacks|lacking|neither)\b/i;
+const NEGATION = /\b(?:no|not|never|none|nobody|nothing|without|nor|don't|do not|doesn't|does not|didn't|haven't|hasn't|isn't|aren't|won't|can't|cannot|lack|lacks|lacking|neither|stopped|ceased)\b/i;
 
 /** A negation in the same clause shortly before `index`. */
 export function isNegatedAt(text: string, index: number, window = 40): boolean {

@@ -156,7 +156,7 @@ export interface CountMatch extends NumberMatch {
 }
 
 const COUNT_RE = new RegExp(
-  `(?<![\\w.$£€%-])(${NUMBER_SRC})(?:\\+)?(?:${RANGE_SEP}(${NUMBER_SRC}))?\\s+["“']?((?:(?!(?:and|or|with|in|of|from|to|per|each|for|the|who|that|at|on|by|a|an)\\b)[A-Za-z][\\w-]*\\s+){0,3})(partners?|resellers?|referrers?|introducers?|msps?|vars?|sis|integrators?|distributors?|dealers?|firms?|agencies|agency|consultants?|consultancies|advisors?|advisers?|alliances?|isvs?|vendors?|logos?|affiliates?|companies|providers?)\\b`,
+  `(?<![\\w.$£€%-])(${NUMBER_SRC})(?:\\+)?(?:${RANGE_SEP}(${NUMBER_SRC}))?\\s+["“']?((?:(?!(?:and|or|with|in|of|from|to|per|each|for|the|who|that|at|on|by|a|an)\\b)[A-Za-z][\\w-]*\\s+){0,3})(partners?|resellers?|referrers?|introducers?|msps?|vars?|sis|integrators?|distributors?|dealers?|firms?|agencies|agency|consultants?|consultancies|practices|advisors?|advisers?|alliances?|isvs?|vendors?|logos?|affiliates?|companies|providers?)\\b`,
   'gi',
 );
 

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { defineRule } from '../core/rule.js';
 import { insertSectionFix } from '../core/fixes.js';
+import { content } from '../core/evidence.js';
+import { isHedged } from '../core/model.js';
 
 const EXIT =
-  /\b(?:moves?|moved|drops?|steps?) down (?:a|one) (?:tier|level)\b|\bdowngrad\w+|\boff-?board\w*|\bremoved from\b|\b(?:agreement|partnership|contract)s? (?:lapses?|is not renewed|are not renewed|ends|is terminated)\b|\bnot (?:be )?renewed\b|\bterminat\w+ (?:the )?(?:agreement|partner\w*|contract)|\bsunset\w*|\bredesign\w*|\bwind (?:it |the program )?down\b|\bshut (?:it |the program )?down\b|\bno (?:closed )?(?:deals?|referrals?|revenue|new (?:client|customer)s?) (?:in|for) (?:\d+|\w+) months\b|\bmarketplace-only posture\b|\bstop (?:the )?(?:\w+ )?(?:model|program|pilot|channel|recruiting)\b|\b(?:leaves?|exits?|is removed from|drops? out of) the (?:pilot|program|network)\b|\bpause (?:the )?(?:program|recruiting)\b/i;
+  /\b(?:moves?|moved|drops?|steps?) down (?:a|one) (?:tier|level)\b|\bdowngrad\w+|\boff-?board\w*|\bremoved from\b|\b(?:agreement|partnership|contract)s? (?:lapses?|is not renewed|are not renewed|ends|is terminated)\b|\bnot (?:be )?renewed\b|\bterminat\w+ (?:the )?(?:agreement|partner\w*|contract)|\bsunset\w*|\bredesign\w*|\bwind (?:it |the program )?down\b|\bshut (?:it |the program )?down\b|\bno (?:closed )?(?:deals?|referrals?|revenue|new (?:client|customer)s?) (?:in|for) (?:\d+|\w+) months\b|\bmarketplace-only posture\b|\bstop (?:the )?(?:\w+ )?(?:model|program|pilot|channel|recruiting)\b|\b(?:leaves?|exits?|is removed from|drops? out of) the (?:pilot|program|network)\b|\bpause (?:the )?(?:program|recruiting)\b|\bdrop (?:any|the|those|partners?|connectors?|resellers?|integrations?)\b|\brevoke\w*|\bdelist\w*|\bmove (?:them )?down\b/i;
 
 export default defineRule({
   meta: {
@@ -24,6 +26,7 @@ export default defineRule({
   },
   check({ plan, evidence, report }) {
     if (plan.sectionsWith('exitCriteria').some((s) => [...s.allSentences()].length > 1)) return;
+    if (evidence.inTopic('exitCriteria').some((s) => content(s).length > 10 && !isHedged(s.text))) return;
     // Exit conditions are negative by nature ("no deal in 12 months"), so negation does not discount them.
     if (evidence.find(EXIT, evidence.statements, { allowNegated: true })) return;
     report({

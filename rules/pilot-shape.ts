@@ -36,7 +36,11 @@ export default defineRule({
           const pilotEnd = m.index + m[0].length;
           if ((start >= pilotEnd && start - pilotEnd <= reach) || (m.index >= end && m.index - end <= 12)) return true;
         }
-        return !/\bpilot/i.test(s.text);
+        // In a pilot section, a sentence that does not name the pilot states its shape only as a
+        // fragment or list ("Three practices, 120 days, starting 1 April"), not in passing.
+        if (/\bpilot/i.test(s.text)) return false;
+        const before = s.text.slice(0, start);
+        return /^(?:[-*]\s*)?$|^(?:[\w'’-]+\s+){0,3}[\w'’-]+,\s*$|\b(?:with|for|runs?|lasts?|length|duration|size|partners?)\s*:?\s*$/i.test(before);
       };
       for (const d of findDurations(s.text)) {
         if (!near(d.start, d.end, 30)) continue;

@@ -6,7 +6,7 @@ import { isNegatedAt } from '../core/model.js';
 const RED_FLAGS: Array<[RegExp, string]> = [
   [/\b(?:the )?(?:board|investors?|VCs?|shareholders)\b[^.]{0,50}\b(?:wants?|asks?|asking|asked|expects?|pushing|pushes|keeps? asking|insists?)\b|\bpartnerships? story\b|\b(?:for|in) (?:the|our) (?:next )?(?:deck|board (?:meeting|deck)|investor (?:update|deck)|fundraise|pitch deck)\b/i, 'built for the board or investors rather than for revenue'],
   [/\bwe need (?:a |to (?:build|start) )?(?:partnerships?|partners|a channel|channel partners?|a partner program)\s+(?:now|immediately|asap|right away|this quarter|yesterday)\b/i, '"we need partnerships now" is almost always premature'],
-  [/\b(?:before|ahead of|pre[- ]?)\s*(?:product[- ]market fit|PMF)\b|\bwithout product[- ]market fit\b/i, 'a channel before product-market fit'],
+  [/\b(?:before|ahead of|pre[- ]?)\s*(?:we (?:have|reach|find|hit|get to) )?(?:product[- ]market fit|PMF)\b|\bwithout (?:having )?product[- ]market fit\b/i, 'a channel before product-market fit'],
   [/\bpartners?\b[^.]{0,50}\b(?:speed up|shorten|accelerate|fix|cut|compress)\b[^.]{0,40}\b(?:sales cycles?|enterprise deals?|deal cycles?|long deals?)\b/i, 'expecting partners to fix a long sales cycle'],
 ];
 

@@ -161,9 +161,13 @@ export const cases: Record<string, RuleCases> = {
   'archetype-sprawl': {
     fires: [
       { name: 'three in pilot', text: plan('archetypes: [technology, referral, strategic]\nstage: pilot', '# P\n'), lines: [1] },
-      { name: 'all four', text: plan('archetypes: [technology, referral, reseller, strategic]\nstage: scale', '# P\n'), lines: [1] },
+      { name: 'all four at once', text: plan('archetypes: [technology, referral, reseller, strategic]\nstage: scale', '# P\n\nWe open all four partner types at once this year.\n'), lines: [1] },
+      { name: 'all four in stabilize', text: plan('archetypes: [technology, referral, reseller, strategic]\nstage: stabilize', '# P\n'), lines: [1] },
     ],
-    passes: [{ name: 'three past pilot', text: plan('archetypes: [technology, referral, strategic]\nstage: scale', '# P\n') }],
+    passes: [
+      { name: 'three past pilot', text: plan('archetypes: [technology, referral, strategic]\nstage: scale', '# P\n') },
+      { name: 'four built up over years', text: plan('archetypes: [technology, referral, reseller, strategic]\nstage: maturity', '# P\n\nResellers came first; referral, technology and alliance partners joined in later years.\n') },
+    ],
   },
   'program-owner': {
     fires: [
