@@ -1,8 +1,39 @@
 #!/usr/bin/env node
 // Partnerlint language server. Usage: partnerlint-server [--stdio | --node-ipc | --socket=PORT]
+// Runs the bundle dist/server-bin.cjs (scripts/bundle-bins.mjs; one file, so it starts faster)
+// when it was built after the last TypeScript build, else out/server/main.js.
+// PARTNERLINT_NO_BUNDLE=1 always uses out/.
+import { statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+function freshBundle(name, projects) {
+  if (process.env.PARTNERLINT_NO_BUNDLE) return null;
+  const file = fileURLToPath(new URL(`../dist/${name}`, import.meta.url));
+  let built;
+  try {
+    built = statSync(file).mtimeMs;
+  } catch {
+    return null;
+  }
+  for (const project of projects) {
+    const info = fileURLToPath(new URL(`../out/${project}/tsconfig.tsbuildinfo`, import.meta.url));
+    let compiled;
+    try {
+      compiled = statSync(info).mtimeMs;
+    } catch {
+      continue;
+    }
+    if (compiled > built) return null;
+  }
+  return file;
+}
+
+const bundlePath = freshBundle('server-bin.cjs', ['core', 'rules', 'lib', 'server']);
+const bundle = bundlePath ? createRequire(import.meta.url)(bundlePath) : null;
 const args = process.argv.slice(2);
 if (args.includes('--version') || args.includes('-v')) {
-  const { VERSION } = await import('../out/lib/index.js');
+  const { VERSION } = bundle ?? (await import('../out/lib/index.js'));
   process.stdout.write(`${VERSION}\n`);
 } else if (args.includes('--help') || args.includes('-h')) {
   process.stdout.write(
@@ -10,6 +41,8 @@ if (args.includes('--version') || args.includes('-v')) {
       'Starts the Partnerlint language server (stdio by default). Editors start it for you;\n' +
       'see the README for VS Code, Neovim and Helix.\n',
   );
+} else if (bundle) {
+  await bundle.start();
 } else {
   await import('../out/server/main.js');
 }

@@ -1,4 +1,79 @@
 #!/usr/bin/env node
-import { run } from '../out/cli/main.js';
+// The `partnerlint` command. Runs the bundle dist/cli.cjs (scripts/bundle-bins.mjs: one file,
+// so it starts faster) when it was built after the last TypeScript build, else out/cli/main.js.
+// PARTNERLINT_NO_BUNDLE=1 always uses out/.
+//
+// The bundle is compiled with V8's code cache dist/cli.cjs.v8cache when there is one newer than
+// the bundle (V8 itself refuses a cache made by another Node version). scripts/bundle-bins.mjs
+// makes it by running this file once with PARTNERLINT_WRITE_CODE_CACHE=1.
+import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Script } from 'node:vm';
 
-await run();
+const BUNDLE = fileURLToPath(new URL('../dist/cli.cjs', import.meta.url));
+const CODE_CACHE = `${BUNDLE}.v8cache`;
+const writeCodeCache = process.env.PARTNERLINT_WRITE_CODE_CACHE === '1';
+
+function mtime(file) {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The bundle's build time, when it is newer than the TypeScript build of every project it holds. */
+function freshBundle() {
+  if (process.env.PARTNERLINT_NO_BUNDLE) return undefined;
+  const built = mtime(BUNDLE);
+  if (built === undefined) return undefined;
+  for (const project of ['core', 'rules', 'lib', 'cli']) {
+    const compiled = mtime(fileURLToPath(new URL(`../out/${project}/tsconfig.tsbuildinfo`, import.meta.url)));
+    if (compiled !== undefined && compiled > built) return undefined;
+  }
+  return built;
+}
+
+/** Loads the bundle as CommonJS, compiled with the code cache when it has one. */
+function loadBundle(built) {
+  let cachedData;
+  if (!writeCodeCache && (mtime(CODE_CACHE) ?? -Infinity) >= built) {
+    try {
+      cachedData = readFileSync(CODE_CACHE);
+    } catch {
+      cachedData = undefined;
+    }
+  }
+  const source = readFileSync(BUNDLE, 'utf8');
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+    filename: BUNDLE,
+    cachedData,
+  });
+  const module = { exports: {} };
+  script.runInThisContext()(module.exports, createRequire(BUNDLE), module, BUNDLE, dirname(BUNDLE));
+  return { cli: module.exports, script };
+}
+
+const built = freshBundle();
+if (built !== undefined) {
+  const { cli, script } = loadBundle(built);
+  await cli.run();
+  if (writeCodeCache) {
+    // After a run, so the cache also holds the functions that linting compiled.
+    const temp = `${CODE_CACHE}.${process.pid}.tmp`;
+    try {
+      writeFileSync(temp, script.createCachedData());
+      renameSync(temp, CODE_CACHE);
+    } catch (error) {
+      rmSync(temp, { force: true });
+      process.stderr.write(`partnerlint: cannot write ${CODE_CACHE}: ${error.message}\n`);
+      process.exitCode = 2;
+    }
+  }
+} else {
+  if (writeCodeCache) process.stderr.write('partnerlint: no up-to-date bundle in dist/; no code cache written\n');
+  const { run } = await import('../out/cli/main.js');
+  await run();
+}

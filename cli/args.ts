@@ -24,6 +24,10 @@ export interface CliOptions {
   /** true / false when forced by --color / --no-color; undefined: decide from the terminal. */
   color?: boolean;
   cache: boolean;
+  /** Where --cache keeps its file (a file, or a folder to hold .partnerlintcache). */
+  cacheLocation?: string;
+  /** Print file, cache and worker counts on stderr. */
+  debug: boolean;
 }
 
 /** A mistake in how the command was called: exit code 2 with this message. */
@@ -49,7 +53,10 @@ Options:
       --init                 Write a starter .partnerlintrc.json in the current directory
       --color, --no-color    Force coloured output on or off (default: on when output
                              is a terminal and NO_COLOR is not set)
-      --cache                Accepted; has no effect yet
+      --cache                Remember results of unchanged files between runs
+      --cache-location <p>   Cache file, or folder to hold it (default: .partnerlintcache)
+      --debug                Print how many files were linted, taken from the cache,
+                             and how many worker threads ran, on stderr
   -v, --version              Print the version
   -h, --help                 Print this help
 
@@ -57,6 +64,9 @@ Exit codes:
   0  no errors, and no more warnings than --max-warnings allows
   1  errors found, or more warnings than --max-warnings allows
   2  usage, configuration or file errors
+
+Many files are linted in parallel, one thread per core; PARTNERLINT_WORKERS=n
+sets the most threads to use (1: lint in a single thread).
 `;
 
 export function parseCliArgs(argv: string[]): CliOptions {
@@ -82,6 +92,8 @@ export function parseCliArgs(argv: string[]): CliOptions {
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
         cache: { type: 'boolean' },
+        'cache-location': { type: 'string' },
+        debug: { type: 'boolean' },
       },
     });
   } catch (err) {
@@ -118,6 +130,12 @@ export function parseCliArgs(argv: string[]): CliOptions {
   if (v.stdin && v.fix) {
     throw new UsageError('--fix cannot be used with --stdin: there is no file to write');
   }
+  if (v['cache-location'] !== undefined && !v.cache) {
+    throw new UsageError('--cache-location can only be used with --cache');
+  }
+  if (v['cache-location'] !== undefined && v['cache-location'].trim() === '') {
+    throw new UsageError('--cache-location needs a path');
+  }
   if (v.report && format !== 'stylish') {
     throw new UsageError(`--report prints text and works with --format stylish only; the ${format} output already holds the readiness score`);
   }
@@ -138,6 +156,8 @@ export function parseCliArgs(argv: string[]): CliOptions {
     help: v.help ?? false,
     color: v.color ? true : v['no-color'] ? false : undefined,
     cache: v.cache ?? false,
+    cacheLocation: v['cache-location'],
+    debug: v.debug ?? false,
   };
 }
 

@@ -4,22 +4,25 @@
  * writes fixed files, formats the output and picks the exit code.
  */
 import * as fs from 'node:fs';
+import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import {
-  applyFixes,
   CONFIG_FILE_NAMES,
   lint,
   loadConfigFile,
   loadConfigForFile,
   VERSION,
-  type LintOptions,
   type LintResult,
   type LoadedConfig,
+  type ResolvedConfig,
 } from '../lib/index.js';
 import { HELP, parseCliArgs, UsageError, type CliOptions } from './args.js';
-import { collectFiles, describeFsError, isInsideRoots } from './files.js';
+import { cacheKey, contentHash, ResultCache, resolveCacheLocation, settingsHash } from './cache.js';
+import { collectFiles, describeFsError, type FileSet } from './files.js';
 import { countFindings, formatJson, formatSarif, formatStylish, type FileReport, type FormatContext } from './format.js';
-import { decodeText, encodeText, writeFileAtomic } from './text-file.js';
+import { hasSafeFix, runJob, slimResult, type JobOutcome, type JobSettings, type LintJob } from './lint-job.js';
+import { WorkerPool } from './pool.js';
+import { decodeText } from './text-file.js';
 import { starterConfigText, STARTER_CONFIG_NAME } from './init.js';
 
 export const EXIT_OK = 0;
@@ -28,8 +31,6 @@ export const EXIT_FAILURE = 2;
 
 /** More files than this (and a terminal on stderr) shows progress. */
 const PROGRESS_THRESHOLD = 20;
-/** Safe fixes can make room for others; stop after this many rounds. */
-const MAX_FIX_PASSES = 5;
 
 export interface CliEnvironment {
   cwd: string;
@@ -133,57 +134,63 @@ function init(run: Run): number {
 
 // ---------------------------------------------------------------- linting
 
+/** With fewer files than this to lint, everything stays in the main thread: starting workers would cost more than it saves. */
+const PARALLEL_MIN_FILES = 16;
+/** Never more worker threads than this, nor more than one per this many files. */
+const MAX_WORKERS = 16;
+const MIN_FILES_PER_WORKER = 8;
+
+/** The script the worker threads run: out/cli/worker.js, or the bundle itself (see bundle-entry.ts). */
+let workerScript: string | URL = new URL('./worker.js', import.meta.url);
+
+export function setWorkerScript(script: string | URL): void {
+  workerScript = script;
+}
+
+/** What a run did, for --debug. */
+interface RunStats {
+  files: number;
+  fromCache: number;
+  lintedInMainThread: number;
+  lintedInWorkers: number;
+  workers: number;
+}
+
 async function lintCommand(options: CliOptions, run: Run): Promise<number> {
   const { cwd, env } = run.io;
-  const configFor = configResolver(options, run);
-  const reports: FileReport[] = [];
+  const configs = new ConfigTable(options, run);
+  let reports: FileReport[] = [];
   let fixedFiles = 0;
+  const stats: RunStats = { files: 0, fromCache: 0, lintedInMainThread: 0, lintedInWorkers: 0, workers: 0 };
+  let cache: ResultCache | undefined;
 
   if (options.stdin) {
     const bytes = await readAll(run.io.stdin);
     const absolutePath = options.stdinFilename ? path.resolve(cwd, options.stdinFilename) : undefined;
     const displayPath = absolutePath ? displayPathFor(absolutePath, cwd) : '<stdin>';
     const decoded = decodeText(bytes);
+    stats.files = 1;
     if (!decoded.ok) {
       run.notice(`${displayPath}: skipped: ${decoded.reason}`);
     } else {
-      const lintOptions = lintOptionsFor(absolutePath ?? path.join(cwd, '<stdin>'), configFor, options);
-      const result = lint(decoded.text, lintOptions);
+      const filePath = absolutePath ?? path.join(cwd, '<stdin>');
+      const { loaded, first } = configs.forFile(filePath);
+      if (first) run.configProblems(loaded);
+      const result = lint(decoded.text, { filePath, config: loaded.config, detect: options.detect });
+      stats.lintedInMainThread++;
       noteSkipped(result, displayPath, run);
       reports.push({ displayPath, absolutePath, result });
     }
   } else {
     const fileSet = collectFiles(options.paths.length > 0 ? options.paths : ['.'], cwd);
     for (const message of fileSet.errors) run.error(message);
-    const progress = progressLine(run.io.stderr, fileSet.files.length);
-    fileSet.files.forEach((absolutePath, i) => {
-      const displayPath = displayPathFor(absolutePath, cwd);
-      progress(i, displayPath);
-      let bytes: Buffer;
-      try {
-        bytes = fs.readFileSync(absolutePath);
-      } catch (err) {
-        run.error(`${displayPath}: ${describeFsError(err)}`);
-        return;
-      }
-      const decoded = decodeText(bytes);
-      if (!decoded.ok) {
-        run.notice(`${displayPath}: skipped: ${decoded.reason}`);
-        return;
-      }
-      const lintOptions = lintOptionsFor(absolutePath, configFor, options);
-      let result = lint(decoded.text, lintOptions);
-      if (options.fix) {
-        const fixed = fixFile(absolutePath, displayPath, decoded.text, decoded.bom, result, lintOptions, fileSet.roots, run);
-        if (fixed) {
-          result = fixed;
-          fixedFiles++;
-        }
-      }
-      noteSkipped(result, displayPath, run);
-      reports.push({ displayPath, absolutePath, result });
-    });
-    progress(fileSet.files.length, '');
+    if (options.cache) {
+      cache = ResultCache.load(resolveCacheLocation(cwd, options.cacheLocation), VERSION, (message) => run.notice(message));
+    }
+    const linted = await lintFiles(fileSet, options, run, configs, cache, stats);
+    reports = linted.reports;
+    fixedFiles = linted.fixedFiles;
+    cache?.save((message) => run.notice(message));
   }
 
   const shown = options.quiet ? reports.map(errorsOnly) : reports;
@@ -208,77 +215,269 @@ async function lintCommand(options: CliOptions, run: Run): Promise<number> {
     );
     code = EXIT_PROBLEMS;
   }
+  if (options.debug) {
+    const linted = stats.lintedInMainThread + stats.lintedInWorkers;
+    run.notice(
+      `debug: ${plural(stats.files, 'file')}: ${stats.fromCache} from the cache, ${linted} linted ` +
+        `(${stats.lintedInMainThread} in the main thread, ${stats.lintedInWorkers} in ${plural(stats.workers, 'worker thread')})`,
+    );
+    if (cache) {
+      run.notice(`debug: cache ${cache.file}: ${plural(cache.loadedEntries, 'entry', 'entries')} read, ${cache.hits} used, ${cache.misses} missed`);
+    }
+  }
   return run.failed ? EXIT_FAILURE : code;
 }
 
-/** The config for a document: the explicit --config file, else the nearest .partnerlintrc.* (cached per folder). */
-function configResolver(options: CliOptions, run: Run): (file: string) => LoadedConfig {
-  if (options.config !== undefined) {
-    const loaded = loadConfigFile(path.resolve(run.io.cwd, options.config));
-    run.configProblems(loaded);
-    return () => loaded;
-  }
-  const byFolder = new Map<string, LoadedConfig>();
-  return (file) => {
-    const folder = path.dirname(file);
-    let loaded = byFolder.get(folder);
-    if (!loaded) {
-      loaded = loadConfigForFile(file);
-      byFolder.set(folder, loaded);
-      run.configProblems(loaded);
-    }
-    return loaded;
-  };
-}
+/** A message held back until the file's turn comes, so that stderr reads in file order. */
+type Note = { kind: 'error' | 'notice'; text: string } | { kind: 'config'; loaded: LoadedConfig };
 
-function lintOptionsFor(file: string, configFor: (file: string) => LoadedConfig, options: CliOptions): LintOptions {
-  return { filePath: file, config: configFor(file).config, detect: options.detect };
+/** One file of the list, from reading it until it is reported. */
+interface Slot {
+  displayPath: string;
+  absolutePath: string;
+  notes: Note[];
+  done: boolean;
+  /** Undefined when the file could not be read or decoded. */
+  result?: LintResult;
+  fixed: boolean;
+  fixErrors: string[];
+  /** The cache key's first part (engine version, --detect, config) and the full key of the text read. */
+  settingsKey?: string;
+  cacheKey?: string;
 }
 
 /**
- * Applies safe fixes (repeating while they change the text), writes the file
- * atomically and returns the result of linting the fixed text; undefined when
- * nothing was written.
+ * Reads, lints (and fixes) the files, in the main thread or, for many files,
+ * in worker threads; reports them in the order of the list either way. Files
+ * are read as they are handed out, a few chunks ahead of the workers.
  */
-function fixFile(
-  absolutePath: string,
-  displayPath: string,
-  original: string,
-  bom: boolean,
-  firstResult: LintResult,
-  lintOptions: LintOptions,
-  roots: string[],
+async function lintFiles(
+  fileSet: FileSet,
+  options: CliOptions,
   run: Run,
-): LintResult | undefined {
-  let text = original;
-  let result = firstResult;
-  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-    if (!result.findings.some((f) => f.fixes?.some((fix) => fix.safe))) break;
-    const next = applyFixes(text, result.findings, { safeOnly: true }).text;
-    if (next === text) break;
-    text = next;
-    result = lint(text, lintOptions);
-  }
-  if (text === original) return undefined;
+  configs: ConfigTable,
+  cache: ResultCache | undefined,
+  stats: RunStats,
+): Promise<{ reports: FileReport[]; fixedFiles: number }> {
+  const { cwd } = run.io;
+  const files = fileSet.files;
+  stats.files = files.length;
+  const reports: FileReport[] = [];
+  let fixedFiles = 0;
+  const settings: JobSettings = { detect: options.detect, fix: options.fix, roots: fileSet.roots };
+  const progress = progressLine(run.io.stderr, files.length);
 
-  let target: string;
+  const slots: Array<Slot | undefined> = new Array(files.length);
+  let nextToReport = 0;
+  const reportReady = (): void => {
+    while (nextToReport < files.length) {
+      const slot = slots[nextToReport];
+      if (!slot?.done) return;
+      slots[nextToReport] = undefined;
+      progress(nextToReport, slot.displayPath);
+      for (const note of slot.notes) {
+        if (note.kind === 'config') run.configProblems(note.loaded);
+        else if (note.kind === 'error') run.error(note.text);
+        else run.notice(note.text);
+      }
+      if (slot.result) {
+        if (slot.fixed) fixedFiles++;
+        for (const message of slot.fixErrors) run.error(message);
+        noteSkipped(slot.result, slot.displayPath, run);
+        reports.push({ displayPath: slot.displayPath, absolutePath: slot.absolutePath, result: slot.result });
+      }
+      nextToReport++;
+    }
+  };
+
+  const complete = (outcome: JobOutcome): void => {
+    const slot = slots[outcome.index]!;
+    slot.result = outcome.result;
+    slot.fixed = outcome.fixed;
+    slot.fixErrors = outcome.errors;
+    slot.done = true;
+    if (cache && slot.settingsKey && slot.cacheKey) {
+      const key = outcome.writtenHash ? cacheKey(slot.settingsKey, outcome.writtenHash) : slot.cacheKey;
+      cache.set(slot.absolutePath, key, slimResult(outcome.result));
+    }
+  };
+
+  /** Reads file `index` and resolves its config; returns the job when it has to be linted. */
+  const prepare = (index: number): LintJob | undefined => {
+    const absolutePath = files[index];
+    const displayPath = displayPathFor(absolutePath, cwd);
+    const slot: Slot = { displayPath, absolutePath, notes: [], done: false, fixed: false, fixErrors: [] };
+    slots[index] = slot;
+    let bytes: Buffer;
+    try {
+      bytes = fs.readFileSync(absolutePath);
+    } catch (err) {
+      slot.notes.push({ kind: 'error', text: `${displayPath}: ${describeFsError(err)}` });
+      slot.done = true;
+      cache?.delete(absolutePath);
+      return undefined;
+    }
+    const decoded = decodeText(bytes);
+    if (!decoded.ok) {
+      slot.notes.push({ kind: 'notice', text: `${displayPath}: skipped: ${decoded.reason}` });
+      slot.done = true;
+      cache?.delete(absolutePath);
+      return undefined;
+    }
+    const { loaded, first } = configs.forFile(absolutePath);
+    if (first) slot.notes.push({ kind: 'config', loaded });
+    const configId = configs.idOf(loaded);
+    if (cache) {
+      slot.settingsKey = configs.settingsKeyOf(configId);
+      slot.cacheKey = cacheKey(slot.settingsKey, contentHash(bytes));
+      const cached = cache.get(absolutePath, slot.cacheKey);
+      if (cached && !(options.fix && hasSafeFix(cached))) {
+        slot.result = cached;
+        slot.done = true;
+        stats.fromCache++;
+        return undefined;
+      }
+    }
+    return { index, absolutePath, displayPath, text: decoded.text, bom: decoded.bom, configId };
+  };
+
+  const lintHere = (jobs: LintJob[]): JobOutcome[] => {
+    stats.lintedInMainThread += jobs.length;
+    return jobs.map((job) => runJob(job, configs.byId(job.configId), settings));
+  };
+
+  const poolSize = Math.min(workerLimit(run), Math.ceil(files.length / MIN_FILES_PER_WORKER));
+  // Each worker gets about eight chunks: small enough to share the work evenly, large enough to cost little.
+  const chunkSize = Math.max(1, Math.min(32, Math.ceil(files.length / (poolSize * 8))));
+  // 'undecided': enough files for workers to pay off, unless the cache holds most of them.
+  let mode: 'main' | 'undecided' | 'workers' = poolSize >= 2 && files.length >= PARALLEL_MIN_FILES ? 'undecided' : 'main';
+  let pool: WorkerPool | undefined;
+  const pending: LintJob[] = [];
+  const chunks: Array<Promise<void>> = [];
+  const submit = (jobs: LintJob[]): void => {
+    const done = pool!.submit(jobs).then((outcomes) => {
+      if (outcomes.length !== jobs.length) throw new Error('a worker thread returned an incomplete chunk');
+      outcomes.forEach(complete);
+      reportReady();
+    });
+    done.catch(() => {}); // awaited below; not an unhandled rejection meanwhile
+    chunks.push(done);
+  };
+
   try {
-    target = fs.realpathSync(absolutePath);
-  } catch (err) {
-    run.error(`${displayPath}: not fixed: ${describeFsError(err)}`);
-    return undefined;
+    for (let index = 0; index < files.length; index++) {
+      const job = prepare(index);
+      if (job) {
+        if (mode === 'main') {
+          lintHere([job]).forEach(complete);
+        } else {
+          pending.push(job);
+          if (mode === 'undecided' && pending.length >= PARALLEL_MIN_FILES) {
+            mode = 'workers';
+            pool = new WorkerPool({
+              script: workerScript,
+              size: poolSize,
+              settings,
+              config: (id) => configs.byId(id),
+              fallback: lintHere,
+              onWorkerError: (message) => {
+                if (options.debug) run.notice(`debug: a worker thread failed (${message}); its files are linted in the main thread`);
+              },
+            });
+          }
+          if (mode === 'workers' && pending.length >= chunkSize) {
+            while (pending.length >= chunkSize) submit(pending.splice(0, chunkSize));
+            await pool!.below(pool!.size * 2);
+          }
+        }
+      }
+      reportReady();
+    }
+    if (pending.length > 0) {
+      if (mode === 'workers') while (pending.length > 0) submit(pending.splice(0, chunkSize));
+      else lintHere(pending.splice(0)).forEach(complete);
+    }
+    await Promise.all(chunks);
+    reportReady();
+  } finally {
+    if (pool) {
+      stats.workers = pool.started;
+      stats.lintedInWorkers = pool.filesByWorkers;
+      await pool.close();
+    }
   }
-  if (target !== absolutePath && !isInsideRoots(target, roots)) {
-    run.error(`${displayPath}: not fixed: it is a symbolic link to ${target}, outside the folders being linted`);
-    return undefined;
+  progress(files.length, '');
+  return { reports, fixedFiles };
+}
+
+/** How many worker threads at most: PARTNERLINT_WORKERS when set (1: none), else one per core. */
+function workerLimit(run: Run): number {
+  const setting = run.io.env.PARTNERLINT_WORKERS;
+  if (setting !== undefined && setting.trim() !== '') {
+    if (/^\d+$/.test(setting.trim()) && Number(setting) >= 1) return Math.min(Number(setting), MAX_WORKERS);
+    run.notice(`PARTNERLINT_WORKERS must be a whole number of 1 or more (got '${setting}'); ignoring it`);
   }
-  try {
-    writeFileAtomic(target, encodeText(text, bom));
-  } catch (err) {
-    run.error(`${displayPath}: not fixed: cannot write: ${describeFsError(err)}`);
-    return undefined;
+  return Math.min(availableParallelism(), MAX_WORKERS);
+}
+
+/**
+ * The config of each document: the explicit --config file, else the nearest
+ * .partnerlintrc.* (loaded once per folder). Configs get small ids (equal
+ * configs share one) so worker threads receive each config once.
+ */
+class ConfigTable {
+  private readonly explicit?: LoadedConfig;
+  private readonly byFolder = new Map<string, LoadedConfig>();
+  private readonly ids = new Map<LoadedConfig, number>();
+  private readonly idsByJson = new Map<string, number>();
+  private readonly configs: ResolvedConfig[] = [];
+  private readonly jsons: string[] = [];
+  private readonly settingsKeys: string[] = [];
+
+  constructor(
+    private readonly options: CliOptions,
+    run: Run,
+  ) {
+    if (options.config !== undefined) {
+      this.explicit = loadConfigFile(path.resolve(run.io.cwd, options.config));
+      run.configProblems(this.explicit);
+    }
   }
-  return result;
+
+  /** The config for a document; `first` when it was loaded just now (its problems are then reported). */
+  forFile(file: string): { loaded: LoadedConfig; first: boolean } {
+    if (this.explicit) return { loaded: this.explicit, first: false };
+    const folder = path.dirname(file);
+    const known = this.byFolder.get(folder);
+    if (known) return { loaded: known, first: false };
+    const loaded = loadConfigForFile(file);
+    this.byFolder.set(folder, loaded);
+    return { loaded, first: true };
+  }
+
+  idOf(loaded: LoadedConfig): number {
+    let id = this.ids.get(loaded);
+    if (id !== undefined) return id;
+    const json = JSON.stringify(loaded.config);
+    id = this.idsByJson.get(json);
+    if (id === undefined) {
+      id = this.configs.length;
+      this.configs.push(loaded.config);
+      this.jsons.push(json);
+      this.idsByJson.set(json, id);
+    }
+    this.ids.set(loaded, id);
+    return id;
+  }
+
+  byId(id: number): ResolvedConfig {
+    return this.configs[id];
+  }
+
+  /** The cache key's part for this config: engine version, --detect and the config's JSON. */
+  settingsKeyOf(id: number): string {
+    return (this.settingsKeys[id] ??= settingsHash(VERSION, this.options.detect, this.jsons[id]));
+  }
 }
 
 function errorsOnly(report: FileReport): FileReport {
@@ -287,6 +486,10 @@ function errorsOnly(report: FileReport): FileReport {
 
 function noteSkipped(result: LintResult, displayPath: string, run: Run): void {
   if (result.skipped) run.notice(`${displayPath}: skipped: ${result.skipped}`);
+}
+
+function plural(n: number, word: string, words = `${word}s`): string {
+  return `${n} ${n === 1 ? word : words}`;
 }
 
 function displayPathFor(absolutePath: string, cwd: string): string {

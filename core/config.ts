@@ -190,7 +190,7 @@ export function parseConfigText(text: string, file: string, rules: readonly Rule
     }
     doc = parseDocument(text, { schema: 'core', prettyErrors: false });
   } else {
-    doc = parseDocument(text, { schema: "core", prettyErrors: false });
+    doc = parseDocument(text, { schema: "core", prettyErrors: true });
     if (doc.errors.length) {
       const e = doc.errors[0];
       problems.push({ file, keyPath: '', message: `not valid YAML: ${e.message.split('\n')[0]}`, line: e.linePos?.[0].line, column: e.linePos?.[0].col });
@@ -225,7 +225,7 @@ export function parseConfigText(text: string, file: string, rules: readonly Rule
     else {
       const schema = configSchema(rules).shape.rules.unwrap().shape as Record<string, z.ZodType>;
       for (const [id, value] of Object.entries(raw.rules as Record<string, unknown>)) {
-        const s = schema[id];
+        const s = Object.hasOwn(schema, id) ? schema[id] : undefined;
         if (!s) {
           const hint = didYouMean(id, known.rules);
           report(['rules', id], `unknown rule id "${id}"${hint ? `; did you mean "${hint}"?` : ''}`);
@@ -252,16 +252,23 @@ export function parseConfigText(text: string, file: string, rules: readonly Rule
   if (raw.detection !== undefined) {
     const r = DetectionSchema.safeParse(raw.detection);
     if (r.success) config.detection = r.data;
-    else for (const issue of r.error.issues) for (const d of describeIssue(issue, known)) report(['detection', ...d.path], d.message);
+    else
+      for (const issue of r.error.issues)
+        for (const d of describeIssue({ ...issue, path: ['detection', ...issue.path] } as z.core.$ZodIssue, known)) report(d.path, d.message);
   }
   if (raw.synonyms !== undefined) {
     const r = SynonymsSchema.safeParse(raw.synonyms);
     if (r.success) config.synonyms = r.data as ResolvedConfig['synonyms'];
     else
       for (const issue of r.error.issues) {
-        const p = issue.path;
-        const bad = typeof p[0] === 'string' && !TOPICS.includes(p[0] as Topic);
-        report(['synonyms', ...p], bad ? `unknown topic "${String(p[0])}"; expected one of ${TOPICS.join(', ')}` : issue.message.replace(/^Invalid input: /, ''));
+        const keys: PropertyKey[] = issue.code === 'unrecognized_keys' ? issue.keys : issue.path.length ? [issue.path[0]] : [];
+        const bad = keys.filter((k) => typeof k === 'string' && !TOPICS.includes(k as Topic)) as string[];
+        if (bad.length) {
+          for (const k of bad) {
+            const hint = didYouMean(k, TOPICS);
+            report(['synonyms', k], `unknown topic "${k}"; ${hint ? `did you mean "${hint}"?` : `expected one of ${TOPICS.join(', ')}`}`);
+          }
+        } else report(['synonyms', ...issue.path], issue.message.replace(/^Invalid input: /, ''));
       }
   }
   return { config, file, problems };

@@ -37,7 +37,11 @@ export function applyFixes(text: string, findings: Finding[], opts: { safeOnly?:
       continue;
     }
     seen.add(key);
-    taken.push(...fix.edits.map((e) => ({ ...e, order: taken.length })));
+    for (const e of fix.edits) {
+      // An edit identical to one already taken (a shared fence closer) is applied once.
+      if (taken.some((t) => t.start === e.start && t.end === e.end && t.newText === e.newText)) continue;
+      taken.push({ ...e, order: taken.length });
+    }
     applied.push({ ruleId: finding.ruleId, title: fix.title });
   }
   const sorted = [...taken].sort((a, b) => b.start - a.start || b.end - a.end || b.order - a.order);
@@ -62,9 +66,56 @@ export function insertSectionFix(plan: PlanModel, templateId: string, title: str
   const eol = dominantEol(plan.text);
   const body = renderTemplate(templateId, { format: 'text', headingLevel: sectionLevel(plan) }).replace(/\n/g, eol);
   const t = plan.text;
-  const trailing = /(\r\n|\n|\r)*$/.exec(t)![0];
-  const lead = t.length === 0 ? '' : trailing.length === 0 ? eol + eol : /(\r\n|\n|\r){2,}$/.test(t) ? '' : eol;
-  return { title, safe, templateId, edits: [{ start: t.length, end: t.length, newText: lead + body + eol }] };
+  // Count the line endings the document ends with (a plain backwards scan, linear on any input).
+  let endings = 0;
+  for (let i = t.length - 1; i >= 0 && endings < 2; i--) {
+    const c = t.charCodeAt(i);
+    if (c === 10) {
+      endings++;
+      if (i > 0 && t.charCodeAt(i - 1) === 13) i--;
+    } else if (c === 13) endings++;
+    else break;
+  }
+  const opener = openBlockAtEnd(t);
+  // A document that ends inside a fence gets the fence closed first; inside raw HTML or a comment,
+  // an appended section would not be markdown at all, so the fix is not offered as safe.
+  const close = opener && opener.kind === 'fence' ? `${endings === 0 ? eol : ''}${opener.closer}${eol}` : '';
+  const lead = t.length === 0 ? '' : close ? eol : endings === 0 ? eol + eol : endings >= 2 ? '' : eol;
+  // The fence closer is its own edit, so that two section inserts in one fix-all close the fence once.
+  const edits: TextEdit[] = close ? [{ start: t.length, end: t.length, newText: close }] : [];
+  edits.push({ start: t.length, end: t.length, newText: lead + body + eol });
+  return { title, safe: safe && (!opener || opener.kind === 'fence'), templateId, edits };
+}
+
+/** The block still open at the end of the text (an unclosed fence, raw HTML or comment), if any. */
+export function openBlockAtEnd(text: string): { kind: 'fence' | 'html'; closer: string } | null {
+  let fence: { char: string; len: number; indent: number } | null = null;
+  let html: RegExp | null = null;
+  for (const line of text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/)) {
+    if (fence) {
+      const m = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(line);
+      if (m && m[1][0] === fence.char && m[1].length >= fence.len) fence = null;
+      continue;
+    }
+    if (html) {
+      if (html.test(line)) html = null;
+      continue;
+    }
+    const f = /^( {0,3})(`{3,}|~{3,})(.*)$/.exec(line);
+    if (f && !(f[2][0] === '`' && f[3].includes('`'))) {
+      fence = { char: f[2][0], len: f[2].length, indent: f[1].length };
+      continue;
+    }
+    const t = line.trimStart();
+    if (/^<!--/.test(t) && !t.includes('-->', 4)) html = /-->/;
+    else if (/^<(script|pre|style|textarea)\b/i.test(t) && !/<\/(script|pre|style|textarea)>/i.test(t)) html = /<\/(script|pre|style|textarea)>/i;
+    else if (/^<\?/.test(t) && !t.includes('?>')) html = /\?>/;
+    else if (/^<!\[CDATA\[/.test(t) && !t.includes(']]>')) html = /\]\]>/;
+    else if (/^<![A-Za-z]/.test(t) && !t.includes('>')) html = />/;
+  }
+  if (fence) return { kind: 'fence', closer: fence.char.repeat(fence.len) };
+  if (html) return { kind: 'html', closer: '' };
+  return null;
 }
 
 /** Appends a line to a section: a list item when the section ends with a list, else a paragraph. */
@@ -73,8 +124,11 @@ export function appendToSectionFix(plan: PlanModel, section: Section, line: stri
   const units = [...section.allUnits()].filter((u) => u.kind !== 'heading');
   const last = units[units.length - 1];
   if (!last) {
-    const at = plan.lines.lineEnd(plan.lines.lineOf(section.heading!.end));
-    return { title, safe, edits: [{ start: at, end: at, newText: eol + eol + line }] };
+    const headingLine = plan.lines.lineOf(Math.max(section.heading!.end - 1, section.heading!.start));
+    const at = plan.lines.lineEnd(headingLine);
+    // Keep a blank line after the inserted text when something follows directly (a setext heading's text would absorb it).
+    const next = headingLine + 1 < plan.lines.lineCount ? plan.lines.lineText(headingLine + 1) : '';
+    return { title, safe, edits: [{ start: at, end: at, newText: eol + eol + line + (next.trim() ? eol : '') }] };
   }
   const lastLine = plan.lines.lineOf(Math.max(last.end - 1, last.start));
   const at = plan.lines.lineEnd(lastLine);

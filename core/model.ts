@@ -379,7 +379,7 @@ export class PlanModel {
     this.frontMatter = fm;
     let raw: unknown;
     try {
-      raw = parseYaml(value, { maxAliasCount: 50, prettyErrors: false });
+      raw = parseYaml(value, { maxAliasCount: 50, prettyErrors: false, logLevel: 'error' });
     } catch (e) {
       fm.problems.push({ key: '', message: `front matter is not valid YAML (${(e as Error).message.split('\n')[0]})` });
       return;
@@ -769,13 +769,19 @@ class TextBuilder {
       let prev = -2;
       for (let i = 0; i < value.length; i++) {
         const ch = value[i];
+        // Look a short way ahead only: characters the parser replaced (NUL -> U+FFFD) or
+        // decoded (entities) must not make this quadratic.
         let k = j;
-        while (k < src.length && src[k] !== ch) k++;
+        const limit = Math.min(src.length, j + 64);
+        while (k < limit && src[k] !== ch) k++;
         let off: number;
-        if (k < src.length) {
+        if (k < limit) {
           off = start + k;
           j = k + 1;
-        } else off = start + Math.min(j, Math.max(src.length - 1, 0));
+        } else {
+          off = start + Math.min(j, Math.max(src.length - 1, 0));
+          if (j < src.length) j++;
+        }
         if (off !== prev + 1) this.runs.push({ at: at0 + i, offset: off });
         prev = off;
       }

@@ -41,7 +41,8 @@ const common = {
 };
 
 async function bundle() {
-  await rm(dist, { recursive: true, force: true });
+  // Only this script's own outputs: dist/ also holds the command-line bundles (scripts/bundle-bins.mjs).
+  for (const f of ['extension.cjs', 'extension.cjs.map', 'server.cjs', 'server.cjs.map', 'templates.json']) await rm(join(dist, f), { force: true });
   await mkdir(dist, { recursive: true });
   const [extension, server] = await Promise.all([
     esbuild.build({

@@ -48,10 +48,14 @@ test('an unreadable folder is reported and the rest is linted (exit 2)', async (
   write(dir, 'secret/plan.md', RESELLER_PLAN);
   for (const p of ['open', 'open/plan.md', 'secret/plan.md']) fs.chmodSync(path.join(dir, p), p.endsWith('.md') ? 0o644 : 0o755);
   fs.chmodSync(path.join(dir, 'secret'), 0o000);
-  t.after(() => fs.chmodSync(path.join(dir, 'secret'), 0o755));
   // root reads everything: run the command as an unprivileged user then.
   const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-  const run = await runCli(['--format', 'json', '.'], { cwd: dir, ...asUser });
+  let run;
+  try {
+    run = await runCli(['--format', 'json', '.'], { cwd: dir, ...asUser });
+  } finally {
+    fs.chmodSync(path.join(dir, 'secret'), 0o755);
+  }
   assert.equal(run.code, 2, run.stderr);
   assert.match(run.stderr, /secret: cannot read folder: permission denied/);
   assert.deepEqual(parseJsonOutput(run).map((e) => e.file), ['open/plan.md']);

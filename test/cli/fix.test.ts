@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseJsonOutput, README_TEXT, RESELLER_PLAN, ruleIds, runCli, tempDir, write } from './helpers.js';
+import { lint, toJsonResult } from '../../lib/index.js';
+import { BUNDLED_EXAMPLES, parseJsonOutput, README_TEXT, RESELLER_PLAN, ruleIds, runCli, SHARED_EXAMPLES, tempDir, write } from './helpers.js';
 
 /** Rules of RESELLER_PLAN whose fixes are safe (spec: exit-criteria, deal-reg-sla). */
 const FIXED_RULES = ['exit-criteria', 'deal-reg-sla'];
@@ -108,4 +109,33 @@ test('--fix writes through a symbolic link inside the linted tree and keeps the 
   assert.notEqual(fs.readFileSync(real, 'utf8'), RESELLER_PLAN, 'the target was fixed');
   const entries = parseJsonOutput(run);
   assert.equal(entries.length, 1, 'the file is linted once');
+});
+
+test('--fix on the example plans: no safe fix is left to apply, and the output matches a fresh lint', async (t) => {
+  const dir = tempDir(t);
+  const sources = [SHARED_EXAMPLES, BUNDLED_EXAMPLES]
+    .filter((d) => fs.existsSync(d))
+    .flatMap((d) => fs.readdirSync(d).filter((f) => f.endsWith('.md')).map((f) => path.join(d, f)));
+  const withSafeFixes: string[] = [];
+  for (const [i, source] of sources.entries()) {
+    const target = path.join(dir, `${i}-${path.basename(source)}`);
+    fs.copyFileSync(source, target);
+    const result = lint(fs.readFileSync(target, 'utf8'), { filePath: target });
+    if (result.findings.some((f) => f.fixes?.some((x) => x.safe))) withSafeFixes.push(path.basename(target));
+  }
+  assert.ok(withSafeFixes.length > 0, 'some example has a safe fix');
+
+  const run = await runCli(['--fix', '--format', 'json', '.'], { cwd: dir });
+  assert.notEqual(run.code, 2, run.stderr);
+  assert.match(run.stderr, new RegExp(`Fixed ${withSafeFixes.length} files?\\.`));
+  for (const entry of parseJsonOutput(run)) {
+    const file = path.join(dir, entry.file);
+    const fresh = lint(fs.readFileSync(file, 'utf8'), { filePath: file });
+    assert.deepEqual(
+      fresh.findings.filter((f) => f.fixes?.some((x) => x.safe)).map((f) => f.ruleId),
+      [],
+      `${entry.file}: safe fixes left`,
+    );
+    assert.deepEqual(toJsonResult(fresh, entry.file).findings, entry.findings, `${entry.file}: reported = fresh lint`);
+  }
 });

@@ -142,3 +142,60 @@ A tiny in-memory cache for Node.js.
 
 Create a cache, set keys, read them back. Entries expire after 60 seconds.
 `;
+
+/** Example plans (shared and bundled) that exist on this machine. */
+export function examplePlanFiles(): string[] {
+  return [SHARED_EXAMPLES, BUNDLED_EXAMPLES]
+    .filter((d) => fs.existsSync(d))
+    .flatMap((d) => fs.readdirSync(d).filter((f) => f.endsWith('.md')).map((f) => path.join(d, f)))
+    .sort();
+}
+
+/**
+ * A folder of many documents for multi-file runs: the example plans, variants
+ * of RESELLER_PLAN (margins 10-49%, some with an Exit criteria section), non-plans,
+ * a binary and a non-UTF-8 file (skipped with a note), a sub-folder whose config
+ * makes margins out of band errors, and one whose config turns that rule off and
+ * has a mistake (a config problem: exit code 2).
+ * Returns the number of documents written.
+ */
+export function writeCorpus(dir: string, variants = 40): number {
+  let count = 0;
+  for (const [i, source] of examplePlanFiles().entries()) {
+    fs.copyFileSync(source, path.join(dir, `example-${i}-${path.basename(source)}`));
+    count++;
+  }
+  for (let i = 0; i < variants; i++) {
+    const margin = 10 + i;
+    let text = RESELLER_PLAN.replace('45% margin', `${margin}% margin`).replace('Acme Sync', `Acme Sync ${i}`);
+    if (i % 3 === 0) text += '\n## Exit criteria\n\nWe end the pilot if fewer than 3 resellers close a deal within 6 months.\n';
+    const folder = i % 4 === 0 ? 'team-b' : i % 4 === 1 ? 'team-a/nested' : 'team-a';
+    write(dir, `${folder}/plan-${String(i).padStart(2, '0')}.md`, text);
+    count++;
+  }
+  write(dir, 'team-a/.partnerlintrc.yaml', 'rules:\n  margin-range: error\n');
+  write(dir, 'team-b/.partnerlintrc.json', JSON.stringify({ rules: { 'margin-range': 'off', 'exit-critera': 'error' } }));
+  write(dir, 'notes/README.md', README_TEXT);
+  write(dir, 'notes/binary.md', Buffer.from([0x23, 0x20, 0x00, 0x01, 0x02]));
+  write(dir, 'notes/latin1.md', Buffer.from('# Caf\xe9 partners\n\nResellers earn a 20% margin.\n', 'latin1'));
+  count += 3;
+  return count;
+}
+
+/** stderr without the --debug lines. */
+export function withoutDebug(stderr: string): string {
+  return stderr
+    .split('\n')
+    .filter((line) => !line.startsWith('partnerlint: debug:'))
+    .join('\n');
+}
+
+/** The numbers of the `--debug` summary line. */
+export function debugCounts(run: CliRun): { files: number; fromCache: number; inMainThread: number; inWorkers: number; workers: number } {
+  const m = /partnerlint: debug: (\d+) files?: (\d+) from the cache, \d+ linted \((\d+) in the main thread, (\d+) in (\d+) worker threads?\)/.exec(
+    run.stderr,
+  );
+  if (!m) throw new Error(`no debug line in stderr:\n${run.stderr}`);
+  const [files, fromCache, inMainThread, inWorkers, workers] = m.slice(1).map(Number);
+  return { files, fromCache, inMainThread, inWorkers, workers };
+}

@@ -9,7 +9,7 @@ test('--help prints usage on stdout and exits 0', async () => {
   const run = await runCli(['--help']);
   assert.equal(run.code, 0);
   assert.match(run.stdout, /^Usage: partnerlint \[options\]/);
-  for (const option of ['--format', '--fix', '--config', '--max-warnings', '--detect', '--report', '--init', '--stdin', '--stdin-filename', '--quiet', '--no-color']) {
+  for (const option of ['--format', '--fix', '--config', '--max-warnings', '--detect', '--report', '--init', '--stdin', '--stdin-filename', '--quiet', '--no-color', '--cache', '--cache-location', '--debug', 'PARTNERLINT_WORKERS']) {
     assert.ok(run.stdout.includes(option), `help mentions ${option}`);
   }
   assert.equal(run.stderr, '');
@@ -39,7 +39,7 @@ test('an option without its value is a usage error', async (t) => {
 
 test('bad option values are usage errors', async (t) => {
   const dir = tempDir(t);
-  for (const [args, pattern] of [
+  const cases = [
     [['--format', 'xml'], /--format must be one of stylish, json, sarif/],
     [['--max-warnings', 'many'], /--max-warnings needs a whole number/],
     [['--max-warnings', '-1'], /needs a value|--max-warnings needs a whole number/],
@@ -47,11 +47,15 @@ test('bad option values are usage errors', async (t) => {
     [['--stdin-filename', 'a.md'], /--stdin-filename can only be used with --stdin/],
     [['--stdin', '--fix'], /--fix cannot be used with --stdin/],
     [['--report', '--format', 'json'], /--report/],
-  ] as const) {
-    const run = await runCli([...args], { cwd: dir });
-    assert.equal(run.code, 2, `exit code for ${args.join(' ')}: ${run.stderr}`);
-    assert.match(run.stderr, pattern);
-  }
+    [['--cache-location', 'x'], /--cache-location can only be used with --cache/],
+    [['--cache', '--cache-location', ''], /--cache-location needs a path/],
+  ] as const;
+  const runs = await Promise.all(cases.map(([args]) => runCli([...args], { cwd: dir })));
+  cases.forEach(([args, pattern], i) => {
+    assert.equal(runs[i].code, 2, `exit code for ${args.join(' ')}: ${runs[i].stderr}`);
+    assert.match(runs[i].stderr, pattern);
+    assert.equal(runs[i].stdout, '');
+  });
 });
 
 test('a missing file is an I/O error naming it; the other files are still linted', async (t) => {
@@ -79,9 +83,12 @@ test('exit code 0 when only documents that are not plans are linted', async (t) 
   assert.equal(run.stdout, '');
 });
 
-test('--cache is accepted', async (t) => {
+test('--cache writes .partnerlintcache in the working directory', async (t) => {
   const dir = tempDir(t);
   write(dir, 'README.md', README_TEXT);
   const run = await runCli(['--cache'], { cwd: dir });
   assert.equal(run.code, 0, run.stderr);
+  assert.equal(run.stderr, '');
+  const cache = JSON.parse(fs.readFileSync(path.join(dir, '.partnerlintcache'), 'utf8')) as { files: Record<string, unknown> };
+  assert.deepEqual(Object.keys(cache.files), [path.join(dir, 'README.md')]);
 });

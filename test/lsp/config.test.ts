@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { LspClient, codes, tempDir, writePlan } from './harness.js';
+import { LspClient, codes, tempDir, textAt, writePlan } from './harness.js';
 import { RESELLER_PLAN, engineResult } from './fixtures.js';
 
 test('settings are read per document and a configuration change re-lints open plans', async (t) => {
@@ -63,6 +63,7 @@ test('a broken config file gets diagnostics on itself and the defaults are used;
     assert.equal(problem.severity, 1);
     assert.match(problem.message, /^rules\.margin-range: /);
     assert.equal(problem.range.start.line, 2, 'on the offending key');
+    assert.equal(textAt(fs.readFileSync(configFile, 'utf8'), problem.range), '"margin-range": "loud",');
   }
 
   const plan = await client.waitForDiagnostics(uri, (p) => p.version === 1);
@@ -110,4 +111,43 @@ test('run "onSave" lints on open and save, not while typing', async (t) => {
     client.allDiagnostics.slice(mark).filter((p) => p.uri === uri).map((p) => p.version),
     [3],
   );
+});
+
+test('detection settings: a path glob makes a document a plan', async (t) => {
+  const dir = tempDir();
+  const notes = `# Q3 notes\n\nWe want to work with a few agencies next year. Nothing decided yet.\n`;
+  const { uri } = writePlan(dir, 'plans/notes.md', notes);
+  const client = await LspClient.start({ workspaceFolders: [dir], settings: {} });
+  t.after(() => client.dispose());
+  await client.open(uri, notes);
+  await client.waitForDiagnostics(uri, (p) => p.version === 1);
+  assert.deepEqual(await client.request('textDocument/codeLens', { textDocument: { uri } }), [], 'not a plan by content');
+
+  const mark = client.mark();
+  await client.changeConfiguration({ detection: { include: ['plans/**'] } });
+  await client.waitForDiagnostics(uri, () => true, { since: mark });
+  const lenses = await client.request<Array<{ command?: { title: string } }>>('textDocument/codeLens', { textDocument: { uri } });
+  assert.match(lenses[0]?.command?.title ?? '', /^Readiness \d+\/100/);
+});
+
+test("the editor's default settings do not override the config file's detection", async (t) => {
+  const dir = tempDir();
+  fs.writeFileSync(path.join(dir, '.partnerlintrc.yaml'), 'detection:\n  mode: always\n');
+  const notes = `# Q3 notes\n\nWe want to work with a few agencies next year. Nothing decided yet.\n`;
+  const { uri } = writePlan(dir, 'notes.md', notes);
+  // What VS Code answers when the user changed nothing: every default, spelled out.
+  const vscodeDefaults = {
+    enable: true,
+    run: 'onType',
+    detection: { mode: 'auto', include: [], exclude: [] },
+    rules: {},
+    maxFileSize: 5242880,
+    debounceMs: 150,
+  };
+  const client = await LspClient.start({ workspaceFolders: [dir], settings: vscodeDefaults });
+  t.after(() => client.dispose());
+  await client.open(uri, notes);
+  await client.waitForDiagnostics(uri, (p) => p.version === 1);
+  const lenses = await client.request<Array<{ command?: { title: string } }>>('textDocument/codeLens', { textDocument: { uri } });
+  assert.match(lenses[0]?.command?.title ?? '', /^Readiness \d+\/100/, 'detection mode "always" from the config file applies');
 });

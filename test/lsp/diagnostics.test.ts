@@ -114,7 +114,8 @@ test('the disable actions insert inline control comments that silence the rule',
 });
 
 test('fifty rapid edits end with diagnostics for the last version only', async (t) => {
-  const client = await LspClient.start();
+  // A debounce comfortably longer than the gap between two edits, even on a loaded machine.
+  const client = await LspClient.start({ settings: { debounceMs: 300 } });
   t.after(() => client.dispose());
   const { file, uri } = writePlan(tempDir(), 'plan.md', RESELLER_PLAN);
   await client.open(uri, RESELLER_PLAN);
@@ -177,4 +178,41 @@ test('closing a document clears its diagnostics', async (t) => {
   await client.close(uri);
   const cleared = await client.waitForDiagnostics(uri, () => true, { since: mark });
   assert.deepEqual(cleared.diagnostics, []);
+});
+
+test('disabling for a line inside a list or a table keeps the block intact', async (t) => {
+  const client = await LspClient.start();
+  t.after(() => client.dispose());
+  const text = RESELLER_PLAN.replace('Registrations hold for 120 days from approval.', 'Registrations hold for one year from approval.').replace(
+    /\| Registered \|.*\n/,
+    '',
+  );
+  const { uri } = writePlan(tempDir(), 'plan.md', text);
+  await client.open(uri, text);
+  const first = await client.waitForDiagnostics(uri, (p) => p.version === 1);
+  let version = 1;
+  for (const [ruleId, title, marker] of [
+    ['deal-reg-expiry', 'Disable deal-reg-expiry for this line', '- Registrations hold for one year from approval. <!-- partnerlint-disable-line deal-reg-expiry -->\n'],
+    ['tier-count', 'Disable tier-count for this table', '<!-- partnerlint-disable tier-count -->\n| Tier | Entry criteria | Benefits |'],
+  ] as const) {
+    const diagnostic = first.diagnostics.find((d) => d.code === ruleId);
+    assert.ok(diagnostic, `${ruleId} reported (got ${codes(first).join(', ')})`);
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: diagnostic.range,
+      context: { diagnostics: [diagnostic] },
+    });
+    const disable = actions.find((a) => a.title === title);
+    assert.ok(disable?.edit, `${title} offered (got ${actions.map((a) => a.title).join(' | ')})`);
+    const disabled = applyWorkspaceEdit(text, uri, disable.edit);
+    assert.ok(disabled.includes(marker), disabled);
+    version++;
+    await client.change(uri, version, disabled);
+    const after = await client.waitForDiagnostics(uri, (p) => p.version === version);
+    assert.deepEqual(
+      codes(after),
+      codes(first).filter((c, i, all) => c !== ruleId || all.indexOf(c) !== i),
+      `only ${ruleId} is silenced`,
+    );
+  }
 });

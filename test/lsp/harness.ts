@@ -8,6 +8,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { PassThrough } from 'node:stream';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   ApplyWorkspaceEditRequest,
@@ -42,7 +43,6 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const SERVER_BIN = path.join(REPO_ROOT, 'bin', 'partnerlint-server.js');
-export const SHARED_EXAMPLES = '/work/shared/examples';
 
 const WAIT_LIMIT_MS = 20_000;
 
@@ -82,13 +82,13 @@ export class LspClient {
   private readonly texts = new Map<string, TextDocument>();
 
   private constructor(
-    readonly child: ChildProcessWithoutNullStreams,
+    readonly child: ChildProcessWithoutNullStreams | null,
     readonly connection: ProtocolConnection,
     readonly options: ClientOptions,
   ) {
     this.settings = options.settings ?? {};
-    this.exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
-    child.stderr.on('data', (chunk: Buffer) => {
+    this.exited = new Promise((resolve) => child?.on('exit', (code) => resolve(code)));
+    child?.stderr.on('data', (chunk: Buffer) => {
       this.stderr += chunk.toString();
     });
     connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
@@ -127,11 +127,36 @@ export class LspClient {
     connection.onRequest('workspace/diagnostic/refresh', () => null);
   }
 
+  /** Spawns `node bin/partnerlint-server.js --stdio` and initializes it. */
   static async start(options: ClientOptions = {}): Promise<LspClient> {
     const child = spawn(process.execPath, [SERVER_BIN, '--stdio'], { cwd: REPO_ROOT, stdio: 'pipe' });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     connection.listen();
-    const client = new LspClient(child, connection, options);
+    return LspClient.initialize(new LspClient(child, connection, options), options);
+  }
+
+  /**
+   * Talks to a server created in this process over in-memory streams (for injecting an engine).
+   * `setup` receives the server's reader and writer. Such a client is never sent `exit`
+   * (the server library would end this process); `dispose` closes the streams.
+   */
+  static async inProcess(
+    options: ClientOptions,
+    setup: (reader: StreamMessageReader, writer: StreamMessageWriter) => void,
+  ): Promise<LspClient> {
+    const toServer = new PassThrough();
+    const toClient = new PassThrough();
+    setup(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
+    const connection = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
+    connection.listen();
+    const client = new LspClient(null, connection, options);
+    client.streams = [toServer, toClient];
+    return LspClient.initialize(client, options);
+  }
+
+  private streams: PassThrough[] = [];
+
+  private static async initialize(client: LspClient, options: ClientOptions): Promise<LspClient> {
     const capabilities: ClientCapabilities = {
       workspace: {
         configuration: options.configuration ?? true,
@@ -160,7 +185,8 @@ export class LspClient {
     };
     const folders = (options.workspaceFolders ?? []).map((folder) => ({ uri: pathToFileURL(folder).href, name: path.basename(folder) }));
     client.initializeResult = await client.connection.sendRequest(InitializeRequest.type, {
-      processId: process.pid,
+      // An in-process server must not watch this process (its watchdog timer would keep the test alive).
+      processId: client.child ? process.pid : null,
       rootUri: folders[0]?.uri ?? null,
       workspaceFolders: folders.length > 0 ? folders : null,
       capabilities,
@@ -273,11 +299,17 @@ export class LspClient {
 
   /** For `after` hooks: never leaves a server behind. */
   async dispose(): Promise<void> {
+    if (!this.child) {
+      await this.withLimit(this.connection.sendRequest(ShutdownRequest.type), 'shutdown');
+      this.connection.dispose();
+      for (const stream of this.streams) stream.end();
+      return;
+    }
     if (this.child.exitCode !== null || this.child.signalCode !== null) return;
     try {
       await this.shutdown();
     } catch {
-      this.child.kill();
+      this.child?.kill();
     }
   }
 
@@ -317,10 +349,6 @@ export function textAt(text: string, range: { start: { line: number; character: 
 
 export function tempDir(prefix = 'partnerlint-lsp-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-}
-
-export function exampleText(name: string): string {
-  return fs.readFileSync(path.join(SHARED_EXAMPLES, name), 'utf8');
 }
 
 /** Writes a file under a fresh temp folder and returns its path and URI. */

@@ -1,7 +1,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import type { CodeAction, CompletionItem, Hover } from 'vscode-languageserver-protocol/node.js';
+import { fork, spawn } from 'node:child_process';
+import {
+  ExitNotification,
+  IPCMessageReader,
+  IPCMessageWriter,
+  InitializeRequest,
+  ShutdownRequest,
+  createProtocolConnection,
+  type CodeAction,
+  type CompletionItem,
+  type Hover,
+} from 'vscode-languageserver-protocol/node.js';
 import { VERSION } from '../../lib/index.js';
 import { LspClient, SERVER_BIN, tempDir, writePlan } from './harness.js';
 import { RESELLER_PLAN } from './fixtures.js';
@@ -80,4 +90,20 @@ test('the binary prints its version without starting a server', async () => {
   const code = await new Promise((resolve) => child.on('exit', resolve));
   assert.equal(code, 0);
   assert.equal(out, `${VERSION}\n`);
+});
+
+test('the server also runs over node IPC, as VS Code starts it', async () => {
+  const child = fork(SERVER_BIN, ['--node-ipc'], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  let stdout = '';
+  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  const connection = createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
+  connection.listen();
+  const result = await connection.sendRequest(InitializeRequest.type, { processId: null, rootUri: null, capabilities: {} });
+  assert.equal(result.serverInfo?.name, 'partnerlint');
+  await connection.sendRequest(ShutdownRequest.type);
+  await connection.sendNotification(ExitNotification.type);
+  assert.equal(await exited, 0);
+  assert.equal(stdout, '', 'nothing written to stdout');
+  connection.dispose();
 });

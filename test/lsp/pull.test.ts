@@ -1,6 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { DocumentDiagnosticReport, FullDocumentDiagnosticReport } from 'vscode-languageserver-protocol/node.js';
+import {
+  CancellationTokenSource,
+  DocumentDiagnosticRequest,
+  type DocumentDiagnosticReport,
+  type FullDocumentDiagnosticReport,
+} from 'vscode-languageserver-protocol/node.js';
 import { ruleDocsUrl } from '../../lib/index.js';
 import { LspClient, tempDir, writePlan } from './harness.js';
 import { RESELLER_PLAN, engineResult } from './fixtures.js';
@@ -52,4 +57,46 @@ test('pull requests for unknown documents return an empty report', async (t) => 
   t.after(() => client.dispose());
   const report = await client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri: 'file:///nowhere/x.md' } });
   assert.deepEqual(report, { kind: 'full', items: [] });
+});
+
+test('a cancelled pull request is answered with RequestCancelled, not a stale report', async (t) => {
+  const client = await LspClient.start({ pull: true, settings: { debounceMs: 200 } });
+  t.after(() => client.dispose());
+  const { uri } = writePlan(tempDir(), 'plan.md', RESELLER_PLAN);
+  await client.open(uri, RESELLER_PLAN);
+  await client.edit(uri, 2, [{ range: { start: { line: 6, character: 0 }, end: { line: 6, character: 0 } }, newText: 'x' }]);
+  const source = new CancellationTokenSource();
+  const pending = client.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } }, source.token);
+  source.cancel();
+  await assert.rejects(pending, (error: { code?: number }) => error.code === -32800);
+
+  // A request that is not cancelled still gets the report for the current version.
+  const report = await client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } });
+  assert.equal(report.kind, 'full');
+});
+
+test('pull with run "onSave": reports stay on the last saved analysis until the next save', async (t) => {
+  const client = await LspClient.start({ pull: true, settings: { run: 'onSave' } });
+  t.after(() => client.dispose());
+  const { uri } = writePlan(tempDir(), 'plan.md', RESELLER_PLAN);
+  await client.open(uri, RESELLER_PLAN);
+  const opened = (await client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } })) as FullDocumentDiagnosticReport;
+  assert.ok(opened.items.some((d) => d.code === 'margin-range'));
+
+  const line = RESELLER_PLAN.split('\n').findIndex((l) => l.includes('keep a 32% margin'));
+  const start = RESELLER_PLAN.split('\n')[line].indexOf('32%');
+  await client.edit(uri, 2, [{ range: { start: { line, character: start }, end: { line, character: start + 2 } }, newText: '22' }]);
+  const typing = await client.request<DocumentDiagnosticReport>('textDocument/diagnostic', {
+    textDocument: { uri },
+    previousResultId: opened.resultId,
+  });
+  assert.deepEqual(typing, { kind: 'unchanged', resultId: opened.resultId });
+
+  await client.save(uri);
+  const saved = (await client.request<DocumentDiagnosticReport>('textDocument/diagnostic', {
+    textDocument: { uri },
+    previousResultId: opened.resultId,
+  })) as FullDocumentDiagnosticReport;
+  assert.equal(saved.kind, 'full');
+  assert.ok(!saved.items.some((d) => d.code === 'margin-range'), 'the saved text is analysed');
 });
