@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { PlanModel } from './model.js';
-import type { PieceCache } from './parse.js';
+import { PathologicalMarkdown, type PieceCache } from './parse.js';
 import { Evidence } from './evidence.js';
 import { defaultConfig, type DetectionMode, type ResolvedConfig } from './config.js';
 import { applyControls, readControls } from './controls.js';
@@ -76,68 +76,12 @@ function emptyResult(plan: PlanModel | null, file: string | undefined, why: stri
 
 const LINE1: Span = { line: 1, column: 1, endLine: 1, endColumn: 1, startOffset: 0, endOffset: 0 };
 
-/**
- * Markdown that the parser handles in super-linear time: containers nested hundreds deep on one
- * line ("- - - - ...", "> > > ..."), indentation hundreds of columns deep, or thousands of emphasis
- * delimiters in one line. No plan is written like that; such a document is skipped with a reason.
- * A single linear scan.
- */
-export function pathologicalMarkdown(text: string): string | null {
-  let line = 1;
-  let i = 0;
-  const n = text.length;
-  while (i < n) {
-    let depth = 0;
-    let indent = 0;
-    let j = i;
-    // leading indentation
-    while (j < n && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) {
-      indent += text.charCodeAt(j) === 9 ? 4 : 1;
-      j++;
-    }
-    // container markers: > - * + 1. 1)
-    for (;;) {
-      const c = text.charCodeAt(j);
-      if (c === 62 /* > */ || ((c === 45 || c === 42 || c === 43) && (text.charCodeAt(j + 1) === 32 || text.charCodeAt(j + 1) === 9))) {
-        depth++;
-        j++;
-      } else if (c >= 48 && c <= 57) {
-        let k = j;
-        while (k < n && k - j < 9 && text.charCodeAt(k) >= 48 && text.charCodeAt(k) <= 57) k++;
-        const d = text.charCodeAt(k);
-        if ((d === 46 || d === 41) && (text.charCodeAt(k + 1) === 32 || text.charCodeAt(k + 1) === 9)) {
-          depth++;
-          j = k + 1;
-        } else break;
-      } else break;
-      while (j < n && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
-    }
-    let delimiters = 0;
-    let end = j;
-    while (end < n && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) {
-      const c = text.charCodeAt(end);
-      if (c === 42 || c === 95) delimiters++;
-      end++;
-    }
-    if (depth > 100) return `line ${line} nests ${depth} lists or quotes`;
-    if (indent > 400) return `line ${line} is indented ${indent} columns deep`;
-    if (delimiters > 2000) return `line ${line} has ${delimiters} emphasis markers`;
-    i = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
-    line++;
-  }
-  return null;
-}
-
 export function analyze(text: string, options: AnalyzeOptions): LintResult {
   const config = options.config ?? defaultConfig(options.rules);
   const file = options.filePath;
   if (options.maxBytes !== undefined && text.length > options.maxBytes) {
     const size = (n: number) => (n >= 1048576 ? `${(n / 1048576).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`);
     return { ...emptyResult(null, file, 'too large', LINE1), skipped: `the document is ${size(text.length)}, over the ${size(options.maxBytes)} limit for analysis` };
-  }
-  const pathology = pathologicalMarkdown(text);
-  if (pathology) {
-    return { ...emptyResult(null, file, 'pathological markdown', LINE1), skipped: `the document was not analysed: ${pathology}, which no plan needs and the markdown parser handles very slowly` };
   }
   const started = performance.now();
   const deadline = options.timeBudgetMs !== undefined ? started + options.timeBudgetMs : undefined;
@@ -149,6 +93,9 @@ export function analyze(text: string, options: AnalyzeOptions): LintResult {
   try {
     plan = new PlanModel(text, { synonyms: config.synonyms, cache: options.cache, deadline });
   } catch (e) {
+    if (e instanceof PathologicalMarkdown) {
+      return { ...emptyResult(null, file, 'pathological markdown', LINE1), skipped: `the document was not analysed: ${e.message}, which no plan needs and the markdown parser handles very slowly` };
+    }
     if (deadline !== undefined && performance.now() > deadline) return overBudget();
     return { ...emptyResult(null, file, 'parse failed', LINE1), skipped: `the document could not be read as markdown: ${(e as Error).message}` };
   }

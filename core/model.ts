@@ -339,6 +339,8 @@ export class PlanModel {
       if (!extract) {
         extract = extractPiece(piece.text, piece.nodes);
         piece.entry.extract = extract;
+        // The tree is no longer needed: what the model read from it is kept instead.
+        piece.entry.nodes = [];
       }
       this.assemble(extract, piece.start, stack);
     }

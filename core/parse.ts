@@ -38,10 +38,18 @@ export interface Piece {
 
 /** What is kept per piece between analyses: its parse, and what the plan model read from it. */
 export interface PieceEntry {
+  /** The parse; released (empty) once the plan model has read the piece, to keep cached documents small. */
   nodes: RootContent[];
   /** Set by the plan model: units, sentences and comments of the piece (piece-local offsets). */
   extract?: unknown;
+  /** Line endings in the piece. */
+  lines: number;
+  /** Why the piece is too pathological to parse (see `pathologicalMarkdown`), or null. */
+  pathology: string | null;
 }
+
+/** Thrown by `parsePieces` for markdown the parser would take super-linear time on. */
+export class PathologicalMarkdown extends Error {}
 
 /**
  * Cache of parsed pieces keyed by their text alone, reused across edits of the same document.
@@ -142,6 +150,56 @@ function countLines(s: string): number {
   return n;
 }
 
+/**
+ * Markdown that the parser handles in super-linear time: containers nested hundreds deep on one
+ * line ("- - - - ...", "> > > ..."), indentation hundreds of columns deep, or thousands of emphasis
+ * delimiters in one line. No plan is written like that; such a document is skipped with a reason.
+ * A single linear scan; `firstLine` is the 0-based line of the text in its document.
+ */
+export function pathologicalMarkdown(text: string, firstLine = 0): string | null {
+  let line = firstLine + 1;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    let depth = 0;
+    let indent = 0;
+    let j = i;
+    while (j < n && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) {
+      indent += text.charCodeAt(j) === 9 ? 4 : 1;
+      j++;
+    }
+    for (;;) {
+      const c = text.charCodeAt(j);
+      if (c === 62 || ((c === 45 || c === 42 || c === 43) && (text.charCodeAt(j + 1) === 32 || text.charCodeAt(j + 1) === 9))) {
+        depth++;
+        j++;
+      } else if (c >= 48 && c <= 57) {
+        let k = j;
+        while (k < n && k - j < 9 && text.charCodeAt(k) >= 48 && text.charCodeAt(k) <= 57) k++;
+        const d = text.charCodeAt(k);
+        if ((d === 46 || d === 41) && (text.charCodeAt(k + 1) === 32 || text.charCodeAt(k + 1) === 9)) {
+          depth++;
+          j = k + 1;
+        } else break;
+      } else break;
+      while (j < n && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
+    }
+    let delimiters = 0;
+    let end = j;
+    while (end < n && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) {
+      const c = text.charCodeAt(end);
+      if (c === 42 || c === 95) delimiters++;
+      end++;
+    }
+    if (depth > 100) return `line ${line} nests ${depth} lists or quotes`;
+    if (indent > 400) return `line ${line} is indented ${indent} columns deep`;
+    if (delimiters > 2000) return `line ${line} has ${delimiters} emphasis markers`;
+    i = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
+    line++;
+  }
+  return null;
+}
+
 /** Parses a whole document in one go (reference implementation; used by tests and benchmarks). */
 export function parseWhole(text: string): Root {
   return processor.parse(text) as Root;
@@ -165,11 +223,13 @@ export function parsePieces(text: string, cache?: PieceCache, deadline?: number)
     let entry = cache?.get(pieceText);
     if (!entry) {
       if (deadline !== undefined && performance.now() > deadline) throw new Error('time budget exceeded');
-      entry = { nodes: (processor.parse(pieceText) as Root).children };
+      const pathology = pathologicalMarkdown(pieceText, line);
+      entry = { nodes: pathology ? [] : (processor.parse(pieceText) as Root).children, lines: countLines(pieceText), pathology };
       cache?.set(pieceText, entry);
     }
+    if (entry.pathology) throw new PathologicalMarkdown(entry.pathology);
     pieces.push({ start: start + bom, line, text: pieceText, nodes: entry.nodes, entry });
-    line += countLines(pieceText);
+    line += entry.lines;
   }
   return pieces;
 }
