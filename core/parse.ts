@@ -160,6 +160,11 @@ export function pathologicalMarkdown(text: string, firstLine = 0): string | null
   let line = firstLine + 1;
   let i = 0;
   const n = text.length;
+  // Per paragraph (lines up to a blank one): delimiter and bracket runs, and deeply nested lines.
+  let paraStart = line;
+  let paraDelimiters = 0;
+  let paraBrackets = 0;
+  let paraDeepLines = 0;
   while (i < n) {
     let depth = 0;
     let indent = 0;
@@ -185,15 +190,28 @@ export function pathologicalMarkdown(text: string, firstLine = 0): string | null
       while (j < n && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
     }
     let delimiters = 0;
+    let brackets = 0;
     let end = j;
     while (end < n && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) {
       const c = text.charCodeAt(end);
       if (c === 42 || c === 95) delimiters++;
+      else if (c === 91 || c === 93) brackets++;
       end++;
+    }
+    const blank = end === j && depth === 0;
+    if (blank) {
+      paraStart = line + 1;
+      paraDelimiters = paraBrackets = paraDeepLines = 0;
+    } else {
+      paraDelimiters += delimiters;
+      paraBrackets += brackets;
+      if (depth > 12 || indent > 48) paraDeepLines++;
     }
     if (depth > 100) return `line ${line} nests ${depth} lists or quotes`;
     if (indent > 400) return `line ${line} is indented ${indent} columns deep`;
-    if (delimiters > 2000) return `line ${line} has ${delimiters} emphasis markers`;
+    if (paraDelimiters > 2000) return `the paragraph from line ${paraStart} has ${paraDelimiters} emphasis markers`;
+    if (paraBrackets > 4000) return `the paragraph from line ${paraStart} has ${paraBrackets} brackets`;
+    if (paraDeepLines > 200) return `${paraDeepLines} lines from line ${paraStart} are nested more than 12 levels deep`;
     i = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
     line++;
   }

@@ -271,6 +271,17 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
     return best;
   }
 
+  function tooLarge(size: number, limit: number): Diagnostic {
+    return {
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      severity: 3,
+      source: SOURCE,
+      message:
+        `Partnerlint did not analyse this document: it is ${formatBytes(size)}, ` +
+        `over the ${formatBytes(limit)} limit (setting partnerlint.maxFileSize).`,
+    };
+  }
+
   function analyseText(
     uri: string,
     document: TextDocument,
@@ -281,22 +292,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
     const base = { version: document.version, generation, text, settings };
     if (!settings.enable) return { ...base, result: null, diagnostics: [] };
     const size = Buffer.byteLength(text, 'utf8');
-    if (size > settings.maxFileSize) {
-      return {
-        ...base,
-        result: null,
-        diagnostics: [
-          {
-            range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-            severity: 3,
-            source: SOURCE,
-            message:
-              `Partnerlint did not analyse this document: it is ${formatBytes(size)}, ` +
-              `over the ${formatBytes(settings.maxFileSize)} limit (setting partnerlint.maxFileSize).`,
-          },
-        ],
-      };
-    }
+    if (size > settings.maxFileSize) return { ...base, result: null, diagnostics: [tooLarge(size, settings.maxFileSize)] };
     const filePath = uriToPath(uri);
     try {
       const resolved = engine.resolveConfig(filePath, settings, filePath ? workspaceFolderOf(filePath) : undefined);
@@ -811,15 +807,27 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
     if (open) return analysisFor(open, token);
     const file = uriToPath(uri);
     if (!file) return undefined;
-    let text: string;
+    // Only regular files are read, and none past the size limit: a pipe would never end, a device never stop.
+    let size: number;
     try {
-      text = await fs.readFile(file, 'utf8');
+      const info = await fs.stat(file);
+      if (!info.isFile()) return undefined;
+      size = info.size;
     } catch {
       return undefined;
     }
     const settings = await settingsFor(uri);
     // Closed files keep no state beyond this call.
     if (!documents.get(uri)) states.delete(uri);
+    if (size > settings.maxFileSize) {
+      return { version: 0, generation, text: '', settings, result: null, diagnostics: [tooLarge(size, settings.maxFileSize)] };
+    }
+    let text: string;
+    try {
+      text = await fs.readFile(file, 'utf8');
+    } catch {
+      return undefined;
+    }
     return analyseText(uri, TextDocument.create(uri, 'markdown', 0, text), settings, undefined);
   }
 
