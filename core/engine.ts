@@ -126,8 +126,8 @@ export function analyze(text: string, options: AnalyzeOptions): LintResult {
         });
       },
       note: (n) => {
-        const { at, ...rest } = n;
-        benchmarks.push({ ...rest, ...plan.span(at.start, at.end) });
+        const sp = plan.span(n.at.start, n.at.end);
+        benchmarks.push({ kind: n.kind, subject: n.subject, text: n.text, band: n.band, inBand: n.inBand, ...sp });
       },
     };
     try {

@@ -80,7 +80,7 @@ const NO_CREDIT =
  */
 export function partnerCounts(s: Sentence): CountMatch[] {
   const partnering = /\bpartner|\brefer|\bresell|\brecruit|\bsign(?:ed|ing)?\b|\bonboard|\bpilot|\bchannel|\bdealer|\blisted\b|\blogos?\b/i.test(s.text + ' ' + (s.section?.title ?? ''));
-  return findPartnerCounts(s.text).filter((c) => {
+  return s.partnerCountMatches.filter((c) => {
     if (/\bat least\s*$|\bminimum of\s*$|\bmore than\s*$|\bover\s*$|\bserves?\s*$|\bserving\s*$/i.test(s.text.slice(0, c.start))) return false;
     const head = c.noun.split(/\s+/).pop() ?? '';
     if (/^\s+(?:reps?|people|staff|employees|engineers|sellers|salespeople|managers?|contacts?)\b/i.test(s.text.slice(c.end))) return false;
@@ -203,7 +203,7 @@ export class Evidence {
           /\b(?:approv\w*|declin\w*|decision|decide|respond\w*|response|answer\w*|repl(?:y|ies|ied)|turnaround|turn around|review(?:ed)?|accept\w*|confirm\w*|SLA)\b/i.test(s.text) &&
           !/\b(?:valid|expir\w*|lasts?|holds?|lifetime|protected for|protection lasts)\b/i.test(s.text.replace(/\bwithin\b.*$/i, ''));
         if (!isSla && !/\b(?:turnaround|SLA)\b/i.test(s.text)) continue;
-        for (const d of findDurations(s.text)) {
+        for (const d of s.durations) {
           const before = s.text.slice(0, d.start);
           if (/\b(?:within|in|under|inside|by|of|:)\s*(?:about\s+|at most\s+|no more than\s+)?$/i.test(before) || /\b(?:turnaround|SLA)\b/i.test(s.text) || /\bfor (?:approval|a decision)/i.test(s.text.slice(d.end))) {
             const r = s.range(d.start, d.end);
@@ -234,7 +234,7 @@ export class Evidence {
         while ((k = re.exec(s.text))) {
           // The duration that follows the expiry word closely ("valid 90 days", "held for 2 weeks").
           const end = k.index + k[0].length;
-          const d = findDurations(s.text).find((x) => x.start >= k!.index && x.start - end <= 30 && !/extension/i.test(s.text.slice(x.end, x.end + 12)));
+          const d = s.durations.find((x) => x.start >= k!.index && x.start - end <= 30 && !/extension/i.test(s.text.slice(x.end, x.end + 12)));
           if (d) {
             out.push({ sentence: s, match: d, ...s.range(d.start, d.end) });
             break;
@@ -263,7 +263,7 @@ export class Evidence {
       const out: PercentFact[] = [];
       for (const s of this.plan.sentences) {
         if (s.unit.kind === 'heading' || s.unit.isHeaderRow) continue;
-        for (const m of findPercents(s.text)) {
+        for (const m of s.percents) {
           const r = s.range(m.start, m.end);
           // Payouts inside an alliance (co-sell, marketplace fees) belong to the strategic archetype.
           const strategic = /\bco-?sell|\balliance|\bmarketplace\b/i.test(s.text) || (s.section ? [...s.section.chain()].some((x) => x.heading !== this.plan.titleUnit && x.named.includes('strategic')) : false);
@@ -486,7 +486,7 @@ export class Evidence {
         if (!/\bpilot/i.test(s.text) && !s.section?.inTopic('pilot')) return false;
         if (/\bpilot (?:review|letters?|agreements?|results?|learnings?|customers?)\b/i.test(s.text) && !/\bpilot (?:runs?|lasts?|of|for|with)\b/i.test(s.text)) return false;
         if (/\b(?:after|since|following|post)[- ](?:the |our )?pilot\b/i.test(s.text)) return false;
-        return findDurations(s.text).length > 0 || partnerCounts(s).length > 0;
+        return s.durations.length > 0 || partnerCounts(s).length > 0;
       }),
     );
   }
@@ -676,6 +676,9 @@ function findTierStructures(plan: PlanModel): TierStructure[] {
 
 // ---- targets -----------------------------------------------------------------------------
 
+const TARGET_WORDS =
+  /\b(?:targets?|goals?|aim(?:s|ing)? (?:for|to)|we want|we expect|expect(?:ed)? to|will (?:bring|reach|grow|source|deliver|generate|contribute|account|sign|recruit|onboard|add|have)|to (?:source|bring in|reach|deliver|generate|contribute|account for)|by (?:month|Q[1-4]|year|the end of)|within (?:the first|\d+|one|two|three)|plan to (?:reach|sign|have|recruit))\b/i;
+
 function findTargets(ev: Evidence): Target[] {
   const plan = ev.plan;
   const out: Target[] = [];
@@ -686,7 +689,7 @@ function findTargets(ev: Evidence): Target[] {
     const sec = s.section;
     if (sec?.inTopic('exitCriteria')) continue;
     const inTargets = (sec?.inTopic('metrics') ?? false) || (!!s.unit.label && TOPIC_HEADINGS.metrics.test(s.unit.label));
-    const targetWords = /\b(?:targets?|goals?|aim(?:s|ing)? (?:for|to)|we want|we expect|expect(?:ed)? to|will (?:bring|reach|grow|source|deliver|generate|contribute|account|sign|recruit|onboard|add|have)|to (?:source|bring in|reach|deliver|generate|contribute|account for)|by (?:month|Q[1-4]|year|the end of)|within (?:the first|\d+|one|two|three)|plan to (?:reach|sign|have|recruit))\b/i.test(s.text);
+    const targetWords = s.test(TARGET_WORDS);
     if (!inTargets && !targetWords) continue;
     if (/\btarget list\b|\bcandidates?\b|\bshortlist\b|\bdrawn from\b/i.test(s.text)) continue;
     if (/\bif\b[^.]{0,60}\b(?:below|under|less than|short of|fall)/i.test(s.text) || isHedged(s.text)) continue;
@@ -696,7 +699,7 @@ function findTargets(ev: Evidence): Target[] {
       if (!titleMonths.has(sec)) titleMonths.set(sec, timeFrameMonths([...sec.chain()].map((x) => x.title).join(' | ')));
       fromTitles = titleMonths.get(sec)!;
     }
-    const months = timeFrameMonths(s.text) ?? (s.unit.label ? timeFrameMonths(s.unit.label) : null) ?? fromTitles;
+    const months = s.timeFrameMonths ?? (s.unit.label ? timeFrameMonths(s.unit.label) : null) ?? fromTitles;
     for (const p of sharesBySentence.get(s) ?? []) {
       out.push({ sentence: s, kind: 'channelShare', min: p.match.min, max: p.match.max, start: p.start, end: p.end, months });
     }

@@ -14,7 +14,17 @@ import { LineIndex } from './text.js';
 import { parsePieces, type PieceCache } from './parse.js';
 import type { Archetype, Span, Stage } from './types.js';
 import { ARCHETYPES, STAGES } from './types.js';
-import { parseMoneyValue, wordToNumber } from './numbers.js';
+import {
+  findDurations,
+  findPartnerCounts,
+  findPercents,
+  parseMoneyValue,
+  timeFrameMonths,
+  wordToNumber,
+  type CountMatch,
+  type DurationMatch,
+  type PercentMatch,
+} from './numbers.js';
 
 export type Topic =
   | 'dealRegistration'
@@ -218,6 +228,25 @@ export class Sentence {
   test(re: RegExp): boolean {
     return this.match(re) !== null;
   }
+  private values?: Map<string, unknown>;
+  /** A value computed from the sentence text alone, remembered like `match`. */
+  private remember<T>(key: string, f: (text: string) => T): T {
+    this.values ??= new Map();
+    if (!this.values.has(key)) this.values.set(key, f(this.text));
+    return this.values.get(key) as T;
+  }
+  get percents(): PercentMatch[] {
+    return this.remember('percents', findPercents);
+  }
+  get durations(): DurationMatch[] {
+    return this.remember('durations', findDurations);
+  }
+  get partnerCountMatches(): CountMatch[] {
+    return this.remember('counts', findPartnerCounts);
+  }
+  get timeFrameMonths(): number | null {
+    return this.remember('months', timeFrameMonths);
+  }
 }
 
 const REGEX_IDS = new Map<string, number>();
@@ -419,8 +448,10 @@ export class PlanModel {
   private classifySections(synonyms: Partial<Record<Topic, string[]>>): void {
     for (const s of this.sections) {
       const title = s.title;
+      // The heading's sentence remembers these tests across edits elsewhere.
+      const heading = s.heading?.sentences[0];
       for (const [topic, re] of Object.entries(TOPIC_HEADINGS) as Array<[Topic, RegExp]>) {
-        if (re.test(title)) s.topics.add(topic);
+        if (heading ? heading.test(re) : re.test(title)) s.topics.add(topic);
       }
       for (const [topic, words] of Object.entries(synonyms) as Array<[Topic, string[]]>) {
         const t = title.toLowerCase();
@@ -429,7 +460,7 @@ export class PlanModel {
       // "Registering a referral" is deal registration, not economics; "Pricing protection" is not tiers.
       if (s.topics.has('pricingProtection')) s.topics.delete('economics');
       if (s.topics.has('faq')) s.topics.delete('team');
-      for (const a of ARCHETYPES) if (ARCHETYPE_WORDS[a].test(title)) s.named.push(a);
+      for (const a of ARCHETYPES) if (heading ? heading.test(ARCHETYPE_WORDS[a]) : ARCHETYPE_WORDS[a].test(title)) s.named.push(a);
     }
     // The title heading names the plan, not a section topic.
     const title = this.titleUnit?.section;

@@ -42,7 +42,7 @@ export default defineRule({
         const before = s.text.slice(0, start);
         return /^(?:[-*]\s*)?$|^(?:[\w'’-]+\s+){0,3}[\w'’-]+,\s*$|\b(?:with|for|runs?|lasts?|length|duration|size|partners?)\s*:?\s*$/i.test(before);
       };
-      for (const d of findDurations(s.text)) {
+      for (const d of s.durations) {
         if (!near(d.start, d.end, 30)) continue;
         if (d.unit === 'hour' || /\bextension\b/i.test(s.text.slice(d.end, d.end + 12)) || /\b(?:every|each|per|after|within)\s*$/i.test(s.text.slice(0, d.start))) continue;
         const lo = days(d.minHours);
