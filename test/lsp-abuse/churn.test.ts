@@ -8,9 +8,9 @@ import assert from 'node:assert/strict';
 import { setTimeout as pace } from 'node:timers/promises';
 import type { DocumentDiagnosticReport, FullDocumentDiagnosticReport, TextEdit } from 'vscode-languageserver-protocol/node.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { LspClient, tempDir, writePlan } from '../lsp/harness.js';
+import { LspClient, writePlan } from '../lsp/harness.js';
 import { RESELLER_PLAN } from '../lsp/fixtures.js';
-import { assertMatchesEngine, errorCode, hasProcStatus, memoryOf, random, settle, type Memory } from './util.js';
+import { assertMatchesEngine, errorCode, hasProcStatus, type Memory, memoryOf, random, scratchDir, settle } from './util.js';
 
 const EDITS = 1000;
 const MB = 1024;
@@ -106,7 +106,7 @@ test(`${EDITS} edits about 1 ms apart: the final diagnostics are the engine's fo
   const client = await LspClient.start();
   t.after(() => client.dispose());
   const pid = client.child!.pid!;
-  const { file, uri } = writePlan(tempDir('partnerlint-abuse-'), 'plan.md', RESELLER_PLAN);
+  const { file, uri } = writePlan(scratchDir(t), 'plan.md', RESELLER_PLAN);
   await client.open(uri, RESELLER_PLAN);
   await client.waitForDiagnostics(uri, (p) => p.version === 1);
   const baseline = hasProcStatus ? memoryOf(pid) : undefined;
@@ -122,7 +122,7 @@ test(`${EDITS} edits about 1 ms apart: the final diagnostics are the engine's fo
   // A request answered after the final publication proves nothing else was on its way.
   await client.request('textDocument/codeLens', { textDocument: { uri } });
   const published = client.diagnostics.get(uri) ?? [];
-  assert.equal(published.at(-1), final, 'the final version is the last one published');
+  assert.deepEqual(published.at(-1), final, 'the final version is the last one published');
   const versions = published.map((p) => p.version ?? -1);
   assert.deepEqual(versions, [...versions].sort((a, b) => a - b), `published versions never go backwards: ${versions.join(', ')}`);
   for (const p of published) {
@@ -132,7 +132,7 @@ test(`${EDITS} edits about 1 ms apart: the final diagnostics are the engine's fo
   await client.close(uri);
   await client.waitForDiagnostics(uri, (p) => p.version === undefined && p.diagnostics.length === 0);
   // Open and close another plan a few times, so the closed one's leftovers can be collected.
-  const other = writePlan(tempDir('partnerlint-abuse-'), 'other.md', RESELLER_PLAN).uri;
+  const other = writePlan(scratchDir(t), 'other.md', RESELLER_PLAN).uri;
   for (let i = 0; i < 3; i++) {
     const mark = client.mark();
     await client.open(other, RESELLER_PLAN);
@@ -155,22 +155,27 @@ test(`${EDITS} edits about 1 ms apart: the final diagnostics are the engine's fo
   }
 });
 
-test(`${EDITS} edits with no debounce: every publication matches the version it names, and the last one is the final text's`, async (t) => {
+test(`${EDITS} edits with no debounce and settings changes: every publication matches the version it names, and the last one is the final text's`, async (t) => {
   const client = await LspClient.start({ settings: { debounceMs: 0 } });
   t.after(() => client.dispose());
   const pid = client.child!.pid!;
-  const { file, uri } = writePlan(tempDir('partnerlint-abuse-'), 'plan.md', RESELLER_PLAN);
+  const { file, uri } = writePlan(scratchDir(t), 'plan.md', RESELLER_PLAN);
   await client.open(uri, RESELLER_PLAN);
   await client.waitForDiagnostics(uri, (p) => p.version === 1);
   const baseline = hasProcStatus ? memoryOf(pid) : undefined;
 
-  const outcome = await churn(client, uri, SEED + 1);
+  // Every 100 edits the settings change too: the server asks for them again while edits keep coming.
+  let settingsChanges = 0;
+  const outcome = await churn(client, uri, SEED + 1, () => {
+    settingsChanges++;
+    void client.changeConfiguration({ debounceMs: 0 });
+  });
   const final = await client.waitForDiagnostics(uri, (p) => p.version === outcome.finalVersion);
   assertMatchesEngine(final.diagnostics, client.text(uri), file, outcome.finalVersion, `version ${outcome.finalVersion}`);
   await client.request('textDocument/codeLens', { textDocument: { uri } });
 
   const published = client.diagnostics.get(uri) ?? [];
-  assert.equal(published.at(-1), final, 'the final version is the last one published');
+  assert.deepEqual(published.at(-1), final, 'the final version is the last one published');
   assert.ok(published.length > 2, `the server kept linting while the edits arrived (${published.length} publications)`);
   const versions = published.map((p) => p.version ?? -1);
   assert.deepEqual(versions, [...versions].sort((a, b) => a - b), 'published versions never go backwards');
@@ -180,7 +185,7 @@ test(`${EDITS} edits with no debounce: every publication matches the version it 
 
   await client.close(uri);
   await client.waitForDiagnostics(uri, (p) => p.version === undefined && p.diagnostics.length === 0);
-  t.diagnostic(`edits survived: ${EDITS}; ${published.length} publications, each checked against the engine for its version`);
+  t.diagnostic(`edits survived: ${EDITS} and ${settingsChanges} settings changes; ${published.length} publications, each checked against the engine for its version`);
   if (baseline) {
     const end = memoryOf(pid);
     t.diagnostic(`server RSS: baseline ${Math.round(baseline.rssKb / MB)} MB, peak ${Math.round(end.peakKb / MB)} MB, after close ${Math.round(end.rssKb / MB)} MB`);
@@ -192,7 +197,7 @@ test(`${EDITS} edits with no debounce: every publication matches the version it 
 test(`${EDITS} edits with pull diagnostics requested meanwhile: each report is right for its version or retriggered, the last is the final text's`, async (t) => {
   const client = await LspClient.start({ pull: true });
   t.after(() => client.dispose());
-  const { file, uri } = writePlan(tempDir('partnerlint-abuse-'), 'plan.md', RESELLER_PLAN);
+  const { file, uri } = writePlan(scratchDir(t), 'plan.md', RESELLER_PLAN);
   await client.open(uri, RESELLER_PLAN);
 
   const pulls: Array<Promise<{ ok: true; value: DocumentDiagnosticReport } | { ok: false; error: unknown }>> = [];

@@ -10,9 +10,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CodeAction, CompletionItem, DocumentDiagnosticReport, Hover, Range, WorkspaceEdit } from 'vscode-languageserver-protocol/node.js';
-import { LspClient, editsByUri, tempDir, writePlan } from '../lsp/harness.js';
+import { LspClient, editsByUri, writePlan } from '../lsp/harness.js';
 import { RESELLER_PLAN } from '../lsp/fixtures.js';
-import { assertMatchesEngine, errorCode, hasProcStatus, memoryOf, settle } from './util.js';
+import { assertMatchesEngine, errorCode, hasProcStatus, memoryOf, scratchDir, settle } from './util.js';
 
 const ORIGIN = { line: 0, character: 0 };
 const MB = 1024;
@@ -58,7 +58,7 @@ test('requests about documents never opened answer empty, not errors, and publis
   const pull = await LspClient.start({ pull: true });
   t.after(() => pull.dispose());
   // A plan on disk that no editor opened: the editor requests answer as for any unknown document.
-  const onDisk = writePlan(tempDir('partnerlint-abuse-'), 'closed.md', RESELLER_PLAN).uri;
+  const onDisk = writePlan(scratchDir(t), 'closed.md', RESELLER_PLAN).uri;
 
   for (const uri of [...NEVER_OPENED, onDisk]) {
     for (const client of [push, pull]) {
@@ -94,7 +94,7 @@ test('requests about documents never opened answer empty, not errors, and publis
 test('a readiness report for a pipe, a device or a folder answers null at once, without reading it', async (t) => {
   const client = await LspClient.start();
   t.after(() => client.dispose());
-  const dir = tempDir('partnerlint-abuse-');
+  const dir = scratchDir(t);
   const fifo = path.join(dir, 'pipe.md');
   execFileSync('mkfifo', [fifo]);
   fs.mkdirSync(path.join(dir, 'folder.md'));
@@ -117,7 +117,7 @@ test('a readiness report for a pipe, a device or a folder answers null at once, 
 });
 
 test('a closed file over the size limit is reported as too large without being read', async (t) => {
-  const dir = tempDir('partnerlint-abuse-');
+  const dir = scratchDir(t);
   const client = await LspClient.start({ settings: { maxFileSize: 10_000 }, workspaceFolders: [dir], workDoneProgress: false });
   t.after(() => client.dispose());
   const big = writePlan(dir, 'big.md', `${RESELLER_PLAN}\n${'Filler text for a long plan.\n'.repeat(1000)}`);
@@ -132,7 +132,7 @@ test('a closed file over the size limit is reported as too large without being r
 test('positions outside the document are clamped: empty or in-range answers, never errors', async (t) => {
   const client = await LspClient.start();
   t.after(() => client.dispose());
-  const { uri } = writePlan(tempDir('partnerlint-abuse-'), 'plan.md', RESELLER_PLAN);
+  const { uri } = writePlan(scratchDir(t), 'plan.md', RESELLER_PLAN);
   await client.open(uri, RESELLER_PLAN);
   const published = await client.waitForDiagnostics(uri, (p) => p.version === 1);
   const lines = RESELLER_PLAN.split('\n');
@@ -176,7 +176,7 @@ test('positions outside the document are clamped: empty or in-range answers, nev
 test('malformed params and junk on the wire get error responses or empty answers, and the server keeps serving', async (t) => {
   const client = await LspClient.start();
   t.after(() => client.dispose());
-  const dir = tempDir('partnerlint-abuse-');
+  const dir = scratchDir(t);
   const { file, uri } = writePlan(dir, 'plan.md', RESELLER_PLAN);
   await client.open(uri, RESELLER_PLAN);
   await client.waitForDiagnostics(uri, (p) => p.version === 1);
@@ -221,7 +221,9 @@ test('malformed params and junk on the wire get error responses or empty answers
       outcomes.push(`${label} -> error ${code}`);
     }
   }
-  t.diagnostic(`${malformed.length} malformed requests answered:\n${outcomes.join('\n')}`);
+  const errors = outcomes.filter((o) => o.includes('-> error'));
+  const byCode = [...new Set(errors.map((o) => o.split('error ')[1]))].map((c) => `${c} x${errors.filter((o) => o.endsWith(`error ${c}`)).length}`);
+  t.diagnostic(`${malformed.length} malformed requests: ${errors.length} error responses (${byCode.join(', ')}), ${malformed.length - errors.length} plain answers`);
 
   // Malformed notifications, then frames that are not JSON-RPC at all.
   const other = pathToFileURL(path.join(dir, 'null-text.md')).href;

@@ -4,8 +4,9 @@
  */
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import { ResponseError, type Diagnostic } from 'vscode-languageserver-protocol/node.js';
+import { ConfigurationRequest, ResponseError, type ConfigurationParams, type Diagnostic } from 'vscode-languageserver-protocol/node.js';
 import { lint, loadConfigForFile, ruleDocsUrl, type Finding } from '../../lib/index.js';
+import { tempDir, type LspClient } from '../lsp/harness.js';
 import { RESELLER_PLAN } from '../lsp/fixtures.js';
 
 const SEVERITY = { error: 1, warning: 2, info: 3 } as const;
@@ -107,4 +108,31 @@ export async function settle<T>(promise: Promise<T>): Promise<{ ok: true; value:
   } catch (error) {
     return { ok: false, error };
   }
+}
+
+/** Rejects when `promise` has not settled within `ms` (turns a hang into a failure; never a pause). */
+export function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms);
+  });
+  return Promise.race([promise, limit]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Replaces the harness's answer to workspace/configuration with the same answer, calling
+ * `before(uri)` first: the hook runs while the server waits for the settings of that document.
+ */
+export function onSettingsRequest(client: LspClient, before: (uri: string | undefined) => Promise<void> | void): void {
+  client.connection.onRequest(ConfigurationRequest.type, async (params: ConfigurationParams) => {
+    await before(params.items[0]?.scopeUri);
+    return params.items.map((item) => (item.section === 'partnerlint' ? client.settings : null));
+  });
+}
+
+/** A fresh temporary folder, removed when the test ends. */
+export function scratchDir(t: { after: (fn: () => void) => void }): string {
+  const dir = tempDir('partnerlint-abuse-');
+  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  return dir;
 }
