@@ -208,7 +208,9 @@ export class Sentence {
   get isQuestion(): boolean {
     return /\?\s*$/.test(this.text);
   }
-  private memo?: Map<number, RegExpExecArray | null>;
+  /** Per regular expression id: 0 not tested yet, 1 no match, 2 match (kept in `hits`). Compact: most tests fail. */
+  private tested?: Uint8Array;
+  private hits?: Map<number, RegExpExecArray>;
   /**
    * `re.exec(text)`, remembered: sentences outlive edits elsewhere in the document (they are
    * cached with their piece), so a keystroke re-tests only the sentences it touched.
@@ -216,13 +218,21 @@ export class Sentence {
    */
   match(re: RegExp): RegExpExecArray | null {
     if (re.global || re.sticky) return re.exec(this.text);
-    this.memo ??= new Map();
     const id = regexId(re);
-    let m = this.memo.get(id);
-    if (m === undefined) {
-      m = re.exec(this.text);
-      this.memo.set(id, m);
+    let tested = this.tested;
+    if (!tested || id >= tested.length) {
+      const grown = new Uint8Array(Math.max(64, id + 32));
+      if (tested) grown.set(tested);
+      this.tested = tested = grown;
     }
+    const state = tested[id];
+    if (state === 1) return null;
+    if (state === 2) return this.hits!.get(id)!;
+    const m = re.exec(this.text);
+    if (m) {
+      (this.hits ??= new Map()).set(id, m);
+      tested[id] = 2;
+    } else tested[id] = 1;
     return m;
   }
   test(re: RegExp): boolean {

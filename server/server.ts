@@ -299,6 +299,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
       publishConfigProblems(resolved);
       if (st && !st.cache) st.cache = engine.createCache();
       const result = engine.lint(text, { config: resolved.config, file: filePath, maxFileSize: settings.maxFileSize, cache: st?.cache });
+      if (st) keepCache(uri, st);
       const diagnostics = result.findings.map((finding) => findingToDiagnostic(document, finding, engine.ruleDocsUrl));
       if (result.skipped) {
         diagnostics.push({
@@ -318,6 +319,23 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
         if (st) st.loggedFailure = message;
       }
       return { ...base, result: null, diagnostics: [] };
+    }
+  }
+
+  /**
+   * Parse caches pay off only for documents being edited, and cost about 25 times a document's
+   * size: keep them for the most recently linted few, drop the rest (they are rebuilt on the next edit).
+   */
+  const CACHED_DOCUMENTS = 8;
+  const cacheOrder: string[] = [];
+  function keepCache(uri: string, st: { cache?: unknown }): void {
+    const i = cacheOrder.indexOf(uri);
+    if (i >= 0) cacheOrder.splice(i, 1);
+    cacheOrder.push(uri);
+    while (cacheOrder.length > CACHED_DOCUMENTS) {
+      const evicted = cacheOrder.shift()!;
+      const other = evicted === uri ? undefined : states.get(evicted);
+      if (other) other.cache = undefined;
     }
   }
 
