@@ -1,7 +1,7 @@
 /** Building and applying fixes: minimal text edits, never a re-stringified document. */
 import type { Finding, Fix, TextEdit } from './types.js';
 import type { PlanModel, Section } from './model.js';
-import { dominantEol } from './text.js';
+import { dominantEol, trailingLineEndings } from './text.js';
 import { renderTemplate } from './templates.js';
 
 export interface ApplyFixesResult {
@@ -66,16 +66,7 @@ export function insertSectionFix(plan: PlanModel, templateId: string, title: str
   const eol = dominantEol(plan.text);
   const body = renderTemplate(templateId, { format: 'text', headingLevel: sectionLevel(plan) }).replace(/\n/g, eol);
   const t = plan.text;
-  // Count the line endings the document ends with (a plain backwards scan, linear on any input).
-  let endings = 0;
-  for (let i = t.length - 1; i >= 0 && endings < 2; i--) {
-    const c = t.charCodeAt(i);
-    if (c === 10) {
-      endings++;
-      if (i > 0 && t.charCodeAt(i - 1) === 13) i--;
-    } else if (c === 13) endings++;
-    else break;
-  }
+  const endings = trailingLineEndings(t);
   const opener = openBlockAtEnd(t);
   // A document that ends inside a fence gets the fence closed first; inside raw HTML or a comment,
   // an appended section would not be markdown at all, so the fix is not offered as safe.

@@ -66,6 +66,20 @@ function clamp(n: number, lo: number, hi: number): number {
   return n < lo ? lo : n > hi ? hi : n;
 }
 
+/** How many line endings (\r\n, \n or \r) the text ends with, counting at most `max`. A backwards scan, linear on any input. */
+export function trailingLineEndings(text: string, max = 2): number {
+  let n = 0;
+  for (let i = text.length - 1; i >= 0 && n < max; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      n++;
+      if (i > 0 && text.charCodeAt(i - 1) === 13) i--;
+    } else if (c === 13) n++;
+    else break;
+  }
+  return n;
+}
+
 /** The line ending the document mostly uses, for inserted text. */
 export function dominantEol(text: string): string {
   const crlf = (text.match(/\r\n/g) ?? []).length;

@@ -18,6 +18,7 @@ export { templates, renderTemplate, templateForTopic, type TemplateInfo, type Te
 export { readinessReport, toJsonResult, type JsonResult } from '../core/report.js';
 export { ruleDocsUrl } from '../core/docs-url.js';
 export { VERSION } from '../core/version.js';
+export { trailingLineEndings } from '../core/text.js';
 export { allRules };
 
 export type LintOptions = Omit<AnalyzeOptions, 'rules'>;

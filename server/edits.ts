@@ -5,6 +5,7 @@
  */
 import type { TextEdit } from 'vscode-languageserver/node.js';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { trailingLineEndings } from '../lib/index.js';
 
 const NEXT_LINE_COMMENT = /^(\s*)<!--\s*partnerlint-disable-next-line\b([^>]*?)\s*-->\s*$/;
 const FILE_COMMENT = /^(\s*)<!--\s*partnerlint-disable\b(?!-)([^>]*?)\s*-->\s*$/;
@@ -171,16 +172,7 @@ export function insertBlockEdit(document: TextDocument, block: string, line?: nu
   const body = block.replace(/\r\n|\r|\n/g, eol).replace(/(\r?\n)+$/, '');
   if (line === undefined || line >= document.lineCount) {
     const end = document.positionAt(text.length);
-    // Line endings at the end of the text, counted backwards (linear; a regex here backtracks badly).
-    let breaks = 0;
-    for (let i = text.length - 1; i >= 0 && breaks < 2; i--) {
-      const c = text.charCodeAt(i);
-      if (c === 10) {
-        breaks++;
-        if (i > 0 && text.charCodeAt(i - 1) === 13) i--;
-      } else if (c === 13) breaks++;
-      else break;
-    }
+    const breaks = trailingLineEndings(text);
     const lead = text.length === 0 ? '' : eol.repeat(Math.max(0, 2 - breaks));
     return { range: { start: end, end }, newText: `${lead}${body}${eol}` };
   }
