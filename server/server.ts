@@ -871,6 +871,9 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
     const [uri, version] = args as [string, number | undefined];
     const document = typeof uri === 'string' ? lintable(uri) : undefined;
     if (!document) return { applied: false, fixes: 0, reason: 'The document is not open.' };
+    if (version !== undefined && version !== null && typeof version !== 'number') {
+      return { applied: false, fixes: 0, reason: 'The version argument must be a number.' };
+    }
     if (typeof version === 'number' && version !== document.version) {
       return { applied: false, fixes: 0, reason: `The document changed (version ${document.version}, expected ${version}).` };
     }
