@@ -31,6 +31,8 @@ export const cases: Record<string, RuleCases> = {
     passes: [
       { name: 'exit section', text: plan('', '# P\n\n## When we part ways\n\n- A partner with no deal in 12 months is offboarded.\n- If the channel is under 10% of revenue at month 24 we redesign it.\n') },
       { name: 'exit sentence elsewhere', text: plan('', '# P\n\n## Tiers\n\nA partner that misses its criteria two reviews in a row moves down one tier.\n') },
+      { name: 'inactive partners removed', text: plan('', '# P\n\nPartners inactive for 12 months are removed.\n') },
+      { name: 'demotion', text: plan('', '# P\n\nResellers with no sale in a year get demoted to Registered.\n') },
     ],
   },
   'committed-reps': {
