@@ -7,9 +7,6 @@ import type { Archetype, PreconditionKey, PreconditionEvidence, Stage } from './
 import { PRECONDITIONS } from './types.js';
 import { isHedged, isNegatedAt, TOPIC_HEADINGS, type PlanModel, type Section, type Sentence, type Topic, type Unit } from './model.js';
 import {
-  findDurations,
-  findPartnerCounts,
-  findPercents,
   timeFrameMonths,
   type CountMatch,
   type DurationMatch,
@@ -680,7 +677,6 @@ const TARGET_WORDS =
   /\b(?:targets?|goals?|aim(?:s|ing)? (?:for|to)|we want|we expect|expect(?:ed)? to|will (?:bring|reach|grow|source|deliver|generate|contribute|account|sign|recruit|onboard|add|have)|to (?:source|bring in|reach|deliver|generate|contribute|account for)|by (?:month|Q[1-4]|year|the end of)|within (?:the first|\d+|one|two|three)|plan to (?:reach|sign|have|recruit))\b/i;
 
 function findTargets(ev: Evidence): Target[] {
-  const plan = ev.plan;
   const out: Target[] = [];
   const sharesBySentence = new Map<Sentence, PercentFact[]>();
   for (const p of ev.percents) if (p.category === 'revenueShare') sharesBySentence.set(p.sentence, [...(sharesBySentence.get(p.sentence) ?? []), p]);
@@ -720,7 +716,6 @@ function findTargets(ev: Evidence): Target[] {
       out.push({ sentence: s, kind: 'partnerCount', min: c.min, max: c.max, ...r, months });
     }
   }
-  void plan;
   return out;
 }
 

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { defineRule } from '../core/rule.js';
-import { findDurations } from '../core/numbers.js';
 import { partnerCounts } from '../core/evidence.js';
 import { band, days } from './util.js';
 
