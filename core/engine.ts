@@ -5,7 +5,7 @@
  */
 import * as path from 'node:path';
 import picomatch from 'picomatch';
-import { PlanModel } from './model.js';
+import { PlanModel, type Unit } from './model.js';
 import { PathologicalMarkdown, type PieceCache } from './parse.js';
 import { Evidence } from './evidence.js';
 import { defaultConfig, type DetectionMode, type ResolvedConfig } from './config.js';
@@ -48,6 +48,20 @@ const PROGRAM_SIGNALS: RegExp[] = [
   /\bresellers?\b|\breferral partners?\b|\breferrers\b|\bintegration partners?\b|\bstrategic alliances?\b|\bMSPs?\b|\bVARs?\b|\bdealers?\b|\baffiliates?\b|\binfluencers?\b|\bsystem integrators?\b/i,
 ];
 
+/** What detection counts in one piece's sentences. */
+function signalsOf(units: readonly Unit[]): { partnerWords: number; affiliate: number; signals: number } {
+  const text = units.flatMap((u) => u.sentences.map((s) => s.text)).join('\n');
+  let signals = 0;
+  PROGRAM_SIGNALS.forEach((re, i) => {
+    if (re.test(text)) signals |= 1 << i;
+  });
+  return {
+    partnerWords: (text.match(/\bpartner\w*|\bresell\w*|\breferr\w*|\bchannel partners?\b|\balliances?\b|\baffiliates?\b|\binfluencers?\b|\bMSPs?\b|\bVARs?\b|\bdealers?\b|\bdistributors?\b|\badvisors?\b|\bco-?sell\w*/gi) ?? []).length,
+    affiliate: (text.match(/\baffiliates?\b|\binfluencers?\b|\bcreator (?:program|partners?)\b/gi) ?? []).length,
+    signals,
+  };
+}
+
 function detect(plan: PlanModel, mode: DetectionMode, filePath: string | undefined, config: ResolvedConfig): { isPlan: boolean; why: string } {
   const fm = plan.frontMatter;
   if (fm?.type && /^partnership[- ]plan$/i.test(fm.type.trim())) return { isPlan: true, why: 'front matter type: partnership-plan' };
@@ -59,12 +73,18 @@ function detect(plan: PlanModel, mode: DetectionMode, filePath: string | undefin
     if (config.detection.include.length && picomatch.isMatch(rel, config.detection.include, { dot: true })) return { isPlan: true, why: 'path matches detection.include' };
   }
   if (mode === 'frontmatter') return { isPlan: false, why: 'detection mode "frontmatter" and no plan front matter' };
-  const text = plan.sentences.map((s) => s.text).join('\n');
-  const partnerWords = (text.match(/\bpartner\w*|\bresell\w*|\breferr\w*|\bchannel partners?\b|\balliances?\b|\baffiliates?\b|\binfluencers?\b|\bMSPs?\b|\bVARs?\b|\bdealers?\b|\bdistributors?\b|\badvisors?\b|\bco-?sell\w*/gi) ?? []).length;
+  // Counted piece by piece (a piece's text is its sentences, one per line) and kept with each piece.
+  let partnerWords = 0;
+  let affiliate = 0;
+  let signals = 0;
+  for (const piece of plan.perPiece('detection', signalsOf)) {
+    partnerWords += piece.partnerWords;
+    affiliate += piece.affiliate;
+    signals |= piece.signals;
+  }
   const title = plan.titleUnit?.text ?? '';
   const titleSignal = /\bpartnerships?\b|\bpartner (?:program|channel|strategy|network|plan|ecosystem)\b|\bchannel (?:program|partners?|plan|strategy)\b|\bresell\w*|\breferral\b|\balliances?\b|\baffiliates?\b|\bco-?sell/i.test(title) ? 1 : 0;
-  const families = PROGRAM_SIGNALS.filter((re) => re.test(text)).length + titleSignal;
-  const affiliate = (text.match(/\baffiliates?\b|\binfluencers?\b|\bcreator (?:program|partners?)\b/gi) ?? []).length;
+  const families = PROGRAM_SIGNALS.filter((_, i) => signals & (1 << i)).length + titleSignal;
   if (affiliate >= 3 && families >= 1) return { isPlan: true, why: 'content: an affiliate or influencer program' };
   if (partnerWords >= 5 && families >= 3) return { isPlan: true, why: `content: ${families} partner-program signals` };
   return { isPlan: false, why: `content does not read as a partner program plan (${families} signals, ${partnerWords} partner words)` };

@@ -5,7 +5,7 @@
  */
 import type { Archetype, PreconditionKey, PreconditionEvidence, Stage } from './types.js';
 import { PRECONDITIONS } from './types.js';
-import { isHedged, isNegatedAt, TOPIC_HEADINGS, type PlanModel, type Section, type Sentence, type Topic, type Unit } from './model.js';
+import { isHedged, isNegatedAt, isStatement, TOPIC_HEADINGS, type PlanModel, type Section, type Sentence, type Topic, type Unit } from './model.js';
 import {
   timeFrameMonths,
   type CountMatch,
@@ -101,21 +101,21 @@ export class Evidence {
 
   /** Prose sentences that are statements (no questions, no headings). */
   get statements(): Sentence[] {
-    return this.once('statements', () => this.plan.sentences.filter((s) => s.unit.kind !== 'heading' && !s.isQuestion));
+    return this.plan.statements('all');
   }
 
-  /** First statement matching `re` that is not negated at the match. */
-  find(re: RegExp, where: Iterable<Sentence> = this.statements, opts: { allowNegated?: boolean } = {}): Sentence | null {
-    for (const s of where) {
+  /** First statement (of `where`, by default the whole plan) matching `re` that is not negated at the match. */
+  find(re: RegExp, where?: Iterable<Sentence>, opts: { allowNegated?: boolean } = {}): Sentence | null {
+    for (const s of where ?? this.plan.matching(re)) {
       const m = s.match(re);
       if (m && (opts.allowNegated || !isNegatedAt(s.text, m.index))) return s;
     }
     return null;
   }
 
-  findAll(re: RegExp, where: Iterable<Sentence> = this.statements): Sentence[] {
+  findAll(re: RegExp, where?: Iterable<Sentence>): Sentence[] {
     const out: Sentence[] = [];
-    for (const s of where) {
+    for (const s of where ?? this.plan.matching(re)) {
       const m = s.match(re);
       if (m && !isNegatedAt(s.text, m.index)) out.push(s);
     }
@@ -132,10 +132,11 @@ export class Evidence {
       const out = new Set<Sentence>();
       for (const sec of this.plan.sectionsWith(topic)) for (const s of sec.allSentences()) if (s.unit.kind !== 'heading') out.add(s);
       const re = TOPIC_HEADINGS[topic];
-      for (const s of this.statements) {
-        if (s.unit.label && re.test(s.unit.label)) out.add(s);
-        else if (s.unit.cells && s.unit.cells.length > 1 && !s.unit.isHeaderRow && re.test(s.unit.cells[0].text)) out.add(s);
-      }
+      const labelled = this.plan.statements(
+        `labelTopic:${topic}`,
+        (s) => (!!s.unit.label && re.test(s.unit.label)) || (!!s.unit.cells && s.unit.cells.length > 1 && !s.unit.isHeaderRow && re.test(s.unit.cells[0].text)),
+      );
+      for (const s of labelled) out.add(s);
       return [...out];
     });
   }
@@ -144,16 +145,15 @@ export class Evidence {
 
   get directTeam(): Sentence | null {
     return this.once('directTeam', () => {
-      for (const s of this.statements) {
+      const found = this.plan.statements('directTeam', (s) => {
         const m = s.match(DIRECT_TEAM);
-        if (!m) continue;
+        if (!m) return false;
         // "no direct sales team" says there is none.
-        if (/\b(?:no|without|don't have a|do not have a)\s+(?:\w+\s+)?(?:direct|sales)\b/i.test(s.text.slice(Math.max(0, m.index - 25), m.index + 12))) continue;
+        if (/\b(?:no|without|don't have a|do not have a)\s+(?:\w+\s+)?(?:direct|sales)\b/i.test(s.text.slice(Math.max(0, m.index - 25), m.index + 12))) return false;
         // Partner-side people ("the partner's sales reps") are not our team.
-        if (/\b(?:partner|reseller|msp|their|its)(?:'s|s'|’s)?\s+(?:\w+\s+)?$/i.test(s.text.slice(Math.max(0, m.index - 20), m.index))) continue;
-        return s;
-      }
-      return null;
+        return !/\b(?:partner|reseller|msp|their|its)(?:'s|s'|’s)?\s+(?:\w+\s+)?$/i.test(s.text.slice(Math.max(0, m.index - 20), m.index));
+      });
+      return found[0] ?? null;
     });
   }
 
@@ -162,7 +162,7 @@ export class Evidence {
   }
 
   get noCreditStatements(): Sentence[] {
-    return this.once('noCredit', () => this.statements.filter((s) => s.test(NO_CREDIT)));
+    return this.plan.matching(NO_CREDIT);
   }
 
   // ---- deal registration ---------------------------------------------------------
@@ -172,8 +172,8 @@ export class Evidence {
     return this.once('dealRegSentences', () => {
       const re =
         /\bdeal[- ]?reg\w*|\bregist(?:er|ers|ered|ering|ration|rations)\b|\bsubmit(?:s|ted)? (?:each |a |the |their )?(?:referrals?|deals?|opportunit\w+|leads?)\b|\b(?:referral|lead|opportunity) (?:form|submission)\b/i;
-      const sectioned = new Set(this.inTopic('dealRegistration'));
-      return this.statements.filter((s) => sectioned.has(s) || (s.test(re) && s.unit.kind !== 'tableRow'));
+      const sectioned = this.inTopic('dealRegistration').filter(isStatement);
+      return this.plan.inOrder([...sectioned, ...this.plan.statements('dealRegWords', (s) => s.test(re) && s.unit.kind !== 'tableRow')]);
     });
   }
 
@@ -194,7 +194,7 @@ export class Evidence {
     return this.once('dealRegSla', () => {
       const dr = this.dealReg;
       if (!dr) return null;
-      const pool = [...dr.sentences, ...this.statements.filter((s) => /\b(?:registration|registered|referral|claims?)\b/i.test(s.text))];
+      const pool = [...dr.sentences, ...this.plan.matching(/\b(?:registration|registered|referral|claims?)\b/i)];
       for (const s of pool) {
         const isSla =
           /\b(?:approv\w*|declin\w*|decision|decide|respond\w*|response|answer\w*|repl(?:y|ies|ied)|turnaround|turn around|review(?:ed)?|accept\w*|confirm\w*|SLA)\b/i.test(s.text) &&
@@ -224,7 +224,7 @@ export class Evidence {
       const dr = this.dealReg;
       if (!dr) return out;
       const re = /\b(?:valid|expir\w*|(?<!the |in the |over the |for the )lasts?|holds?|held|hold for|lifetime|protect(?:s|ed|ion)|belongs? to|reserved|locked|exclusive|good for|stands? for|remains? (?:open|active|valid)|lapses?)\b/gi;
-      const pool = new Set([...dr.sentences, ...this.statements.filter((s) => /\b(?:registrations?|registered|claims?)\b/i.test(s.text))]);
+      const pool = new Set([...dr.sentences, ...this.plan.matching(/\b(?:registrations?|registered|claims?)\b/i)]);
       for (const s of pool) {
         re.lastIndex = 0;
         let k: RegExpExecArray | null;
@@ -249,7 +249,7 @@ export class Evidence {
       if (!dr) return null;
       const re =
         /\b(?:two|multiple|several|more than one|both|another|competing)\s+(?:\w+\s+)?(?:partners?|resellers?|msps?|advisors?|consultants?|firms?|agencies|dealers?|referrers?|distributors?|integrators?|vendors?|registrations?|claims?|submissions?)\b|\bsame (?!time\b|day\b|week\b|month\b|year\b|price\b|way\b)\w+|\bfirst (?:complete |approved |valid |valid, complete )?(?:registration|submission|to register)\b|\bduplicates?\b|\bcontested\b|\bdisputes?\b|\bconflicts?\b|\btie[- ]?break\w*|\balready (?:talking|working|in (?:our |a )?pipeline|registered)\b|\bfirst[- ]come\b/i;
-      return this.find(re, [...dr.sentences, ...this.statements.filter((s) => /\bregist/i.test(s.text))]);
+      return this.find(re, [...dr.sentences, ...this.plan.matching(/\bregist/i)]);
     });
   }
 
@@ -258,12 +258,11 @@ export class Evidence {
   get percents(): PercentFact[] {
     return this.once('percents', () => {
       const out: PercentFact[] = [];
-      for (const s of this.plan.sentences) {
-        if (s.unit.kind === 'heading' || s.unit.isHeaderRow) continue;
+      for (const s of this.plan.select('percents', (x) => x.unit.kind !== 'heading' && !x.unit.isHeaderRow && x.percents.length > 0)) {
         for (const m of s.percents) {
           const r = s.range(m.start, m.end);
           // Payouts inside an alliance (co-sell, marketplace fees) belong to the strategic archetype.
-          const strategic = /\bco-?sell|\balliance|\bmarketplace\b/i.test(s.text) || (s.section ? [...s.section.chain()].some((x) => x.heading !== this.plan.titleUnit && x.named.includes('strategic')) : false);
+          const strategic = s.test(/\bco-?sell|\balliance|\bmarketplace\b/i) || (s.section ? [...s.section.chain()].some((x) => x.heading !== this.plan.titleUnit && x.named.includes('strategic')) : false);
           out.push({ sentence: s, match: m, ...r, category: classifyPercent(s, m), archetypes: strategic ? ['strategic'] : this.plan.archetypesOf(s) });
         }
       }
@@ -280,7 +279,7 @@ export class Evidence {
     return this.once('activities', () => {
       const verbs =
         /\b(?:sells?|selling|resells?|reselling|sources?|sourcing|generat\w+ (?:leads|pipeline|demand)|refers?|referring|introduc\w+|identif\w+|implement\w*|install\w*|deploy\w*|support\w*|runs?|answers?|deliver\w*|joins?|explains?|sets? up|onboards?|bundles?|brings? (?:us|in)|sends? us|co-?market\w*|promot\w+|recommend\w*|services?|maintain\w*|manag\w+ (?:the customer|customers|clients)|owns? the (?:customer|relationship)|handles?|trains?|closes?)\b/i;
-      return this.statements.filter((s) => {
+      return this.plan.statements('partnerActivities', (s) => {
         const m = s.match(verbs);
         if (!m || isNegatedAt(s.text, m.index)) return false;
         if (/\bbuilt an integration\b/i.test(s.text) && !/\b(?:sell|refer|promot|co-?market|support)/i.test(s.text)) return false;
@@ -308,7 +307,8 @@ export class Evidence {
   get mdfStatements(): Sentence[] {
     return this.once('mdf', () => {
       const re = /\bMDF\b|\bmarket(?:ing)? development funds?\b|\bco-?op (?:funds|marketing funds?)\b|\bmarketing funds?\b/i;
-      return this.statements.filter((s) => s.test(re) || (s.section?.inTopic('mdf') ?? false));
+      const sectioned = this.plan.sectionsWith('mdf').flatMap((sec) => [...sec.allSentences()]).filter(isStatement);
+      return this.plan.inOrder([...this.plan.matching(re), ...sectioned].filter((s) => s.test(re) || (s.section?.inTopic('mdf') ?? false)));
     });
   }
 
@@ -316,7 +316,7 @@ export class Evidence {
     return this.once('mdfClaims', () =>
       this.find(
         /\b(?:marketing|campaign|business|activity) plans?\b[^.]{0,60}\b(?:approv\w*|submit\w*|before|up front|upfront|in advance|required|first)|\bsubmit\w* (?:a |an |their )?(?:\w+ )?(?:marketing |campaign )?(?:plan|proposal)\b|\bproof of (?:execution|performance|spend|completion)\b|\b(?:released|paid|granted|funded|reimbursed) against (?:an? )?(?:approved |pre-approved )?(?:[\w-]+ ){0,3}plans?\b|\bapproved (?:[\w-]+ ){0,3}plans?\b|\breimburs\w+|\bpaid against\b|\bclaims? (?:are|is) (?:paid|reimbursed|settled)|\bpre-?approv\w+/i,
-        this.mdfStatements.length ? [...this.mdfStatements, ...this.statements.filter((s) => /\b(?:campaign|marketing) plan\b|\breimburs/i.test(s.text))] : [],
+        this.mdfStatements.length ? [...this.mdfStatements, ...this.plan.matching(/\b(?:campaign|marketing) plan\b|\breimburs/i)] : [],
       ),
     );
   }
@@ -343,15 +343,18 @@ export class Evidence {
         /\b(?:head|vp|vice president|director|chief|lead|leader|manager|owner)\b[^.]{0,12}\b(?:partner\w*|channels?|alliances?|ecosystem|msp partnerships|partner program)\b|\b(?:partner\w*|channels?|alliances?|ecosystem) (?:lead|leader|manager|director|head|owner|chief)\b|\b(?:vp|head|director) (?:of )?(?:international )?(?:channels?|partnerships?|alliances?)\b|\b(?:partner|channel|alliance|partnerships?)\s+(?:program(?:me)?\s+)?(?:lead|leader|manager|director|head|owner|chief)\b/i;
       const owns =
         /\bowner\b|\bowns\b|\bowned\b|\b(?:led|run|managed|overseen|driven|headed) by\b|\b(?:I|I'll|I will|we'll|we will)\s+(?:\w+\s+)?(?:run|own|lead|manage|handle|look after)\s+(?:it|this|the whole thing)\b|\b(?:runs?|run|running|leads?|manages?|oversees?|looks? after|look after|takes? care of|drives?|handles?|is responsible for|accountable for|will run|will own|will lead|will manage|in charge of)\b[^.]{0,30}\b(?:program\w*|pilot|channel|partnerships?|partner program|network|alliances?|both parts)\b/i;
-      const candidates: Sentence[] = [];
-      for (const s of this.statements) {
-        if (s.unit.cells && !/\bowner\b|^responsible|\blead\b/i.test(s.unit.cells[0]?.text ?? '')) continue;
-        const labelOwner = /^(?:(?:program|channel|partner|alliance|partnerships?) )?(?:owner(?:ship)?|lead|responsible(?: person)?|accountable(?: person)?|who runs it)$/i.test(s.unit.label) || (s.unit.cells && /\bowner\b|^responsible|\blead\b/i.test(s.unit.cells[0]?.text ?? ''));
-        if (!labelOwner && !(s.test(owns) || (s.test(title) && s.section?.inTopic('team')))) continue;
-        if (isHedged(s.text) || /\b(?:we will hire|to hire|hiring|will be hired|once we hire|no owner|nobody owns|no one owns)\b/i.test(s.text)) continue;
-        if (!labelOwner && !s.test(title) && !/\b[A-Z][a-z]+ [A-Z][a-zà-ÿ]+|\b(?:I|we)\b|\b(?:CEO|COO|CRO|CFO|CTO|founder|co-founder|lead|manager|[Hh]ead|VP|[Dd]irector|[Cc]hief|[Pp]resident)\b/.test(s.text)) continue;
-        candidates.push(s);
-      }
+      const labelOwner = (s: Sentence) =>
+        /^(?:(?:program|channel|partner|alliance|partnerships?) )?(?:owner(?:ship)?|lead|responsible(?: person)?|accountable(?: person)?|who runs it)$/i.test(s.unit.label) ||
+        (!!s.unit.cells && /\bowner\b|^responsible|\blead\b/i.test(s.unit.cells[0]?.text ?? ''));
+      // What the sentence says on its own; whether a title sits under a team heading is checked below.
+      const local = this.plan.statements('ownerCandidates', (s) => {
+        if (s.unit.cells && !/\bowner\b|^responsible|\blead\b/i.test(s.unit.cells[0]?.text ?? '')) return false;
+        const labelled = labelOwner(s);
+        if (!labelled && !s.test(owns) && !s.test(title)) return false;
+        if (isHedged(s.text) || /\b(?:we will hire|to hire|hiring|will be hired|once we hire|no owner|nobody owns|no one owns)\b/i.test(s.text)) return false;
+        return labelled || s.test(title) || /\b[A-Z][a-z]+ [A-Z][a-zà-ÿ]+|\b(?:I|we)\b|\b(?:CEO|COO|CRO|CFO|CTO|founder|co-founder|lead|manager|[Hh]ead|VP|[Dd]irector|[Cc]hief|[Pp]resident)\b/.test(s.text);
+      });
+      const candidates = local.filter((s) => labelOwner(s) || s.test(owns) || (s.test(title) && s.section?.inTopic('team')));
       // Prefer a named or labelled owner; a partnership title on its own also counts.
       const s = candidates[0];
       if (!s) return null;
@@ -368,26 +371,24 @@ export class Evidence {
 
   get reportsToCeo(): Sentence | null {
     return this.once('reportsToCeo', () => {
-      for (const s of this.statements) {
+      const found = this.plan.statements('reportsToCeo', (s) => {
         const m = /\breports?\s+(?:directly\s+)?to\s+(?:the\s+|our\s+)?(?:CEO|chief executive|founder|co-founder)\b/i.exec(s.text);
-        if (!m) continue;
+        if (!m) return false;
         const subject = s.text.slice(0, m.index);
-        if (/\b(?:sales|CRO|revenue)\b/i.test(subject) && !/\bpartner|channel|alliance/i.test(subject)) continue;
-        return s;
-      }
-      return null;
+        return !(/\b(?:sales|CRO|revenue)\b/i.test(subject) && !/\bpartner|channel|alliance/i.test(subject));
+      });
+      return found[0] ?? null;
     });
   }
 
   get salesCoordination(): Sentence | null {
     return this.once('salesCoordination', () => {
       const leader = /\b(?:CRO|chief revenue officer|VP (?:of )?sales|head of sales|sales leadership|sales leaders?|sales director|VP Sales|sales VP)\b/i;
-      for (const s of this.statements) {
-        const m = s.match(leader);
-        if (!m) continue;
-        if (/\breports? to\b|\bmanager is\b|\bwith\b|\band\b|\bjoint\w*|\btogether\b|\bweekly|\bmonthly|\bsync|\balign|\bcoordinat|\bescalat|\bdecide|\bagree|\breview|\bmeet|\bshare/i.test(s.text)) return s;
-      }
-      return null;
+      const found = this.plan.statements(
+        'salesCoordination',
+        (s) => s.test(leader) && /\breports? to\b|\bmanager is\b|\bwith\b|\band\b|\bjoint\w*|\btogether\b|\bweekly|\bmonthly|\bsync|\balign|\bcoordinat|\bescalat|\bdecide|\bagree|\breview|\bmeet|\bshare/i.test(s.text),
+      );
+      return found[0] ?? null;
     });
   }
 
@@ -434,13 +435,12 @@ export class Evidence {
       // Elsewhere, training and onboarding count when they are about partners (not customer onboarding).
       if (inSection) return inSection;
       // Elsewhere, only enablement aimed at partners counts (not customer onboarding or the product itself).
-      for (const s of this.statements) {
-        if (s.unit.cells && s.section?.inTopic('tiers')) continue;
+      const aimed = this.plan.statements('partnerEnablement', (s) => {
         const text = content(s);
         const m = PARTNER_ENABLEMENT.exec(text);
-        if (m && !isNegatedAt(text, m.index) && !isHedged(text) && !NEGATED_ANSWER.test(text)) return s;
-      }
-      return null;
+        return !!m && !isNegatedAt(text, m.index) && !isHedged(text) && !NEGATED_ANSWER.test(text);
+      });
+      return aimed.find((s) => !(s.unit.cells && s.section?.inTopic('tiers'))) ?? null;
     });
   }
 
@@ -456,13 +456,15 @@ export class Evidence {
         /\brevenue\b|\bpipeline\b|\bactivation\b|\bactive\b|\bsatisfaction\b|\bNPS\b|\breferrals?\b|\bdeals?\b|\bpartners?\b|\bshare\b|\bbookings\b|\bARR\b|\bsigned\b|\bcustomers?\b|\bcertified\b|\bfirms?\b|\bresellers?\b|\bwin rate\b|\bsourced\b|\binfluenced\b/i;
       const number = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred)\b/i;
       const metricsTopic = new Set(this.inTopic('metrics'));
-      for (const s of this.statements) {
+      const local = this.plan.statements(
+        'metricWithNumber',
+        (s) => s.test(metric) && s.test(number) && !isHedged(s.text) && !/\bnot setting\b|\bno (?:numbers|targets)\b/i.test(s.text) && !/\btarget list\b/i.test(s.text),
+      );
+      for (const s of local) {
         const inTargets = (s.section?.inTopic('metrics') ?? false) || metricsTopic.has(s);
         const targetWords = /\b(?:targets?|goals?|aim|by (?:month|Q[1-4]|year|end of)|within (?:the first|\d+)|we want|reach|KPI)\b/i.test(s.text);
         if (!inTargets && !targetWords) continue;
-        if (!s.test(metric) || !s.test(number)) continue;
-        if (s.section?.inTopic('exitCriteria') || isHedged(s.text) || /\bnot setting\b|\bno (?:numbers|targets)\b/i.test(s.text)) continue;
-        if (/\btarget list\b/i.test(s.text)) continue;
+        if (s.section?.inTopic('exitCriteria')) continue;
         return s;
       }
       return null;
@@ -479,12 +481,13 @@ export class Evidence {
 
   get pilotStatements(): Sentence[] {
     return this.once('pilots', () =>
-      this.statements.filter((s) => {
-        if (!/\bpilot/i.test(s.text) && !s.section?.inTopic('pilot')) return false;
-        if (/\bpilot (?:review|letters?|agreements?|results?|learnings?|customers?)\b/i.test(s.text) && !/\bpilot (?:runs?|lasts?|of|for|with)\b/i.test(s.text)) return false;
-        if (/\b(?:after|since|following|post)[- ](?:the |our )?pilot\b/i.test(s.text)) return false;
-        return s.durations.length > 0 || partnerCounts(s).length > 0;
-      }),
+      this.plan
+        .statements('pilotShape', (s) => {
+          if (/\bpilot (?:review|letters?|agreements?|results?|learnings?|customers?)\b/i.test(s.text) && !/\bpilot (?:runs?|lasts?|of|for|with)\b/i.test(s.text)) return false;
+          if (/\b(?:after|since|following|post)[- ](?:the |our )?pilot\b/i.test(s.text)) return false;
+          return s.durations.length > 0 || partnerCounts(s).length > 0;
+        })
+        .filter((s) => /\bpilot/i.test(s.text) || !!s.section?.inTopic('pilot')),
     );
   }
 
@@ -494,7 +497,7 @@ export class Evidence {
     return this.once('marketplace', () => {
       const market = /\b(?:AWS|Azure|Microsoft|Google Cloud|GCP|Salesforce|HubSpot(?: App)?|Atlassian|Shopify|Snowflake|Oracle|SAP)\s+(?:App\s+)?Marketplace\b|\bAppExchange\b|\b(?:cloud|app) marketplace\b|\bmarketplace listing\b/i;
       const verb = /\blist(?:ed|ing|s)?\b|\btransactable\b|\bpublish\w*|\blaunch\w*|\bavailable (?:on|in|through)\b|\bsell (?:on|through)\b|\bprivate offers?\b/i;
-      return this.statements.filter((s) => {
+      return this.plan.statements('marketplaceListing', (s) => {
         const m = s.match(market);
         return !!m && s.test(verb) && !/\bfrom\b[^.]{0,30}marketplaces?\b/i.test(s.text) && !isNegatedAt(s.text, m.index);
       });
@@ -538,6 +541,11 @@ export function content(s: Sentence): string {
 
 /** Percent classification by the words around it in its sentence (or table row). */
 export function classifyPercent(s: Sentence, m: PercentMatch): PercentCategory {
+  const inTiers = !!s.section?.inTopic('tiers');
+  return s.memo(`percent:${m.start}:${inTiers}`, () => classifyPercentIn(s, m, inTiers));
+}
+
+function classifyPercentIn(s: Sentence, m: PercentMatch, inTiers: boolean): PercentCategory {
   let text = s.text;
   let at = m.start;
   if (s.unit.cells) {
@@ -549,11 +557,11 @@ export function classifyPercent(s: Sentence, m: PercentMatch): PercentCategory {
     const local = s.unit.text.slice(cell.at, cell.at + cell.text.length + 1);
     at = s.at + m.start - cell.at;
     text = local;
-    const own = classifyText(local, at, m, false, !!s.section?.inTopic('tiers'));
+    const own = classifyText(local, at, m, false, inTiers);
     if (own !== 'other') return own;
     return classifyText(`${first} ${header}`, 0, m, true);
   }
-  return classifyText(text, at, m, false, !!s.section?.inTopic('tiers'));
+  return classifyText(text, at, m, false, inTiers);
 }
 
 const PAYOUT_RIGHT_AFTER = /^\s*(?:of\s+)?(?:(?:reseller|partner|dealer|channel|referral|recurring|one-off|first-year|year-one|volume)\s+)?(?:margins?|commissions?|referral fees?|finder'?s? fees?|fees?|rebates?|rev(?:enue)?[- ]share|payouts?)\b/i;
@@ -606,8 +614,8 @@ const EMPTY_CELL = /^(?:|—|–|-|n\/?a|tbd|tba|tbc|none|\?|\.\.\.|…|pending|
 function findTierStructures(plan: PlanModel): TierStructure[] {
   const out: TierStructure[] = [];
   const seenTables = new Set<unknown>();
-  for (const u of plan.units) {
-    if (u.kind !== 'tableRow' || !u.isHeaderRow || !u.table || seenTables.has(u.table)) continue;
+  for (const u of plan.selectUnits('tableHeaders', (x) => x.kind === 'tableRow' && x.isHeaderRow && !!x.table)) {
+    if (!u.table || seenTables.has(u.table)) continue;
     seenTables.add(u.table);
     const header = u.table.header.map((h) => h.toLowerCase());
     const firstIsTier = /^(?:tiers?|levels?|partner (?:tiers?|levels?)|status|program level|membership)$/i.test(u.table.header[0] ?? '');
@@ -681,14 +689,20 @@ function findTargets(ev: Evidence): Target[] {
   const sharesBySentence = new Map<Sentence, PercentFact[]>();
   for (const p of ev.percents) if (p.category === 'revenueShare') sharesBySentence.set(p.sentence, [...(sharesBySentence.get(p.sentence) ?? []), p]);
   const titleMonths = new Map<Section, number | null>();
-  for (const s of ev.statements) {
+  // What the sentence says on its own (a revenue share is always a percent in it); the section is read below.
+  const local = ev.plan.statements(
+    'targetCandidates',
+    (s) =>
+      !/\btarget list\b|\bcandidates?\b|\bshortlist\b|\bdrawn from\b/i.test(s.text) &&
+      !(/\bif\b[^.]{0,60}\b(?:below|under|less than|short of|fall)/i.test(s.text) || isHedged(s.text)) &&
+      (s.percents.length > 0 || /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred)\b/i.test(s.text)),
+  );
+  for (const s of local) {
     const sec = s.section;
     if (sec?.inTopic('exitCriteria')) continue;
     const inTargets = (sec?.inTopic('metrics') ?? false) || (!!s.unit.label && TOPIC_HEADINGS.metrics.test(s.unit.label));
     const targetWords = s.test(TARGET_WORDS);
     if (!inTargets && !targetWords) continue;
-    if (/\btarget list\b|\bcandidates?\b|\bshortlist\b|\bdrawn from\b/i.test(s.text)) continue;
-    if (/\bif\b[^.]{0,60}\b(?:below|under|less than|short of|fall)/i.test(s.text) || isHedged(s.text)) continue;
     if (!sharesBySentence.has(s) && !/\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred)\b/i.test(s.text)) continue;
     let fromTitles: number | null = null;
     if (sec) {
@@ -730,7 +744,7 @@ function readinessEvidence(ev: Evidence): Record<PreconditionKey, PreconditionEv
     result[key] = { met: ok && found.length > 0, evidence: found.map(span), reason: ok && found.length > 0 ? yes : no };
   };
   const labelled = (re: RegExp) =>
-    ev.statements.find((s) => (re.test(s.unit.label) && s.text.length > s.unit.label.length + 5) || (s.unit.cells && re.test(s.unit.cells[0]?.text ?? '') && !s.unit.isHeaderRow)) ?? null;
+    plan.statements(`labelled:${re.source}`, (s) => (re.test(s.unit.label) && s.text.length > s.unit.label.length + 5) || (!!s.unit.cells && re.test(s.unit.cells[0]?.text ?? '') && !s.unit.isHeaderRow))[0] ?? null;
   const positive = (s: Sentence | null) => (s && !s.test(NEGATIVE_STATEMENT) ? s : null);
 
   // product

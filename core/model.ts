@@ -11,7 +11,7 @@ import type { Heading, Html, RootContent, Table, Yaml } from 'mdast';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { LineIndex } from './text.js';
-import { parsePieces, type PieceCache } from './parse.js';
+import { parsePieces, parsePieceText, type PieceCache } from './parse.js';
 import type { Archetype, Span, Stage } from './types.js';
 import { ARCHETYPES, STAGES } from './types.js';
 import {
@@ -245,6 +245,15 @@ export class Sentence {
     if (!this.values.has(key)) this.values.set(key, f(this.text));
     return this.values.get(key) as T;
   }
+  /**
+   * A value computed from the sentence and its unit alone (the contract of `PlanModel.select`),
+   * remembered like `match`. Distinct computations need distinct keys.
+   */
+  memo<T>(key: string, f: () => T): T {
+    this.values ??= new Map();
+    if (!this.values.has(key)) this.values.set(key, f());
+    return this.values.get(key) as T;
+  }
   get percents(): PercentMatch[] {
     return this.remember('percents', findPercents);
   }
@@ -363,6 +372,9 @@ export class PlanModel {
   archetypeSource: 'frontmatter' | 'text' | 'none' = 'none';
   stage: Stage | null = null;
   stageSource: 'frontmatter' | 'text' | 'none' = 'none';
+  /** What the model read from each piece, in document order (shared with the piece cache). */
+  private readonly extracts: PieceExtract[] = [];
+  private readonly selected = new Map<string, Sentence[]>();
 
   constructor(
     readonly text: string,
@@ -372,6 +384,7 @@ export class PlanModel {
     this.root = new Section(null, '', 0, null);
     const pieces = parsePieces(text, options.cache, options.deadline);
     const stack: Section[] = [this.root];
+    const used = new Set<PieceExtract>();
     for (const piece of pieces) {
       if (options.deadline !== undefined && performance.now() > options.deadline) throw new DeadlineExceeded('time budget exceeded');
       let extract = piece.entry.extract as PieceExtract | undefined;
@@ -380,7 +393,13 @@ export class PlanModel {
         piece.entry.extract = extract;
         // The tree is no longer needed: what the model read from it is kept instead.
         piece.entry.nodes = [];
+      } else if (used.has(extract)) {
+        // The same text twice in one document (a repeated section): its units are placed in the
+        // document, so the second copy needs units of its own.
+        extract = extractPiece(piece.text, parsePieceText(piece.text));
       }
+      used.add(extract);
+      this.extracts.push(extract);
       this.assemble(extract, piece.start, stack);
     }
     this.units.forEach((u, i) => (u.index = i));
@@ -486,17 +505,15 @@ export class PlanModel {
     const found: Archetype[] = [];
     for (const a of ARCHETYPES) {
       const re = DOC_ARCHETYPE_PHRASES[a];
-      for (const s of this.sentences) {
+      const named = this.select(`archetypePhrase:${a}`, (s) => {
         re.lastIndex = 0;
         const m = re.exec(s.text);
+        if (!m || isNegatedAt(s.text, m.index)) return false;
         // A referral fee paid to a platform inside an alliance is the alliance's economics.
-        const strategicContext =
-          a !== 'strategic' && !!m && (/(?:co-?sell|alliance|marketplace)\W{1,3}(?:\w+\W{1,3})?$/i.test(s.text.slice(Math.max(0, m.index - 25), m.index)) || (!!s.section && s.section.heading !== this.titleUnit && s.section.named.includes('strategic')));
-        if (m && !strategicContext && !isNegatedAt(s.text, m.index)) {
-          found.push(a);
-          break;
-        }
-      }
+        return a === 'strategic' || !/(?:co-?sell|alliance|marketplace)\W{1,3}(?:\w+\W{1,3})?$/i.test(s.text.slice(Math.max(0, m.index - 25), m.index));
+      });
+      const underAlliance = (s: Sentence) => a !== 'strategic' && !!s.section && s.section.heading !== this.titleUnit && s.section.named.includes('strategic');
+      if (named.some((s) => !underAlliance(s))) found.push(a);
     }
     this.archetypeSource = found.length ? 'text' : 'none';
     return found;
@@ -521,62 +538,125 @@ export class PlanModel {
       if (st) this.stageSource = 'text';
       return st;
     };
+    // Each step reads the first sentence that says it (`select`: answers kept with each piece).
+    const byMonths = (months: number): Stage => (months < 12 ? 'pilot' : months < 24 ? 'stabilize' : months < 48 ? 'scale' : 'maturity');
     // 1. A "Stage:" or "Phase:" label.
-    for (const s of this.sentences) {
+    const labelStage = (s: Sentence): Stage | null => {
       const m = /(?:^|\n)\s*(?:program |current )?(?:stage|phase)\s*:\s*([^\n]+)/i.exec(s.text);
-      if (m) {
-        const st = fromWords(m[1]) ?? fromWords('phase ' + m[1]);
-        if (st) return found(st);
-      }
-    }
+      return m ? (fromWords(m[1]) ?? fromWords('phase ' + m[1])) : null;
+    };
+    const labelled = this.select('stage:label', (s) => labelStage(s) !== null)[0];
+    if (labelled) return found(labelStage(labelled));
     // 2. "Phase 2", "in the scale phase", "pilot stage".
-    for (const s of this.sentences) {
-      if (s.isQuestion) continue;
+    const phaseStage = (s: Sentence): Stage | null => {
+      if (s.isQuestion) return null;
       const m =
         /\bphase\s*(?:1|2|3|4|one|two|three|four)\b/i.exec(s.text) ??
         /\b(?:pilot|stabili[sz]e|stabili[sz]ation|scale|scaling|maturity) (?:phase|stage)\b/i.exec(s.text);
-      if (m) {
-        const st = fromWords(m[0]);
-        if (st) return found(st);
-      }
-    }
+      return m ? fromWords(m[0]) : null;
+    };
+    const phased = this.select('stage:phase', (s) => phaseStage(s) !== null)[0];
+    if (phased) return found(phaseStage(phased));
     // 3. How far into the program the plan is written ("30 months into the channel").
-    for (const s of this.sentences) {
+    const intoMonths = (s: Sentence): number | null => {
       const m = /\b(\d{1,3}|[a-z]+(?:-[a-z]+)?) (months|years) (?:into|in(?:to)? (?:the|our) )/i.exec(s.text);
-      if (!m) continue;
-      const n = wordToNumber(m[1]);
-      if (n === null) continue;
-      const months = m[2].toLowerCase() === 'years' ? n * 12 : n;
-      return found(months < 12 ? 'pilot' : months < 24 ? 'stabilize' : months < 48 ? 'scale' : 'maturity');
-    }
+      const n = m ? wordToNumber(m[1]) : null;
+      return m && n !== null ? (m[2].toLowerCase() === 'years' ? n * 12 : n) : null;
+    };
+    const into = this.select('stage:into', (s) => intoMonths(s) !== null)[0];
+    if (into) return found(byMonths(intoMonths(into)!));
     // 3b. "We are now in month 14", "year three into the channel".
-    for (const s of this.sentences) {
+    const nowMonths = (s: Sentence): number | null => {
       const m = /\b(?:we are|we're|we're now|we are now|now) in (month|year) (\d{1,3}|[a-z]+)\b/i.exec(s.text) ?? /\b(?:year|month) (\d{1,3}|[a-z]+) (?:into|of) (?:the|our) (?:channel|program|programme|partnership|alliance)/i.exec(s.text);
-      if (!m) continue;
+      if (!m) return null;
       const unit = m.length === 3 ? m[1].toLowerCase() : /year/i.test(m[0]) ? 'year' : 'month';
       const n = wordToNumber(m.length === 3 ? m[2] : m[1]);
-      if (n === null) continue;
-      const months = unit === 'year' ? (n - 1) * 12 + 1 : n;
-      return found(months < 12 ? 'pilot' : months < 24 ? 'stabilize' : months < 48 ? 'scale' : 'maturity');
-    }
+      if (n === null) return null;
+      return unit === 'year' ? (n - 1) * 12 + 1 : n;
+    };
+    const now = this.select('stage:now', (s) => nowMonths(s) !== null)[0];
+    if (now) return found(byMonths(nowMonths(now)!));
     // 4. The months the plan covers.
-    for (const s of this.sentences) {
+    const covers = (s: Sentence): number | null => {
       const m = /\bmonths?\s+(\d{1,2})\s*[-–]\s*(\d{1,2})\b/i.exec(s.text);
-      if (m && /\b(?:covers?|plan for|this plan|horizon)\b/i.test(s.text + ' ' + (s.section?.title ?? ''))) {
-        const from = Number(m[1]);
-        return found(from < 12 ? 'pilot' : from < 24 ? 'stabilize' : from < 48 ? 'scale' : 'maturity');
-      }
-    }
+      return m && /\b(?:covers?|plan for|this plan|horizon)\b/i.test(s.text + ' ' + (s.section?.title ?? '')) ? Number(m[1]) : null;
+    };
+    const covered = this.select('stage:covers', (s) => covers(s) !== null)[0];
+    if (covered) return found(byMonths(covers(covered)!));
     if (this.titleUnit && /\bpilot\b/i.test(this.titleUnit.text)) return found('pilot');
     // 5. A pilot still to run, and no sign of one already done.
-    const text = this.sentences.map((s) => s.text).join('\n');
-    const plannedPilot = this.sections.some((s) => /^pilot\b/i.test(s.title)) || /\b(?:we(?:'ll| will)|let's|plan to|going to) (?:run|start|launch|do) (?:a|the|our) (?:\w+ )?pilot\b|^pilot\s*:/im.test(text);
-    const pastPilot = /\bpilot (?:was|closed|ran|ended|showed|proved)\b|\b(?:was|were) (?:a|the|our) pilot\b|\bafter (?:the|our) pilot,? (?:we )?(?:opened|launched|formali[sz]ed|signed|grew)\b|\bsince the pilot\b/i.test(text);
+    const plannedPilot =
+      this.sections.some((s) => /^pilot\b/i.test(s.title)) ||
+      this.select('stage:plannedPilot', (s) => /\b(?:we(?:'ll| will)|let's|plan to|going to) (?:run|start|launch|do) (?:a|the|our) (?:\w+ )?pilot\b|^pilot\s*:/im.test(s.text)).length > 0;
+    const pastPilot =
+      this.select('stage:pastPilot', (s) => /\bpilot (?:was|closed|ran|ended|showed|proved)\b|\b(?:was|were) (?:a|the|our) pilot\b|\bafter (?:the|our) pilot,? (?:we )?(?:opened|launched|formali[sz]ed|signed|grew)\b|\bsince the pilot\b/i.test(s.text)).length > 0;
     if (plannedPilot && !pastPilot) return found('pilot');
     return null;
   }
 
   // ---- queries -----------------------------------------------------------
+
+  /**
+   * The sentences for which `test` holds, in document order. `test` may read only the sentence
+   * and its own unit (text, kind, label, cells, list, table) and the title of its section, all of
+   * which stay within the sentence's piece: the answer is kept with the piece and reused for as
+   * long as the piece's text is unchanged, so a keystroke re-tests one piece. One key, one test.
+   */
+  select(key: string, test: (s: Sentence) => boolean): Sentence[] {
+    let out = this.selected.get(key);
+    if (out) return out;
+    out = [];
+    for (const x of this.extracts) {
+      const memo = (x.memo ??= new Map());
+      let hits = memo.get(key) as Sentence[] | undefined;
+      if (!hits) {
+        for (const u of x.units) {
+          for (const s of u.sentences) {
+            if (test(s)) (hits ??= []).push(s);
+          }
+        }
+        hits ??= NONE;
+        memo.set(key, hits);
+      }
+      for (let i = 0; i < hits.length; i++) out.push(hits[i]);
+    }
+    this.selected.set(key, out);
+    return out;
+  }
+
+  /** The units for which `test` holds, in document order; the contract of `select`. */
+  selectUnits(key: string, test: (u: Unit) => boolean): Unit[] {
+    const out: Unit[] = [];
+    for (const hits of this.perPiece(`units:${key}`, (units) => units.filter(test))) for (const u of hits) out.push(u);
+    return out;
+  }
+
+  /** Statements (prose that is neither a heading nor a question) for which `test` holds; see `select`. */
+  statements(key: string, test?: (s: Sentence) => boolean): Sentence[] {
+    return this.select(`statement:${key}`, test ? (s) => isStatement(s) && test(s) : isStatement);
+  }
+
+  /**
+   * One value per piece, computed from the piece's units alone (the contract of `select`) and
+   * kept with the piece; in document order.
+   */
+  perPiece<T>(key: string, compute: (units: readonly Unit[]) => T): T[] {
+    return this.extracts.map((x) => {
+      const memo = (x.memo ??= new Map());
+      if (!memo.has(key)) memo.set(key, compute(x.units));
+      return memo.get(key) as T;
+    });
+  }
+
+  /** Statements in which `re` (not global) matches; see `select`. */
+  matching(re: RegExp): Sentence[] {
+    return this.statements(`re${regexId(re)}`, (s) => s.test(re));
+  }
+
+  /** Sentences in document order (for merging the results of several queries). */
+  inOrder(sentences: Iterable<Sentence>): Sentence[] {
+    return [...new Set(sentences)].sort((a, b) => a.unit.index - b.unit.index || a.at - b.at);
+  }
 
   span(start: number, end: number): Span {
     return this.lines.span(start, end);
@@ -616,25 +696,32 @@ export class PlanModel {
 
   /** Archetypes a sentence speaks about: named in it, else its nearest heading naming one, else the plan's only one. */
   archetypesOf(s: Sentence, options: { textOnly?: boolean } = {}): Archetype[] {
-    const text = s.unit.kind === 'tableRow' ? s.unit.text : s.unit.label && !s.text.startsWith(s.unit.label) ? `${s.unit.label}: ${s.text}` : s.text;
-    const named = ARCHETYPES.filter((a) => ARCHETYPE_WORDS[a].test(text) && this.archetypeNameCounts(a, text));
+    const words = s.memo('archetypeWords', () => {
+      const text = s.unit.kind === 'tableRow' ? s.unit.text : s.unit.label && !s.text.startsWith(s.unit.label) ? `${s.unit.label}: ${s.text}` : s.text;
+      return { named: ARCHETYPES.filter((a) => ARCHETYPE_WORDS[a].test(text)), alliance: /\bstrategic\b|\balliances?\b|\bco-?sell/i.test(text) };
+    });
+    // Brand names count for `strategic` only when the plan is about an alliance with them.
+    const named = words.named.filter((a) => a !== 'strategic' || words.alliance || this.archetypes.includes('strategic'));
     if (named.length) return named;
     if (options.textOnly) return [];
     if (s.section) for (const sec of s.section.chain()) if (sec.named.length && sec !== this.titleUnit?.section) return sec.named;
     return this.archetypes.length === 1 ? [...this.archetypes] : [];
   }
 
-  /** Brand names count for `strategic` only when the plan is about an alliance with them. */
-  private archetypeNameCounts(a: Archetype, text: string): boolean {
-    if (a !== 'strategic') return true;
-    if (/\bstrategic\b|\balliances?\b|\bco-?sell/i.test(text)) return true;
-    return this.archetypes.includes('strategic');
-  }
 }
 
 // ---- per-piece extraction (cached with the piece's parse) -------------------------
 
+const NONE: Sentence[] = [];
+
+/** A statement: prose that is neither a heading nor a question. */
+export function isStatement(s: Sentence): boolean {
+  return s.unit.kind !== 'heading' && !s.isQuestion;
+}
+
 interface PieceExtract {
+  /** Answers of `PlanModel.select` / `perPiece` for this piece. */
+  memo?: Map<string, unknown>;
   units: Unit[];
   html: Array<{ value: string; start: number; end: number }>;
   yaml?: { value: string; start: number; end: number };

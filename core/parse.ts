@@ -58,6 +58,8 @@ export class PathologicalMarkdown extends Error {}
 export class PieceCache {
   private map = new Map<string, PieceEntry>();
   private next = new Map<string, PieceEntry>();
+  /** The previous document: its text, piece boundaries and entries (for reuse by position). */
+  last: { text: string; bounds: number[]; entries: PieceEntry[] } | null = null;
   get(text: string): PieceEntry | undefined {
     const hit = this.map.get(text) ?? this.next.get(text);
     if (hit) this.next.set(text, hit);
@@ -70,6 +72,10 @@ export class PieceCache {
   sweep(): void {
     this.map = this.next;
     this.next = new Map();
+  }
+  /** Marks an entry reused by position as used (kept by the next sweep). */
+  keep(text: string, entry: PieceEntry): void {
+    this.next.set(text, entry);
   }
   get size(): number {
     return this.map.size;
@@ -85,8 +91,6 @@ const HTML_OPEN = /^ {0,3}</;
 export function pieceBoundaries(text: string): number[] {
   const bounds = [0];
   let pos = 0;
-  let fence: { char: string; len: number } | null = null;
-  let html: 'blank' | 'comment' | 'raw' | 'pi' | 'decl' | 'cdata' | null = null;
   // Front matter: a first line of exactly '---' opens it; it is its own piece.
   if (/^---[ \t]*(\r\n|\n|\r)/.test(text)) {
     const close = /(\r\n|\n|\r)(---|\.\.\.)[ \t]*(\r\n|\n|\r|$)/g;
@@ -95,6 +99,60 @@ export function pieceBoundaries(text: string): number[] {
     if (!m) return bounds;
     pos = m.index + m[0].length;
   }
+  scanBoundaries(text, pos, bounds);
+  return bounds;
+}
+
+/**
+ * The boundaries of `text` given those of a previous version of it: only the lines from the last
+ * boundary before the edit are scanned, until the scan reaches, past the edit, a boundary the
+ * previous version also had (the scanner is then in the same state on the same text, so the rest
+ * is the previous boundaries, shifted). Equal to `pieceBoundaries(text)`.
+ */
+export function updateBoundaries(text: string, prevText: string, prevBounds: readonly number[], edit = changedRange(text, prevText)): number[] {
+  const { prefix, suffix } = edit;
+  if (prefix === text.length && prefix === prevText.length) return [...prevBounds];
+  // Restart at a boundary whose line ends before the edit (a line break between it and the edit);
+  // the first piece (front matter, text before the first heading) is always scanned whole.
+  let i = prevBounds.length - 1;
+  while (i > 0 && !hasBreak(prevText, prevBounds[i], prefix - 1)) i--;
+  if (i === 0) return pieceBoundaries(text);
+  const delta = text.length - prevText.length;
+  const editEnd = text.length - suffix;
+  const bounds = prevBounds.slice(0, i + 1);
+  const old = new Set<number>();
+  for (let k = i + 1; k < prevBounds.length; k++) if (prevBounds[k] - delta >= 0 && prevBounds[k] >= prevText.length - suffix) old.add(prevBounds[k] + delta);
+  const resumeAt = scanBoundaries(text, prevBounds[i], bounds, (pos) => pos >= editEnd && old.has(pos));
+  if (resumeAt >= 0) for (let k = i + 1; k < prevBounds.length; k++) if (prevBounds[k] + delta > resumeAt) bounds.push(prevBounds[k] + delta);
+  return bounds;
+}
+
+/** The lengths of the longest common prefix and suffix of two texts (not overlapping). */
+export function changedRange(text: string, prev: string): { prefix: number; suffix: number } {
+  const min = Math.min(text.length, prev.length);
+  let prefix = 0;
+  while (prefix < min && text.charCodeAt(prefix) === prev.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < min - prefix && text.charCodeAt(text.length - 1 - suffix) === prev.charCodeAt(prev.length - 1 - suffix)) suffix++;
+  return { prefix, suffix };
+}
+
+/** A line break in text[from, to). */
+function hasBreak(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 10 || c === 13) return true;
+  }
+  return false;
+}
+
+/**
+ * Scans lines from `pos` (a line start where no fence or HTML block is open), pushing boundaries.
+ * When `stop(pos)` holds at a boundary, pushes it and returns that position; otherwise returns -1.
+ */
+function scanBoundaries(text: string, pos: number, bounds: number[], stop?: (pos: number) => boolean): number {
+  let fence: { char: string; len: number } | null = null;
+  let html: 'blank' | 'comment' | 'raw' | 'pi' | 'decl' | 'cdata' | null = null;
   while (pos < text.length) {
     let eol = pos;
     while (eol < text.length && text.charCodeAt(eol) !== 10 && text.charCodeAt(eol) !== 13) eol++;
@@ -118,7 +176,10 @@ export function pieceBoundaries(text: string): number[] {
         html = null;
       }
     } else {
-      if (ATX.test(line) && pos > 0 && bounds[bounds.length - 1] !== pos) bounds.push(pos);
+      if (ATX.test(line) && pos > 0 && bounds[bounds.length - 1] !== pos) {
+        bounds.push(pos);
+        if (stop?.(pos)) return pos;
+      }
       const f = FENCE.exec(line);
       if (f && !(f[1][0] === '`' && f[2].includes('`'))) {
         fence = { char: f[1][0], len: f[1].length };
@@ -134,7 +195,7 @@ export function pieceBoundaries(text: string): number[] {
     }
     pos = next;
   }
-  return bounds;
+  return -1;
 }
 
 function countLines(s: string): number {
@@ -218,6 +279,11 @@ export function pathologicalMarkdown(text: string, firstLine = 0): string | null
   return null;
 }
 
+/** Parses one piece (no cache): its top-level nodes. */
+export function parsePieceText(text: string): RootContent[] {
+  return (processor.parse(text) as Root).children;
+}
+
 /** Parses a whole document in one go (reference implementation; used by tests and benchmarks). */
 export function parseWhole(text: string): Root {
   return processor.parse(text) as Root;
@@ -229,8 +295,13 @@ export function parseWhole(text: string): Root {
  * to the piece: add `piece.start` / `piece.line` for document coordinates.
  */
 export function parsePieces(text: string, cache?: PieceCache, deadline?: number): Piece[] {
-  const bounds = pieceBoundaries(text);
+  const last = cache?.last;
+  const edit = last ? changedRange(text, last.text) : null;
+  const bounds = last && edit ? updateBoundaries(text, last.text, last.bounds, edit) : pieceBoundaries(text);
+  // Pieces the edit did not touch are found by position: same text before the edit, or after it.
+  const reuse = last && edit ? reusable(text, last, edit) : null;
   const pieces: Piece[] = [];
+  const entries: PieceEntry[] = [];
   let line = 0;
   for (let i = 0; i < bounds.length; i++) {
     const start = bounds[i];
@@ -238,16 +309,50 @@ export function parsePieces(text: string, cache?: PieceCache, deadline?: number)
     // A byte-order mark is dropped by the parser; parse without it so offsets stay document offsets.
     const bom = start === 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0;
     const pieceText = text.slice(start + bom, end);
-    let entry = cache?.get(pieceText);
+    let entry = reuse?.(i, start, end);
+    if (entry) cache!.keep(pieceText, entry);
+    else entry = cache?.get(pieceText);
     if (!entry) {
       if (deadline !== undefined && performance.now() > deadline) throw new Error('time budget exceeded');
       const pathology = pathologicalMarkdown(pieceText, line);
       entry = { nodes: pathology ? [] : (processor.parse(pieceText) as Root).children, lines: countLines(pieceText), pathology };
       cache?.set(pieceText, entry);
     }
-    if (entry.pathology) throw new PathologicalMarkdown(entry.pathology);
+    entries.push(entry);
+    // The reason names lines: say it again for where the piece is now.
+    if (entry.pathology) throw new PathologicalMarkdown(pathologicalMarkdown(pieceText, line) ?? entry.pathology);
     pieces.push({ start: start + bom, line, text: pieceText, nodes: entry.nodes, entry });
     line += entry.lines;
   }
+  if (cache) cache.last = { text, bounds, entries };
   return pieces;
+}
+
+/**
+ * For the pieces of `text` that lie wholly before or wholly after the edit since the previous
+ * version, the previous version's entry for the same text; undefined for the others.
+ */
+function reusable(
+  text: string,
+  last: NonNullable<PieceCache['last']>,
+  { prefix, suffix }: { prefix: number; suffix: number },
+): (i: number, start: number, end: number) => PieceEntry | undefined {
+  const prev = last.text;
+  const delta = text.length - prev.length;
+  const byStart = new Map<number, number>();
+  last.bounds.forEach((b, k) => byStart.set(b, k));
+  const prevEnd = (k: number) => (k + 1 < last.bounds.length ? last.bounds[k + 1] : prev.length);
+  return (_i, start, end) => {
+    // Before the edit: same start and end, and the piece ends at or before the first changed character.
+    if (end <= prefix) {
+      const k = byStart.get(start);
+      return k !== undefined && prevEnd(k) === end ? last.entries[k] : undefined;
+    }
+    // After the edit: the same piece, shifted.
+    if (start >= text.length - suffix) {
+      const k = byStart.get(start - delta);
+      return k !== undefined && prevEnd(k) === end - delta ? last.entries[k] : undefined;
+    }
+    return undefined;
+  };
 }

@@ -1,12 +1,13 @@
 /** Section summaries for editors: each recognised section, its expected elements, present and missing. */
 import type { SectionSummary } from './types.js';
-import { TOPIC_LABELS, type PlanModel, type Section, type Topic } from './model.js';
+import { TOPIC_LABELS, type PlanModel, type Section, type Sentence, type Topic } from './model.js';
 import type { Evidence } from './evidence.js';
-import { findDurations, findPercents } from './numbers.js';
 
-type Check = [element: string, test: (sec: Section, text: string, ev: Evidence) => boolean];
+/** `sentences`: the section's sentences, subsections included. */
+type Check = [element: string, test: (sec: Section, sentences: readonly Sentence[], ev: Evidence) => boolean];
 
-const has = (re: RegExp): Check[1] => (_s, text) => re.test(text);
+/** A sentence of the section matches (each sentence remembers its answer across edits elsewhere). */
+const has = (re: RegExp): Check[1] => (_s, sentences) => sentences.some((x) => x.test(re));
 
 const ELEMENTS: Partial<Record<Topic, Check[]>> = {
   dealRegistration: [
@@ -21,17 +22,17 @@ const ELEMENTS: Partial<Record<Topic, Check[]>> = {
     ['benefits', (s, _t, ev) => ev.tierStructures.some((t) => t.section === s && t.tiers.length > 0 && t.tiers.every((x) => x.hasBenefits))],
   ],
   economics: [
-    ['rate', (_s, text) => findPercents(text).length > 0],
+    ['rate', (_s, sentences) => sentences.some((x) => x.percents.length > 0)],
     ['partner role', (_s, _t, ev) => ev.partnerActivities.length > 0],
     ['payout cadence', (_s, _t, ev) => !!ev.payoutOps],
   ],
   mdf: [
-    ['rate', (_s, text) => findPercents(text).length > 0 || /[$£€]\s?\d/.test(text)],
+    ['rate', (_s, sentences) => sentences.some((x) => x.percents.length > 0 || x.test(/[$£€]\s?\d/))],
     ['plan up front', has(/\bplan\b|\bpre-?approv/i)],
     ['proof of execution', has(/\bproof\b|\breimburs|\binvoices?\b|\bpaid against\b/i)],
   ],
   pilot: [
-    ['length', (_s, text) => findDurations(text).length > 0],
+    ['length', (_s, sentences) => sentences.some((x) => x.durations.length > 0)],
     ['partner count', has(/\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:\w+\s+)?(?:partners?|resellers?|consultants?|firms?|msps?|advisors?|agencies)\b/i)],
     ['success criteria', has(/\bsuccess\b|\bcriteria\b|\breview\b|\bdecide|\bdecision\b|\bmeasure/i)],
   ],
@@ -66,10 +67,10 @@ export function sectionSummaries(plan: PlanModel, ev: Evidence): SectionSummary[
   for (const sec of plan.sections) {
     const topic = ([...sec.topics] as Topic[]).find((t) => ELEMENTS[t]);
     if (!topic || !sec.heading) continue;
-    const text = [...sec.allSentences()].map((s) => s.text).join('\n');
+    const sentences = [...sec.allSentences()];
     const present: string[] = [];
     const missing: string[] = [];
-    for (const [name, test] of ELEMENTS[topic]!) (test(sec, text, ev) ? present : missing).push(name);
+    for (const [name, test] of ELEMENTS[topic]!) (test(sec, sentences, ev) ? present : missing).push(name);
     out.push({ topic, label: TOPIC_LABELS[topic], heading: sec.title, depth: sec.depth, present, missing, ...plan.unitSpan(sec.heading) });
   }
   return out;

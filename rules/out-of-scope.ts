@@ -1,5 +1,18 @@
 import { z } from 'zod';
 import { defineRule } from '../core/rule.js';
+import type { Unit } from '../core/model.js';
+
+const ONE_OFF = /\bone-?off (?:deal|partnership|agreement|arrangement)\b|\bsingle (?:deal|partnership|agreement) with\b/i;
+
+function countWords(units: readonly Unit[]): { affiliate: number; program: number; oneOffs: number; affiliateWord: boolean } {
+  const text = units.flatMap((u) => u.sentences.map((s) => s.text)).join('\n');
+  return {
+    affiliate: (text.match(/\baffiliates?\b|\binfluencers?\b|\bcreators?\b|\baffiliate links?\b|\bpromo codes?\b/gi) ?? []).length,
+    program: (text.match(/\bresell\w*|\breferral partners?\b|\bintegration partners?\b|\bchannel partners?\b|\bstrategic alliances?\b|\bMSPs?\b|\bdeal registration\b/gi) ?? []).length,
+    oneOffs: (text.match(new RegExp(ONE_OFF.source, 'gi')) ?? []).length,
+    affiliateWord: /\baffiliate/i.test(text),
+  };
+}
 
 export default defineRule({
   meta: {
@@ -19,15 +32,22 @@ export default defineRule({
   },
   check({ plan, report }) {
     if (plan.frontMatter?.archetypes?.length) return;
-    const text = plan.sentences.map((s) => s.text).join('\n');
     const title = [plan.titleUnit?.text ?? '', String(plan.frontMatter?.data?.scope ?? ''), String(plan.frontMatter?.type ?? '')].join(' ');
-    const affiliate = (text.match(/\baffiliates?\b|\binfluencers?\b|\bcreators?\b|\baffiliate links?\b|\bpromo codes?\b/gi) ?? []).length;
-    const program = (text.match(/\bresell\w*|\breferral partners?\b|\bintegration partners?\b|\bchannel partners?\b|\bstrategic alliances?\b|\bMSPs?\b|\bdeal registration\b/gi) ?? []).length;
-    const oneOff = /\bone-?off (?:deal|partnership|agreement|arrangement)\b|\bsingle (?:deal|partnership|agreement) with\b/i;
+    // Word counts per piece (kept with the piece), summed.
+    let affiliate = 0;
+    let program = 0;
+    let oneOffs = 0;
+    let affiliateWord = false;
+    for (const c of plan.perPiece('out-of-scope', countWords)) {
+      affiliate += c.affiliate;
+      program += c.program;
+      oneOffs += c.oneOffs;
+      affiliateWord ||= c.affiliateWord;
+    }
     let kind: string | null = null;
-    if (/\baffiliate\b/i.test(title) || (affiliate >= 3 && affiliate > program * 2 && /\baffiliate/i.test(text))) kind = 'an affiliate program';
+    if (/\baffiliate\b/i.test(title) || (affiliate >= 3 && affiliate > program * 2 && affiliateWord)) kind = 'an affiliate program';
     if (!kind && (/\binfluencer|\bcreator program/i.test(title) || (affiliate >= 3 && affiliate > program * 2))) kind = 'an influencer program';
-    if (!kind && (oneOff.test(title) || ((text.match(new RegExp(oneOff.source, 'gi')) ?? []).length >= 2 && program < 3))) kind = 'a one-off business-development deal';
+    if (!kind && (ONE_OFF.test(title) || (oneOffs >= 2 && program < 3))) kind = 'a one-off business-development deal';
     if (!kind) return;
     report({ message: `This reads as ${kind}, not a multi-partner channel program; Partnerlint's program rules do not apply, so nothing else is checked.`, at: plan.titleSpan() });
   },

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parsePieces, parseWhole, pieceBoundaries, PieceCache } from '../../core/parse.js';
+import { parsePieces, parseWhole, pieceBoundaries, PieceCache, updateBoundaries } from '../../core/parse.js';
 import { sharedDir, repoRoot } from '../helpers.js';
 
 /** Top-level blocks as (type, start, end) in document offsets, plus every nested node's type and offsets. */
@@ -62,4 +62,22 @@ test('the piece cache reuses unchanged pieces after an edit elsewhere', () => {
   assert.equal(second[1].nodes, first[1].nodes);
   assert.equal(second[2].nodes, first[2].nodes);
   assert.deepEqual(piecewise(b), flatten(parseWhole(b).children, 0));
+});
+
+test('piece boundaries updated from the previous version equal a full scan, for random edits', () => {
+  let seed = 7;
+  const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296);
+  const parts = ['# H\n', '## Sub\n', 'text\n', '```\n', '~~~\n', '<div>\n', '</div>\n', '<!--\n', '-->\n', '\n', '---\n', '| a |\n', '- # x\n', '\r\n', '# '];
+  let text = '---\na: 1\n---\n# T\n\nintro\n\n## A\n\nbody\n\n```\n# not\n```\n\n## B\n\n<div>\n# in html\n</div>\n\n## C\n';
+  let bounds = pieceBoundaries(text);
+  for (let i = 0; i < 3000; i++) {
+    const at = Math.floor(random() * (text.length + 1));
+    const del = random() < 0.3 ? Math.floor(random() * 12) : 0;
+    const ins = parts[Math.floor(random() * parts.length)];
+    const next = text.length > 4000 ? text.slice(0, 2000) : text.slice(0, at) + ins + text.slice(at + del);
+    const updated = updateBoundaries(next, text, bounds);
+    assert.deepEqual(updated, pieceBoundaries(next), `edit ${i} at ${at}: ${JSON.stringify(ins)}`);
+    text = next;
+    bounds = updated;
+  }
 });
