@@ -104,6 +104,11 @@ export class Evidence {
     return this.plan.statements('all');
   }
 
+  /** Statements that count partners ("six resellers"); see `partnerCounts`. */
+  get countingPartners(): Sentence[] {
+    return this.plan.statements('countingPartners', (s) => partnerCounts(s).length > 0);
+  }
+
   /** First statement (of `where`, by default the whole plan) matching `re` that is not negated at the match. */
   find(re: RegExp, where?: Iterable<Sentence>, opts: { allowNegated?: boolean } = {}): Sentence | null {
     for (const s of where ?? this.plan.matching(re)) {

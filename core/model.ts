@@ -299,27 +299,28 @@ export class Section {
     readonly parent: Section | null,
   ) {}
   /** Units of this section and all its subsections, in order. */
-  *allUnits(): Generator<Unit> {
-    yield* this.units;
-    for (const c of this.children) yield* c.allUnits();
+  allUnits(out: Unit[] = []): Unit[] {
+    for (const u of this.units) out.push(u);
+    for (const c of this.children) c.allUnits(out);
+    return out;
   }
-  *allSentences(): Generator<Sentence> {
-    for (const u of this.allUnits()) yield* u.sentences;
+  allSentences(): Sentence[] {
+    const out: Sentence[] = [];
+    for (const u of this.allUnits()) for (const s of u.sentences) out.push(s);
+    return out;
   }
   /** This section and its ancestors, nearest first. */
-  *chain(): Generator<Section> {
-    let s: Section | null = this;
-    while (s) {
-      yield s;
-      s = s.parent;
-    }
+  chain(): Section[] {
+    const out: Section[] = [];
+    for (let s: Section | null = this; s; s = s.parent) out.push(s);
+    return out;
   }
   hasTopic(t: Topic): boolean {
     return this.topics.has(t);
   }
   /** The topic holds for this section or an enclosing one. */
   inTopic(t: Topic): boolean {
-    for (const s of this.chain()) if (s.topics.has(t)) return true;
+    for (let s: Section | null = this; s; s = s.parent) if (s.topics.has(t)) return true;
     return false;
   }
 }
@@ -380,9 +381,12 @@ export class PlanModel {
     readonly text: string,
     options: ModelOptions = {},
   ) {
-    this.lines = new LineIndex(text);
     this.root = new Section(null, '', 0, null);
     const pieces = parsePieces(text, options.cache, options.deadline);
+    // Line starts, from each piece's line breaks (no second scan of the text).
+    const starts = [0];
+    for (const piece of pieces) for (const b of piece.entry.breaks) starts.push(piece.start + b);
+    this.lines = new LineIndex(text, starts);
     const stack: Section[] = [this.root];
     const used = new Set<PieceExtract>();
     for (const piece of pieces) {
@@ -606,9 +610,10 @@ export class PlanModel {
     let out = this.selected.get(key);
     if (out) return out;
     out = [];
+    const id = answerId(key);
     for (const x of this.extracts) {
-      const memo = (x.memo ??= new Map());
-      let hits = memo.get(key) as Sentence[] | undefined;
+      const answers = (x.answers ??= []);
+      let hits = answers[id] as Sentence[] | undefined;
       if (!hits) {
         for (const u of x.units) {
           for (const s of u.sentences) {
@@ -616,7 +621,7 @@ export class PlanModel {
           }
         }
         hits ??= NONE;
-        memo.set(key, hits);
+        answers[id] = hits;
       }
       for (let i = 0; i < hits.length; i++) out.push(hits[i]);
     }
@@ -641,10 +646,11 @@ export class PlanModel {
    * kept with the piece; in document order.
    */
   perPiece<T>(key: string, compute: (units: readonly Unit[]) => T): T[] {
+    const id = answerId(key);
     return this.extracts.map((x) => {
-      const memo = (x.memo ??= new Map());
-      if (!memo.has(key)) memo.set(key, compute(x.units));
-      return memo.get(key) as T;
+      const answers = (x.answers ??= []);
+      if (answers[id] === undefined) answers[id] = compute(x.units);
+      return answers[id] as T;
     });
   }
 
@@ -719,9 +725,18 @@ export function isStatement(s: Sentence): boolean {
   return s.unit.kind !== 'heading' && !s.isQuestion;
 }
 
+const ANSWER_IDS = new Map<string, number>();
+
+/** A small number per query key: a piece keeps its answers in an array indexed by it. */
+function answerId(key: string): number {
+  let id = ANSWER_IDS.get(key);
+  if (id === undefined) ANSWER_IDS.set(key, (id = ANSWER_IDS.size));
+  return id;
+}
+
 interface PieceExtract {
-  /** Answers of `PlanModel.select` / `perPiece` for this piece. */
-  memo?: Map<string, unknown>;
+  /** Answers of `PlanModel.select` / `perPiece` for this piece, by `answerId`. */
+  answers?: unknown[];
   units: Unit[];
   html: Array<{ value: string; start: number; end: number }>;
   yaml?: { value: string; start: number; end: number };

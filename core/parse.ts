@@ -44,6 +44,8 @@ export interface PieceEntry {
   extract?: unknown;
   /** Line endings in the piece. */
   lines: number;
+  /** Offsets just past each line ending (piece-local). */
+  breaks: number[];
   /** Why the piece is too pathological to parse (see `pathologicalMarkdown`), or null. */
   pathology: string | null;
 }
@@ -58,8 +60,8 @@ export class PathologicalMarkdown extends Error {}
 export class PieceCache {
   private map = new Map<string, PieceEntry>();
   private next = new Map<string, PieceEntry>();
-  /** The previous document: its text, piece boundaries and entries (for reuse by position). */
-  last: { text: string; bounds: number[]; entries: PieceEntry[] } | null = null;
+  /** The previous document: its text, piece boundaries, piece texts and entries (for reuse by position). */
+  last: { text: string; bounds: number[]; texts: string[]; entries: PieceEntry[] } | null = null;
   get(text: string): PieceEntry | undefined {
     const hit = this.map.get(text) ?? this.next.get(text);
     if (hit) this.next.set(text, hit);
@@ -130,10 +132,15 @@ export function updateBoundaries(text: string, prevText: string, prevBounds: rea
 /** The lengths of the longest common prefix and suffix of two texts (not overlapping). */
 export function changedRange(text: string, prev: string): { prefix: number; suffix: number } {
   const min = Math.min(text.length, prev.length);
+  // Whole blocks first (string equality is a fast native compare), then character by character.
+  const BLOCK = 2048;
   let prefix = 0;
+  while (prefix + BLOCK <= min && text.substring(prefix, prefix + BLOCK) === prev.substring(prefix, prefix + BLOCK)) prefix += BLOCK;
   while (prefix < min && text.charCodeAt(prefix) === prev.charCodeAt(prefix)) prefix++;
+  const room = min - prefix;
   let suffix = 0;
-  while (suffix < min - prefix && text.charCodeAt(text.length - 1 - suffix) === prev.charCodeAt(prev.length - 1 - suffix)) suffix++;
+  while (suffix + BLOCK <= room && text.substring(text.length - suffix - BLOCK, text.length - suffix) === prev.substring(prev.length - suffix - BLOCK, prev.length - suffix)) suffix += BLOCK;
+  while (suffix < room && text.charCodeAt(text.length - 1 - suffix) === prev.charCodeAt(prev.length - 1 - suffix)) suffix++;
   return { prefix, suffix };
 }
 
@@ -198,17 +205,18 @@ function scanBoundaries(text: string, pos: number, bounds: number[], stop?: (pos
   return -1;
 }
 
-function countLines(s: string): number {
-  let n = 0;
+/** Offsets just past each line ending (\r\n, \n or a lone \r). */
+function lineBreaks(s: string): number[] {
+  const out: number[] = [];
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c === 10) n++;
+    if (c === 10) out.push(i + 1);
     else if (c === 13) {
       if (s.charCodeAt(i + 1) === 10) i++;
-      n++;
+      out.push(i + 1);
     }
   }
-  return n;
+  return out;
 }
 
 /**
@@ -302,56 +310,67 @@ export function parsePieces(text: string, cache?: PieceCache, deadline?: number)
   const reuse = last && edit ? reusable(text, last, edit) : null;
   const pieces: Piece[] = [];
   const entries: PieceEntry[] = [];
+  const texts: string[] = [];
   let line = 0;
   for (let i = 0; i < bounds.length; i++) {
     const start = bounds[i];
     const end = i + 1 < bounds.length ? bounds[i + 1] : text.length;
     // A byte-order mark is dropped by the parser; parse without it so offsets stay document offsets.
     const bom = start === 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0;
-    const pieceText = text.slice(start + bom, end);
-    let entry = reuse?.(i, start, end);
-    if (entry) cache!.keep(pieceText, entry);
-    else entry = cache?.get(pieceText);
+    const k = reuse?.(start, end) ?? -1;
+    let entry: PieceEntry | undefined;
+    let pieceText: string;
+    if (k >= 0) {
+      // The previous version's string for the same text: its hash is already known.
+      pieceText = last!.texts[k];
+      entry = last!.entries[k];
+      cache!.keep(pieceText, entry);
+    } else {
+      pieceText = text.slice(start + bom, end);
+      entry = cache?.get(pieceText);
+    }
     if (!entry) {
       if (deadline !== undefined && performance.now() > deadline) throw new Error('time budget exceeded');
       const pathology = pathologicalMarkdown(pieceText, line);
-      entry = { nodes: pathology ? [] : (processor.parse(pieceText) as Root).children, lines: countLines(pieceText), pathology };
+      const breaks = lineBreaks(pieceText);
+      entry = { nodes: pathology ? [] : (processor.parse(pieceText) as Root).children, lines: breaks.length, breaks, pathology };
       cache?.set(pieceText, entry);
     }
     entries.push(entry);
+    texts.push(pieceText);
     // The reason names lines: say it again for where the piece is now.
     if (entry.pathology) throw new PathologicalMarkdown(pathologicalMarkdown(pieceText, line) ?? entry.pathology);
     pieces.push({ start: start + bom, line, text: pieceText, nodes: entry.nodes, entry });
     line += entry.lines;
   }
-  if (cache) cache.last = { text, bounds, entries };
+  if (cache) cache.last = { text, bounds, texts, entries };
   return pieces;
 }
 
 /**
  * For the pieces of `text` that lie wholly before or wholly after the edit since the previous
- * version, the previous version's entry for the same text; undefined for the others.
+ * version, the index of the previous version's piece with the same text; undefined for the others.
  */
 function reusable(
   text: string,
   last: NonNullable<PieceCache['last']>,
   { prefix, suffix }: { prefix: number; suffix: number },
-): (i: number, start: number, end: number) => PieceEntry | undefined {
+): (start: number, end: number) => number | undefined {
   const prev = last.text;
   const delta = text.length - prev.length;
   const byStart = new Map<number, number>();
   last.bounds.forEach((b, k) => byStart.set(b, k));
   const prevEnd = (k: number) => (k + 1 < last.bounds.length ? last.bounds[k + 1] : prev.length);
-  return (_i, start, end) => {
+  return (start, end) => {
     // Before the edit: same start and end, and the piece ends at or before the first changed character.
     if (end <= prefix) {
       const k = byStart.get(start);
-      return k !== undefined && prevEnd(k) === end ? last.entries[k] : undefined;
+      return k !== undefined && prevEnd(k) === end ? k : undefined;
     }
     // After the edit: the same piece, shifted.
     if (start >= text.length - suffix) {
       const k = byStart.get(start - delta);
-      return k !== undefined && prevEnd(k) === end - delta ? last.entries[k] : undefined;
+      return k !== undefined && prevEnd(k) === end - delta ? k : undefined;
     }
     return undefined;
   };

@@ -4,7 +4,15 @@ import type { Span } from './types.js';
 export class LineIndex {
   /** Offset of the first character of each line. Line endings: \r\n, \n or a lone \r. */
   readonly starts: number[];
-  constructor(readonly text: string) {
+  /** `starts`, when known (from the pieces of the document), saves a scan of the text. */
+  constructor(
+    readonly text: string,
+    known?: number[],
+  ) {
+    if (known) {
+      this.starts = known;
+      return;
+    }
     const starts = [0];
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);

@@ -21,8 +21,9 @@ export default defineRule({
       example: 'Partners will come only from our founders\' friends.\n',
     },
   },
-  check({ plan, evidence, report }) {
-    for (const s of evidence.statements) if (s.test(NETWORK) && s.test(ONLY) && /\bpartner|\brecruit|\bcome from|\bsign|\brefer|\bwork with|\bstart with|\bto start\b/i.test(s.text + ' ' + (s.section?.title ?? '')))
+  check({ plan, report }) {
+    const closed = plan.statements('closed-network', (s) => s.test(NETWORK) && s.test(ONLY) && /\bpartner|\brecruit|\bcome from|\bsign|\brefer|\bwork with|\bstart with|\bto start\b/i.test(s.text + ' ' + (s.section?.title ?? '')));
+    for (const s of closed)
       report({ message: 'Partners are recruited only from the founders\' or executives\' personal network.', at: plan.sentenceSpan(s) });
   },
 });

@@ -26,9 +26,7 @@ export default defineRule({
   },
   check({ plan, evidence, report }) {
     if (evidence.find(NAMED_REPS)) return;
-    for (const s of evidence.statements) {
-      const m = s.match(EXEC_ONLY);
-      if (!m) continue;
+    for (const s of plan.matching(EXEC_ONLY)) {
       report({
         message: 'This relationship rests on executives only; require the partner to name committed sales reps who carry the product.',
         at: plan.sentenceSpan(s),

@@ -19,8 +19,8 @@ export default defineRule({
       example: 'In Q1 we will launch a partner portal with statements and training.\n',
     },
   },
-  check({ plan, evidence, report }) {
-    const portal = evidence.statements.filter((s) => {
+  check({ plan, report }) {
+    const portal = plan.statements('portal-usage', (s) => {
       const m = /(?<![-\w])portal\b(?!-)/i.exec(s.text);
       if (m && /\b(?:developer|customer|employee|self-service|support)\s+$/i.test(s.text.slice(0, m.index))) return false;
       return !!m && !s.unit.cells && !isNegatedAt(s.text, m.index);

@@ -32,10 +32,9 @@ export default defineRule({
       example: 'The board wants a partnerships story, so we are launching a partner program.\n',
     },
   },
-  check({ plan, evidence, options, report }) {
-    for (const s of evidence.statements) {
+  check({ plan, options, report }) {
+    for (const s of plan.matching(PREFILTER)) {
       let why: string | null = null;
-      if (!s.test(PREFILTER)) continue;
       for (const [re, w] of RED_FLAGS) {
         const m = s.match(re);
         if (m && !isNegatedAt(s.text, m.index)) {

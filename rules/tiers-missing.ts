@@ -23,7 +23,7 @@ export default defineRule({
     if (plan.archetypes.length && plan.archetypes.every((a) => a === 'strategic')) return;
     if (evidence.tierStructures.length || plan.sectionsWith('tiers').length || evidence.segmentation) return;
     const pastPilot = plan.stage !== null && plan.stage !== 'pilot';
-    const many = evidence.statements.some((s) => partnerCounts(s).some((c) => c.max > options.maxPartnersWithoutTiers && !/\btarget list\b|\bcandidates?\b|\bshortlist\b/i.test(s.text)));
+    const many = evidence.countingPartners.some((s) => partnerCounts(s).some((c) => c.max > options.maxPartnersWithoutTiers && !/\btarget list\b|\bcandidates?\b|\bshortlist\b/i.test(s.text)));
     if (!pastPilot && !many) return;
     report({
       message: `${pastPilot ? `A ${plan.stage}-stage program` : 'A program with more than ' + options.maxPartnersWithoutTiers + ' partners'} defines no tiers or segments; partners cannot tell what to aim for.`,

@@ -20,7 +20,7 @@ export default defineRule({
   },
   check({ plan, evidence, report }) {
     if (evidence.dealReg || evidence.enablement || evidence.partnerRevenueTracking) return;
-    for (const s of evidence.statements) {
+    for (const s of evidence.countingPartners) {
       for (const c of partnerCounts(s)) {
         const listed = /\blogos?\b/i.test(c.noun) || /^["”']?\s*(?:listed|on (?:our|the|its) (?:\w+ ){0,2}(?:website|site|page|directory))/i.test(s.text.slice(c.end)) || /\blisted\b/i.test(c.noun);
         if (!listed) continue;
