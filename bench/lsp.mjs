@@ -50,7 +50,7 @@ function withTimeout(promise, ms, what) {
 
 async function startServer(rootDir) {
   if (!fs.existsSync(SERVER)) throw new Error(`${path.relative(root, SERVER)} does not exist`);
-  const child = spawn(process.execPath, [SERVER, '--stdio'], { cwd: rootDir, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...(process.env.PARTNERLINT_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean), SERVER, '--stdio'], { cwd: rootDir, stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d) => {
     if (stderr.length < 4000) stderr += d;

@@ -88,6 +88,13 @@ export const TOPIC_HEADINGS: Record<Topic, RegExp> = {
   faq: /\bFAQ\b|\bquestions\b/i,
 };
 
+const TOPIC_ENTRIES = Object.entries(TOPIC_HEADINGS) as Array<[Topic, RegExp]>;
+
+/** The topics a heading's words name (before synonyms from the config). */
+function headingTopics(title: string): Topic[] {
+  return TOPIC_ENTRIES.filter(([, re]) => re.test(title)).map(([topic]) => topic);
+}
+
 /** Words that name an archetype; used for sentences, table rows and headings. */
 export const ARCHETYPE_WORDS: Record<Archetype, RegExp> = {
   referral: /\breferr(?:al|als|ers?|ing|ed)\b|\brefers?\b|\bintroducers?\b|\breferral partners?\b/i,
@@ -291,7 +298,7 @@ export class Section {
   children: Section[] = [];
   topics = new Set<Topic>();
   /** Archetypes named by the heading itself. */
-  named: Archetype[] = [];
+  named: readonly Archetype[] = [];
   constructor(
     readonly heading: Unit | null,
     readonly title: string,
@@ -382,7 +389,7 @@ export class PlanModel {
     options: ModelOptions = {},
   ) {
     this.root = new Section(null, '', 0, null);
-    const pieces = parsePieces(text, options.cache, options.deadline);
+    const pieces = parsePieces(text, options.cache, options.deadline, extractPiece);
     // Line starts, from each piece's line breaks (no second scan of the text).
     const starts = [0];
     for (const piece of pieces) for (const b of piece.entry.breaks) starts.push(piece.start + b);
@@ -483,9 +490,8 @@ export class PlanModel {
       const title = s.title;
       // The heading's sentence remembers these tests across edits elsewhere.
       const heading = s.heading?.sentences[0];
-      for (const [topic, re] of Object.entries(TOPIC_HEADINGS) as Array<[Topic, RegExp]>) {
-        if (heading ? heading.test(re) : re.test(title)) s.topics.add(topic);
-      }
+      const topics = heading ? heading.memo('headingTopics', () => headingTopics(heading.text)) : headingTopics(title);
+      for (const topic of topics) s.topics.add(topic);
       for (const [topic, words] of Object.entries(synonyms) as Array<[Topic, string[]]>) {
         const t = title.toLowerCase();
         if (words?.some((w) => w && t.includes(w.toLowerCase()))) s.topics.add(topic);
@@ -493,7 +499,7 @@ export class PlanModel {
       // "Registering a referral" is deal registration, not economics; "Pricing protection" is not tiers.
       if (s.topics.has('pricingProtection')) s.topics.delete('economics');
       if (s.topics.has('faq')) s.topics.delete('team');
-      for (const a of ARCHETYPES) if (heading ? heading.test(ARCHETYPE_WORDS[a]) : ARCHETYPE_WORDS[a].test(title)) s.named.push(a);
+      s.named = heading ? heading.memo('headingArchetypes', () => ARCHETYPES.filter((a) => ARCHETYPE_WORDS[a].test(heading.text))) : ARCHETYPES.filter((a) => ARCHETYPE_WORDS[a].test(title));
     }
     // The title heading names the plan, not a section topic.
     const title = this.titleUnit?.section;
@@ -710,7 +716,7 @@ export class PlanModel {
     const named = words.named.filter((a) => a !== 'strategic' || words.alliance || this.archetypes.includes('strategic'));
     if (named.length) return named;
     if (options.textOnly) return [];
-    if (s.section) for (const sec of s.section.chain()) if (sec.named.length && sec !== this.titleUnit?.section) return sec.named;
+    if (s.section) for (const sec of s.section.chain()) if (sec.named.length && sec !== this.titleUnit?.section) return [...sec.named];
     return this.archetypes.length === 1 ? [...this.archetypes] : [];
   }
 

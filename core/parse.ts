@@ -302,7 +302,16 @@ export function parseWhole(text: string): Root {
  * edit early in a document does not invalidate the pieces after it). Node positions are local
  * to the piece: add `piece.start` / `piece.line` for document coordinates.
  */
-export function parsePieces(text: string, cache?: PieceCache, deadline?: number): Piece[] {
+export function parsePieces(
+  text: string,
+  cache?: PieceCache,
+  deadline?: number,
+  /**
+   * Reads a newly parsed piece's tree into what is kept (`entry.extract`); the tree is then dropped
+   * at once, so only one piece's tree is alive at a time.
+   */
+  read?: (pieceText: string, nodes: RootContent[]) => unknown,
+): Piece[] {
   const last = cache?.last;
   const edit = last ? changedRange(text, last.text) : null;
   const bounds = last && edit ? updateBoundaries(text, last.text, last.bounds, edit) : pieceBoundaries(text);
@@ -334,6 +343,10 @@ export function parsePieces(text: string, cache?: PieceCache, deadline?: number)
       const pathology = pathologicalMarkdown(pieceText, line);
       const breaks = lineBreaks(pieceText);
       entry = { nodes: pathology ? [] : (processor.parse(pieceText) as Root).children, lines: breaks.length, breaks, pathology };
+      if (read && !pathology) {
+        entry.extract = read(pieceText, entry.nodes);
+        entry.nodes = [];
+      }
       cache?.set(pieceText, entry);
     }
     entries.push(entry);

@@ -6,6 +6,7 @@
  */
 import { promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { ColdAnalysisCounter } from './memory.js';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
@@ -297,8 +298,10 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
     try {
       const resolved = engine.resolveConfig(filePath, settings, filePath ? workspaceFolderOf(filePath) : undefined);
       publishConfigProblems(resolved);
-      if (st && !st.cache) st.cache = engine.createCache();
+      if (st && !st.cache && (document.version !== st.openedVersion || text.length >= CACHE_ON_OPEN_FROM)) st.cache = engine.createCache();
+      const cold = !st?.cache || st.cache.size === 0;
       const result = engine.lint(text, { config: resolved.config, file: filePath, maxFileSize: settings.maxFileSize, cache: st?.cache });
+      if (cold) coldAnalyses.record();
       if (st) keepCache(uri, st);
       const diagnostics = result.findings.map((finding) => findingToDiagnostic(document, finding, engine.ruleDocsUrl));
       if (result.skipped) {
@@ -327,6 +330,13 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
    * size: keep them for the most recently linted few, drop the rest (they are rebuilt on the next edit).
    */
   const CACHED_DOCUMENTS = 8;
+  const coldAnalyses = new ColdAnalysisCounter();
+  /**
+   * A document gets a cache once it is edited; on open only when it is this large (UTF-16 units),
+   * since re-reading a smaller one on its first edit costs a few milliseconds, and opening many
+   * documents at once (a workspace) would otherwise build caches that are dropped right away.
+   */
+  const CACHE_ON_OPEN_FROM = 100_000;
   const cacheOrder: string[] = [];
   function keepCache(uri: string, st: { cache?: unknown }): void {
     const i = cacheOrder.indexOf(uri);
