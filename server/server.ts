@@ -298,7 +298,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
     try {
       const resolved = engine.resolveConfig(filePath, settings, filePath ? workspaceFolderOf(filePath) : undefined);
       publishConfigProblems(resolved);
-      if (st && !st.cache && (document.version !== st.openedVersion || text.length >= CACHE_ON_OPEN_FROM)) st.cache = engine.createCache();
+      if (st && !st.cache) st.cache = engine.createCache();
       const cold = !st?.cache || st.cache.size === 0;
       const result = engine.lint(text, { config: resolved.config, file: filePath, maxFileSize: settings.maxFileSize, cache: st?.cache });
       if (cold) coldAnalyses.record();
@@ -331,12 +331,6 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
    */
   const CACHED_DOCUMENTS = 8;
   const coldAnalyses = new ColdAnalysisCounter();
-  /**
-   * A document gets a cache once it is edited; on open only when it is this large (UTF-16 units),
-   * since re-reading a smaller one on its first edit costs a few milliseconds, and opening many
-   * documents at once (a workspace) would otherwise build caches that are dropped right away.
-   */
-  const CACHE_ON_OPEN_FROM = 100_000;
   const cacheOrder: string[] = [];
   function keepCache(uri: string, st: { cache?: unknown }): void {
     const i = cacheOrder.indexOf(uri);
