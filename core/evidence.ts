@@ -99,11 +99,6 @@ export class Evidence {
     return this.memo.get(key) as T;
   }
 
-  /** Prose sentences that are statements (no questions, no headings). */
-  get statements(): Sentence[] {
-    return this.plan.statements('all');
-  }
-
   /** Statements that count partners ("six resellers"); see `partnerCounts`. */
   get countingPartners(): Sentence[] {
     return this.plan.statements('countingPartners', (s) => partnerCounts(s).length > 0);

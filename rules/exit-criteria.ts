@@ -28,7 +28,7 @@ export default defineRule({
     if (plan.sectionsWith('exitCriteria').some((s) => [...s.allSentences()].length > 1)) return;
     if (evidence.inTopic('exitCriteria').some((s) => content(s).length > 10 && !isHedged(s.text))) return;
     // Exit conditions are negative by nature ("no deal in 12 months"), so negation does not discount them.
-    if (evidence.find(EXIT, evidence.statements, { allowNegated: true })) return;
+    if (evidence.find(EXIT, undefined, { allowNegated: true })) return;
     report({
       message: 'No exit criteria: say when a partner moves down or leaves, and when the program is redesigned or stopped.',
       at: plan.titleSpan(),
