@@ -157,13 +157,19 @@ export class Unit {
     readonly text: string,
     private readonly localStart: number,
     private readonly localEnd: number,
-    private readonly runs: TextRun[],
+    private runs: TextRun[],
   ) {}
   get start(): number {
     return this.base + this.localStart;
   }
   get end(): number {
     return this.base + this.localEnd;
+  }
+  /** Trims the unit's arrays to their exact size (for units kept in the piece cache). */
+  compact(): void {
+    this.runs = this.runs.slice();
+    this.sentences = this.sentences.slice();
+    if (this.cells) this.cells = this.cells.slice();
   }
   /** Document offset of a plain-text index (end positions: pass the index of the last char + 1). */
   offsetAt(i: number): number {
@@ -626,8 +632,8 @@ export class PlanModel {
             if (test(s)) (hits ??= []).push(s);
           }
         }
-        hits ??= NONE;
-        answers[id] = hits;
+        // Exact-size copies: arrays grown by push keep spare room, and pieces keep their answers.
+        answers[id] = hits = hits ? hits.slice() : NONE;
       }
       for (let i = 0; i < hits.length; i++) out.push(hits[i]);
     }
@@ -824,6 +830,8 @@ function extractPiece(text: string, nodes: RootContent[]): PieceExtract {
     if (n.type === 'paragraph' && u) pseudo = u.label && u.text.trim().length <= u.label.length + 2 ? u.label : '';
     else if (n.type !== 'list') pseudo = '';
   }
+  // What is cached with the piece is kept at its exact size (arrays grown by push keep spare room).
+  for (const u of x.units) u.compact();
   return x;
 }
 
