@@ -23,13 +23,14 @@ export function collectGarbage(): void {
   collect?.();
 }
 
-/** Counts cold analyses (documents read without a cache) and collects after every `every` of them. */
+/** Counts cold analyses (documents read without a cache); every `every`-th one is due a collection. */
 export class ColdAnalysisCounter {
   private count = 0;
   constructor(private readonly every = 16) {}
-  record(): void {
-    if (++this.count < this.every) return;
+  /** Records one cold analysis; true when a collection is due. */
+  record(): boolean {
+    if (++this.count < this.every) return false;
     this.count = 0;
-    collectGarbage();
+    return true;
   }
 }

@@ -6,7 +6,7 @@
  */
 import { promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { ColdAnalysisCounter } from './memory.js';
+import { ColdAnalysisCounter, collectGarbage } from './memory.js';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
@@ -301,7 +301,8 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
       if (st && !st.cache) st.cache = engine.createCache();
       const cold = !st?.cache || st.cache.size === 0;
       const result = engine.lint(text, { config: resolved.config, file: filePath, maxFileSize: settings.maxFileSize, cache: st?.cache });
-      if (cold) coldAnalyses.record();
+      // After the diagnostics are out (the collection takes a few tens of milliseconds).
+      if (cold && coldAnalyses.record()) setImmediate(collectGarbage);
       if (st) keepCache(uri, st);
       const diagnostics = result.findings.map((finding) => findingToDiagnostic(document, finding, engine.ruleDocsUrl));
       if (result.skipped) {
