@@ -218,8 +218,9 @@ export class Sentence {
     if (to <= from) return { start: this.unit.offsetAt(this.at + from), end: this.unit.offsetAt(this.at + from) };
     return { start: this.unit.offsetAt(this.at + from), end: this.unit.offsetAt(this.at + to - 1) + 1 };
   }
+  private question?: boolean;
   get isQuestion(): boolean {
-    return /\?\s*$/.test(this.text);
+    return (this.question ??= /\?\s*$/.test(this.text));
   }
   /** Per regular expression id: 0 not tested yet, 1 no match, 2 match (kept in `hits`). Compact: most tests fail. */
   private tested?: Uint8Array;
@@ -619,6 +620,14 @@ export class PlanModel {
    * long as the piece's text is unchanged, so a keystroke re-tests one piece. One key, one test.
    */
   select(key: string, test: (s: Sentence) => boolean): Sentence[] {
+    return this.query(key, test, null);
+  }
+
+  /**
+   * `select` over the sentences of each piece, or over a piece's answer to `within` (a query
+   * already asked, such as the statements), so that a narrower question tests fewer sentences.
+   */
+  private query(key: string, test: (s: Sentence) => boolean, within: number | null): Sentence[] {
     let out = this.selected.get(key);
     if (out) return out;
     out = [];
@@ -627,13 +636,14 @@ export class PlanModel {
       const answers = (x.answers ??= []);
       let hits = answers[id] as Sentence[] | undefined;
       if (!hits) {
-        for (const u of x.units) {
-          for (const s of u.sentences) {
-            if (test(s)) (hits ??= []).push(s);
-          }
+        let found: Sentence[] | undefined;
+        if (within === null) {
+          for (const u of x.units) for (const s of u.sentences) if (test(s)) (found ??= []).push(s);
+        } else {
+          for (const s of answers[within] as Sentence[]) if (test(s)) (found ??= []).push(s);
         }
         // Exact-size copies: arrays grown by push keep spare room, and pieces keep their answers.
-        answers[id] = hits = hits ? hits.slice() : NONE;
+        answers[id] = hits = found ? found.slice() : NONE;
       }
       for (let i = 0; i < hits.length; i++) out.push(hits[i]);
     }
@@ -650,7 +660,8 @@ export class PlanModel {
 
   /** Statements (prose that is neither a heading nor a question) for which `test` holds; see `select`. */
   statements(key: string, test?: (s: Sentence) => boolean): Sentence[] {
-    return this.select(`statement:${key}`, test ? (s) => isStatement(s) && test(s) : isStatement);
+    const all = this.query('statements', isStatement, null);
+    return test ? this.query(`statement:${key}`, test, answerId('statements')) : all;
   }
 
   /**
