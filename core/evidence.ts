@@ -307,8 +307,9 @@ export class Evidence {
   get mdfStatements(): Sentence[] {
     return this.once('mdf', () => {
       const re = /\bMDF\b|\bmarket(?:ing)? development funds?\b|\bco-?op (?:funds|marketing funds?)\b|\bmarketing funds?\b/i;
-      const sectioned = this.plan.sectionsWith('mdf').flatMap((sec) => [...sec.allSentences()]).filter(isStatement);
-      return this.plan.inOrder([...this.plan.matching(re), ...sectioned].filter((s) => s.test(re) || (s.section?.inTopic('mdf') ?? false)));
+      // Statements naming MDF, and every statement under an MDF heading (subsections included).
+      const sectioned = this.plan.sectionsWith('mdf').flatMap((sec) => sec.allSentences()).filter(isStatement);
+      return this.plan.inOrder([...this.plan.matching(re), ...sectioned]);
     });
   }
 
