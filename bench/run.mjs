@@ -148,7 +148,7 @@ const results = {
 
 // Warm runs per configuration: [min, max], and the time (ms) after which a size stops adding runs
 // beyond the minimum. Target-bearing tasks (lint, parse-whole, markdownlint) get at least 5 warm
-// runs up to 1 MB; 5 MB gets one (each run there takes many seconds).
+// runs up to 1 MB; at 5 MB the lint gets three and the others one (each run there takes many seconds).
 function runsFor(task, bytes) {
   const main = task === 'lint' || task === 'parse-whole' || task === 'markdownlint';
   if (QUICK) return bytes <= 200 * KB ? [5, 5] : [2, 2];
@@ -156,7 +156,8 @@ function runsFor(task, bytes) {
   if (bytes <= 200 * KB) return main ? [5, 9] : [3, 5];
   if (bytes <= MB) return main ? [5, 7] : [3, 3];
   if (task === 'remark-gfm') return [0, 0];
-  return [1, 1];
+  // The 5 MB / 1 MB target rests on the lint's median: three runs rather than one.
+  return task === 'lint' ? [3, 3] : [1, 1];
 }
 const sizeBudgetMs = (bytes) => (QUICK ? 0 : bytes <= 20 * KB ? 5000 : bytes <= 200 * KB ? 15_000 : bytes <= MB ? 30_000 : 0);
 
@@ -358,10 +359,13 @@ for (const size of ['200 KB', '1 MB', '5 MB']) {
   target(`partnerlint / markdownlint, ${size}`, '<= 1.0', v, fmtX(v), v != null ? v <= 1.0 : null);
 }
 {
-  const a = bySize('1 MB')?.tasks.lint.warmMs;
-  const b = bySize('5 MB')?.tasks.lint.warmMs;
-  const v = a && b ? b / a : null;
-  target('lint time 5 MB / 1 MB', '<= 5.5', v, fmtX(v), v != null ? v <= 5.5 : null);
+  // Judged on CPU time: the two sizes run minutes apart, and on a shared machine the load in
+  // between moves a wall-clock ratio more than the code does. The wall-clock ratio is shown too.
+  const lint = (size) => bySize(size)?.tasks.lint;
+  const ratioOf = (key) => (lint('1 MB')?.[key] && lint('5 MB')?.[key] ? lint('5 MB')[key] / lint('1 MB')[key] : null);
+  const v = ratioOf('cpuWarmMs');
+  const wall = ratioOf('warmMs');
+  target('lint time 5 MB / 1 MB (cpu)', '<= 5.5', v, v != null ? `${fmtX(v)} (wall ${fmtX(wall)})` : fmtX(v), v != null ? v <= 5.5 : null);
 }
 for (const e of results.engine) {
   const v = e.lintOverParseWhole;
