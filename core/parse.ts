@@ -123,7 +123,8 @@ export function updateBoundaries(text: string, prevText: string, prevBounds: rea
   const editEnd = text.length - suffix;
   const bounds = prevBounds.slice(0, i + 1);
   const old = new Set<number>();
-  for (let k = i + 1; k < prevBounds.length; k++) if (prevBounds[k] - delta >= 0 && prevBounds[k] >= prevText.length - suffix) old.add(prevBounds[k] + delta);
+  // Boundaries the previous version had after the edit, where they are now.
+  for (let k = i + 1; k < prevBounds.length; k++) if (prevBounds[k] >= prevText.length - suffix) old.add(prevBounds[k] + delta);
   const resumeAt = scanBoundaries(text, prevBounds[i], bounds, (pos) => pos >= editEnd && old.has(pos));
   if (resumeAt >= 0) for (let k = i + 1; k < prevBounds.length; k++) if (prevBounds[k] + delta > resumeAt) bounds.push(prevBounds[k] + delta);
   return bounds;
