@@ -677,9 +677,10 @@ export class PlanModel {
     });
   }
 
-  /** Statements in which `re` (not global) matches; see `select`. */
+  /** Statements in which `re` matches (a global or sticky flag is ignored); see `select`. */
   matching(re: RegExp): Sentence[] {
-    return this.statements(`re${regexId(re)}`, (s) => s.test(re));
+    const plain = re.global || re.sticky ? new RegExp(re.source, re.flags.replace(/[gy]/g, '')) : re;
+    return this.statements(`re${regexId(plain)}`, (s) => s.test(plain));
   }
 
   /** Sentences in document order (for merging the results of several queries). */

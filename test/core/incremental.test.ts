@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createCache, lint } from '../../lib/index.js';
+import { PlanModel } from '../../core/model.js';
 import { repoRoot, sharedDir } from '../helpers.js';
 
 /** A small deterministic PRNG so failures reproduce from the printed seed. */
@@ -136,4 +137,12 @@ test('incremental analysis equals a fresh analysis while typing inside structure
     }
   }
   console.log(`# ${edits} edits compared`);
+});
+
+test('matching() ignores a global flag: the same statements every time it is asked', () => {
+  const plan = new PlanModel('# Plan\n\nResellers earn 20%.\n\nResellers earn 25%.\n');
+  const re = /\bresellers\b/gi;
+  const first = plan.matching(re).map((s) => s.text);
+  assert.deepEqual(first, ['Resellers earn 20%.', 'Resellers earn 25%.']);
+  assert.deepEqual(new PlanModel('# Plan\n\nResellers earn 20%.\n\nResellers earn 25%.\n').matching(re).map((s) => s.text), first);
 });
