@@ -6,7 +6,6 @@
  */
 import { promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { ColdAnalysisCounter, collectGarbage } from './memory.js';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
@@ -54,6 +53,7 @@ import {
 } from './convert.js';
 import { disableFileEdit, disableForLineEdit, insertBlockEdit, lineText } from './edits.js';
 import { DEFAULT_DEBOUNCE_MS, normalizeSettings, type PartnerlintSettings } from './settings.js';
+import { ColdAnalysisCounter, collectGarbage } from './memory.js';
 
 export const COMMANDS = {
   insertTemplate: 'partnerlint.insertTemplate',
