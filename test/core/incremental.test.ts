@@ -9,19 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createCache, lint } from '../../lib/index.js';
 import { PlanModel } from '../../core/model.js';
-import { repoRoot, sharedDir } from '../helpers.js';
-
-/** A small deterministic PRNG so failures reproduce from the printed seed. */
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { repoRoot, seededRandom, sharedDir } from '../helpers.js';
 
 const SNIPPETS = [
   'x', '\n', '\n\n', '# ', '## New section\n', '| a | b |\n|---|---|\n| 1 | 2 |\n', '```\n', '~~~\n', '- item\n', '> quote\n',
@@ -58,7 +46,7 @@ function assertIncrementalEqualsFresh(text: string, cache: ReturnType<typeof cre
 test('incremental analysis equals a fresh analysis after random edits', () => {
   const seed = Number(process.env.PARTNERLINT_SEED ?? 20261124);
   console.log(`# seed ${seed} (set PARTNERLINT_SEED to reproduce)`);
-  const random = rng(seed);
+  const random = seededRandom(seed);
   let edits = 0;
   for (const [name, original] of docs()) {
     let text = original;
@@ -89,7 +77,7 @@ function structuralPoints(text: string): number[] {
 test('incremental analysis equals a fresh analysis while typing inside structures, and with repeated sections', () => {
   const seed = Number(process.env.PARTNERLINT_SEED ?? 20261125);
   console.log(`# seed ${seed} (set PARTNERLINT_SEED to reproduce)`);
-  const random = rng(seed);
+  const random = seededRandom(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
   let edits = 0;
   for (const [name, original] of docs()) {

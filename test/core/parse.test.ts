@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parsePieces, parseWhole, pieceBoundaries, PieceCache, updateBoundaries } from '../../core/parse.js';
-import { sharedDir, repoRoot } from '../helpers.js';
+import { repoRoot, seededRandom, sharedDir } from '../helpers.js';
 
 /** Top-level blocks as (type, start, end) in document offsets, plus every nested node's type and offsets. */
 function flatten(nodes: any[], base: number): string[] {
@@ -65,8 +65,7 @@ test('the piece cache reuses unchanged pieces after an edit elsewhere', () => {
 });
 
 test('piece boundaries updated from the previous version equal a full scan, for random edits', () => {
-  let seed = 7;
-  const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296);
+  const random = seededRandom(7);
   const parts = ['# H\n', '## Sub\n', 'text\n', '```\n', '~~~\n', '<div>\n', '</div>\n', '<!--\n', '-->\n', '\n', '---\n', '| a |\n', '- # x\n', '\r\n', '# '];
   let text = '---\na: 1\n---\n# T\n\nintro\n\n## A\n\nbody\n\n```\n# not\n```\n\n## B\n\n<div>\n# in html\n</div>\n\n## C\n';
   let bounds = pieceBoundaries(text);

@@ -8,6 +8,7 @@ import { ConfigurationRequest, ResponseError, type ConfigurationParams, type Dia
 import { lint, loadConfigForFile, ruleDocsUrl, type Finding } from '../../lib/index.js';
 import { tempDir, type LspClient } from '../lsp/harness.js';
 import { RESELLER_PLAN } from '../lsp/fixtures.js';
+import { seededRandom } from '../helpers.js';
 
 const SEVERITY = { error: 1, warning: 2, info: 3 } as const;
 
@@ -71,17 +72,10 @@ export function memoryOf(pid: number): Memory {
 
 export const hasProcStatus = fs.existsSync('/proc/self/status');
 
-/** A small deterministic random source (mulberry32), so a failing run can be replayed. */
+/** Random integers in [0, n) from a seeded source, so a failing run can be replayed. */
 export function random(seed: number): (n: number) => number {
-  let a = seed >>> 0;
-  return (n: number) => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    const r = ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    return Math.floor(r * n);
-  };
+  const next = seededRandom(seed);
+  return (n: number) => Math.floor(next() * n);
 }
 
 /** The reseller fixture with its body repeated: a plan of roughly `copies` × 2 KB that takes a while to lint. */

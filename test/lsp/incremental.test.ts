@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import type { Diagnostic, Position } from 'vscode-languageserver-protocol/node.js';
 import { LspClient, tempDir, writePlan } from './harness.js';
 import { engineResult } from './fixtures.js';
-import { sharedDir } from '../helpers.js';
+import { seededRandom, sharedDir } from '../helpers.js';
 
 function positionAt(text: string, offset: number): Position {
   const before = text.slice(0, offset).split(/\r\n|\n|\r/);
@@ -25,8 +25,7 @@ test('diagnostics after each incremental edit equal a fresh lint of the text', a
   const client = await LspClient.start({ settings: { debounceMs: 0 } });
   t.after(() => client.dispose());
   const examples = path.join(sharedDir, 'examples');
-  let seed = 11;
-  const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296;
+  const random = seededRandom(11);
   const snippets = ['x', '\n', '| a | b |\n', '```\n', '## Tiers\n', '- Referral partners earn 40% of first-year ACV.\n', '---\n', '<!-- partnerlint-disable -->\n', ''];
   let edits = 0;
   for (const name of fs.readdirSync(examples).filter((f) => f.endsWith('.md') && f !== 'README.md').sort()) {
