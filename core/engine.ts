@@ -13,7 +13,8 @@ import { applyControls, readControls } from './controls.js';
 import { readinessScore } from './score.js';
 import { sectionSummaries } from './sections.js';
 import type { Rule, RuleContext } from './rule.js';
-import type { BenchmarkNote, Finding, LintResult, Span } from './types.js';
+import { readKind } from './kind.js';
+import type { BenchmarkNote, DocumentKind, Finding, LintResult, Span } from './types.js';
 
 export interface AnalyzeOptions {
   rules: readonly Rule[];
@@ -32,8 +33,6 @@ export interface AnalyzeOptions {
    */
   timeBudgetMs?: number;
 }
-
-export const RED_FLAG_RULES = ['premature-program', 'vanity-partners', 'closed-network'] as const;
 
 const PROGRAM_SIGNALS: RegExp[] = [
   /\bpartner(?:ship)?s? (?:program(?:me)?|strategy|network|ecosystem|motion|plan|team|channel|brainstorm|launch|kickoff)\b|\bpartner channel\b|\bneed partnerships\b|\bchannel (?:program|plan|motion|strategy|partners?)\b|\b(?:reseller|referral|alliances?|affiliate|influencer|integration partner) (?:program|plan|strategy)\b/i,
@@ -91,7 +90,11 @@ function detect(plan: PlanModel, mode: DetectionMode, filePath: string | undefin
 }
 
 function emptyResult(plan: PlanModel | null, file: string | undefined, why: string, title: Span): LintResult {
-  return { file, isPlan: false, detection: why, archetypes: [], stage: null, readiness: null, findings: [], sections: [], benchmarks: [], title };
+  return { file, isPlan: false, detection: why, kind: null, archetypes: [], stage: null, readiness: null, findings: [], sections: [], benchmarks: [], title };
+}
+
+function redFlagIds(rules: readonly Rule[]): ReadonlySet<string> {
+  return new Set(rules.filter((r) => r.meta.redFlag).map((r) => r.meta.id));
 }
 
 const LINE1: Span = { line: 1, column: 1, endLine: 1, endColumn: 1, startOffset: 0, endOffset: 0 };
@@ -125,14 +128,17 @@ export function analyze(text: string, options: AnalyzeOptions): LintResult {
   if (!detection.isPlan) return { ...emptyResult(plan, file, detection.why, title), ...fm };
 
   const evidence = new Evidence(plan);
+  const { kind, why: kindWhy } = readKind(plan);
   const findings: Finding[] = [];
   const benchmarks: BenchmarkNote[] = [];
   const run = (rule: Rule): number => {
     const setting = config.rules[rule.meta.id] ?? { severity: rule.meta.defaultSeverity, options: rule.meta.options.parse({}) };
     if (setting.severity === 'off') return 0;
+    if (rule.meta.kinds && !rule.meta.kinds.includes(kind)) return 0;
     const before = findings.length;
     const ctx: RuleContext<unknown> = {
       options: setting.options,
+      kind,
       plan,
       evidence,
       report: (r) => {
@@ -171,6 +177,7 @@ export function analyze(text: string, options: AnalyzeOptions): LintResult {
       file,
       isPlan: true,
       detection: detection.why,
+      kind: null,
       archetypes: plan.archetypes,
       stage: plan.stage,
       readiness: null,
@@ -192,9 +199,11 @@ export function analyze(text: string, options: AnalyzeOptions): LintResult {
     file,
     isPlan: true,
     detection: detection.why,
+    kind,
+    kindWhy,
     archetypes: plan.archetypes,
     stage: plan.stage,
-    readiness: readinessScore(evidence.preconditions, visible),
+    readiness: kind === 'plan' ? readinessScore(evidence.preconditions, visible, redFlagIds(options.rules)) : null,
     findings: visible,
     sections: sectionSummaries(plan, evidence),
     benchmarks: benchmarks.sort((a, b) => a.startOffset - b.startOffset),

@@ -12,8 +12,9 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { LineIndex } from './text.js';
 import { parsePieces, parsePieceText, type PieceCache } from './parse.js';
-import type { Archetype, Span, Stage } from './types.js';
-import { ARCHETYPES, STAGES } from './types.js';
+import type { Archetype, DocumentKind, Span, Stage } from './types.js';
+import { ARCHETYPES, DOCUMENT_KINDS, STAGES } from './types.js';
+import { frontMatterKind } from './kind.js';
 import {
   findDurations,
   findPartnerCounts,
@@ -347,6 +348,7 @@ export const FrontMatterSchema = z
     stage: z.enum(STAGES).optional(),
     arr: z.union([z.number(), z.string()]).optional(),
     scope: z.string().optional(),
+    kind: z.enum(DOCUMENT_KINDS).optional(),
   })
   .passthrough();
 
@@ -354,6 +356,7 @@ export interface FrontMatter {
   data: Record<string, unknown>;
   archetypes?: Archetype[];
   stage?: Stage;
+  kind?: DocumentKind;
   arr?: number;
   type?: string;
   hasPartnerlintKey: boolean;
@@ -466,6 +469,10 @@ export class PlanModel {
     const data = raw as Record<string, unknown>;
     fm.data = data;
     fm.hasPartnerlintKey = 'partnerlint' in data;
+    fm.kind = frontMatterKind(data);
+    const pl = data.partnerlint;
+    const givenKind = data.kind ?? (pl && typeof pl === 'object' && !Array.isArray(pl) ? (pl as Record<string, unknown>).kind : undefined);
+    if (givenKind !== undefined && !fm.kind) fm.problems.push({ key: 'kind', message: `front matter \`kind\` should be one of ${DOCUMENT_KINDS.join(', ')}` });
     for (const key of ['type', 'archetypes', 'stage', 'arr'] as const) {
       if (!(key in data)) continue;
       const shape = (FrontMatterSchema.shape as Record<string, z.ZodType>)[key];

@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 import type { PlanModel } from './model.js';
 import type { Evidence } from './evidence.js';
-import type { BenchmarkNote, Fix, RuleMeta, Span } from './types.js';
+import type { BenchmarkNote, DocumentKind, Fix, RuleMeta, Span } from './types.js';
 
 export interface Report {
   message: string;
@@ -15,6 +15,8 @@ export interface Report {
 
 export interface RuleContext<O> {
   options: O;
+  /** The document's kind; a rule runs only on the kinds its metadata lists. */
+  kind: DocumentKind;
   plan: PlanModel;
   /** Shared, memoised readings of the plan (deal-registration facts, payouts, owner, ...). */
   evidence: Evidence;

@@ -1,13 +1,12 @@
 /**
  * The readiness score, 0-100:
  *   score = round(100 x preconditionsMet / 6) - 10 x (red-flag findings), floored at 0.
- * Red flags are findings of premature-program, vanity-partners and closed-network;
- * at most three count (30 points).
+ * Red flags are findings of the rules whose metadata marks them `redFlag` (premature-program,
+ * vanity-partners, closed-network); at most three count (30 points).
  */
 import type { Finding, PreconditionEvidence, PreconditionKey, Readiness } from './types.js';
 import { PRECONDITIONS } from './types.js';
 
-export const RED_FLAGS = ['premature-program', 'vanity-partners', 'closed-network'];
 export const RED_FLAG_PENALTY = 10;
 export const MAX_RED_FLAGS = 3;
 
@@ -24,11 +23,11 @@ export function preconditionLabel(k: PreconditionKey): string {
   return LABELS[k];
 }
 
-export function readinessScore(details: Record<PreconditionKey, PreconditionEvidence>, findings: Finding[]): Readiness {
+export function readinessScore(details: Record<PreconditionKey, PreconditionEvidence>, findings: Finding[], redFlagIds: ReadonlySet<string>): Readiness {
   const preconditions = Object.fromEntries(PRECONDITIONS.map((k) => [k, details[k].met])) as Record<PreconditionKey, boolean>;
   const met = PRECONDITIONS.filter((k) => preconditions[k]).length;
   const base = Math.round((100 * met) / PRECONDITIONS.length);
-  const flags = findings.filter((f) => RED_FLAGS.includes(f.ruleId)).slice(0, MAX_RED_FLAGS);
+  const flags = findings.filter((f) => redFlagIds.has(f.ruleId)).slice(0, MAX_RED_FLAGS);
   const redFlags = flags.map((f) => ({ ruleId: f.ruleId, line: f.line, penalty: RED_FLAG_PENALTY }));
   const score = Math.max(0, base - redFlags.length * RED_FLAG_PENALTY);
   const breakdown = [

@@ -16,6 +16,10 @@ export type Archetype = (typeof ARCHETYPES)[number];
 export const STAGES = ['pilot', 'stabilize', 'scale', 'maturity'] as const;
 export type Stage = (typeof STAGES)[number];
 
+/** What a document is (spec, "Document kinds"): the team's own plan, a partner-facing guide, or a policy page. */
+export const DOCUMENT_KINDS = ['plan', 'guide', 'policy'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
 export const PRECONDITIONS = ['product', 'sales', 'differentiation', 'margin', 'owner', 'directSales'] as const;
 export type PreconditionKey = (typeof PRECONDITIONS)[number];
 
@@ -100,9 +104,13 @@ export interface LintResult {
   isPlan: boolean;
   /** Why the document was (or was not) taken as a plan. */
   detection: string;
+  /** null for documents that are not plans and for out-of-scope documents. */
+  kind: DocumentKind | null;
+  /** Why the document was read as that kind. */
+  kindWhy?: string;
   archetypes: Archetype[];
   stage: Stage | null;
-  /** null for documents that are not plans or are out of scope. */
+  /** null for documents that are not plans, are out of scope, or are not of kind `plan`. */
   readiness: Readiness | null;
   findings: Finding[];
   sections: SectionSummary[];
@@ -137,6 +145,10 @@ export interface RuleMeta<O = Record<string, unknown>> {
   defaultSeverity: Severity;
   category: 'design' | 'deal-registration' | 'economics' | 'structure' | 'readiness' | 'lifecycle';
   options: z.ZodType<O>;
+  /** The document kinds the rule applies to; it stays silent on the others. All kinds when absent. */
+  kinds?: readonly DocumentKind[];
+  /** A red flag lowers the readiness score when it fires. */
+  redFlag?: boolean;
   /** True when the rule offers at least one fix. */
   fixable: boolean;
   /** True when its fix is safe to apply unattended (`partnerlint --fix`, fix-all). */

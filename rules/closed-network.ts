@@ -8,6 +8,8 @@ const ONLY = /\b(?:only|exclusively|solely|just|nobody else|no one else|none oth
 export default defineRule({
   meta: {
     id: 'closed-network',
+    kinds: ['plan'],
+    redFlag: true,
     description: 'Partners are not recruited only from the founders\' or executives\' personal network.',
     defaultSeverity: 'warning',
     category: 'readiness',

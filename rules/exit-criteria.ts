@@ -4,12 +4,18 @@ import { insertSectionFix } from '../core/fixes.js';
 import { content } from '../core/evidence.js';
 import { isHedged } from '../core/model.js';
 
-const EXIT =
+/** A partner moves down a tier or leaves. */
+const PARTNER_EXIT =
+  /\b(?:moves?|moved|drops?|steps?) down (?:a|one) (?:tier|level)\b|\bdowngrad\w+|\boff-?board\w*|\bremoved from\b|\b(?:agreement|partnership|contract)s? (?:lapses?|is not renewed|are not renewed|ends|is terminated)\b|\bnot (?:be )?renewed\b|\bterminat\w+ (?:the )?(?:agreement|partner\w*|contract)|\bno (?:closed )?(?:deals?|referrals?|revenue|new (?:client|customer)s?) (?:in|for) (?:\d+|\w+) months\b|\b(?:leaves?|exits?|is removed from|drops? out of) the (?:pilot|program|network)\b|\bdrop (?:any|the|those|partners?|connectors?|resellers?|integrations?)\b|\brevoke\w*|\bdelist\w*|\bmove (?:them )?down\b|\b(?:are|is|get|gets|will be|be) (?:removed|dropped|demoted|offboarded|terminated|retired|cut)\b|\bdemot\w+/i;
+/** The program itself is redesigned, paused or stopped. */
+const PROGRAM_EXIT =
+  /\bsunset\w*|\bredesign\w*|\bwind (?:it |the program )?down\b|\bshut (?:it |the program )?down\b|\bstop (?:the )?(?:\w+ )?(?:model|program|pilot|channel|recruiting)\b|\bpause (?:the )?(?:program|recruiting)\b/i;
   /\b(?:moves?|moved|drops?|steps?) down (?:a|one) (?:tier|level)\b|\bdowngrad\w+|\boff-?board\w*|\bremoved from\b|\b(?:agreement|partnership|contract)s? (?:lapses?|is not renewed|are not renewed|ends|is terminated)\b|\bnot (?:be )?renewed\b|\bterminat\w+ (?:the )?(?:agreement|partner\w*|contract)|\bsunset\w*|\bredesign\w*|\bwind (?:it |the program )?down\b|\bshut (?:it |the program )?down\b|\bno (?:closed )?(?:deals?|referrals?|revenue|new (?:client|customer)s?) (?:in|for) (?:\d+|\w+) months\b|\bstop (?:the )?(?:\w+ )?(?:model|program|pilot|channel|recruiting)\b|\b(?:leaves?|exits?|is removed from|drops? out of) the (?:pilot|program|network)\b|\bpause (?:the )?(?:program|recruiting)\b|\bdrop (?:any|the|those|partners?|connectors?|resellers?|integrations?)\b|\brevoke\w*|\bdelist\w*|\bmove (?:them )?down\b|\b(?:are|is|get|gets|will be|be) (?:removed|dropped|demoted|offboarded|terminated|retired|cut)\b|\bdemot\w+/i;
 
 export default defineRule({
   meta: {
     id: 'exit-criteria',
+    kinds: ['plan', 'guide'],
     description: 'The plan says when a partner is downgraded or offboarded, and when the program is redesigned or stopped.',
     defaultSeverity: 'warning',
     category: 'design',
@@ -19,18 +25,23 @@ export default defineRule({
     docs: {
       why: 'Programs without exit criteria keep paying for partners who stopped selling years ago, and keep running long after the numbers say the model does not work. Deciding the exits up front turns an awkward conversation into a rule everyone signed.',
       fires: 'Nowhere in the plan is there a condition for moving a partner down or out (for example "no closed deal in 18 months") or for redesigning or stopping the program (for example "channel below 10% of revenue by month 24"). The finding sits on the title.',
-      doesNotFire: 'An "Exit criteria" section, or sentences anywhere that downgrade, offboard or do not renew partners, or that redesign or sunset the program on a stated condition. A vague "we will revisit the plan" is not an exit criterion.',
+      doesNotFire: 'On a partner guide, only the partner side is asked for: a guide that says when a partner moves down or leaves passes. On a policy page the rule is silent. An "Exit criteria" section, or sentences anywhere that downgrade, offboard or do not renew partners, or that redesign or sunset the program on a stated condition. A vague "we will revisit the plan" is not an exit criterion.',
       fix: 'Add an "Exit criteria" section: a partner-level rule (inactivity, missed tier criteria) and a program-level rule (a revenue share by a month). The quick fix inserts a template at the end of the plan.',
       example: '# Acme Reseller Program\n\n## Economics\n\nResellers keep a 20% margin.\n',
     },
   },
-  check({ plan, evidence, report }) {
+  check({ plan, kind, evidence, report }) {
     if (plan.sectionsWith('exitCriteria').some((s) => [...s.allSentences()].length > 1)) return;
     if (evidence.inTopic('exitCriteria').some((s) => content(s).length > 10 && !isHedged(s.text))) return;
     // Exit conditions are negative by nature ("no deal in 12 months"), so negation does not discount them.
-    if (evidence.find(EXIT, undefined, { allowNegated: true })) return;
+    if (evidence.find(PARTNER_EXIT, undefined, { allowNegated: true })) return;
+    // A partner guide owes its partners only their side: when they move down or leave.
+    if (kind === 'plan' && evidence.find(PROGRAM_EXIT, undefined, { allowNegated: true })) return;
     report({
-      message: 'No exit criteria: say when a partner moves down or leaves, and when the program is redesigned or stopped.',
+      message:
+        kind === 'plan'
+          ? 'No exit criteria: say when a partner moves down or leaves, and when the program is redesigned or stopped.'
+          : 'The guide never tells partners when they move down a tier or leave the program.',
       at: plan.titleSpan(),
       fixes: [insertSectionFix(plan, 'exit-criteria', 'Insert an "Exit criteria" section', true)],
     });

@@ -5,6 +5,7 @@ import { stageEndMonth } from '../core/evidence.js';
 export default defineRule({
   meta: {
     id: 'lifecycle-targets',
+    kinds: ['plan'],
     description: 'Targets for channel share of revenue and partner count fit their time frame.',
     defaultSeverity: 'warning',
     category: 'lifecycle',

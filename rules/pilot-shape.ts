@@ -6,6 +6,7 @@ import { band, days } from './util.js';
 export default defineRule({
   meta: {
     id: 'pilot-shape',
+    kinds: ['plan'],
     description: 'A pilot runs 90-180 days with 5-10 partners.',
     defaultSeverity: 'warning',
     category: 'lifecycle',

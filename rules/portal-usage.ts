@@ -6,6 +6,7 @@ import { isNegatedAt } from '../core/model.js';
 export default defineRule({
   meta: {
     id: 'portal-usage',
+    kinds: ['plan'],
     description: 'A planned partner portal comes with usage tracking.',
     defaultSeverity: 'info',
     category: 'lifecycle',

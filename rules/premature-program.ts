@@ -19,6 +19,8 @@ const GROWTH_SHORTCUT =
 export default defineRule({
   meta: {
     id: 'premature-program',
+    kinds: ['plan'],
+    redFlag: true,
     description: 'The reasons for starting the program are not red flags (growth shortcut before fit, the board wants a story, partners to fix long cycles).',
     defaultSeverity: 'warning',
     category: 'readiness',

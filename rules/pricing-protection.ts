@@ -8,6 +8,7 @@ const PROTECTION =
 export default defineRule({
   meta: {
     id: 'pricing-protection',
+    kinds: ['plan', 'guide'],
     description: 'A reseller program protects partners from being undercut by direct sales.',
     defaultSeverity: 'warning',
     category: 'deal-registration',

@@ -6,6 +6,7 @@ import { preconditionLabel } from '../core/score.js';
 export default defineRule({
   meta: {
     id: 'readiness-unproven',
+    kinds: ['plan'],
     description: 'The plan gives evidence for each of the six readiness preconditions.',
     defaultSeverity: 'info',
     category: 'readiness',

@@ -4,6 +4,7 @@ import { defineRule } from '../core/rule.js';
 export default defineRule({
   meta: {
     id: 'value-exchange',
+    kinds: ['plan', 'guide'],
     description: 'When the plan pays partners, it also says what partners do for the money.',
     defaultSeverity: 'warning',
     category: 'economics',

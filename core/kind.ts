@@ -1,0 +1,98 @@
+/**
+ * Document kinds (spec, "Document kinds"): the team's own `plan`, a partner-facing program
+ * `guide`, or a `policy` page about one or two mechanics. Read from front matter (`kind:` or
+ * `partnerlint: {kind: ...}`), else from the text: what the title calls the document, whom the
+ * text speaks to, and how many of a program's mechanics it covers.
+ */
+import type { PlanModel, Topic, Unit } from './model.js';
+import { DOCUMENT_KINDS, type DocumentKind } from './types.js';
+
+/** Titles that name the team's own planning document. */
+const PLAN_TITLE =
+  /\b(?:plan|planning|strategy|strategic review|kick-?off|pilot|proposal|roadmap|memo|brainstorm\w*|OKRs?|retro\w*|assessment|minutes|working session|canvas|RFC|business case|budget|draft|launch|refresh|review)\b|\b(?:FY|H[12]|Q[1-4])\s*'?\d{0,4}\b|\b(?:year|month)s? \d|\b20\d\d\b/i;
+/** Titles that name a partner-facing description of a whole program. */
+const GUIDE_TITLE =
+  /\bguide\b|\bhandbook\b|\brequirements and benefits\b|\bbenefits and requirements\b|\bbecom(?:e|ing) a partner\b|\bworking with\b|\bjoin(?:ing)? (?:our|the)\b|\bprogram(?:me)? overview\b|\bfor partners\b/i;
+/** Titles that name one mechanic of a program. */
+const POLICY_TITLE =
+  /\bpolic(?:y|ies)\b|\brules of engagement\b|\bdeal[- ]?reg(?:istration)?\b|\bMDF\b|\bmarket(?:ing)? development funds?\b|\bcommissions?\b|\b(?:referral )?fee schedule\b|\breferral fees\b|\boperations\b|\bguidelines\b|\bterms\b|\bsummar(?:y|ies)\b|\b(?:tier|partner) requirements\b|\bco-?op funds?\b|\brebates?\b|\bpayouts?\b/i;
+
+/** The mechanics a partner-facing document may cover; a guide covers several, a policy one or two. */
+const MECHANICS: readonly Topic[] = ['dealRegistration', 'tiers', 'economics', 'mdf', 'enablement', 'conflict', 'pricingProtection', 'portal', 'recruiting'];
+
+/** Planning vocabulary: what a team writes about its own program, never to its partners. */
+const PLANNING =
+  /\b(?:we will|we'll|we plan|our plan|we need|we intend|we aim|our goal|our target|goals? for|targets? for|by (?:the end of )?(?:month|Q[1-4]|year|end of)|in the pilot|(?:the|our) pilot|hire|hiring|headcount|budget|readiness|success metrics?|KPIs?|OKRs?|risks?|next steps|open questions|decision|owner)\b/i;
+const SECOND_PERSON = /\byou(?:r|rs|rself|'re|'ll|'ve)?\b/gi;
+
+export interface KindReading {
+  kind: DocumentKind;
+  /** Where the kind came from, for `detection`-style explanations. */
+  why: string;
+}
+
+/** What the kind reading counts in one piece, kept with the piece. */
+function countsOf(units: readonly Unit[]): { words: number; you: number; planning: number } {
+  let words = 0;
+  let you = 0;
+  let planning = 0;
+  for (const u of units) {
+    if (u.kind === 'code' || u.kind === 'frontmatter') continue;
+    for (const s of u.sentences) {
+      const t = s.text;
+      for (let i = 0; i < t.length; i++) if (t.charCodeAt(i) === 32) words++;
+      words++;
+      const m = t.match(SECOND_PERSON);
+      if (m) you += m.length;
+      if (PLANNING.test(t)) planning++;
+    }
+  }
+  return { words, you, planning };
+}
+
+/** The kind given in front matter, if any and valid. */
+export function frontMatterKind(data: Record<string, unknown> | undefined): DocumentKind | undefined {
+  if (!data) return undefined;
+  const pl = data.partnerlint;
+  const raw = data.kind ?? (pl && typeof pl === 'object' && !Array.isArray(pl) ? (pl as Record<string, unknown>).kind : undefined);
+  if (typeof raw !== 'string') return undefined;
+  const k = raw.trim().toLowerCase();
+  return (DOCUMENT_KINDS as readonly string[]).includes(k) ? (k as DocumentKind) : undefined;
+}
+
+export function readKind(plan: PlanModel): KindReading {
+  const fm = plan.frontMatter?.kind;
+  if (fm) return { kind: fm, why: `front matter kind: ${fm}` };
+  const fmTitle = plan.frontMatter?.data.title;
+  const title = [typeof fmTitle === 'string' ? fmTitle : '', plan.titleUnit?.text ?? ''].join(' \n ');
+  let words = 0;
+  let you = 0;
+  let planning = 0;
+  for (const c of plan.perPiece('kind', countsOf)) {
+    words += c.words;
+    you += c.you;
+    planning += c.planning;
+  }
+  const covered = new Set<Topic>();
+  for (const s of plan.sections) for (const t of s.topics) if (MECHANICS.includes(t)) covered.add(t);
+  const mechanic = (): KindReading =>
+    covered.size >= 3 && !POLICY_TITLE.test(title)
+      ? { kind: 'guide', why: `partner-facing, covering ${covered.size} program mechanics` }
+      : { kind: 'policy', why: 'about one or two mechanics of a program' };
+  if (GUIDE_TITLE.test(title) && !PLAN_TITLE.test(title)) return { kind: 'guide', why: 'the title names a partner program guide' };
+  if (PLAN_TITLE.test(title)) return { kind: 'plan', why: 'the title names a plan' };
+  if (POLICY_TITLE.test(title)) return { kind: 'policy', why: 'the title names a program policy' };
+  // Speaking to partners ("you", "your customers") and not planning: a guide or a policy page.
+  const partnerFacing = you >= 5 && you / Math.max(words, 1) >= 0.003;
+  const planningRate = planning / Math.max(words / 20, 1);
+  if (partnerFacing && planningRate < 0.25) return { kind: 'guide', why: 'speaks to partners about their program' };
+  if (planning === 0 && words > 150) return mechanic();
+  return { kind: 'plan', why: 'the text plans a program' };
+}
+
+/** How a kind is named to people. */
+export const KIND_LABELS: Record<DocumentKind, string> = {
+  plan: 'Partner program plan',
+  guide: 'Partner guide',
+  policy: 'Program policy',
+};
