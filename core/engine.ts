@@ -14,6 +14,8 @@ import { readinessScore } from './score.js';
 import { sectionSummaries } from './sections.js';
 import type { Rule, RuleContext } from './rule.js';
 import { readKind } from './kind.js';
+import { templates } from './templates.js';
+import { statesUnfilled } from './fixes.js';
 import type { BenchmarkNote, DocumentKind, Finding, LintResult, Span } from './types.js';
 
 export interface AnalyzeOptions {
@@ -93,6 +95,11 @@ function emptyResult(plan: PlanModel | null, file: string | undefined, why: stri
   return { file, isPlan: false, detection: why, kind: null, archetypes: [], stage: null, readiness: null, findings: [], sections: [], benchmarks: [], title };
 }
 
+function insertedUnfilled(plan: PlanModel, templateId: string | undefined): boolean {
+  const topic = templateId ? templates.find((t) => t.id === templateId)?.topic : undefined;
+  return !!topic && plan.sectionsWith(topic).some((sec) => statesUnfilled(sec, [], /./));
+}
+
 function redFlagIds(rules: readonly Rule[]): ReadonlySet<string> {
   return new Set(rules.filter((r) => r.meta.redFlag).map((r) => r.meta.id));
 }
@@ -142,6 +149,9 @@ export function analyze(text: string, options: AnalyzeOptions): LintResult {
       plan,
       evidence,
       report: (r) => {
+        // A topic whose section template was inserted and not yet filled in is there, unfilled:
+        // `unfilled-placeholder` reports it, and the fix is never offered (or applied) twice.
+        if (r.fixes?.some((f) => insertedUnfilled(plan, f.templateId))) return;
         const span = 'line' in r.at ? r.at : plan.span(r.at.start, r.at.end);
         findings.push({
           ruleId: rule.meta.id,

@@ -1,8 +1,8 @@
 /** Building and applying fixes: minimal text edits, never a re-stringified document. */
 import type { Finding, Fix, TextEdit } from './types.js';
-import type { PlanModel, Section } from './model.js';
+import type { PlanModel, Section, Sentence } from './model.js';
 import { dominantEol, trailingLineEndings } from './text.js';
-import { renderTemplate } from './templates.js';
+import { PLACEHOLDER_OPEN, renderLine, renderTemplate } from './templates.js';
 
 export interface ApplyFixesResult {
   text: string;
@@ -110,8 +110,13 @@ export function openBlockAtEnd(text: string): { kind: 'fence' | 'html'; closer: 
 }
 
 /** Appends a line to a section: a list item when the section ends with a list, else a paragraph. */
-export function appendToSectionFix(plan: PlanModel, section: Section, line: string, title: string, safe: boolean): Fix {
+/**
+ * Appends a line to a section. `template` is written like a template body: what the author
+ * must decide is a `{{n:label}}` placeholder, rendered `‹label›` (see `renderLine`).
+ */
+export function appendToSectionFix(plan: PlanModel, section: Section, template: string, title: string, safe: boolean): Fix {
   const eol = dominantEol(plan.text);
+  const line = renderLine(template);
   const units = [...section.allUnits()].filter((u) => u.kind !== 'heading');
   const last = units[units.length - 1];
   if (!last) {
@@ -136,4 +141,15 @@ export function appendToSectionFix(plan: PlanModel, section: Section, line: stri
 /** Inserts a sentence right after another sentence, in the same paragraph. */
 export function appendSentenceFix(at: number, sentence: string, title: string, safe: boolean): Fix {
   return { title, safe, edits: [{ start: at, end: at, newText: ' ' + sentence }] };
+}
+
+/**
+ * True when a section (or, without one, the given sentences) holds a line that states an element
+ * with a placeholder still in it (`cue` names the element, e.g. /\bapprov/): the element is
+ * there but unfilled, which `unfilled-placeholder` reports, so a "missing" rule stays silent and
+ * a fix is never inserted twice.
+ */
+export function statesUnfilled(section: Section | null, sentences: readonly Sentence[], cue: RegExp): boolean {
+  const pool = section ? section.allSentences() : sentences;
+  return pool.some((s) => s.text.includes(PLACEHOLDER_OPEN) && cue.test(s.text));
 }

@@ -1,7 +1,10 @@
 /**
  * Section and plan templates. Written with `##` as the section level; rendering
- * shifts headings to the level the document uses. Placeholders are `{{n:text}}`:
- * snippets get tab stops (`${n:text}`), plain text keeps the suggested value.
+ * shifts headings to the level the document uses. What only the author can decide
+ * (a number, a name, a date, a choice) is a placeholder `{{n:label}}`, rendered in one
+ * visible form, `‹label›`, in plain text and as the default of tab stop n in snippets,
+ * so a template never writes a commitment the author did not make; the rule
+ * `unfilled-placeholder` keeps each one visible until it is filled.
  */
 import type { Topic } from './model.js';
 
@@ -28,9 +31,9 @@ const SECTION: Record<string, Omit<Template, 'id'>> = {
     topic: 'exitCriteria',
     body: `## Exit criteria
 
-- A partner with no closed deal in {{1:12 months}} gets a review; after {{2:18 months}} without one it moves down a tier or its agreement is not renewed.
-- A partner that misses its tier's criteria at {{3:two}} reviews in a row moves down one tier.
-- If partner-sourced revenue is below {{4:10%}} of total revenue at month {{5:24}}, we pause recruiting and redesign the program.`,
+- A partner with no closed deal in {{1:N}} months gets a review; after {{2:N}} months without one it {{3:moves down a tier / is not renewed}}.
+- A partner that misses its tier's criteria at {{4:N}} reviews in a row moves down one tier.
+- If partner-sourced revenue is below {{5:N}}% of total revenue at month {{6:N}}, we {{7:pause recruiting and redesign the program / stop the program}}.`,
   },
   'deal-registration': {
     title: 'Deal-registration policy',
@@ -39,14 +42,14 @@ const SECTION: Record<string, Omit<Template, 'id'>> = {
     body: `## Deal registration
 
 - **Form:** partners register an opportunity with the account name, main contact, deal stage, expected close date and estimated value.
-- **Approval SLA:** we approve or decline every registration within {{1:2 business days}}.
-- **Expiry:** an approved registration is valid for {{2:120 days}} and can be extended once if the deal is still active.
-- **Conflicts:** if two partners register the same account, the first complete registration wins; a registered account is closed to our direct reps, and disputes go to {{3:the head of partnerships and the head of sales}} together.`,
+- **Approval SLA:** we approve or decline every registration within {{1:N}} business days.
+- **Expiry:** an approved registration is valid for {{2:N}} days.
+- **Conflicts:** if two partners register the same account, {{3:which registration wins}}; a registered account is {{4:closed to / open to}} our direct reps, and disputes go to {{5:who decides}}.`,
   },
   'deal-reg-sla': {
     title: 'Approval SLA line',
     description: 'One line stating how fast registrations are approved or declined.',
-    body: `**Approval SLA:** we approve or decline every registration within {{1:2 business days}}.`,
+    body: `**Approval SLA:** we approve or decline every registration within {{1:N}} business days.`,
   },
   'tier-table': {
     title: 'Tier table',
@@ -56,9 +59,9 @@ const SECTION: Record<string, Omit<Template, 'id'>> = {
 
 | Tier | Entry criteria | Benefits |
 |---|---|---|
-| {{1:Registered}} | Signed agreement; one person through the sales course | Standard margin; portal access; deal registration |
-| {{2:Certified}} | Two certified staff; at least one closed deal in the last 12 months | Higher margin; MDF eligibility; co-branded materials |
-| {{3:Premier}} | Four certified staff; three or more closed deals a year; a named sales rep | Top margin; dedicated partner manager; joint business plan |`,
+| {{1:Tier 1}} | Signed agreement; one person through the sales course | Standard margin; portal access; deal registration |
+| {{2:Tier 2}} | Two certified staff; at least one closed deal in the last 12 months | Higher margin; MDF eligibility; co-branded materials |
+| {{3:Tier 3}} | Four certified staff; three or more closed deals a year; a named sales rep | Top margin; dedicated partner manager; joint business plan |`,
   },
   'mdf-policy': {
     title: 'MDF policy',
@@ -66,9 +69,9 @@ const SECTION: Record<string, Omit<Template, 'id'>> = {
     topic: 'mdf',
     body: `## Market development funds
 
-- Eligible partners accrue MDF at {{1:3%}} of the partner-generated revenue of the previous two quarters.
+- Eligible partners accrue MDF at {{1:N}}% of the partner-generated revenue of the previous two quarters.
 - A short marketing plan (activity, audience, budget, expected pipeline) is approved before any money is spent.
-- Claims are reimbursed against invoices and proof of execution within {{2:30 days}}.`,
+- Claims are reimbursed against invoices and proof of execution within {{2:N}} days.`,
   },
   'qualification-scorecard': {
     title: 'Partner qualification scorecard',
@@ -78,7 +81,7 @@ const SECTION: Record<string, Omit<Template, 'id'>> = {
 
 We sign a partner only when it can show:
 
-- how many of its customers fit our ICP today ({{1:at least 20}});
+- how many of its customers fit our ICP today (at least {{1:N}});
 - at least one named, committed sales rep who will carry our product;
 - its usual sales cycle and deal size in this segment;
 - how its people are paid for selling our product;
@@ -111,10 +114,10 @@ We sign a partner only when it can show:
     topic: 'conflict',
     body: `## Channel conflict
 
-- **Named accounts:** {{1:our direct team owns a published list of named accounts}}; every other account is open to partners.
+- **Named accounts:** our direct team owns {{1:which accounts}}; every other account is open to partners.
 - **Registered deals:** an approved registration is hands-off for our direct reps.
-- **Credit:** a direct rep who helps on a partner-led deal receives {{2:overlay credit}}, so helping never costs them.
-- **Escalation:** disputes go to the head of partnerships and the head of sales, who decide within {{3:five business days}}.`,
+- **Credit:** a direct rep who helps on a partner-led deal receives {{2:what credit}}, so helping never costs them.
+- **Escalation:** disputes go to the head of partnerships and the head of sales, who decide within {{3:N}} business days.`,
   },
   'pricing-protection': {
     title: 'Pricing protection',
@@ -122,9 +125,9 @@ We sign a partner only when it can show:
     topic: 'pricingProtection',
     body: `## Pricing protection
 
-- Each partner can protect up to {{1:25}} named accounts on an approved-customer list; our direct team does not pursue them.
-- Discounts beyond {{2:10%}} off list need approval from the channel manager.
-- Price conflicts are escalated to the head of partnerships within {{3:two business days}}.`,
+- Each partner can protect up to {{1:N}} named accounts on an approved-customer list; our direct team does not pursue them.
+- Discounts beyond {{2:N}}% off list need approval from the channel manager.
+- Price conflicts are escalated to the head of partnerships within {{3:N}} business days.`,
   },
   'readiness-checklist': {
     title: 'Readiness checklist',
@@ -132,11 +135,11 @@ We sign a partner only when it can show:
     topic: 'readiness',
     body: `## Readiness
 
-- **Product:** customers go live in {{1:under two weeks}} without our help; setup and API docs are public.
-- **Sales motion:** ICP is {{2:...}}; pricing is {{3:per user per month}}; the sales cycle is about {{4:six weeks}}.
-- **Differentiation:** partners lead with us because {{5:...}}.
-- **Margin headroom:** gross margin is {{6:80%}}, so a partner margin of 10-30% keeps payback under {{7:12 months}}.
-- **Owner:** {{8:name}}, {{9:Head of Partnerships}}, runs the program full-time.
+- **Product:** customers go live in {{1:how long}} without our help; setup and API docs are public.
+- **Sales motion:** ICP is {{2:who buys}}; pricing is {{3:how it is priced}}; the sales cycle is about {{4:how long}}.
+- **Differentiation:** partners lead with us because {{5:what partners can sell that others cannot}}.
+- **Margin headroom:** gross margin is {{6:N}}%, so a partner margin of 10-30% keeps payback under {{7:N}} months.
+- **Owner:** {{8:name}}, {{9:title}}, runs the program full-time.
 - **Direct sales:** direct reps receive overlay credit on partner deals and registered accounts are closed to them.`,
   },
   'success-metrics': {
@@ -147,10 +150,10 @@ We sign a partner only when it can show:
 
 | Metric | Target |
 |---|---|
-| Channel share of revenue by month {{1:24}} | {{2:15%}} |
-| Partner activation (a registered deal each quarter) | {{3:60%}} |
-| Partner-sourced pipeline | {{4:$1M}} |
-| Partner satisfaction | {{5:8/10}} |`,
+| Channel share of revenue by month {{1:N}} | {{2:N}}% |
+| Partner activation (a registered deal each quarter) | {{3:N}}% |
+| Partner-sourced pipeline | {{4:amount}} |
+| Partner satisfaction | {{5:score}} |`,
   },
   'program-owner': {
     title: 'Program owner',
@@ -158,7 +161,7 @@ We sign a partner only when it can show:
     topic: 'team',
     body: `## Program owner
 
-{{1:Name}}, {{2:Head of Partnerships}}, owns the program full-time and meets the head of sales weekly to review partner pipeline and conflicts.`,
+{{1:name}}, {{2:title}}, owns the program full-time and meets the head of sales weekly to review partner pipeline and conflicts.`,
   },
   'pilot-plan': {
     title: 'Pilot plan',
@@ -166,26 +169,26 @@ We sign a partner only when it can show:
     topic: 'pilot',
     body: `## Pilot
 
-- **Length:** {{1:120 days}}, starting {{2:next month}}.
-- **Partners:** {{3:six}} partners chosen with the qualification criteria.
+- **Length:** {{1:N}} days, starting {{2:date}}.
+- **Partners:** {{3:N}} partners chosen with the qualification criteria.
 - **Commitment:** a light pilot agreement; each partner names a committed sales rep.
-- **Success criteria:** at least {{4:three}} partners with a closed deal and {{5:$200k}} of partner-sourced pipeline.
+- **Success criteria:** at least {{4:N}} partners with a closed deal and {{5:amount}} of partner-sourced pipeline.
 - **Decision:** at the end of the pilot we formalize the program, change it, or stop.`,
   },
 };
 
 function planBody(archetype: 'referral' | 'reseller' | 'technology' | 'strategic'): string {
   const economics: Record<typeof archetype, string> = {
-    referral: 'Referral partners earn {{10:12%}} of first-year ACV for every referred customer that signs. In return they identify fitting customers, make the introduction and join the first call.',
-    reseller: 'Resellers keep a {{10:20%}} margin on every licence they resell. In return they sell, implement and give first-line support to their customers.',
-    technology: 'Integration partners earn {{10:15%}} of first-year subscription on customers they source. In return they co-market the integration and bring us into their customer accounts.',
+    referral: 'Referral partners earn {{10:N}}% of first-year ACV for every referred customer that signs. In return they identify fitting customers, make the introduction and join the first call.',
+    reseller: 'Resellers keep a {{10:N}}% margin on every licence they resell. In return they sell, implement and give first-line support to their customers.',
+    technology: 'Integration partners earn {{10:N}}% of first-year subscription on customers they source. In return they co-market the integration and bring us into their customer accounts.',
     strategic: 'Alliance economics follow the platform agreement. Our alliance manager and the platform\'s partner team co-sell on named accounts and review joint pipeline monthly.',
   };
   const title = { referral: 'Referral Partner Program', reseller: 'Reseller Program', technology: 'Technology Partner Program', strategic: 'Strategic Alliance Plan' }[archetype];
   return `---
 type: partnership-plan
 archetypes: [${archetype}]
-stage: {{1:pilot}}
+stage: pilot
 ---
 
 # {{2:Company}} ${title}
@@ -241,18 +244,38 @@ export function renderTemplate(id: string, opts: { format?: TemplateFormat; head
     const d = Math.min(6, Math.max(1, m[1].length + delta));
     return '#'.repeat(d) + line.slice(m[1].length);
   });
-  let out = lines.join('\n');
+  const out = lines.join('\n');
   if (opts.format === 'snippet') {
     const esc = (x: string) => x.replace(/[$}\\]/g, (c) => '\\' + c);
-    const parts = out.split(/(\{\{\d+:[^}]*\}\})/);
-    out = parts
+    return out
+      .split(/(\{\{\d+:[^}]*\}\})/)
       .map((part) => {
         const m = /^\{\{(\d+):([^}]*)\}\}$/.exec(part);
-        return m ? `\${${m[1]}:${esc(m[2])}}` : esc(part);
+        return m ? `\${${m[1]}:${esc(placeholder(m[2]))}}` : esc(part);
       })
       .join('');
-  } else {
-    out = out.replace(/\{\{\d+:([^}]*)\}\}/g, '$1');
   }
-  return out;
+  return renderLine(out);
 }
+
+/** A template's body as written (placeholders `{{n:label}}` unrendered), for fixes that append it. */
+export function templateSource(id: string): string {
+  const t = ALL.find((x) => x.id === id);
+  if (!t) throw new Error(`unknown template "${id}"`);
+  return t.body;
+}
+
+/** Renders one line written like a template body (placeholders `{{n:label}}`) as plain text. */
+export function renderLine(line: string): string {
+  return line.replace(/\{\{\d+:([^}]*)\}\}/g, (_, label: string) => placeholder(label));
+}
+
+/** The one visible form of a placeholder: what the author must supply, between single guillemets. */
+export function placeholder(label: string): string {
+  return `${PLACEHOLDER_OPEN}${label}${PLACEHOLDER_CLOSE}`;
+}
+
+export const PLACEHOLDER_OPEN = '‹';
+export const PLACEHOLDER_CLOSE = '›';
+/** A placeholder left in a document: the one definition `unfilled-placeholder` reads. */
+export const PLACEHOLDER = /‹[^‹›\r\n]{1,80}›/g;

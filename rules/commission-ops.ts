@@ -27,7 +27,7 @@ export default defineRule({
       report({
         message: 'Payouts have no reconciliation or payout cadence and no statement for partners.',
         at: sectionAnchor(plan, section, first.sentence),
-        fixes: section ? [appendToSectionFix(plan, section, 'Payouts are reconciled monthly and paid quarterly by bank transfer, with a statement listing every deal.', 'Add payout cadence and statements', false)] : [],
+        fixes: section ? [appendToSectionFix(plan, section, 'Payouts are reconciled {{1:how often}} and paid {{2:how often}} by {{3:how}}, with a statement listing every deal.', 'Add payout cadence and statements', false)] : [],
       });
     }
     for (const s of evidence.chequePayments)

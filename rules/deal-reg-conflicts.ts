@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRule } from '../core/rule.js';
-import { appendToSectionFix } from '../core/fixes.js';
+import { appendToSectionFix, statesUnfilled } from '../core/fixes.js';
 import { sectionAnchor } from './util.js';
 
 export default defineRule({
@@ -21,12 +21,12 @@ export default defineRule({
   },
   check({ plan, evidence, report }) {
     const dr = evidence.dealReg;
-    if (!dr || evidence.dealRegConflictRule) return;
+    if (!dr || evidence.dealRegConflictRule || statesUnfilled(dr.section, dr.sentences, /\b(?:conflicts?|same account|disputes?)\b/i)) return;
     report({
       message: 'Deal registration has no rule for duplicate or contested registrations (two partners, or a partner and direct sales, on one account).',
       at: sectionAnchor(plan, dr.section, dr.sentences[0]),
       fixes: dr.section
-        ? [appendToSectionFix(plan, dr.section, '**Conflicts:** if two partners register the same account, the first complete registration wins; disputes with direct sales go to the heads of partnerships and sales together.', 'Add a conflict rule', false)]
+        ? [appendToSectionFix(plan, dr.section, '**Conflicts:** if two partners register the same account, {{1:which registration wins}}; disputes with direct sales go to {{2:who decides}}.', 'Add a conflict rule', false)]
         : [],
     });
   },

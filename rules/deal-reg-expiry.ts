@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRule } from '../core/rule.js';
-import { appendToSectionFix } from '../core/fixes.js';
+import { appendToSectionFix, statesUnfilled } from '../core/fixes.js';
 import { band, days, sectionAnchor } from './util.js';
 
 export default defineRule({
@@ -23,11 +23,12 @@ export default defineRule({
     const dr = evidence.dealReg;
     if (!dr) return;
     const all = evidence.dealRegExpiries;
+    if (!all.length && statesUnfilled(dr.section, dr.sentences, /\b(?:valid|expir)/i)) return;
     if (!all.length) {
       report({
         message: 'Deal registration has no expiry; say how long an approved registration holds (90-180 days is usual).',
         at: sectionAnchor(plan, dr.section, dr.sentences[0]),
-        fixes: dr.section ? [appendToSectionFix(plan, dr.section, '**Expiry:** an approved registration is valid for 120 days and can be extended once if the deal is active.', 'Add an expiry line', false)] : [],
+        fixes: dr.section ? [appendToSectionFix(plan, dr.section, '**Expiry:** an approved registration is valid for {{1:N}} days.', 'Add an expiry line', false)] : [],
       });
       return;
     }

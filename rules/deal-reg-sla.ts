@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineRule } from '../core/rule.js';
-import { appendToSectionFix, insertSectionFix } from '../core/fixes.js';
+import { templateSource } from '../core/templates.js';
+import { appendToSectionFix, insertSectionFix, statesUnfilled } from '../core/fixes.js';
 import { days, sectionAnchor } from './util.js';
 
 export default defineRule({
@@ -24,10 +25,11 @@ export default defineRule({
     const dr = evidence.dealReg;
     if (!dr) return;
     const sla = evidence.dealRegSla;
+    if (!sla && statesUnfilled(dr.section, dr.sentences, /\b(?:approv|declin|SLA)/i)) return;
     if (!sla) {
       const section = dr.section ?? dr.sentences[0]?.section ?? null;
       const fix = dr.section
-        ? appendToSectionFix(plan, dr.section, '**Approval SLA:** we approve or decline every registration within 2 business days.', 'Add an approval-SLA line', true)
+        ? appendToSectionFix(plan, dr.section, templateSource('deal-reg-sla'), 'Add an approval-SLA line', true)
         : insertSectionFix(plan, 'deal-registration', 'Insert a deal-registration policy', true);
       report({ message: 'Deal registration has no approval turnaround; say how fast registrations are approved or declined (24-48 hours is usual).', at: sectionAnchor(plan, dr.section ?? (section?.heading ? section : null), dr.sentences[0]), fixes: [fix] });
       return;

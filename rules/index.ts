@@ -31,6 +31,7 @@ import enablementMissing from './enablement-missing.js';
 import successMetrics from './success-metrics.js';
 import portalUsage from './portal-usage.js';
 import outOfScope from './out-of-scope.js';
+import unfilledPlaceholder from './unfilled-placeholder.js';
 
 export const allRules: readonly Rule[] = [
   exitCriteria,
@@ -64,4 +65,5 @@ export const allRules: readonly Rule[] = [
   successMetrics,
   portalUsage,
   outOfScope,
+  unfilledPlaceholder,
 ];

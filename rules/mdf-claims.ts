@@ -30,7 +30,7 @@ export default defineRule({
     report({
       message: 'MDF is offered without a marketing plan up front or reimbursement against proof of execution.',
       at: sectionAnchor(plan, section, offered.find((s) => !s.unit.cells) ?? offered[0]),
-      fixes: section ? [appendToSectionFix(plan, section, 'MDF is paid only against a marketing plan approved before spending and reimbursed on proof of execution.', 'Add MDF claim rules', false)] : [],
+      fixes: section ? [appendToSectionFix(plan, section, 'MDF is paid only against {{1:a marketing plan approved before spending}} and reimbursed {{2:on proof of execution}} within {{3:N}} days.', 'Add MDF claim rules', false)] : [],
     });
   },
 });

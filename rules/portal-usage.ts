@@ -36,7 +36,7 @@ export default defineRule({
     report({
       message: 'A partner portal is planned with no usage or adoption tracking.',
       at: plan.sentenceSpan(first),
-      fixes: section ? [appendToSectionFix(plan, section, 'We track monthly logins and registrations per partner, and call any partner with no portal activity for 45 days.', 'Add usage tracking', false)] : [],
+      fixes: section ? [appendToSectionFix(plan, section, 'We track {{1:logins, registrations}} per partner each month, and call any partner with no portal activity for {{2:N}} days.', 'Add usage tracking', false)] : [],
     });
   },
 });

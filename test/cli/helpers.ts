@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 /** out/test/cli/helpers.js -> repository root. */
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const BIN = path.join(REPO_ROOT, 'bin', 'partnerlint.js');
-export const SHARED_EXAMPLES = '/work/shared/examples';
+export const SHARED_EXAMPLES = path.resolve(REPO_ROOT, '..', 'shared', 'examples');
 export const BUNDLED_EXAMPLES = path.join(REPO_ROOT, 'examples');
 export const FIXTURES = path.join(REPO_ROOT, 'test', 'cli', 'fixtures');
 

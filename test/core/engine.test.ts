@@ -109,7 +109,10 @@ test('templates render as text and as snippets at the document heading level', (
   assert.match(t, /^### Exit criteria/);
   assert.doesNotMatch(t, /\{\{/);
   const s = renderTemplate('deal-registration', { format: 'snippet' });
-  assert.match(s, /\$\{1:2 business days\}/);
+  assert.match(s, /\$\{1:‹N›\} business days/);
+  // Plain text writes the placeholder where the author decides, never a value.
+  assert.match(renderTemplate('deal-registration'), /within ‹N› business days/);
+  assert.doesNotMatch(renderTemplate('deal-registration'), /\b2 business days\b/);
   for (const info of templates) {
     const full = renderTemplate(info.id);
     if (info.wholePlan) assert.equal(lint(full).isPlan, true, info.id);

@@ -143,7 +143,7 @@ WS_UI="$RUN/ws-ui"; WS_SUITE="$RUN/ws-suite"
 mkdir -p "$WS_UI" "$WS_SUITE"
 copy_examples() {
   if compgen -G "$ROOT/examples/*.md" >/dev/null; then cp "$ROOT"/examples/*.md "$1"/
-  else cp /work/shared/examples/*.md "$1"/ 2>/dev/null || true; fi
+  else cp "$ROOT"/../shared/examples/*.md "$1"/ 2>/dev/null || true; fi
 }
 copy_examples "$WS_UI"
 if [ -n "${SUITE_WORKSPACE:-}" ]; then cp -r "$SUITE_WORKSPACE"/. "$WS_SUITE"/

@@ -119,7 +119,7 @@ function checkFixes(text: string, findings: Finding[], safeOnly: boolean): void 
 }
 
 test('examples are present to mutate', () => {
-  assert.ok(examples.length >= 3, `expected example plans in /work/shared/examples, found ${examples.length}`);
+  assert.ok(examples.length >= 3, `expected example plans in ../shared/examples, found ${examples.length}`);
 });
 
 test('applyFixes edits never overlap and never delete user text', (t) => {

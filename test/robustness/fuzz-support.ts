@@ -342,7 +342,7 @@ export interface Example {
 
 /** The shared example plans and the bundled ones, when present. */
 export function loadExamples(): Example[] {
-  const dirs = ['/work/shared/examples', path.join(REPO_ROOT, 'examples')];
+  const dirs = [path.resolve(REPO_ROOT, '..', 'shared', 'examples'), path.join(REPO_ROOT, 'examples')];
   const out: Example[] = [];
   for (const dir of dirs) {
     let names: string[] = [];

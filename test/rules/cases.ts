@@ -240,6 +240,13 @@ export const cases: Record<string, RuleCases> = {
     fires: [{ name: 'portal without tracking', text: plan('', '# P\n\n## Advisor portal\n\nIn Q1 we will launch an advisor portal with statements and the referral form.\n'), lines: [5], severities: ['info'] }],
     passes: [{ name: 'tracked', text: plan('', '# P\n\n## Partner portal\n\nThe portal holds registrations. We track monthly logins per partner.\n') }],
   },
+  'unfilled-placeholder': {
+    fires: [{ name: 'a placeholder in a line and a table', text: plan('', '# P\n\n## Deal registration\n\nWe approve or decline every registration within ‹N› business days.\n\n| Tier | Margin |\n|---|---|\n| Gold | ‹N›% |\n'), lines: [5, 9] }],
+    passes: [
+      { name: 'filled in', text: plan('', '# P\n\n## Deal registration\n\nWe approve or decline every registration within 2 business days.\n') },
+      { name: 'a form field for partners and a code block', text: plan('', '# P\n\nQuote [DEAL_REGISTRATION_NUMBER] on the order.\n\n```\nwithin ‹N› days\n```\n') },
+    ],
+  },
   'out-of-scope': {
     fires: [{ name: 'affiliate program', text: '# Creator affiliate program\n\nInfluencers and affiliates earn 20% per sale through their affiliate link. Affiliates get a promo code. Our partner program for affiliates pays monthly to every partner.\n', lines: [1], severities: ['info'] }],
     passes: [{ name: 'channel plan', text: plan('archetypes: [reseller]', '# P\n\nResellers keep a 20% margin.\n') }],
