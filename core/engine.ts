@@ -13,7 +13,7 @@ import { applyControls, readControls } from './controls.js';
 import { readinessScore } from './score.js';
 import { sectionSummaries } from './sections.js';
 import type { Rule, RuleContext } from './rule.js';
-import { readKind } from './kind.js';
+import { documentTitle, readKind, titleNamesMechanic } from './kind.js';
 import { templates } from './templates.js';
 import { statesUnfilled } from './fixes.js';
 import type { BenchmarkNote, DocumentKind, Finding, LintResult, Span } from './types.js';
@@ -88,6 +88,8 @@ function detect(plan: PlanModel, mode: DetectionMode, filePath: string | undefin
   const families = PROGRAM_SIGNALS.filter((_, i) => signals & (1 << i)).length + titleSignal;
   if (affiliate >= 3 && families >= 1) return { isPlan: true, why: 'content: an affiliate or influencer program' };
   if (partnerWords >= 5 && families >= 3) return { isPlan: true, why: `content: ${families} partner-program signals` };
+  // A policy page covers one or two mechanics, so it shows fewer kinds of signal; its title names the mechanic.
+  if (partnerWords >= 5 && families >= 2 && titleNamesMechanic(documentTitle(plan))) return { isPlan: true, why: `content: a policy page for a partner program (${families} signals)` };
   return { isPlan: false, why: `content does not read as a partner program plan (${families} signals, ${partnerWords} partner words)` };
 }
 

@@ -5,7 +5,7 @@
  */
 import type { Archetype, PreconditionKey, PreconditionEvidence, Stage } from './types.js';
 import { PRECONDITIONS } from './types.js';
-import { isHedged, isNegatedAt, isStatement, TOPIC_HEADINGS, type PlanModel, type Section, type Sentence, type Topic, type Unit } from './model.js';
+import { isHedged, isNegatedAt, isStatement, reportsThePast, TOPIC_HEADINGS, type PlanModel, type Section, type Sentence, type Topic, type Unit } from './model.js';
 import {
   timeFrameMonths,
   type CountMatch,
@@ -271,7 +271,11 @@ export class Evidence {
   }
 
   get payouts(): PercentFact[] {
-    return this.once('payouts', () => this.percents.filter((p) => p.category === 'payout'));
+    // What the plan pays: payouts reported in history (last year's margin) are not the plan's.
+    return this.once('payouts', () => {
+      const present = new Set(this.plan.withoutHistory(this.plan.select('percents:present', (x) => !reportsThePast(x.text))));
+      return this.percents.filter((p) => p.category === 'payout' && present.has(p.sentence));
+    });
   }
 
   /** Sentences saying what partners do (sell, refer, implement, support...). */
@@ -746,6 +750,8 @@ function readinessEvidence(ev: Evidence): Record<PreconditionKey, PreconditionEv
   };
   const labelled = (re: RegExp) =>
     plan.statements(`labelled:${re.source}`, (s) => (re.test(s.unit.label) && s.text.length > s.unit.label.length + 5) || (!!s.unit.cells && re.test(s.unit.cells[0]?.text ?? '') && !s.unit.isHeaderRow))[0] ?? null;
+  // The company's state, whenever it was measured: past reports count as evidence here.
+  const fact = (re: RegExp) => ev.find(re, plan.facts(re));
   const positive = (s: Sentence | null) => (s && !s.test(NEGATIVE_STATEMENT) ? s : null);
 
   // product
@@ -756,11 +762,11 @@ function readinessEvidence(ev: Evidence): Record<PreconditionKey, PreconditionEv
 
   // sales: at least two of ICP, pricing, sales cycle
   const icp = positive(
-    ev.find(/\bICP\b\s*(?:is|are|:|=|includes|covers)|\bideal customers?(?: profile)?\b\s*(?:is|are|:)|\btarget (?:customers?|segment|market) (?:is|are)\b|\bwe sell to\b|\bour customers are\b/i) ??
+    fact(/\bICP\b\s*(?:is|are|:|=|includes|covers)|\bideal customers?(?: profile)?\b\s*(?:is|are|:)|\btarget (?:customers?|segment|market) (?:is|are)\b|\bwe sell to\b|\bour customers are\b/i) ??
       labelled(/^(?:ICP|ideal customers?|target customers?|customers(?: and price)?)$/i),
   );
-  const pricing = positive(ev.find(/\bpric(?:ing|ed|e) (?:is |are )?(?:per|at|by|from)\b|\bper (?:user|seat|employee|vehicle|practitioner|repository|month|location|device|endpoint|workstation|terminal|table|study|machine)\b|\blist price\b|\b(?:median|average|typical)\s+(?:ACV|(?:yearly |annual )?contract|deal size)\b|\bprice list\b|\blists? at\b|\b[$£€]\s?\d[\d.,]*\s?(?:k|m)?\s?(?:list|per|a year|\/)/i));
-  const cycle = positive(ev.find(/\bsales cycle\b|\bdeals? (?:usually |typically )?close (?:in|within)\b|\bclose in (?:about|around|roughly)\b|\bcycle (?:is|runs)\b/i));
+  const pricing = positive(fact(/\bpric(?:ing|ed|e) (?:is |are )?(?:per|at|by|from)\b|\bper (?:user|seat|employee|vehicle|practitioner|repository|month|location|device|endpoint|workstation|terminal|table|study|machine)\b|\blist price\b|\b(?:median|average|typical)\s+(?:ACV|(?:yearly |annual )?contract|deal size)\b|\bprice list\b|\blists? at\b|\b[$£€]\s?\d[\d.,]*\s?(?:k|m)?\s?(?:list|per|a year|\/)/i));
+  const cycle = positive(fact(/\bsales cycle\b|\bdeals? (?:usually |typically )?close (?:in|within)\b|\bclose in (?:about|around|roughly)\b|\bcycle (?:is|runs)\b/i));
   const salesParts = [icp, pricing, cycle].filter(Boolean);
   result.sales = {
     met: salesParts.length >= 2,
@@ -780,7 +786,7 @@ function readinessEvidence(ev: Evidence): Record<PreconditionKey, PreconditionEv
 
   // margin headroom
   const margin = positive(
-    ev.find(/\bgross margins?\b|\bunit economics\b|\bpayback\b|\bcontribution margin\b|\bmargin headroom\b|\bchannel P&L\b|\bcost of sale\b|\bLTV\s*[:/]\s*CAC\b/i) ?? labelled(/^margin headroom$/i),
+    fact(/\bgross margins?\b|\bunit economics\b|\bpayback\b|\bcontribution margin\b|\bmargin headroom\b|\bchannel P&L\b|\bcost of sale\b|\bLTV\s*[:/]\s*CAC\b/i) ?? labelled(/^margin headroom$/i),
   );
   met('margin', [margin], 'there is headroom to pay partners and keep unit economics', 'no evidence of headroom (gross margin, unit economics, payback) to pay partners 10-30%');
 

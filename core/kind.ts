@@ -25,6 +25,17 @@ const PLANNING =
   /\b(?:we will|we'll|we plan|our plan|we need|we intend|we aim|our goal|our target|goals? for|targets? for|by (?:the end of )?(?:month|Q[1-4]|year|end of)|in the pilot|(?:the|our) pilot|hire|hiring|headcount|budget|readiness|success metrics?|KPIs?|OKRs?|risks?|next steps|open questions|decision|owner)\b/i;
 const SECOND_PERSON = /\byou(?:r|rs|rself|'re|'ll|'ve)?\b/gi;
 
+/** The document's title: front matter `title:` and the first heading. */
+export function documentTitle(plan: PlanModel): string {
+  const fmTitle = plan.frontMatter?.data.title;
+  return [typeof fmTitle === 'string' ? fmTitle : '', plan.titleUnit?.text ?? ''].join(' \n ');
+}
+
+/** True when the title names one mechanic of a partner program (a policy page's title). */
+export function titleNamesMechanic(title: string): boolean {
+  return POLICY_TITLE.test(title);
+}
+
 export interface KindReading {
   kind: DocumentKind;
   /** Where the kind came from, for `detection`-style explanations. */
@@ -63,8 +74,7 @@ export function frontMatterKind(data: Record<string, unknown> | undefined): Docu
 export function readKind(plan: PlanModel): KindReading {
   const fm = plan.frontMatter?.kind;
   if (fm) return { kind: fm, why: `front matter kind: ${fm}` };
-  const fmTitle = plan.frontMatter?.data.title;
-  const title = [typeof fmTitle === 'string' ? fmTitle : '', plan.titleUnit?.text ?? ''].join(' \n ');
+  const title = documentTitle(plan);
   let words = 0;
   let you = 0;
   let planning = 0;

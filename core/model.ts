@@ -307,6 +307,8 @@ export class Section {
   topics = new Set<Topic>();
   /** Archetypes named by the heading itself. */
   named: readonly Archetype[] = [];
+  /** The section, or a section it sits in, is about the past ("Lessons learned", "2024 results"). */
+  history = false;
   constructor(
     readonly heading: Unit | null,
     readonly title: string,
@@ -393,6 +395,8 @@ export class PlanModel {
   /** What the model read from each piece, in document order (shared with the piece cache). */
   private readonly extracts: PieceExtract[] = [];
   private readonly selected = new Map<string, Sentence[]>();
+  /** Whether any section is about the past (so that statements need filtering). */
+  private hasHistory = false;
 
   constructor(
     readonly text: string,
@@ -515,6 +519,9 @@ export class PlanModel {
       if (s.topics.has('faq')) s.topics.delete('team');
       s.named = heading ? heading.memo('headingArchetypes', () => ARCHETYPES.filter((a) => ARCHETYPE_WORDS[a].test(heading.text))) : ARCHETYPES.filter((a) => ARCHETYPE_WORDS[a].test(title));
     }
+    // History is not the plan: a section whose heading marks the past, and everything under it.
+    for (const s of this.sections) s.history = (s.parent?.history ?? false) || (s.heading !== this.titleUnit && HISTORY_HEADING.test(s.title));
+    this.hasHistory = this.sections.some((s) => s.history);
     // The title heading names the plan, not a section topic.
     const title = this.titleUnit?.section;
     if (title && title.depth === 1 && this.sections.filter((x) => x.depth === 1).length === 1) title.topics.clear();
@@ -529,13 +536,14 @@ export class PlanModel {
     const found: Archetype[] = [];
     for (const a of ARCHETYPES) {
       const re = DOC_ARCHETYPE_PHRASES[a];
-      const named = this.select(`archetypePhrase:${a}`, (s) => {
+      const named = this.withoutHistory(this.select(`archetypePhrase:${a}`, (s) => {
+        if (reportsThePast(s.text)) return false;
         re.lastIndex = 0;
         const m = re.exec(s.text);
         if (!m || isNegatedAt(s.text, m.index)) return false;
         // A referral fee paid to a platform inside an alliance is the alliance's economics.
         return a === 'strategic' || !/(?:co-?sell|alliance|marketplace)\W{1,3}(?:\w+\W{1,3})?$/i.test(s.text.slice(Math.max(0, m.index - 25), m.index));
-      });
+     }));
       const underAlliance = (s: Sentence) => a !== 'strategic' && !!s.section && s.section.heading !== this.titleUnit && s.section.named.includes('strategic');
       if (named.some((s) => !underAlliance(s))) found.push(a);
     }
@@ -668,8 +676,23 @@ export class PlanModel {
   /** Statements (prose that is neither a heading nor a question) for which `test` holds; see `select`. */
   statements(key: string, test?: (s: Sentence) => boolean): Sentence[] {
     const all = this.query('statements', isStatement, null);
-    return test ? this.query(`statement:${key}`, test, answerId('statements')) : all;
+    return this.withoutHistory(test ? this.query(`statement:${key}`, test, answerId('statements')) : all);
   }
+
+  /**
+   * The sentences that state what the plan does: those in sections about the past are left out
+   * (spec, "History is not the plan"; past-tense reports are not statements at all).
+   */
+  withoutHistory(sentences: Sentence[]): Sentence[] {
+    if (!this.hasHistory) return sentences;
+    let out = this.present.get(sentences);
+    if (!out) {
+      out = sentences.filter((s) => !s.section?.history);
+      this.present.set(sentences, out);
+    }
+    return out;
+  }
+  private readonly present = new WeakMap<Sentence[], Sentence[]>();
 
   /**
    * One value per piece, computed from the piece's units alone (the contract of `select`) and
@@ -688,6 +711,15 @@ export class PlanModel {
   matching(re: RegExp): Sentence[] {
     const plain = re.global || re.sticky ? new RegExp(re.source, re.flags.replace(/[gy]/g, '')) : re;
     return this.statements(`re${regexId(plain)}`, (s) => s.test(plain));
+  }
+
+  /**
+   * Sentences in which `re` matches, past reports and history included: what the company is (its
+   * margins, its sales cycle) is evidence whenever it was measured. Headings and questions are not.
+   */
+  facts(re: RegExp): Sentence[] {
+    const plain = re.global || re.sticky ? new RegExp(re.source, re.flags.replace(/[gy]/g, '')) : re;
+    return this.select(`fact${regexId(plain)}`, (s) => s.unit.kind !== 'heading' && !s.isQuestion && s.test(plain));
   }
 
   /** Sentences in document order (for merging the results of several queries). */
@@ -751,9 +783,28 @@ export class PlanModel {
 
 const NONE: Sentence[] = [];
 
-/** A statement: prose that is neither a heading nor a question. */
+/** A statement: prose that is neither a heading nor a question, nor a report of the past. */
 export function isStatement(s: Sentence): boolean {
-  return s.unit.kind !== 'heading' && !s.isQuestion;
+  return s.unit.kind !== 'heading' && !s.isQuestion && !reportsThePast(s.text);
+}
+
+/** Headings of sections about the past: a retrospective, last year's results, what went wrong. */
+export const HISTORY_HEADING =
+  /\bwhat (?:happened|went (?:wrong|well)|we learn(?:ed|t))\b|\blessons?(?: learn(?:ed|t))?\b|\bretro(?:spective)?s?\b|\bpost-?mortem\b|\bhistory\b|\blooking back\b|\blast year\b|\b(?:previous|prior|earlier|old|first) (?:program(?:me)?|pilot|attempt|channel)\b|\b(?:19|20)\d\d (?:results|review|pilot|recap|actuals?)\b|\b(?:results|recap) (?:of|from) (?:the|our) (?:last|previous|first|(?:19|20)\d\d)\b|\bhow (?:the|our) (?:last |first )?pilot went\b/i;
+
+/** Marks of the past in a sentence, and a subject followed by a verb in the past tense. */
+const PAST_MARK =
+  /\blast (?:year|quarter|time|pilot)\b|\bin (?:19|20)\d\d\b|\bduring the (?:(?:19|20)\d\d )?pilot\b|\bpreviously\b|\bbefore,|\bthe old\b|\blessons? learn(?:ed|t)\b|\bwhat went (?:wrong|well)\b|\bretrospective\b|\bused to\b|\bturned out\b|\bcame in at\b|\b(?:19|20)\d\d actuals?\b|\bin (?:H[12]|Q[1-4])\b/i;
+const PAST_VERB =
+  /\b(?:we|they|it|our|partners?|resellers?|referrers?|MSPs?|VARs?|reps?|pilot|program(?:me)?|claims?|commissions?|form|board|conflict|NPS|founders?|registrations?)\b(?:\s+[\w'-]+){0,2}?\s+(?:never\s+|only\s+)?(?:ran|paid|had|was|were|got|gave|tried|launched|saw|cost|took|asked|built|sourced|complained|ignored|lost|stayed|piled up|recruited|grew|spent|did|made|learned|learnt|came|delivered|missed|hit|reached|achieved|generated|produced|brought|wanted|failed|churned|dropped|stalled)\b/i;
+/** What makes a sentence about the present or the future even when it names the past. */
+const NOT_PAST =
+  /\b(?:will|we'll|shall|going forward|starting|from now|next|targets?|aim|plan(?:s|ned)? to|must|now|keep|is|are|am|can|may|should|would|'d|has to|have to|need|needs|want|wants|this (?:quarter|year|month)|if|once|unless|in the (?:last|past) (?:\d+|\w+) (?:days|weeks|months|quarters|years)|no (?:closed )?(?:deals?|sales?|revenue|referrals?)|up from|down from|compared (?:to|with)|versus|vs\.?)\b/i;
+
+/** True when a sentence reports what was (the last pilot, last year's numbers), not what the plan will do. */
+export function reportsThePast(text: string): boolean {
+  // A mark of the past alone ("last year") may sit in a clause about someone's present plan.
+  return (PAST_VERB.test(text) || (PAST_MARK.test(text) && !/\b(?:I|we|our|us)\b/i.test(text))) && !NOT_PAST.test(text);
 }
 
 const ANSWER_IDS = new Map<string, number>();

