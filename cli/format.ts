@@ -152,6 +152,7 @@ export function formatSarif(reports: FileReport[], ctx: FormatContext): string {
         ...(index !== undefined ? { ruleIndex: index } : {}),
         level: SARIF_LEVEL[f.severity],
         message: { text: f.message },
+        ...(report.result.kind ? { properties: { documentKind: report.result.kind } } : {}),
         locations: [
           {
             physicalLocation: {

@@ -1,11 +1,14 @@
 /** Readable readiness scorecards and the machine-readable JSON shape. */
-import type { LintResult, PreconditionKey } from './types.js';
+import type { DocumentKind, LintResult, PreconditionKey } from './types.js';
+import { KIND_LABELS } from './kind.js';
 import { PRECONDITIONS } from './types.js';
 import { preconditionLabel } from './score.js';
 
 export interface JsonResult {
   file: string;
   isPlan: boolean;
+  /** plan, guide or policy; null for non-plans and out-of-scope documents. */
+  kind: DocumentKind | null;
   archetypes: string[];
   stage: string | null;
   readiness: { score: number; preconditions: Record<PreconditionKey, boolean>; redFlags: Array<{ ruleId: string; line: number }> } | null;
@@ -27,6 +30,7 @@ export function toJsonResult(r: LintResult, file = r.file ?? '<text>'): JsonResu
   return {
     file,
     isPlan: r.isPlan,
+    kind: r.kind,
     archetypes: r.archetypes,
     stage: r.stage,
     readiness: r.readiness
@@ -51,6 +55,16 @@ export function readinessReport(r: LintResult, label = r.file ?? 'this plan', op
   const lines: string[] = [`# Readiness report: ${label}`, ''];
   if (r.skipped) return [...lines, `Not analysed: ${r.skipped}.`, ''].join('\n');
   if (!r.isPlan) return [...lines, `Not a partner program plan (${r.detection}).`, ''].join('\n');
+  if (!r.readiness && r.kind && r.kind !== 'plan') {
+    lines.push(`${titleSummary(r)}`, '', `Readiness is scored for plans only; this document reads as a ${KIND_LABELS[r.kind].toLowerCase()} (${r.kindWhy ?? 'from its text'}).`, '');
+    if (options.findings !== false) {
+      lines.push('## Findings', '');
+      if (!r.findings.length) lines.push('None.');
+      for (const f of r.findings) lines.push(`- line ${f.line}: ${f.severity} \`${f.ruleId}\`: ${f.message}`);
+      lines.push('');
+    }
+    return lines.join('\n');
+  }
   if (!r.readiness) {
     const why = r.findings.find((f) => f.ruleId === 'out-of-scope');
     return [...lines, `Out of scope: ${why?.message ?? 'not a partner program'}.`, ''].join('\n');
@@ -79,4 +93,15 @@ export function readinessReport(r: LintResult, label = r.file ?? 'this plan', op
   }
   lines.push('');
   return lines.join('\n');
+}
+
+/** The one-line summary of a document for titles, lenses and status lines: "Partner guide · 3 findings". */
+export function titleSummary(r: LintResult): string {
+  const n = r.findings.length;
+  const findings = `${n} finding${n === 1 ? '' : 's'}`;
+  if (r.readiness) {
+    const met = PRECONDITIONS.filter((k) => r.readiness!.preconditions[k]).length;
+    return `Readiness ${r.readiness.score}/100 · ${met}/${PRECONDITIONS.length} preconditions · ${findings}`;
+  }
+  return r.kind ? `${KIND_LABELS[r.kind]} · ${findings}` : findings;
 }

@@ -15,7 +15,8 @@ export type { DetectionMode, ResolvedConfig, ConfigProblem, LoadedConfig } from 
 export { CONFIG_FILE_NAMES, findConfigFile } from '../core/config.js';
 export { applyFixes, type ApplyFixesResult } from '../core/fixes.js';
 export { templates, renderTemplate, templateForTopic, type TemplateInfo, type TemplateFormat } from '../core/templates.js';
-export { readinessReport, toJsonResult, type JsonResult } from '../core/report.js';
+export { readinessReport, titleSummary, toJsonResult, type JsonResult } from '../core/report.js';
+export { KIND_LABELS } from '../core/kind.js';
 export { ruleDocsUrl } from '../core/docs-url.js';
 export { VERSION } from '../core/version.js';
 export { trailingLineEndings } from '../core/text.js';

@@ -42,6 +42,8 @@ export interface Engine {
   templates: ReadonlyArray<lib.TemplateInfo>;
   renderTemplate(id: string, options: { format: lib.TemplateFormat; headingLevel?: number }): string;
   readinessReport(result: LintResult): string;
+  /** "Readiness 67/100 · 5/6 preconditions · 3 findings", or "Partner guide · 3 findings". */
+  titleSummary(result: LintResult): string;
 }
 
 const SETTINGS_SOURCE = 'settings (partnerlint).json';
@@ -119,6 +121,7 @@ export const defaultEngine: Engine = {
   },
   renderTemplate: (id, options) => lib.renderTemplate(id, options),
   readinessReport: (result) => lib.readinessReport(result),
+  titleSummary: (result) => lib.titleSummary(result),
 };
 
 /** The edits of the fixes `applyFixes` applies (minimal edits, original offsets; inserts at one point keep their order). */

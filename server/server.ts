@@ -688,14 +688,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
     const lenses: CodeLens[] = [];
     const titleRange = spanToRange(result.title);
     const lensRange: Range = { start: { line: titleRange.start.line, character: 0 }, end: { line: titleRange.start.line, character: 0 } };
-    if (result.readiness) {
-      const met = Object.values(result.readiness.preconditions).filter(Boolean).length;
-      const total = Object.keys(result.readiness.preconditions).length;
-      const title =
-        `Readiness ${result.readiness.score}/100 · ${met}/${total} preconditions · ` +
-        plural(result.findings.length, 'finding');
-      lenses.push({ range: lensRange, command: { title, command, arguments: [document.uri] } });
-    }
+    if (result.readiness || result.kind) lenses.push({ range: lensRange, command: { title: engine.titleSummary(result), command, arguments: [document.uri] } });
     for (const section of result.sections) {
       const total = section.present.length + section.missing.length;
       let title = total > 0 ? `${section.label} ${section.present.length}/${total}` : section.label;
