@@ -587,6 +587,10 @@ function classifyText(text: string, at: number, m: PercentMatch, contextOnly = f
   const before = contextOnly ? text : text.slice(Math.max(0, at - 80), at);
   const near = before + ' ' + after;
   if (/\b(?:gross|operating|contribution|profit|net|ebitda|blended|software|hardware)\s+(?:\w+\s+)?margins?\b/i.test(before) || /^\s*gross margin/i.test(after)) return 'grossMargin';
+  // A discount on the partner's own licences (internal use, demo, NFR) is not what it earns on a sale.
+  if (/\binternal[- ]use\b|\bfor internal\b|\b(?:their|your|its) own use\b|\bNFR\b|\bnot for resale\b|\bdemo (?:licen[cs]es?|instances?)\b/i.test(near)) return 'other';
+  // What the partner buys at: a resale, trade or buy-price discount is its margin.
+  if (/\b(?:resale|reseller|trade|wholesale|dealer|distributor|buy(?:ing)?)\s+(?:discount|price)\b/i.test(near) && !/\bend[- ]customers?\b|\bcustomers? (?:get|receive)\b/i.test(near)) return 'payout';
   if (!contextOnly && PAYOUT_RIGHT_AFTER.test(after) && !/\b(?:gross|operating|contribution|profit)\s*$/i.test(before)) return 'payout';
   // A tier's benefits: "You get: 25% off list, access to market development funds".
   if (!contextOnly && inTier && /^\s*(?:trade |partner |reseller )?(?:off list|off|discount|below list)\b/i.test(after)) return 'payout';
@@ -616,12 +620,60 @@ const BENEFITS =
   /\bbenefits?\s*:\s*\S|\bbadges?\b|\bco-?market\w*|\brev(?:enue)?[- ]share\b|\bmargins?\b|\bdiscounts?\b|\bMDF\b|\bfees?\b|\baccess\b|\bdedicated\b|\blisting\b|\bmanager\b|\bco-?brand\w*|\bsupport\b|\bleads?\b|\bpriority\b|%|\brebates?\b|\bcommission\b|\bdemo\b|\bportal\b|\bcouncil\b|\bwebinars?\b|\bearly access\b|\bplanning\b|\blicen[cs]es?\b|\bmaterials\b|\bregistration\b/i;
 const EMPTY_CELL = /^(?:|—|–|-|n\/?a|tbd|tba|tbc|none|\?|\.\.\.|…|pending|coming soon|later)\.?$|^(?:to be (?:defined|decided|confirmed|announced|determined|agreed)|tbd|tbc|tba)\b/i;
 
+/** A row label that states what a partner must do or have: a requirement, not a benefit. */
+const REQUIREMENT_ROW =
+  /\b(?:requirements?|criteria|required|minimum|min\.|certif\w*|specialists?|entry|qualif\w*|commitments?|bookings|revenue|ARR|deals?|projects?|agreement|fees?|retention|staff|engineers?|reps?|salespe\w+|trained|exams?|courses?|to (?:join|qualify|reach))\b/i;
+
+/**
+ * A comparison table whose columns are the tiers ("| Requirements | Registered | Silver | Gold |"),
+ * requirements and benefits as rows: one tier per column. A row whose first cell is "Benefits"
+ * (or a repeated header) separates requirements from benefits; otherwise each row is read by its
+ * label. Null when the table is not written that way.
+ */
+function tiersAsColumns(u: Unit): Tier[] | null {
+  const table = u.table!;
+  const names = table.header.slice(1).map((h) => h.trim());
+  const named = names.filter((h) => TIER_NAME.test(h) || /\b(?:tier|level|partner)\b/i.test(h)).length;
+  if (names.length < 2 || named < 2 || named * 2 < names.length) return null;
+  // Rows that name tiers themselves make a tier-per-row table.
+  if (table.rows.length && table.rows.filter((r) => TIER_NAME.test(r.cells?.[0]?.text ?? '')).length * 2 > table.rows.length) return null;
+  const first = (table.header[0] ?? '').trim();
+  let part: 'requirements' | 'benefits' | null = /^benefits?\b/i.test(first) ? 'benefits' : /requirement|criteria|to join|entry/i.test(first) ? 'requirements' : null;
+  const tiers: Tier[] = names.map((name) => ({ name, unit: u, hasCriteria: false, hasBenefits: false }));
+  for (const r of table.rows) {
+    const cells = r.cells ?? [];
+    const label = cells[0]?.text.trim() ?? '';
+    if (/^benefits?\b|^what (?:you|partners?) get\b/i.test(label)) {
+      part = 'benefits';
+      continue;
+    }
+    if (/^requirements?\b|^criteria\b/i.test(label)) {
+      part = 'requirements';
+      continue;
+    }
+    if (cells.every((c) => EMPTY_CELL.test(c.text.trim()))) continue;
+    const isRequirement = part ? part === 'requirements' : REQUIREMENT_ROW.test(label) && !BENEFITS.test(label.replace(REQUIREMENT_ROW, ''));
+    tiers.forEach((t, i) => {
+      const cell = cells[i + 1]?.text.trim() ?? '';
+      if (EMPTY_CELL.test(cell) || /^(?:no|none required|not included|✗|✘|x)$/i.test(cell)) return;
+      if (isRequirement) t.hasCriteria = true;
+      else t.hasBenefits = true;
+    });
+  }
+  return tiers;
+}
+
 function findTierStructures(plan: PlanModel): TierStructure[] {
   const out: TierStructure[] = [];
   const seenTables = new Set<unknown>();
   for (const u of plan.selectUnits('tableHeaders', (x) => x.kind === 'tableRow' && x.isHeaderRow && !!x.table)) {
     if (!u.table || seenTables.has(u.table)) continue;
     seenTables.add(u.table);
+    const columns = tiersAsColumns(u);
+    if (columns) {
+      out.push({ kind: 'table', anchor: u, tiers: columns, section: u.section });
+      continue;
+    }
     const header = u.table.header.map((h) => h.toLowerCase());
     const firstIsTier = /^(?:tiers?|levels?|partner (?:tiers?|levels?)|status|program level|membership)$/i.test(u.table.header[0] ?? '');
     const underTierHeading = u.section?.inTopic('tiers') ?? false;

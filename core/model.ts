@@ -111,11 +111,11 @@ const DOC_ARCHETYPE_PHRASES: Record<Archetype, RegExp> = {
   referral:
     /\breferral (?:partners?|program(?:me)?s?|fees?|commissions?|network|agreements?)\b|\b(?:partners?|consultants?|agencies|advisors?|firms?|bookkeepers?|accountants?) (?:who |that )?(?:refer|send us (?:leads|customers|clients)|introduce (?:us|clients|customers))\b|\breferred (?:customers|businesses|clients|deals|leads)\b|\brefer(?:s|red)? us\b|\bhand(?:s)? (?:over )?(?:the |an )?intro(?:duction)?s?\b/gi,
   reseller:
-    /\bresell(?:s|ers?|ing)?\b|\bVARs?\b|\bMSPs?\b|\bmanaged service providers?\b|\bvalue-added resellers?\b|\bresale\b|\b(?:distributors?|dealers?|systems? integrators?|channel partners?)\b(?=[^.]{0,80}\b(?:sell|sells|selling|carry|carries|distribute|bundle|install|buy at|margin|discount)\b)|\b(?:sell|sells|selling|carry|carries|distribute|install)\b[^.]{0,60}\b(?:distributors?|dealers?|systems? integrators?)\b/gi,
+    /\bresell(?:s|ers?|ing)?\b|\bVARs?\b|\bMSPs?\b|\bmanaged service providers?\b|\bvalue-added resellers?\b|(?<!\bnot for )(?<!\bNFR \()\bresale\b(?! (?:through|via|on|in) (?:the |a |cloud )?(?:marketplaces?|AWS|Azure|GCP|Google Cloud))|\b(?:distributors?|dealers?|systems? integrators?|channel partners?)\b(?=[^.]{0,80}\b(?:sell|sells|selling|carry|carries|distribute|bundle|install|buy at|margin|discount)\b)|\b(?:sell|sells|selling|carry|carries|distribute|install)\b[^.]{0,60}\b(?:distributors?|dealers?|systems? integrators?)\b/gi,
   technology:
-    /\b(?:integration|technology|tech|ISV|app|marketplace app) partners?\b|\bintegration partner program\b|\bISV (?:program|ecosystem)\b/gi,
+    /\b(?:integration|technology|tech|ISV|app|marketplace app) partners?\b|\bintegration partner program\b|\bISV (?:program|ecosystem)\b|\bISVs\b|\b(?:recruit|sign|onboard|work with|partner with) (?:\w+ )?ISVs?\b/gi,
   strategic:
-    /\bstrategic (?:alliances?|relationships?|partnerships?|partners?)\b|\balliances? with\b|\bco-?sell(?:ing)? (?:with|motion|program)\b|\b(?:AWS|Microsoft|Google Cloud|Salesforce|HubSpot) (?:alliance|partnership|co-?sell)\b/gi,
+    /\bstrategic (?:alliances?|relationships?|partnerships?|partners?)\b|\balliances? with\b|\balliances? (?:team|program(?:me)?s?|partners?|handbook|managers?|motion)\b|\bcloud (?:alliances?|providers?|partners?)\b|\bhyperscalers?\b|\bco-?sell(?:ing)? (?:with|motion|program)\b|\b(?:AWS|Microsoft|Google Cloud|Salesforce|HubSpot) (?:alliance|partnership|co-?sell)\b/gi,
 };
 
 export interface TextRun {
