@@ -43,6 +43,19 @@ export interface Target {
   months: number | null;
 }
 
+/** Registering as a partner (sign-up, portal accounts, a "Registered" tier) is not registering a deal. */
+const SIGN_UP =
+  /\bregist(?:er|ering|ration)\b[^.]{0,25}\b(?:to become|as an? (?:\w+ )?partner|for (?:the |our |a )?(?:portal|program|programme|partner program|training|webinar|event|course|account))\b|\b(?:partner|portal|account|program(?:me)?|user|event|webinar|training|course) registration\b|\bregistered (?:partners?|resellers?|tier|level|members?)\b/i;
+
+const DEAL_REG_WORD = /\bdeal[- ]?reg\w*|\bDR\b|\bregist\w+/i;
+
+/** A sentence that says the mechanism is not there: "we have no deal registration yet", "DR: not yet decided". */
+function statesAbsence(s: Sentence): boolean {
+  const m = DEAL_REG_WORD.exec(s.text);
+  if (m && isNegatedAt(s.text, m.index)) return true;
+  return isHedged(s.text) && !/\b\d|\b(?:approv|expir|valid|first|wins?)\w*/i.test(s.text);
+}
+
 export interface Tier {
   name: string;
   unit: Unit;
@@ -183,9 +196,11 @@ export class Evidence {
       const section = this.plan.sectionsWith('dealRegistration')[0] ?? null;
       const process =
         /\b(?:partners?|resellers?|msps?|advisors?|consultants?|they|firms?|agencies)\b[^.]{0,40}\b(?:register|submit)s?\b|\bregistered (?:deals?|accounts?|opportunit\w+|leads?|referrals?)\b|\bdeal[- ]?registration\b|\bregistrations?\b[^.]{0,40}\b(?:approved|valid|last|expire|hold)/i;
-      const sentences = this.dealRegSentences.filter((s) => (section && s.section?.inTopic('dealRegistration')) || process.test(s.text));
-      if (!section && sentences.length === 0) return null;
-      return { section, sentences };
+      const sentences = this.dealRegSentences.filter((s) => !SIGN_UP.test(s.text) && ((section && s.section?.inTopic('dealRegistration')) || process.test(s.text)));
+      // "We have no deal registration yet", "Deal registration: not decided": absence, not a mechanism to judge.
+      const stated = sentences.filter((s) => !statesAbsence(s));
+      if (!stated.length && (sentences.length || !section || section.allSentences().every((s) => s.unit.kind === 'heading' || statesAbsence(s)))) return null;
+      return { section, sentences: stated };
     });
   }
 

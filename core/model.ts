@@ -92,8 +92,12 @@ export const TOPIC_HEADINGS: Record<Topic, RegExp> = {
 const TOPIC_ENTRIES = Object.entries(TOPIC_HEADINGS) as Array<[Topic, RegExp]>;
 
 /** The topics a heading's words name (before synonyms from the config). */
+/** Headings about signing up (a partner, a portal account, a course), not about registering deals. */
+const SIGN_UP_HEADING = /\b(?:partner|portal|account|program(?:me)?|user|event|webinar|training|course|company)\s+(?:registration|sign-?up)\b|\bregist\w+ (?:to|for|as) (?:the |a |an |our )?(?:program|portal|partner|course|training)/i;
+
 function headingTopics(title: string): Topic[] {
-  return TOPIC_ENTRIES.filter(([, re]) => re.test(title)).map(([topic]) => topic);
+  const signUp = SIGN_UP_HEADING.test(title) && !/\bdeal|\bopportunit|\blead|\breferral/i.test(title);
+  return TOPIC_ENTRIES.filter(([topic, re]) => re.test(title) && !(signUp && topic === 'dealRegistration')).map(([topic]) => topic);
 }
 
 /** Words that name an archetype; used for sentences, table rows and headings. */
@@ -1089,7 +1093,8 @@ const NEGATION = /\b(?:no|not|never|none|nobody|nothing|without|nor|don't|do not
 export function isNegatedAt(text: string, index: number, window = 40): boolean {
   const before = text.slice(Math.max(0, index - window), index);
   const clause = before.split(/[;:.!?]|\bbut\b|\bwhile\b|\balthough\b|\bwhereas\b/i).pop() ?? '';
-  return NEGATION.test(clause);
+  // "non-MDF funding", "non-exclusive": the word itself is negated.
+  return NEGATION.test(clause) || /\bnon[- ]?[_*]*$/i.test(before);
 }
 
 /** Words that make a statement tentative rather than a commitment. */

@@ -26,7 +26,7 @@ export default defineRule({
       const section = first.sentence.section?.heading && first.sentence.section !== plan.titleUnit?.section ? first.sentence.section : null;
       report({
         message: 'Payouts have no reconciliation or payout cadence and no statement for partners.',
-        at: sectionAnchor(plan, section, first.sentence),
+        at: sectionAnchor(plan, section, first.sentence, 'economics'),
         fixes: section ? [appendToSectionFix(plan, section, 'Payouts are reconciled {{1:how often}} and paid {{2:how often}} by {{3:how}}, with a statement listing every deal.', 'Add payout cadence and statements', false)] : [],
       });
     }

@@ -24,7 +24,7 @@ export default defineRule({
     if (!dr || evidence.dealRegConflictRule || statesUnfilled(dr.section, dr.sentences, /\b(?:conflicts?|same account|disputes?)\b/i)) return;
     report({
       message: 'Deal registration has no rule for duplicate or contested registrations (two partners, or a partner and direct sales, on one account).',
-      at: sectionAnchor(plan, dr.section, dr.sentences[0]),
+      at: sectionAnchor(plan, dr.section, dr.sentences[0], 'dealRegistration'),
       fixes: dr.section
         ? [appendToSectionFix(plan, dr.section, '**Conflicts:** if two partners register the same account, {{1:which registration wins}}; disputes with direct sales go to {{2:who decides}}.', 'Add a conflict rule', false)]
         : [],

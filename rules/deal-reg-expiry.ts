@@ -27,7 +27,7 @@ export default defineRule({
     if (!all.length) {
       report({
         message: 'Deal registration has no expiry; say how long an approved registration holds (90-180 days is usual).',
-        at: sectionAnchor(plan, dr.section, dr.sentences[0]),
+        at: sectionAnchor(plan, dr.section, dr.sentences[0], 'dealRegistration'),
         fixes: dr.section ? [appendToSectionFix(plan, dr.section, '**Expiry:** an approved registration is valid for {{1:N}} days.', 'Add an expiry line', false)] : [],
       });
       return;

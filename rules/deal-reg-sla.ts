@@ -31,7 +31,7 @@ export default defineRule({
       const fix = dr.section
         ? appendToSectionFix(plan, dr.section, templateSource('deal-reg-sla'), 'Add an approval-SLA line', true)
         : insertSectionFix(plan, 'deal-registration', 'Insert a deal-registration policy', true);
-      report({ message: 'Deal registration has no approval turnaround; say how fast registrations are approved or declined (24-48 hours is usual).', at: sectionAnchor(plan, dr.section ?? (section?.heading ? section : null), dr.sentences[0]), fixes: [fix] });
+      report({ message: 'Deal registration has no approval turnaround; say how fast registrations are approved or declined (24-48 hours is usual).', at: sectionAnchor(plan, dr.section ?? (section?.heading ? section : null), dr.sentences[0], 'dealRegistration'), fixes: [fix] });
       return;
     }
     const inBand = sla.match.maxHours <= options.maxHours;

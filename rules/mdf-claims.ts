@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineRule } from '../core/rule.js';
 import { appendToSectionFix } from '../core/fixes.js';
-import { isNegatedAt } from '../core/model.js';
+import { isHedged, isNegatedAt } from '../core/model.js';
 import { sectionAnchor } from './util.js';
 
 export default defineRule({
@@ -23,13 +23,14 @@ export default defineRule({
   check({ plan, evidence, report }) {
     const offered = evidence.mdfStatements.filter((s) => {
       const m = /\bMDF\b|\bmarket(?:ing)? development funds?\b|\bco-?op\b|\bmarketing funds?\b/i.exec(s.text);
+      if (isHedged(s.text)) return false;
       return m ? !isNegatedAt(s.text, m.index) : s.section?.inTopic('mdf');
     });
     if (!offered.length || evidence.mdfClaims) return;
     const section = plan.sectionsWith('mdf')[0] ?? null;
     report({
       message: 'MDF is offered without a marketing plan up front or reimbursement against proof of execution.',
-      at: sectionAnchor(plan, section, offered.find((s) => !s.unit.cells) ?? offered[0]),
+      at: sectionAnchor(plan, section, offered.find((s) => !s.unit.cells) ?? offered[0], 'mdf'),
       fixes: section ? [appendToSectionFix(plan, section, 'MDF is paid only against {{1:a marketing plan approved before spending}} and reimbursed {{2:on proof of execution}} within {{3:N}} days.', 'Add MDF claim rules', false)] : [],
     });
   },
