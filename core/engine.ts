@@ -16,6 +16,7 @@ import type { Rule, RuleContext } from './rule.js';
 import { documentTitle, readKind, titleNamesMechanic } from './kind.js';
 import { templates } from './templates.js';
 import { statesUnfilled } from './fixes.js';
+import { dropCoveredElsewhere, linkedCoverage, type LinkResolver } from './links.js';
 import type { BenchmarkNote, DocumentKind, Finding, LintResult, Span } from './types.js';
 
 export interface AnalyzeOptions {
@@ -34,6 +35,11 @@ export interface AnalyzeOptions {
    * document is reported as skipped (a guard against pathological input, not a hang).
    */
   timeBudgetMs?: number;
+  /**
+   * Gives the text of a document a relative markdown link points to (spec, "Programs that span
+   * documents"). Topics the linked pages cover count as covered here; links are followed one level.
+   */
+  linked?: LinkResolver;
 }
 
 const PROGRAM_SIGNALS: RegExp[] = [
@@ -49,6 +55,9 @@ const PROGRAM_SIGNALS: RegExp[] = [
   /\bresellers?\b|\breferral partners?\b|\breferrers\b|\bintegration partners?\b|\bstrategic alliances?\b|\bMSPs?\b|\bVARs?\b|\bdealers?\b|\baffiliates?\b|\binfluencers?\b|\bsystem integrators?\b/i,
 ];
 
+/** Partners that are people inside a company (an HR or executive business partner), not a program's partners. */
+const PEOPLE_PARTNERS = /\b(?:people|HR|human resources|finance|executive|talent|legal) business partners?\b|\bPBPs?\b|\bEBPs?\b|\bpartners? with (?:managers|finance|leaders|teams)\b/gi;
+
 /** What detection counts in one piece's sentences. */
 function signalsOf(units: readonly Unit[]): { partnerWords: number; affiliate: number; signals: number } {
   const text = units.flatMap((u) => u.sentences.map((s) => s.text)).join('\n');
@@ -57,7 +66,7 @@ function signalsOf(units: readonly Unit[]): { partnerWords: number; affiliate: n
     if (re.test(text)) signals |= 1 << i;
   });
   return {
-    partnerWords: (text.match(/\bpartner\w*|\bresell\w*|\breferr\w*|\bchannel partners?\b|\balliances?\b|\baffiliates?\b|\binfluencers?\b|\bMSPs?\b|\bVARs?\b|\bdealers?\b|\bdistributors?\b|\badvisors?\b|\bco-?sell\w*/gi) ?? []).length,
+    partnerWords: (text.replace(PEOPLE_PARTNERS, '').match(/\bpartner\w*|\bresell\w*|\breferr\w*|\bchannel partners?\b|\balliances?\b|\baffiliates?\b|\binfluencers?\b|\bMSPs?\b|\bVARs?\b|\bdealers?\b|\bdistributors?\b|\badvisors?\b|\bco-?sell\w*/gi) ?? []).length,
     affiliate: (text.match(/\baffiliates?\b|\binfluencers?\b|\bcreator (?:program|partners?)\b/gi) ?? []).length,
     signals,
   };
@@ -206,7 +215,8 @@ export function analyze(text: string, options: AnalyzeOptions): LintResult {
     run(rule);
   }
 
-  const visible = applyControls(findings, readControls(plan)).sort((a, b) => a.startOffset - b.startOffset || a.ruleId.localeCompare(b.ruleId));
+  const covered = options.linked ? linkedCoverage(plan, options.linked, { synonyms: config.synonyms, deadline }) : [];
+  const visible = applyControls(dropCoveredElsewhere(findings, covered, options.rules, plan, title.line), readControls(plan)).sort((a, b) => a.startOffset - b.startOffset || a.ruleId.localeCompare(b.ruleId));
   return {
     file,
     isPlan: true,
@@ -217,7 +227,8 @@ export function analyze(text: string, options: AnalyzeOptions): LintResult {
     stage: plan.stage,
     readiness: kind === 'plan' ? readinessScore(evidence.preconditions, visible, redFlagIds(options.rules)) : null,
     findings: visible,
-    sections: sectionSummaries(plan, evidence),
+    sections: sectionSummaries(plan, evidence, covered),
+    ...(covered.length ? { coveredElsewhere: covered } : {}),
     benchmarks: benchmarks.sort((a, b) => a.startOffset - b.startOffset),
     title,
     ...fm,

@@ -5,7 +5,7 @@
  */
 import type { Archetype, PreconditionKey, PreconditionEvidence, Stage } from './types.js';
 import { PRECONDITIONS } from './types.js';
-import { isHedged, isNegatedAt, isStatement, reportsThePast, TOPIC_HEADINGS, type PlanModel, type Section, type Sentence, type Topic, type Unit } from './model.js';
+import { isHedged, isNegatedAt, isStatement, reportsThePast, statesDiscontinuation, TOPIC_HEADINGS, type PlanModel, type Section, type Sentence, type Topic, type Unit } from './model.js';
 import {
   timeFrameMonths,
   type CountMatch,
@@ -519,7 +519,7 @@ export class Evidence {
       const verb = /\blist(?:ed|ing|s)?\b|\btransactable\b|\bpublish\w*|\blaunch\w*|\bavailable (?:on|in|through)\b|\bsell (?:on|through)\b|\bprivate offers?\b/i;
       return this.plan.statements('marketplaceListing', (s) => {
         const m = s.match(market);
-        return !!m && s.test(verb) && !/\bfrom\b[^.]{0,30}marketplaces?\b/i.test(s.text) && !isNegatedAt(s.text, m.index);
+        return !!m && s.test(verb) && !/\bfrom\b[^.]{0,30}marketplaces?\b/i.test(s.text) && !isNegatedAt(s.text, m.index) && !statesDiscontinuation(s.text);
       });
     });
   }

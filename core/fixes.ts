@@ -40,7 +40,8 @@ export function applyFixes(text: string, findings: Finding[], opts: { safeOnly?:
     for (const e of fix.edits) {
       // An edit identical to one already taken (a shared fence closer) is applied once.
       if (taken.some((t) => t.start === e.start && t.end === e.end && t.newText === e.newText)) continue;
-      taken.push({ ...e, order: taken.length });
+      // At one point, text appended to the document's last section goes before a whole new section.
+      taken.push({ ...e, order: (fix.templateId ? 1e6 : 0) + taken.length });
     }
     applied.push({ ruleId: finding.ruleId, title: fix.title });
   }

@@ -9,7 +9,9 @@ import { DOCUMENT_KINDS, type DocumentKind } from './types.js';
 
 /** Titles that name the team's own planning document. */
 const PLAN_TITLE =
-  /\b(?:plan|planning|strategy|strategic review|kick-?off|pilot|proposal|roadmap|memo|brainstorm\w*|OKRs?|retro\w*|assessment|minutes|working session|canvas|RFC|business case|budget|draft|launch|refresh|review)\b|\b(?:FY|H[12]|Q[1-4])\s*'?\d{0,4}\b|\b(?:year|month)s? \d|\b20\d\d\b/i;
+  /\b(?:plan|planning|strategy|strategic review|kick-?off|pilot|proposal|roadmap|memo|brainstorm\w*|OKRs?|retro\w*|assessment|minutes|working session|canvas|RFC|business case|budget|launch)\b/i;
+/** Dates and versions in a title: a plan's, unless the title names a guide or a policy. */
+const DATED_TITLE = /\b(?:FY|H[12]|Q[1-4])\s*'?\d{0,4}\b|\b(?:year|month)s? \d|\b20\d\d\b|\bdraft\b|\brefresh\b|\breview\b/i;
 /** Titles that name a partner-facing description of a whole program. */
 const GUIDE_TITLE =
   /\bguide\b|\bhandbook\b|\brequirements and benefits\b|\bbenefits and requirements\b|\bbecom(?:e|ing) a partner\b|\bworking with\b|\bjoin(?:ing)? (?:our|the)\b|\bprogram(?:me)? overview\b|\bfor partners\b/i;
@@ -89,9 +91,10 @@ export function readKind(plan: PlanModel): KindReading {
     covered.size >= 3 && !POLICY_TITLE.test(title)
       ? { kind: 'guide', why: `partner-facing, covering ${covered.size} program mechanics` }
       : { kind: 'policy', why: 'about one or two mechanics of a program' };
-  if (GUIDE_TITLE.test(title) && !PLAN_TITLE.test(title)) return { kind: 'guide', why: 'the title names a partner program guide' };
   if (PLAN_TITLE.test(title)) return { kind: 'plan', why: 'the title names a plan' };
+  if (GUIDE_TITLE.test(title)) return { kind: 'guide', why: 'the title names a partner program guide' };
   if (POLICY_TITLE.test(title)) return { kind: 'policy', why: 'the title names a program policy' };
+  if (DATED_TITLE.test(title)) return { kind: 'plan', why: 'the title dates a plan' };
   // Speaking to partners ("you", "your customers") and not planning: a guide or a policy page.
   const partnerFacing = you >= 5 && you / Math.max(words, 1) >= 0.003;
   const planningRate = planning / Math.max(words / 20, 1);

@@ -72,7 +72,8 @@ export const TOPIC_HEADINGS: Record<Topic, RegExp> = {
   economics:
     /\bmargins?\b|\bcommissions?\b|\b(?:referral|partner|finder'?s?) fees?\b|\bfees?\b|\beconomics\b|\bcompensation\b|\bpayouts?\b|\brebates?\b|\bpayments?\b|\bmoney\b|\bincentives?\b|\brev(?:enue)?[- ]share\b|\brewards?\b/i,
   mdf: /\bMDF\b|\bmarket(?:ing)? development funds?\b|\bco-?op (?:funds|marketing)\b|\bmarketing funds?\b/i,
-  pilot: /\bpilot\b/i,
+  // "After the pilot", "Beyond the pilot", "Post-pilot": what comes next is not the pilot.
+  pilot: /(?<!\b(?:after|beyond|post|following|once|when|past) (?:the |our )?)(?<!\bpost-)\bpilot\b(?! (?:ends|is over|closes))/i,
   recruiting:
     /\brecruit\w*|\bgrowing the (?:network|channel|program|ecosystem)\b|\b(?:finding|choosing|selecting|signing|sourcing|qualifying|adding|attracting|onboarding new|building) (?:\w+ ){0,2}(?:partners|consultants|resellers|advisors|msps|firms|agencies|integrators|referrers|dealers|distributors|vars|isvs|alliances)\b|\bpartner (?:selection|qualification|profile|criteria|sourcing|pipeline)\b|\bwho (?:we|to) (?:sign|recruit|partner with|integrate with|work with)\b|\bideal partner\b/i,
   enablement: /\benablement\b|\bonboarding\b|\btraining\b|\bcertification\b|\bplaybooks?\b|\benabling\b/i,
@@ -541,7 +542,7 @@ export class PlanModel {
     for (const a of ARCHETYPES) {
       const re = DOC_ARCHETYPE_PHRASES[a];
       const named = this.withoutHistory(this.select(`archetypePhrase:${a}`, (s) => {
-        if (reportsThePast(s.text)) return false;
+        if (reportsThePast(s.text) || statesDiscontinuation(s.text)) return false;
         re.lastIndex = 0;
         const m = re.exec(s.text);
         if (!m || isNegatedAt(s.text, m.index)) return false;
@@ -804,6 +805,14 @@ const PAST_VERB =
 /** What makes a sentence about the present or the future even when it names the past. */
 const NOT_PAST =
   /\b(?:will|we'll|shall|going forward|starting|from now|next|targets?|aim|plan(?:s|ned)? to|must|now|keep|is|are|am|can|may|should|would|'d|has to|have to|need|needs|want|wants|this (?:quarter|year|month)|if|once|unless|in the (?:last|past) (?:\d+|\w+) (?:days|weeks|months|quarters|years)|no (?:closed )?(?:deals?|sales?|revenue|referrals?)|up from|down from|compared (?:to|with)|versus|vs\.?)\b/i;
+
+/** A sentence that ends, drops or removes something ("the AWS alliance ends", "we will remove our listing"). */
+const DISCONTINUED =
+  /\b(?:ends|ended|will end|lapses?|lapsed|(?:will|to) (?:drop|remove|retire|discontinue|stop|delist)|discontinu(?:e|es|ed|ing)|wind(?:s|ing)? down|sunset(?:s|ting)?|(?:will )?not be renewed|no longer|(?:are|is) not (?:reselling|selling|listing|offering|continuing))\b/i;
+
+export function statesDiscontinuation(text: string): boolean {
+  return DISCONTINUED.test(text);
+}
 
 /** True when a sentence reports what was (the last pilot, last year's numbers), not what the plan will do. */
 export function reportsThePast(text: string): boolean {

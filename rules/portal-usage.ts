@@ -3,6 +3,9 @@ import { defineRule } from '../core/rule.js';
 import { appendToSectionFix } from '../core/fixes.js';
 import { isNegatedAt } from '../core/model.js';
 
+const PLANNED_PORTAL =
+  /\b(?:launch\w*|build\w*|buil[td]|introduc\w+|roll(?:s|ing)? out|rolled out|set(?:ting)? up|creat\w+|stand(?:ing)? up|implement\w*|deploy\w*|select\w*|buy(?:ing)?|licens\w+|will (?:have|get|open|offer|provide)|plan(?:s|ned)? (?:a|to)|new)\b[^.]{0,60}\bportal\b|\bportal\b[^.]{0,40}\b(?:launch\w*|goes live|go live|will (?:hold|host|show|give|offer|let|include|have)|is (?:planned|coming))\b/i;
+
 export default defineRule({
   meta: {
     id: 'portal-usage',
@@ -24,7 +27,10 @@ export default defineRule({
     const portal = plan.statements('portal-usage', (s) => {
       const m = /(?<![-\w])portal\b(?!-)/i.exec(s.text);
       if (m && /\b(?:developer|customer|employee|self-service|support)\s+$/i.test(s.text.slice(0, m.index))) return false;
-      return !!m && !s.unit.cells && !isNegatedAt(s.text, m.index);
+      if (!m || s.unit.cells || isNegatedAt(s.text, m.index)) return false;
+      // A portal that is planned: its own section, or a sentence that launches, builds or rolls one out
+      // ("statements in the partner portal" only names where something is).
+      return !!s.section?.inTopic('portal') || PLANNED_PORTAL.test(s.text);
     });
     if (!portal.length) return;
     const tracking = /\btrack\w*|\blog-?ins?\b|\busage\b|\badoption\b|\bactive users\b|\bactivity\b|\bengagement\b|\banalytics\b|\bmeasur\w+/i;

@@ -177,8 +177,8 @@ export const RECOGNISERS: Record<string, Entry> = {
     },
   },
   'portal-usage-tracking': {
-    how: 'lint: portal-usage is silent on a plan that also states there is a partner portal (same section)',
-    context: { prelude: ['The partner portal hosts deal registration, training and MDF requests.'] },
+    how: 'lint: portal-usage is silent on a plan that also plans a partner portal (same section)',
+    context: { prelude: ['We will launch a partner portal that hosts deal registration, training and MDF requests.'] },
     observe: (o) => ({ hit: o.silenced('portal-usage') }),
   },
   'premature-reasoning': { how: 'lint: a premature-program finding', observe: (o) => hit(o.findings('premature-program')) },
