@@ -215,8 +215,8 @@ export function analyze(text: string, options: AnalyzeOptions): LintResult {
     run(rule);
   }
 
-  const covered = options.linked ? linkedCoverage(plan, options.linked, { synonyms: config.synonyms, deadline }) : [];
-  const visible = applyControls(dropCoveredElsewhere(findings, covered, options.rules, plan, title.line), readControls(plan)).sort((a, b) => a.startOffset - b.startOffset || a.ruleId.localeCompare(b.ruleId));
+  const coverage = options.linked ? linkedCoverage(plan, options.linked, { synonyms: config.synonyms, deadline }) : undefined;
+  const visible = applyControls(dropCoveredElsewhere(findings, coverage, options.rules, plan, title.line), readControls(plan)).sort((a, b) => a.startOffset - b.startOffset || a.ruleId.localeCompare(b.ruleId));
   return {
     file,
     isPlan: true,
@@ -227,8 +227,8 @@ export function analyze(text: string, options: AnalyzeOptions): LintResult {
     stage: plan.stage,
     readiness: kind === 'plan' ? readinessScore(evidence.preconditions, visible, redFlagIds(options.rules)) : null,
     findings: visible,
-    sections: sectionSummaries(plan, evidence, covered),
-    ...(covered.length ? { coveredElsewhere: covered } : {}),
+    sections: sectionSummaries(plan, evidence, coverage?.covered),
+    ...(coverage?.covered.length ? { coveredElsewhere: coverage.covered } : {}),
     benchmarks: benchmarks.sort((a, b) => a.startOffset - b.startOffset),
     title,
     ...fm,

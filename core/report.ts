@@ -22,6 +22,8 @@ export interface JsonResult {
     endColumn: number;
     fixable: boolean;
   }>;
+  /** Topics the document's linked pages cover (spec, "Programs that span documents"); absent when none. */
+  coveredElsewhere?: Array<{ topic: string; label: string; file: string; line: number; resolved?: string }>;
   skipped?: string;
 }
 
@@ -46,6 +48,9 @@ export function toJsonResult(r: LintResult, file = r.file ?? '<text>'): JsonResu
       endColumn: f.endColumn,
       fixable: !!f.fixes?.some((x) => x.safe),
     })),
+    ...(r.coveredElsewhere?.length
+      ? { coveredElsewhere: r.coveredElsewhere.map(({ topic, label, file, line, resolved }) => ({ topic, label, file, line, ...(resolved !== undefined ? { resolved } : {}) })) }
+      : {}),
     ...(r.skipped ? { skipped: r.skipped } : {}),
   };
 }
@@ -57,6 +62,7 @@ export function readinessReport(r: LintResult, label = r.file ?? 'this plan', op
   if (!r.isPlan) return [...lines, `Not a partner program plan (${r.detection}).`, ''].join('\n');
   if (!r.readiness && r.kind && r.kind !== 'plan') {
     lines.push(`${titleSummary(r)}`, '', `Readiness is scored for plans only; this document reads as a ${KIND_LABELS[r.kind].toLowerCase()} (${r.kindWhy ?? 'from its text'}).`, '');
+    if (r.coveredElsewhere?.length) lines.push(...coveredLines(r).slice(1), '');
     if (options.findings !== false) {
       lines.push('## Findings', '');
       if (!r.findings.length) lines.push('None.');
@@ -84,8 +90,9 @@ export function readinessReport(r: LintResult, label = r.file ?? 'this plan', op
   lines.push('', '## How the score is made', '', ...rd.breakdown.map((b) => `- ${b}`));
   if (r.sections.length) {
     lines.push('', '## Sections', '');
-    for (const s of r.sections) lines.push(`- ${s.label} (line ${s.line}): ${s.present.length}/${s.present.length + s.missing.length}${s.missing.length ? ` · missing ${s.missing.join(', ')}` : ''}`);
+    for (const s of r.sections) lines.push(`- ${s.label} (line ${s.line}): ${s.present.length}/${s.present.length + s.missing.length}${s.coveredIn ? ` · covered in ${s.coveredIn}` : s.missing.length ? ` · missing ${s.missing.join(', ')}` : ''}`);
   }
+  lines.push(...coveredLines(r));
   if (options.findings !== false) {
     lines.push('', '## Findings', '');
     if (!r.findings.length) lines.push('None.');
@@ -93,6 +100,13 @@ export function readinessReport(r: LintResult, label = r.file ?? 'this plan', op
   }
   lines.push('');
   return lines.join('\n');
+}
+
+/** Topics only linked pages cover (the document has no section about them), as a markdown list under a heading. */
+function coveredLines(r: LintResult): string[] {
+  const linkedOnly = (r.coveredElsewhere ?? []).filter((c) => !r.sections.some((s) => s.topic === c.topic));
+  if (!linkedOnly.length) return [];
+  return ['', '## Covered in linked pages', '', ...linkedOnly.map((c) => `- ${c.label} · covered in ${c.file} (linked on line ${c.line})`)];
 }
 
 /** The one-line summary of a document for titles, lenses and status lines: "Partner guide · 3 findings". */

@@ -1,5 +1,5 @@
 /** Section summaries for editors: each recognised section, its expected elements, present and missing. */
-import type { SectionSummary } from './types.js';
+import type { CoveredTopic, SectionSummary } from './types.js';
 import { TOPIC_LABELS, type PlanModel, type Section, type Sentence, type Topic } from './model.js';
 import type { Evidence } from './evidence.js';
 
@@ -62,7 +62,8 @@ const ELEMENTS: Partial<Record<Topic, Check[]>> = {
   ],
 };
 
-export function sectionSummaries(plan: PlanModel, ev: Evidence): SectionSummary[] {
+/** `covered`: topics the document's linked pages cover; a section about one says where (`coveredIn`). */
+export function sectionSummaries(plan: PlanModel, ev: Evidence, covered: readonly CoveredTopic[] = []): SectionSummary[] {
   const out: SectionSummary[] = [];
   for (const sec of plan.sections) {
     const topic = ([...sec.topics] as Topic[]).find((t) => ELEMENTS[t]);
@@ -71,7 +72,8 @@ export function sectionSummaries(plan: PlanModel, ev: Evidence): SectionSummary[
     const present: string[] = [];
     const missing: string[] = [];
     for (const [name, test] of ELEMENTS[topic]!) (test(sec, sentences, ev) ? present : missing).push(name);
-    out.push({ topic, label: TOPIC_LABELS[topic], heading: sec.title, depth: sec.depth, present, missing, ...plan.unitSpan(sec.heading) });
+    const elsewhere = covered.find((c) => c.topic === topic);
+    out.push({ topic, label: TOPIC_LABELS[topic], heading: sec.title, depth: sec.depth, present, missing, ...(elsewhere ? { coveredIn: elsewhere.file } : {}), ...plan.unitSpan(sec.heading) });
   }
   return out;
 }

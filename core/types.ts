@@ -6,6 +6,7 @@
  * code units (JavaScript string indices), which is what LSP uses too.
  */
 import type { z } from 'zod';
+import type { Topic } from './model.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type SeverityOrOff = Severity | 'off';
@@ -86,6 +87,19 @@ export interface SectionSummary extends Span {
   depth: number;
   present: string[];
   missing: string[];
+  /** The linked document that covers this topic too (as written in the link), when one does. */
+  coveredIn?: string;
+}
+
+/** A topic covered by a document this one links to (spec, "Programs that span documents"); the span is the link's. */
+export interface CoveredTopic extends Span {
+  topic: Topic;
+  /** Human label of the topic, e.g. "Deal registration". */
+  label: string;
+  /** The link's target as written, without its fragment: `deal-registration.md`. */
+  file: string;
+  /** Where the adapter found the linked document (an absolute path or a URI). */
+  resolved?: string;
 }
 
 /** A number in the plan compared with a benchmark band; editors show these on hover. */
@@ -114,6 +128,8 @@ export interface LintResult {
   readiness: Readiness | null;
   findings: Finding[];
   sections: SectionSummary[];
+  /** Topics the document's linked pages cover, one entry per topic (absent when there are none). */
+  coveredElsewhere?: CoveredTopic[];
   benchmarks: BenchmarkNote[];
   /** The title heading (or line 1) where whole-plan findings sit. */
   title: Span;
@@ -147,6 +163,11 @@ export interface RuleMeta<O = Record<string, unknown>> {
   options: z.ZodType<O>;
   /** The document kinds the rule applies to; it stays silent on the others. All kinds when absent. */
   kinds?: readonly DocumentKind[];
+  /**
+   * The topic the rule is about. When a page the document links to covers it, the rule's
+   * findings on the title or on a heading line (the topic is missing) are not reported.
+   */
+  topic?: Topic;
   /** A red flag lowers the readiness score when it fires. */
   redFlag?: boolean;
   /** True when the rule offers at least one fix. */

@@ -6,6 +6,7 @@ import { sectionAnchor } from './util.js';
 export default defineRule({
   meta: {
     id: 'commission-ops',
+    topic: 'economics',
     description: 'Partner payouts have a reconciliation and payout cadence or statements partners can see; not paid by cheque.',
     defaultSeverity: 'warning',
     category: 'economics',

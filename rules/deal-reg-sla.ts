@@ -7,6 +7,7 @@ import { days, sectionAnchor } from './util.js';
 export default defineRule({
   meta: {
     id: 'deal-reg-sla',
+    topic: 'dealRegistration',
     description: 'Deal registration states how fast registrations are approved or declined.',
     defaultSeverity: 'warning',
     category: 'design',

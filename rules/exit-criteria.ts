@@ -15,6 +15,7 @@ const PROGRAM_EXIT =
 export default defineRule({
   meta: {
     id: 'exit-criteria',
+    topic: 'exitCriteria',
     kinds: ['plan', 'guide'],
     description: 'The plan says when a partner is downgraded or offboarded, and when the program is redesigned or stopped.',
     defaultSeverity: 'warning',

@@ -7,6 +7,7 @@ import { sectionAnchor } from './util.js';
 export default defineRule({
   meta: {
     id: 'mdf-claims',
+    topic: 'mdf',
     description: 'MDF is claimed against a marketing plan approved up front or reimbursed against proof of execution.',
     defaultSeverity: 'warning',
     category: 'economics',

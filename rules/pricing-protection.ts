@@ -8,6 +8,7 @@ const PROTECTION =
 export default defineRule({
   meta: {
     id: 'pricing-protection',
+    topic: 'pricingProtection',
     kinds: ['plan', 'guide'],
     description: 'A reseller program protects partners from being undercut by direct sales.',
     defaultSeverity: 'warning',

@@ -6,6 +6,7 @@ import { partnerCounts } from '../core/evidence.js';
 export default defineRule({
   meta: {
     id: 'tiers-missing',
+    topic: 'tiers',
     kinds: ['plan', 'guide'],
     description: 'A program with more than ten partners, or past its pilot, defines tiers or segments.',
     defaultSeverity: 'warning',
