@@ -615,6 +615,11 @@ function classifyText(text: string, at: number, m: PercentMatch, contextOnly = f
   if (/\b(?:activation|satisfaction|churn|growth|grow|win rate|conversion|hit ratio|renewal|retention|uptime|attach rate|utili[sz]ation|completion|of (?:partners|resellers|our partners))\b/i.test(near) && !/\b(?:margin|commission|fee)\b/i.test(after.slice(0, 25))) return 'other';
   if (/\b(?:resellers?|partners?|dealers?|distributors?|msps?|vars?|integrators?)\b[^.]{0,30}\b(?:buy|buys|purchase|purchases|get|gets|receive|receives|earn|earns|keep|keeps)\b[^.]{0,20}$/i.test(before) && /\bdiscount|\boff\b|\bbelow list\b/i.test(after.slice(0, 40))) return 'payout';
   if (/\b(?:reseller|partner|channel|distributor|dealer|msp|var|wholesale)\s+discounts?\s*(?:of|is|:|at)?\s*$/i.test(before)) return 'payout';
+  // A discount off list that the partner gets ("MSPs reselling the bundle: 35% off list", "you get a 40% discount")
+  // is what the partner earns; one that end customers get is a customer discount.
+  const GIVES = /\b(?:give|gives|giving|offer|offers|grant|grants|extend|extends|pass on|discount|discounts)\b(?! (?:of|is|are)\b)[^.]{0,40}$/i;
+  const CUSTOMER = /\bdeeper\b|\bend[- ]customers?\b|\bcustomers? (?:get|gets|receive|receives|pay)\b|\bpublic[- ]sector\b|\bgovernment\b|\bstudents?\b|\bnonprofits?\b|\bpromo\w*|\bcoupon\b|\bfor (?:new |their |your )?(?:customers|clients|buyers)\b/i;
+  if (!contextOnly && /\bdiscount|\boff list\b/i.test(after.slice(0, 25)) && !CUSTOMER.test(near) && !GIVES.test(before) && (PARTNER_NOUN.test(before) || /\byou (?:get|receive|earn|keep|buy)\b/i.test(before))) return 'payout';
   if (/\b(?:list[- ]price|off list|end[- ]customers?|customers? (?:get|receive)|public[- ]sector|government|students?|nonprofits?|promo\w*|coupon)\b/i.test(near) && /\bdiscount|\boff\b/i.test(near)) return 'customerDiscount';
   if (/\bdiscounts? (?:beyond|above|over|of more than|greater than)\s*$/i.test(before) || /^\s*off\b/i.test(after)) return 'customerDiscount';
   if (/\b(?:margins?|commissions?|referral fees?|finder'?s? fees?|fees?|rebates?|bount(?:y|ies)|payouts?|rev(?:enue)?[- ]share|kickback)\b/i.test(after.slice(0, 40)) || /\b(?:margins?|commissions?|referral fees?|fees?|rebates?|payouts?|rev(?:enue)?[- ]share)\b\s*(?:of|is|are|at|:|=|rate of|rate is)?\s*(?:(?:up to|about|around|roughly|between)\s+)?$/i.test(before))

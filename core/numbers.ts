@@ -43,7 +43,7 @@ export interface PercentMatch extends NumberMatch {
 }
 
 const RANGE_SEP = '\\s*(?:-|–|—|to)\\s*';
-const PCT_SIGN = '\\s?(?:%|percent\\b|per cent\\b|pct\\b)';
+const PCT_SIGN = '\\s?(?:%|percents?\\b|per ?cents?\\b|pct\\b)';
 const PERCENT_RE = new RegExp(
   `(?<![\\w.$£€])(${NUMBER_SRC})(?:${PCT_SIGN})?(?:${RANGE_SEP}(${NUMBER_SRC}))?${PCT_SIGN}`,
   'gi',
