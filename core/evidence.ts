@@ -834,10 +834,10 @@ function readinessEvidence(ev: Evidence): Record<PreconditionKey, PreconditionEv
 
   // sales: at least two of ICP, pricing, sales cycle
   const icp = positive(
-    fact(/\bICP\b\s*(?:is|are|:|=|includes|covers)|\bideal customers?(?: profile)?\b\s*(?:is|are|:)|\btarget (?:customers?|segment|market) (?:is|are)\b|\bwe sell to\b|\bour customers are\b/i) ??
+    fact(/\bICP\b\s*(?:is|are|:|=|includes|covers)|\bideal customers?(?: profile)?\b\s*(?:is|are|:)|\btarget (?:customers?|segment|market|buyers?) (?:is|are)\b|\bwe sell (?:to|into)\b|\bour (?:customers|buyers) are\b|\bwho buys(?: from us)?\b|\b(?:typical|our) buyers? (?:is|are)\b/i) ??
       labelled(/^(?:ICP|ideal customers?|target customers?|customers(?: and price)?)$/i),
   );
-  const pricing = positive(fact(/\bpric(?:ing|ed|e) (?:is |are )?(?:per|at|by|from)\b|\bper (?:user|seat|employee|vehicle|practitioner|repository|month|location|device|endpoint|workstation|terminal|table|study|machine)\b|\blist price\b|\b(?:median|average|typical)\s+(?:ACV|(?:yearly |annual )?contract|deal size)\b|\bprice list\b|\blists? at\b|\b[$£€]\s?\d[\d.,]*\s?(?:k|m)?\s?(?:list|per|a year|\/)/i));
+  const pricing = positive(fact(/\bpric(?:ing|ed|e) (?:is |are )?(?:per|at|by|from)\b|\bACV (?:of|is|around|about|roughly|near|~)\s*(?:about |around |roughly )?[$£€]?\d|\b[$£€]\s?\d[\d.,]*\s?(?:k|m)?\s?(?:ACV|a year|per year|annually|a month|per month)\b|\bper (?:user|seat|employee|vehicle|practitioner|repository|month|location|device|endpoint|workstation|terminal|table|study|machine)\b|\blist price\b|\b(?:median|average|typical)\s+(?:ACV|(?:yearly |annual )?contract|deal size)\b|\bprice list\b|\blists? at\b|\b[$£€]\s?\d[\d.,]*\s?(?:k|m)?\s?(?:list|per|a year|\/)/i));
   const cycle = positive(fact(/\bsales cycle\b|\bdeals? (?:usually |typically )?close (?:in|within)\b|\bclose in (?:about|around|roughly)\b|\bcycle (?:is|runs)\b/i));
   const salesParts = [icp, pricing, cycle].filter(Boolean);
   result.sales = {
@@ -852,7 +852,7 @@ function readinessEvidence(ev: Evidence): Record<PreconditionKey, PreconditionEv
     /\b(?:partners?|resellers?|msps?|advisors?|consultants?|teams?|customers?|engineers?|firms?)\b[^.]{0,40}\b(?:lead with|pick|choose|recommend|prefer|push)\b[^.]{0,60}\bbecause\b|\bonly (?:\w+ ){0,3}(?:scanner|product|platform|tool|vendor|one|solution)\b|\b(?:is|are) the only\b|\bnone of (?:the )?(?:large|big|other|major)\b|\bunlike (?:\w+ ){0,3}(?:competitors?|alternatives?|others)\b|\bwin (?:against|over) (?:\w+ ){0,3}(?:competitors?|legacy|incumbents?|alternatives?|\w+)\b[^.]{0,40}\bnot (?:on )?price\b|\bdifferentiat\w+ (?:is|by|through)\b/i,
   );
   const priceOnly = (t: string) =>
-    /\bcheap(?:er|est)\b|\blow(?:er|est)? (?:price|cost)s?\b|\bless expensive\b|\bcosts? less\b|\bbest price\b|\b(?:price|pricing|cost)\b[^.]{0,30}\b(?:lower|less|cheaper|below)\b|\blower than\b/i.test(t) && !/\bnot (?:on |just |only )?(?:on )?price\b/i.test(t);
+    /\bcheap(?:er|est)\b|\blow(?:er|est)? (?:price|cost)s?\b|\bless expensive\b|\bcosts? less\b|\bbest price\b|\b(?:price|pricing|cost)\b[^.]{0,30}\b(?:lower|less|cheaper|below)\b|\blower than\b/i.test(t.replace(/\b(?:rather than|instead of|over|not)\b[^.,;]*/gi, '')) && !/\bnot (?:on |just |only )?(?:on )?price\b/i.test(t);
   const diffOk = [diffLabel, diff].find((s) => s && !priceOnly(s.text) && s.text.length > 30) ?? null;
   met('differentiation', [diffOk], 'partners have a reason to lead with the product beyond price', 'no reason is given for partners to push this product over alternatives (price alone is not one)');
 
