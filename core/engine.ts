@@ -59,7 +59,11 @@ const PROGRAM_SIGNALS: RegExp[] = [
 const PEOPLE_PARTNERS = /\b(?:people|HR|human resources|finance|executive|talent|legal) business partners?\b|\bPBPs?\b|\bEBPs?\b|\bpartners? with (?:managers|finance|leaders|teams)\b/gi;
 
 /** What detection counts in one piece's sentences. */
-function signalsOf(units: readonly Unit[]): { partnerWords: number; affiliate: number; signals: number } {
+/** Words of software documentation: a README or design note about code, not about a partner program. */
+const SOFTWARE_WORDS =
+  /\b(?:repo(?:sitory)?|APIs?|endpoints?|npm|pnpm|yarn|pip|install(?:ing|ation)?|build(?:s|ing)?|deploy\w*|frontend|backend|components?|schema|database|CLI|SDK|webhooks?|JSON|YAML|localhost|staging|pull requests?|commits?|branch(?:es)?|env(?:ironment)? variables?|config(?:uration)? files?|unit tests?|CI)\b/gi;
+
+function signalsOf(units: readonly Unit[]): { partnerWords: number; affiliate: number; signals: number; software: number } {
   const text = units.flatMap((u) => u.sentences.map((s) => s.text)).join('\n');
   let signals = 0;
   PROGRAM_SIGNALS.forEach((re, i) => {
@@ -69,6 +73,7 @@ function signalsOf(units: readonly Unit[]): { partnerWords: number; affiliate: n
     partnerWords: (text.replace(PEOPLE_PARTNERS, '').match(/\bpartner\w*|\bresell\w*|\breferr\w*|\bchannel partners?\b|\balliances?\b|\baffiliates?\b|\binfluencers?\b|\bMSPs?\b|\bVARs?\b|\bdealers?\b|\bdistributors?\b|\badvisors?\b|\bco-?sell\w*/gi) ?? []).length,
     affiliate: (text.match(/\baffiliates?\b|\binfluencers?\b|\bcreator (?:program|partners?)\b/gi) ?? []).length,
     signals,
+    software: (text.match(SOFTWARE_WORDS) ?? []).length,
   };
 }
 
@@ -87,15 +92,23 @@ function detect(plan: PlanModel, mode: DetectionMode, filePath: string | undefin
   let partnerWords = 0;
   let affiliate = 0;
   let signals = 0;
+  let software = 0;
   for (const piece of plan.perPiece('detection', signalsOf)) {
     partnerWords += piece.partnerWords;
     affiliate += piece.affiliate;
     signals |= piece.signals;
+    software += piece.software;
   }
   const title = plan.titleUnit?.text ?? '';
   const titleSignal = /\bpartnerships?\b|\bpartner (?:program|channel|strategy|network|plan|ecosystem)\b|\bchannel (?:program|partners?|plan|strategy)\b|\bresell\w*|\breferral\b|\balliances?\b|\baffiliates?\b|\bco-?sell/i.test(title) ? 1 : 0;
   const families = PROGRAM_SIGNALS.filter((_, i) => signals & (1 << i)).length + titleSignal;
   if (affiliate >= 3 && families >= 1) return { isPlan: true, why: 'content: an affiliate or influencer program' };
+  // Software documentation (a README about a partner portal's code) speaks of partners without planning a program.
+  if (software >= 12) {
+    const fences = software >= 20 ? (plan.text.match(/^ {0,3}(?:```|~~~)/gm)?.length ?? 0) >> 1 : 0;
+    if ((fences >= 3 && software >= 20) || (software > partnerWords && families < 6))
+      return { isPlan: false, why: `content reads as software documentation (${software} software terms, ${fences} code blocks)` };
+  }
   if (partnerWords >= 5 && families >= 3) return { isPlan: true, why: `content: ${families} partner-program signals` };
   // A policy page covers one or two mechanics, so it shows fewer kinds of signal; its title names the mechanic.
   if (partnerWords >= 5 && families >= 2 && titleNamesMechanic(documentTitle(plan))) return { isPlan: true, why: `content: a policy page for a partner program (${families} signals)` };
