@@ -11,6 +11,7 @@ import type { Heading, Html, RootContent, Table, Yaml } from 'mdast';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { LineIndex } from './text.js';
+import { checkYamlLimits, describeYamlLimit, parseYamlOnce } from './yaml-limits.js';
 import { parsePieces, parsePieceText, type PieceCache } from './parse.js';
 import type { Archetype, DocumentKind, Span, Stage } from './types.js';
 import { ARCHETYPES, DOCUMENT_KINDS, STAGES } from './types.js';
@@ -468,8 +469,13 @@ export class PlanModel {
     const fm: FrontMatter = { data: {}, hasPartnerlintKey: false, start, end, problems: [] };
     this.frontMatter = fm;
     let raw: unknown;
+    const exceeded = checkYamlLimits(value);
+    if (exceeded) {
+      fm.problems.push({ key: '', message: `front matter not read: ${describeYamlLimit(exceeded)}; the rest of the plan is checked as usual` });
+      return;
+    }
     try {
-      raw = parseYaml(value, { maxAliasCount: 50, prettyErrors: false, logLevel: 'error' });
+      raw = parseYamlOnce('front matter', value, (text) => parseYaml(text, { maxAliasCount: 50, prettyErrors: false, logLevel: 'error' }));
     } catch (e) {
       fm.problems.push({ key: '', message: `front matter is not valid YAML (${(e as Error).message.split('\n')[0]})` });
       return;
@@ -805,6 +811,10 @@ const PAST_VERB =
 /** What makes a sentence about the present or the future even when it names the past. */
 const NOT_PAST =
   /\b(?:will|we'll|shall|going forward|starting|from now|next|targets?|aim|plan(?:s|ned)? to|must|now|keep|is|are|am|can|may|should|would|'d|has to|have to|need|needs|want|wants|this (?:quarter|year|month)|if|once|unless|in the (?:last|past) (?:\d+|\w+) (?:days|weeks|months|quarters|years)|no (?:closed )?(?:deals?|sales?|revenue|referrals?)|up from|down from|compared (?:to|with)|versus|vs\.?)\b/i;
+
+/** What comes after a pilot ("once the pilot ends, we open a formal program to 25-40 partners"): not the pilot. */
+export const AFTER_PILOT =
+  /\b(?:after|once|when|if|beyond|following|post-?)\s+(?:the |our |a successful )?pilot\b|\bformal(?:i[sz]ed)? (?:partner )?program(?:me)?\b|\bafter (?:month|year) (?:12|one)\b/i;
 
 /** A sentence that ends, drops or removes something ("the AWS alliance ends", "we will remove our listing"). */
 const DISCONTINUED =

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineRule } from '../core/rule.js';
 import { stageEndMonth } from '../core/evidence.js';
+import { AFTER_PILOT } from '../core/model.js';
 
 export default defineRule({
   meta: {
@@ -46,7 +47,7 @@ export default defineRule({
         if (!inBand) report({ message: `A channel share of ${t.max}% ${months > 900 ? 'at maturity' : `by month ${months}`} is above the ${limit}% that stage can carry.`, at: t });
       } else {
         // The first year of a formal program after a pilot is the stabilize stage.
-        if (months <= 12 && plan.stage && plan.stage !== 'pilot' && t.months !== null) months = 24;
+        if (months <= 12 && ((plan.stage && plan.stage !== 'pilot' && t.months !== null) || AFTER_PILOT.test(t.sentence.text))) months = 24;
         const o = options.partnerCount;
         const limit = months <= 12 ? o.pilot : months <= 24 ? o.stabilize : months <= 48 ? o.scale : Infinity;
         const inBand = t.max <= limit;

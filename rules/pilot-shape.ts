@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineRule } from '../core/rule.js';
+import { AFTER_PILOT } from '../core/model.js';
 import { partnerCounts } from '../core/evidence.js';
 import { band, days } from './util.js';
 
@@ -26,8 +27,11 @@ export default defineRule({
   check({ plan, evidence, options, report, note }) {
     for (const s of evidence.pilotStatements) {
       // Only numbers that belong to the pilot: near the word, not "launched 14 months ago after a pilot".
+      const after = AFTER_PILOT.exec(s.text);
       const near = (start: number, end: number, reach: number) => {
         if (/\bago\b/i.test(s.text.slice(end, end + 6))) return false;
+        // "If the pilot meets its targets, we open a formal program to 25-40 partners": the program's, not the pilot's.
+        if (after && start > after.index) return false;
         // Rates are not lengths: "€15,000 a year", "twice a quarter", "per month".
         if (/(?:[$£€¥]\s?[\d.,]+\s?[kKmM]?|\b(?:per|every|each|once|twice|times))\s*$/i.test(s.text.slice(0, start))) return false;
         const re = /\bpilot\w*/gi;
