@@ -46,8 +46,8 @@ export function settingsHash(version: string, detect: string | undefined, config
     .slice(0, 32);
 }
 
-export function cacheKey(settings: string, content: string): string {
-  return `${settings}:${content}`;
+export function cacheKey(settings: string, content: string, linked = ''): string {
+  return linked ? `${settings}:${content}:${linked}` : `${settings}:${content}`;
 }
 
 /** `--cache-location`: a file, or a folder (existing, or written with a trailing slash) that holds `.partnerlintcache`. */

@@ -4,7 +4,7 @@
  * code runs in the main thread (small runs) and in the worker threads.
  */
 import * as fs from 'node:fs';
-import { applyFixes, lint, type DetectionMode, type LintOptions, type LintResult, type ResolvedConfig } from '../lib/index.js';
+import { applyFixes, lint, type DetectionMode, type LinkedDocument, type LintOptions, type LintResult, type ResolvedConfig } from '../lib/index.js';
 import { describeFsError, isInsideRoots } from './files.js';
 import { contentHash } from './cache.js';
 import { encodeText, writeFileAtomic } from './text-file.js';
@@ -31,6 +31,8 @@ export interface LintJob {
   bom: boolean;
   /** Which resolved config applies (see ConfigTable). */
   configId: number;
+  /** The markdown documents it links to that were read (href as written -> text); see links.ts. */
+  linked?: Array<[string, LinkedDocument]>;
 }
 
 export interface JobOutcome {
@@ -45,7 +47,8 @@ export interface JobOutcome {
 }
 
 export function runJob(job: LintJob, config: ResolvedConfig, settings: JobSettings): JobOutcome {
-  const lintOptions: LintOptions = { filePath: job.absolutePath, config, detect: settings.detect };
+  const linked = job.linked?.length ? new Map(job.linked) : undefined;
+  const lintOptions: LintOptions = { filePath: job.absolutePath, config, detect: settings.detect, ...(linked ? { linked: (href: string) => linked.get(href) } : {}) };
   const result = lint(job.text, lintOptions);
   const outcome: JobOutcome = { index: job.index, result, fixed: false, errors: [] };
   if (settings.fix) fixFile(job, result, lintOptions, settings.roots, outcome);

@@ -21,6 +21,7 @@ import { cacheKey, contentHash, ResultCache, resolveCacheLocation, settingsHash 
 import { collectFiles, describeFsError, type FileSet } from './files.js';
 import { countFindings, formatJson, formatSarif, formatStylish, type FileReport, type FormatContext } from './format.js';
 import { hasSafeFix, runJob, slimResult, type JobOutcome, type JobSettings, type LintJob } from './lint-job.js';
+import { LinkedFiles } from './links.js';
 import { WorkerPool } from './pool.js';
 import { decodeText } from './text-file.js';
 import { starterConfigText, STARTER_CONFIG_NAME } from './init.js';
@@ -176,7 +177,13 @@ async function lintCommand(options: CliOptions, run: Run): Promise<number> {
       const filePath = absolutePath ?? path.join(cwd, '<stdin>');
       const { loaded, first } = configs.forFile(filePath);
       if (first) run.configProblems(loaded);
-      const result = lint(decoded.text, { filePath, config: loaded.config, detect: options.detect });
+      const linked = absolutePath ? new Map(new LinkedFiles([], cwd).forDocument(absolutePath, decoded.text).linked) : undefined;
+      const result = lint(decoded.text, {
+        filePath,
+        config: loaded.config,
+        detect: options.detect,
+        ...(linked?.size ? { linked: (href: string) => linked.get(href) } : {}),
+      });
       stats.lintedInMainThread++;
       noteSkipped(result, displayPath, run);
       reports.push({ displayPath, absolutePath, result });
@@ -244,6 +251,8 @@ interface Slot {
   /** The cache key's first part (engine version, --detect, config) and the full key of the text read. */
   settingsKey?: string;
   cacheKey?: string;
+  /** The part of the cache key for the linked documents (see links.ts). */
+  linkKey?: string;
 }
 
 /**
@@ -265,6 +274,8 @@ async function lintFiles(
   const reports: FileReport[] = [];
   let fixedFiles = 0;
   const settings: JobSettings = { detect: options.detect, fix: options.fix, roots: fileSet.roots };
+  // Linked pages are read once per run, and only inside the folders being linted or the working directory.
+  const linkedFiles = new LinkedFiles(fileSet.roots, cwd);
   const progress = progressLine(run.io.stderr, files.length);
 
   const slots: Array<Slot | undefined> = new Array(files.length);
@@ -297,7 +308,7 @@ async function lintFiles(
     slot.fixErrors = outcome.errors;
     slot.done = true;
     if (cache && slot.settingsKey && slot.cacheKey) {
-      const key = outcome.writtenHash ? cacheKey(slot.settingsKey, outcome.writtenHash) : slot.cacheKey;
+      const key = outcome.writtenHash ? cacheKey(slot.settingsKey, outcome.writtenHash, slot.linkKey) : slot.cacheKey;
       cache.set(slot.absolutePath, key, slimResult(outcome.result));
     }
   };
@@ -327,9 +338,11 @@ async function lintFiles(
     const { loaded, first } = configs.forFile(absolutePath);
     if (first) slot.notes.push({ kind: 'config', loaded });
     const configId = configs.idOf(loaded);
+    const links = linkedFiles.forDocument(absolutePath, decoded.text);
     if (cache) {
       slot.settingsKey = configs.settingsKeyOf(configId);
-      slot.cacheKey = cacheKey(slot.settingsKey, contentHash(bytes));
+      slot.linkKey = links.key;
+      slot.cacheKey = cacheKey(slot.settingsKey, contentHash(bytes), links.key);
       const cached = cache.get(absolutePath, slot.cacheKey);
       if (cached && !(options.fix && hasSafeFix(cached))) {
         slot.result = cached;
@@ -338,7 +351,7 @@ async function lintFiles(
         return undefined;
       }
     }
-    return { index, absolutePath, displayPath, text: decoded.text, bom: decoded.bom, configId };
+    return { index, absolutePath, displayPath, text: decoded.text, bom: decoded.bom, configId, ...(links.linked.length ? { linked: links.linked } : {}) };
   };
 
   const lintHere = (jobs: LintJob[]): JobOutcome[] => {

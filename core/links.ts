@@ -171,7 +171,7 @@ export interface LinkCoverage {
   /** Each covered topic once, with the first link (in document order) to a page that covers it. */
   covered: CoveredTopic[];
   /** Every link to a page that covers something, with what it covers. */
-  links: Array<{ start: number; end: number; line: number; topics: ReadonlySet<Topic> }>;
+  links: Array<{ start: number; end: number; topics: ReadonlySet<Topic> }>;
 }
 
 /**
@@ -202,8 +202,8 @@ export function linkedCoverage(
       byHref.set(link.href, known);
     }
     if (!known || known.topics.size === 0) continue;
+    out.links.push({ start: link.start, end: link.end, topics: known.topics });
     const span: Span = plan.span(link.start, link.end);
-    out.links.push({ start: link.start, end: link.end, line: span.line, topics: known.topics });
     for (const topic of known.topics) {
       if (out.covered.some((c) => c.topic === topic)) continue;
       const resolved = known.doc.resolved;
@@ -216,8 +216,8 @@ export function linkedCoverage(
 /**
  * Drops the findings that say a topic is missing when a linked page covers it: findings of a
  * rule whose metadata names that topic, sitting on the title line, on a heading line, or on the
- * link itself (the mention the rule found is the link). Findings about the text itself (a
- * stated SLA that is too long) stay.
+ * link itself (the mention the rule found is the link's text or a sentence holding it).
+ * Findings about the text itself (a stated SLA that is too long) stay.
  */
 export function dropCoveredElsewhere(findings: Finding[], coverage: LinkCoverage | undefined, rules: readonly Rule[], plan: PlanModel, titleLine: number): Finding[] {
   if (!coverage || coverage.covered.length === 0) return findings;
@@ -227,7 +227,7 @@ export function dropCoveredElsewhere(findings: Finding[], coverage: LinkCoverage
   const headingLines = new Set<number>([titleLine]);
   for (const s of plan.sections) if (s.heading) headingLines.add(plan.unitSpan(s.heading).line);
   const onLink = (f: Finding, topic: Topic) =>
-    coverage.links.some((l) => l.topics.has(topic) && (l.line === f.line || (f.startOffset < l.end && f.endOffset > l.start)));
+    coverage.links.some((l) => l.topics.has(topic) && f.startOffset < l.end && f.endOffset > l.start);
   return findings.filter((f) => {
     const topic = ruleTopics.get(f.ruleId);
     return !topic || !(headingLines.has(f.line) || onLink(f, topic));

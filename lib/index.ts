@@ -20,6 +20,15 @@ export { KIND_LABELS } from '../core/kind.js';
 export { ruleDocsUrl } from '../core/docs-url.js';
 export { VERSION } from '../core/version.js';
 export { trailingLineEndings } from '../core/text.js';
+export {
+  documentLinks,
+  linkTargetPath,
+  MAX_LINKED_LENGTH,
+  MAX_LINKS,
+  type DocumentLink,
+  type LinkedDocument,
+  type LinkResolver,
+} from '../core/links.js';
 export { allRules };
 
 export type LintOptions = Omit<AnalyzeOptions, 'rules'>;
