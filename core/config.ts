@@ -7,11 +7,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { z } from 'zod';
-import { parseDocument, isMap, isPair, isScalar, type Document, type Node as YamlNode } from 'yaml';
+import { parseDocument, isMap, isPair, isScalar, type Document, type Node as YamlNode, type YAMLError } from 'yaml';
 import type { Rule } from './rule.js';
 import type { SeverityOrOff } from './types.js';
 import type { Topic } from './model.js';
 import { TOPIC_LABELS } from './model.js';
+import { checkYamlLimits, describeYamlLimit, parseYamlOnce } from './yaml-limits.js';
 
 export const CONFIG_FILE_NAMES = ['.partnerlintrc.json', '.partnerlintrc.yaml', '.partnerlintrc.yml'] as const;
 
@@ -188,18 +189,33 @@ export function parseConfigText(text: string, file: string, rules: readonly Rule
       problems.push({ file, keyPath: '', message: `not valid JSON: ${(e as Error).message}` });
       return { config, file, problems };
     }
-    doc = parseDocument(text, { schema: 'core', prettyErrors: false });
-  } else {
-    doc = parseDocument(text, { schema: "core", prettyErrors: true });
-    if (doc.errors.length) {
-      const e = doc.errors[0];
-      problems.push({ file, keyPath: '', message: `not valid YAML: ${e.message.split('\n')[0]}`, line: e.linePos?.[0].line, column: e.linePos?.[0].col });
-      return { config, file, problems };
-    }
+  }
+  // Measured before the yaml library sees it (see yaml-limits.ts); JSON too, since it is read with the library to locate problems.
+  const exceeded = checkYamlLimits(text);
+  if (exceeded) {
+    problems.push({ file, keyPath: '', message: `not read: ${describeYamlLimit(exceeded)}; the default settings are used instead` });
+    return { config, file, problems };
+  }
+  if (isJson) {
     try {
-      data = doc.toJS({ maxAliasCount: 50 }) ?? {};
+      doc = parseYamlOnce('config.json', text, (t) => {
+        const parsed = parseDocument(t, { schema: 'core', prettyErrors: false });
+        if (parsed.errors.length) throw parsed.errors[0];
+        return parsed;
+      });
+    } catch {
+      doc = null; // problems are then reported without a position
+    }
+  } else {
+    try {
+      ({ doc, data } = parseYamlOnce('config.yaml', text, (t) => {
+        const parsed = parseDocument(t, { schema: 'core', prettyErrors: true });
+        if (parsed.errors.length) throw parsed.errors[0];
+        return { doc: parsed, data: parsed.toJS({ maxAliasCount: 50 }) ?? {} };
+      }));
     } catch (e) {
-      problems.push({ file, keyPath: '', message: `not valid YAML: ${(e as Error).message}` });
+      const where = (e as Partial<YAMLError>).linePos?.[0];
+      problems.push({ file, keyPath: '', message: `not valid YAML: ${(e as Error).message.split('\n')[0]}`, line: where?.line, column: where?.col });
       return { config, file, problems };
     }
   }

@@ -507,7 +507,7 @@ export class Evidence {
           if (/\b(?:after|since|following|post)[- ](?:the |our )?pilot\b/i.test(s.text)) return false;
           return s.durations.length > 0 || partnerCounts(s).length > 0;
         })
-        .filter((s) => /\bpilot/i.test(s.text) || !!s.section?.inTopic('pilot')),
+        .filter((s) => /\bpilot/i.test(s.text) || !!s.section?.inTopic('pilot') || /\bpilot/i.test(this.plan.questionFor(s)?.text ?? '')),
     );
   }
 

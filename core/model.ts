@@ -733,6 +733,17 @@ export class PlanModel {
     return this.select(`fact${regexId(plain)}`, (s) => s.unit.kind !== 'heading' && !s.isQuestion && s.test(plain));
   }
 
+  /**
+   * The question an answer replies to, in FAQ pairs ("Q: How big is the pilot?" / "A: 45 days with
+   * 3 ISVs."): the sentence before an answer, in its unit or the unit before, when it is a question.
+   */
+  questionFor(s: Sentence): Sentence | null {
+    if (!ANSWER_START.test(s.text)) return null;
+    const i = s.unit.sentences.indexOf(s);
+    const prev = i > 0 ? s.unit.sentences[i - 1] : this.units[s.unit.index - 1]?.sentences.at(-1);
+    return prev && (prev.isQuestion || QUESTION_START.test(prev.text)) ? prev : null;
+  }
+
   /** Sentences in document order (for merging the results of several queries). */
   inOrder(sentences: Iterable<Sentence>): Sentence[] {
     return [...new Set(sentences)].sort((a, b) => a.unit.index - b.unit.index || a.at - b.at);
@@ -811,6 +822,10 @@ const PAST_VERB =
 /** What makes a sentence about the present or the future even when it names the past. */
 const NOT_PAST =
   /\b(?:will|we'll|shall|going forward|starting|from now|next|targets?|aim|plan(?:s|ned)? to|must|now|keep|is|are|am|can|may|should|would|'d|has to|have to|need|needs|want|wants|this (?:quarter|year|month)|if|once|unless|in the (?:last|past) (?:\d+|\w+) (?:days|weeks|months|quarters|years)|no (?:closed )?(?:deals?|sales?|revenue|referrals?)|up from|down from|compared (?:to|with)|versus|vs\.?)\b/i;
+
+/** FAQ markup: "Q:" / "A:" (or "Question:" / "Answer:") at the start of a line. */
+export const QUESTION_START = /^\s*(?:\*\*)?(?:Q|Question)\s*[:.)]/i;
+export const ANSWER_START = /^\s*(?:\*\*)?(?:A|Answer)\s*[:.)](?:\*\*)?\s*/;
 
 /** What comes after a pilot ("once the pilot ends, we open a formal program to 25-40 partners"): not the pilot. */
 export const AFTER_PILOT =

@@ -37,7 +37,7 @@ export type YamlLimitExceeded = 'size' | 'depth' | 'keys';
 export function describeYamlLimit(exceeded: YamlLimitExceeded, limits: YamlLimits = YAML_LIMITS): string {
   if (exceeded === 'size') return `it is larger than ${limits.maxChars >= 1024 * 1024 ? `${Math.floor(limits.maxChars / (1024 * 1024))} MB` : `${limits.maxChars} characters`}`;
   if (exceeded === 'keys') return `it has more than ${limits.maxKeys.toLocaleString('en-US')} keys and list items`;
-  return 'its lists and maps are nested too deeply';
+  return 'its lists and maps are nested too deeply to read safely';
 }
 
 /** Which limit `text` goes over, or null when it is within all of them. Linear in the text. */
@@ -128,8 +128,11 @@ class YamlScan {
   private pos = 0;
   private indentValue = 0;
   private indentNext = 0;
-  /** Open flow collections, and the `: ` read in each since its last `,`. */
-  private readonly flows: Array<{ map: boolean; colons: number }> = [];
+  /**
+   * Open flow collections: the indicators read in each since its last `,`,
+   * and where its current item stands (see `flowToken`).
+   */
+  private readonly flows: Array<{ indicators: number; item: 'start' | 'key' | 'colon' | 'value' | 'explicit' }> = [];
   /**
    * Levels the open flow collections make: two each (`[a [b]]`, an error the
    * parser recovers from, pairs `a` with `[b]` in a map), and one per
@@ -194,7 +197,7 @@ class YamlScan {
     this.line.depth++;
     this.checkDepth();
     if (ch === ':' && this.lineKey) this.lineKey = false;
-    else if (ch !== '-') this.addKey();
+    else if (ch !== '-' || !leading) this.addKey();
     const line = this.line;
     if (leading && ch === '-' && line.shape === 0) line.item = true;
     else if (ch === ':' && line.shape === 1) line.shape = 2;
@@ -229,22 +232,36 @@ class YamlScan {
     this.lineKey = true;
   }
 
-  private openFlow(map: boolean): void {
-    this.flows.push({ map, colons: 0 });
+  private openFlow(): void {
+    this.flows.push({ indicators: 0, item: 'start' });
     this.flowDepth += 2;
     this.checkDepth();
-    if (map) this.addKey();
   }
 
   private closeFlow(): void {
-    this.flowDepth -= 2 + this.flows.pop()!.colons;
+    this.flowDepth -= 2 + this.flows.pop()!.indicators;
   }
 
   private flowComma(): void {
     const top = this.flows[this.flows.length - 1];
-    this.flowDepth -= top.colons;
-    top.colons = 0;
-    if (top.map) this.addKey();
+    this.flowDepth -= top.indicators;
+    top.indicators = 0;
+    top.item = 'start';
+  }
+
+  /**
+   * A token (scalar, alias, collection) in a flow collection. Each item counts
+   * as an entry; a token that does not follow `,`, `? ` or `: ` starts another
+   * item (the parser recovers from the missing `,`, e.g. across lines).
+   */
+  private flowToken(): void {
+    const top = this.flows[this.flows.length - 1];
+    if (top.item === 'colon') top.item = 'value';
+    else if (top.item === 'explicit') top.item = 'key';
+    else {
+      this.addKey();
+      top.item = 'key';
+    }
   }
 
   /**
@@ -255,10 +272,16 @@ class YamlScan {
    */
   private flowIndicator(ch: string): void {
     const top = this.flows[this.flows.length - 1];
-    top.colons++;
+    top.indicators++;
     this.flowDepth++;
     this.checkDepth();
-    if (ch !== '-' && !top.map) this.addKey();
+    if (ch === ':') {
+      if (top.item !== 'key') this.addKey();
+      top.item = 'colon';
+    } else {
+      this.addKey();
+      top.item = 'explicit';
+    }
   }
 
   // ---- helpers (the lexer's, over the whole text)
@@ -440,7 +463,7 @@ class YamlScan {
         this.pos++;
         this.flowKey = false;
         this.blockToken();
-        this.openFlow(ch === '{');
+        this.openFlow();
         return 'flow';
       case '}':
       case ']':
@@ -505,7 +528,8 @@ class YamlScan {
       case '[':
         this.pos++;
         this.flowKey = false;
-        this.openFlow(ch === '{');
+        this.flowToken();
+        this.openFlow();
         return 'flow';
       case '}':
       case ']':
@@ -515,10 +539,12 @@ class YamlScan {
         return this.flows.length > 0 ? 'flow' : 'doc';
       case '*':
         while (!isAnchorEnd(this.text[this.pos])) this.pos++;
+        this.flowToken();
         return 'flow';
       case '"':
       case "'":
         this.flowKey = true;
+        this.flowToken();
         return this.quoted();
       case ':': {
         const next = this.at(1);
@@ -530,10 +556,12 @@ class YamlScan {
           return 'flow';
         }
         this.flowKey = false;
+        this.flowToken();
         return this.plain();
       }
       default:
         this.flowKey = false;
+        this.flowToken();
         return this.plain();
     }
   }

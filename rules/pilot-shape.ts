@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRule } from '../core/rule.js';
-import { AFTER_PILOT } from '../core/model.js';
+import { AFTER_PILOT, ANSWER_START } from '../core/model.js';
 import { partnerCounts } from '../core/evidence.js';
 import { band, days } from './util.js';
 
@@ -43,7 +43,8 @@ export default defineRule({
         // In a pilot section, a sentence that does not name the pilot states its shape only as a
         // fragment or list ("Three practices, 120 days, starting 1 April"), not in passing.
         if (/\bpilot/i.test(s.text)) return false;
-        const before = s.text.slice(0, start);
+        // An answer to a question about the pilot ("Q: How big is the pilot?" "A: 45 days with 3 ISVs.").
+        const before = s.text.slice(0, start).replace(plan.questionFor(s) ? ANSWER_START : /^$/, '');
         return /^(?:[-*]\s*)?$|^(?:[\w'’-]+\s+){0,3}[\w'’-]+,\s*$|\b(?:with|for|runs?|lasts?|length|duration|size|partners?)\s*:?\s*$/i.test(before);
       };
       for (const d of s.durations) {
