@@ -392,7 +392,7 @@ export class Evidence {
   get reportsToCeo(): Sentence | null {
     return this.once('reportsToCeo', () => {
       const found = this.plan.statements('reportsToCeo', (s) => {
-        const m = /\breports?\s+(?:directly\s+)?to\s+(?:the\s+|our\s+)?(?:CEO|chief executive|founder|co-founder)\b/i.exec(s.text);
+        const m = /\breport(?:s|ing)?\s+(?:directly\s+)?(?:in\s+)?to\s+(?:the\s+|our\s+)?(?:CEO|chief executive|founder|co-founder)\b|\breport(?:s|ing)?\s+(?:directly\s+)?to\s+me\b(?=,?\s+(?:as\s+|the\s+)?(?:CEO|chief executive|founder|co-founder)\b)/i.exec(s.text);
         if (!m) return false;
         const subject = s.text.slice(0, m.index);
         return !(/\b(?:sales|CRO|revenue)\b/i.test(subject) && !/\bpartner|channel|alliance/i.test(subject));
@@ -759,7 +759,7 @@ function findTierStructures(plan: PlanModel): TierStructure[] {
 // ---- targets -----------------------------------------------------------------------------
 
 const TARGET_WORDS =
-  /\b(?:targets?|goals?|aim(?:s|ing)? (?:for|to)|we want|we expect|expect(?:ed)? to|will (?:bring|reach|grow|source|deliver|generate|contribute|account|sign|recruit|onboard|add|have)|to (?:source|bring in|reach|deliver|generate|contribute|account for)|by (?:month|Q[1-4]|year|the end of)|within (?:the first|\d+|one|two|three)|plan to (?:reach|sign|have|recruit))\b/i;
+  /\b(?:targets?|goals?|aim(?:s|ing)? (?:for|to)|we want|grow(?:ing)? (?:to|the (?:network|program|channel) to)|reach(?:ing)?|we expect|expect(?:ed)? to|will (?:bring|reach|grow|source|deliver|generate|contribute|account|sign|recruit|onboard|add|have)|to (?:source|bring in|reach|deliver|generate|contribute|account for)|by (?:month|Q[1-4]|year|the end of)|within (?:the first|\d+|one|two|three)|plan to (?:reach|sign|have|recruit))\b/i;
 
 function findTargets(ev: Evidence): Target[] {
   const out: Target[] = [];
