@@ -1132,7 +1132,7 @@ export function isNegatedAt(text: string, index: number, window = 40): boolean {
 }
 
 /** Words that make a statement tentative rather than a commitment. */
-export const HEDGE = /\b(?:maybe|perhaps|might|someday|eventually|tbd|to be decided|to be hired|not yet|next year|later this year|if we can|we'll see|undecided)\b/i;
+export const HEDGE = /\b(?:maybe|perhaps|might|someday|eventually|tbd|to be decided|to be hired|not yet|(?:maybe|perhaps|possibly|probably|hopefully) (?:next year|later this year)|if we can|we'll see|undecided)\b/i;
 
 export function isHedged(text: string): boolean {
   return HEDGE.test(text);
