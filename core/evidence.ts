@@ -731,11 +731,21 @@ function findTierStructures(plan: PlanModel): TierStructure[] {
         for (let j = i + 1; j < all.length && all[j].list && all[j].list!.depth > top; j++) parts.push(all[j].text);
         return parts.join(' ');
       };
+      // Items that label their parts ("entry: … · benefits: …") are read by those labels.
+      const BEN_LABEL = /\b(?:benefits?|you get|perks|rewards?)\s*:\s*\S/i;
+      const CRIT_LABEL = /\b(?:entry|criteria|requirements?|to join|to qualify|eligibility)\s*:\s*\S/i;
+      const labelsBenefits = units.filter((u) => BEN_LABEL.test(body(u))).length >= 2;
+      const labelsCriteria = units.filter((u) => CRIT_LABEL.test(body(u))).length >= 2;
       out.push({
         kind: 'list',
         anchor: units[0],
         section: sec,
-        tiers: units.map((u) => ({ name: u.label || u.text.split(/[:.—–-]/)[0], unit: u, hasCriteria: CRITERIA.test(body(u)), hasBenefits: BENEFITS.test(body(u)) })),
+        tiers: units.map((u) => ({
+          name: u.label || u.text.split(/[:.—–-]/)[0],
+          unit: u,
+          hasCriteria: labelsCriteria ? CRIT_LABEL.test(body(u)) : CRITERIA.test(body(u)),
+          hasBenefits: labelsBenefits ? BEN_LABEL.test(body(u)) : BENEFITS.test(body(u)),
+        })),
       });
       continue;
     }
