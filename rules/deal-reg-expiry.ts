@@ -40,7 +40,7 @@ export default defineRule({
       note({ kind: 'duration', subject: 'deal-registration expiry', text: exp.match.text, band: { min: options.days.min, max: options.days.max, unit: 'days', label: `${options.days.min}-${options.days.max} days` }, inBand, at: exp });
       if (!inBand)
         report({
-          message: `Registrations held for ${exp.match.text} (${d} days) fall outside ${options.days.min}-${options.days.max} days.`,
+          message: `Registrations held for ${exp.match.text}${exp.match.unit === 'day' ? '' : ` (about ${d} days)`} fall outside ${options.days.min}-${options.days.max} days.`,
           at: exp,
           info: true,
         });

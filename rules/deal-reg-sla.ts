@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineRule } from '../core/rule.js';
 import { templateSource } from '../core/templates.js';
 import { appendToSectionFix, insertSectionFix, statesUnfilled } from '../core/fixes.js';
-import { days, sectionAnchor } from './util.js';
+import { sectionAnchor } from './util.js';
 
 export default defineRule({
   meta: {
@@ -39,7 +39,7 @@ export default defineRule({
     note({ kind: 'duration', subject: 'deal-registration approval SLA', text: sla.match.text, band: { max: options.maxHours, unit: 'hours', label: `at most ${options.maxHours} hours` }, inBand, at: sla });
     if (!inBand)
       report({
-        message: `Approval turnaround of ${sla.match.text} (${sla.match.maxHours} hours${sla.match.unit !== 'hour' ? `, ${days(sla.match.maxHours)} days` : ''}) is longer than ${options.maxHours} hours; partners wait too long to know a deal is theirs.`,
+        message: `Approval turnaround of ${sla.match.text}${sla.match.unit !== 'hour' ? ` (${sla.match.maxHours} hours)` : ''} is longer than ${options.maxHours} hours; partners wait too long to know a deal is theirs.`,
         at: sla,
         info: true,
       });

@@ -3,6 +3,13 @@ import { defineRule } from '../core/rule.js';
 import { stageEndMonth } from '../core/evidence.js';
 import { AFTER_PILOT } from '../core/model.js';
 
+/** The stage a month falls in, in words: "by month 12 (the pilot stage, months 0-12)". */
+function stageWords(months: number): string {
+  if (months > 900) return 'at maturity (after month 48)';
+  const stage = months <= 12 ? 'pilot stage, months 0-12' : months <= 24 ? 'stabilize stage, months 12-24' : months <= 48 ? 'scale stage, months 24-48' : 'maturity stage, after month 48';
+  return `by month ${months} (the ${stage})`;
+}
+
 export default defineRule({
   meta: {
     id: 'lifecycle-targets',
@@ -44,7 +51,7 @@ export default defineRule({
         const limit = months <= 12 ? o.month12 : months <= 24 ? o.month24 : months <= 48 ? o.month48 : o.after;
         const inBand = t.max <= limit;
         note({ kind: 'percent', subject: `channel share of revenue by month ${months > 900 ? '48+' : months}`, text: `${t.max}%`, band: { max: limit, unit: '%', label: `at most ${limit}%` }, inBand, at: t });
-        if (!inBand) report({ message: `A channel share of ${t.max}% ${months > 900 ? 'at maturity' : `by month ${months}`} is above the ${limit}% that stage can carry.`, at: t });
+        if (!inBand) report({ message: `A channel share of ${t.max}% ${months > 900 ? 'at maturity' : `by month ${months}`} is above the ${limit}% a program can carry ${stageWords(months)}.`, at: t });
       } else {
         // The first year of a formal program after a pilot is the stabilize stage.
         if (months <= 12 && ((plan.stage && plan.stage !== 'pilot' && t.months !== null) || AFTER_PILOT.test(t.sentence.text))) months = 24;
@@ -52,7 +59,7 @@ export default defineRule({
         const limit = months <= 12 ? o.pilot : months <= 24 ? o.stabilize : months <= 48 ? o.scale : Infinity;
         const inBand = t.max <= limit;
         if (limit !== Infinity) note({ kind: 'count', subject: `active partners by month ${months}`, text: String(t.max), band: { max: limit, unit: 'partners', label: `at most ${limit}` }, inBand, at: t });
-        if (!inBand) report({ message: `${t.max} partners by month ${months} is more than the ${limit} that stage can support.`, at: t });
+        if (!inBand) report({ message: `${t.max} partners by month ${months} is more than the ${limit} partners a program can support ${stageWords(months)}.`, at: t });
       }
     }
   },

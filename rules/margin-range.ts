@@ -36,7 +36,7 @@ export default defineRule({
       const b = options[key];
       const inBand = p.match.min >= b.min && p.match.max <= b.max;
       const label = key === 'unknown' ? 'partner payout' : `${key} payout`;
-      note({ kind: 'percent', subject: label, text: p.match.text, band: { min: b.min, max: b.max, unit: '%', label: `${key === 'unknown' ? 'typical partner' : key} band` }, inBand, at: p });
+      note({ kind: 'percent', subject: label, text: p.match.text, band: { min: b.min, max: b.max, unit: '%', label: `${key === 'unknown' ? 'typical partner' : key} band, ${fmtRange(b.min, b.max)}` }, inBand, at: p });
       if (inBand) continue;
       const side = p.match.max > b.max ? `above the ${fmtRange(b.min, b.max)} band` : `below the ${fmtRange(b.min, b.max)} band`;
       report({

@@ -24,7 +24,7 @@ export default defineRule({
     const pre = evidence.preconditions;
     for (const k of PRECONDITIONS) {
       if (pre[k].met) continue;
-      report({ message: `Readiness precondition "${k}" (${preconditionLabel(k)}) is unproven: ${pre[k].reason}.`, at: plan.titleSpan() });
+      report({ message: `Readiness not shown for ${preconditionLabel(k).toLowerCase()}: ${pre[k].reason}.`, at: plan.titleSpan() });
     }
   },
 });
