@@ -127,16 +127,17 @@ function hasText(s: Section): boolean {
 function coveredTopics(text: string, synonyms: Partial<Record<Topic, string[]>> | undefined, deadline: number | undefined): Topic[] {
   const plan = new PlanModel(text, { synonyms, deadline });
   const topics = new Set<Topic>();
-  for (const s of plan.sections) {
-    if (!s.heading || s.history || !hasText(s)) continue;
-    for (const t of s.topics) if (COVERABLE.has(t)) topics.add(t);
-  }
   // A lone title names the document, so the model gives it no topic; a linked policy page titled
-  // "Deal registration" covers deal registration. The title is read as a section heading.
+  // "Deal registration" covers deal registration. The title is read as a section heading (first:
+  // it says what the page is about).
   const title = plan.titleUnit;
   if (title && plan.prose().length > 0) {
     const heading = new PlanModel(`## ${title.text.replace(/[\r\n]+/g, ' ')}\n`, { synonyms });
     for (const s of heading.sections) for (const t of s.topics) if (COVERABLE.has(t)) topics.add(t);
+  }
+  for (const s of plan.sections) {
+    if (!s.heading || s.history || !hasText(s)) continue;
+    for (const t of s.topics) if (COVERABLE.has(t)) topics.add(t);
   }
   return [...topics];
 }

@@ -23,6 +23,8 @@ export interface LintRequest {
   maxFileSize?: number;
   /** The document's own cache (see `createCache`). */
   cache?: LintCache;
+  /** The text of a document a relative markdown link points to (spec, "Programs that span documents"). */
+  linked?: lib.LinkResolver;
 }
 
 export interface Engine {
@@ -93,6 +95,7 @@ export const defaultEngine: Engine = {
       filePath: request.file,
       maxBytes: request.maxFileSize,
       cache: request.cache,
+      linked: request.linked,
       // A guard: no single document may hold the server for long; past this it is marked skipped.
       timeBudgetMs: 20_000,
     });

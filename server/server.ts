@@ -39,7 +39,7 @@ import {
   type WorkspaceFolder,
 } from 'vscode-languageserver/node.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { LintResult } from '../lib/index.js';
+import type { LinkedDocument, LintResult } from '../lib/index.js';
 import { defaultEngine, type Engine, type LintCache, type ResolvedDocumentConfig } from './engine.js';
 import {
   SOURCE,
@@ -54,6 +54,7 @@ import {
 import { disableFileEdit, disableForLineEdit, insertBlockEdit, lineText } from './edits.js';
 import { DEFAULT_DEBOUNCE_MS, normalizeSettings, type PartnerlintSettings } from './settings.js';
 import { ColdAnalysisCounter, collectGarbage } from './memory.js';
+import { DiskPages, LinkIndex, linkTarget, normalizeUri } from './links.js';
 
 export const COMMANDS = {
   insertTemplate: 'partnerlint.insertTemplate',
@@ -61,6 +62,7 @@ export const COMMANDS = {
   lintWorkspace: 'partnerlint.lintWorkspace',
   showRuleDocs: 'partnerlint.showRuleDocs',
   fixAll: 'partnerlint.fixAll',
+  openLinked: 'partnerlint.openLinkedDocument',
 } as const;
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.partnerlint`;
@@ -152,6 +154,11 @@ function uriToPath(uri: string): string | undefined {
   }
 }
 
+function isInside(file: string, folder: string): boolean {
+  const rel = path.relative(folder, file);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+}
+
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
@@ -179,6 +186,9 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
   /** Bumped when settings or config files change: analyses made before are stale. */
   let generation = 0;
   let shuttingDown = false;
+  /** Which open documents link to which pages, and the pages read from disk (spec, "Programs that span documents"). */
+  const linkIndex = new LinkIndex();
+  const diskPages = new DiskPages();
 
   const log = (message: string) => connection.console.log(message);
   const logOnce = (key: string, message: string) => {
@@ -300,7 +310,16 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
       publishConfigProblems(resolved);
       if (st && !st.cache) st.cache = engine.createCache();
       const cold = !st?.cache || st.cache.size === 0;
-      const result = engine.lint(text, { config: resolved.config, file: filePath, maxFileSize: settings.maxFileSize, cache: st?.cache });
+      const linkedUris = new Set<string>();
+      const linked = (href: string): LinkedDocument | undefined => {
+        const target = linkTarget(uri, href);
+        if (!target || target === normalizeUri(uri)) return undefined;
+        linkedUris.add(target);
+        return linkedDocument(target, filePath);
+      };
+      const result = engine.lint(text, { config: resolved.config, file: filePath, maxFileSize: settings.maxFileSize, cache: st?.cache, linked });
+      // Open documents remember what they link to, to be linted again when a linked page changes.
+      if (st) linkIndex.set(uri, linkedUris);
       // After the diagnostics are out (the collection takes a few tens of milliseconds).
       if (cold && coldAnalyses.record()) setImmediate(collectGarbage);
       if (st) keepCache(uri, st);
@@ -324,6 +343,33 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
       }
       return { ...base, result: null, diagnostics: [] };
     }
+  }
+
+  /**
+   * The page a link points to: the open document's current text, else the file on disk when it
+   * lies in a workspace folder (in the linking document's folder when there are no workspace folders).
+   */
+  function linkedDocument(target: string, linkingPath: string | undefined): LinkedDocument | undefined {
+    const open = documents.get(target) ?? documents.all().find((d) => normalizeUri(d.uri) === target);
+    if (open) return { text: open.getText(), resolved: open.uri };
+    const file = uriToPath(target);
+    if (!file) return undefined;
+    const allowed = workspaceFolders.length > 0 ? workspaceFolderOf(file) !== undefined : !!linkingPath && isInside(file, path.dirname(linkingPath));
+    if (!allowed) return undefined;
+    const text = diskPages.read(file);
+    return text === undefined ? undefined : { text, resolved: target };
+  }
+
+  /** A page changed (opened, edited, closed, saved, changed on disk): the open documents that link to it are linted again. */
+  function relintLinkers(uri: string): void {
+    const linking = linkIndex.linkersOf(uri).filter((l) => l !== uri && lintable(l));
+    if (linking.length === 0) return;
+    for (const l of linking) {
+      state(l).analysis = undefined;
+      if (!support.pullDiagnostics) scheduleValidation(l);
+    }
+    if (support.pullDiagnostics && support.diagnosticRefresh) connection.languages.diagnostics.refresh();
+    if (support.codeLensRefresh) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
   }
 
   /**
@@ -461,7 +507,8 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
     }
     if (support.dynamicWatchedFiles) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: engine.CONFIG_FILE_NAMES.map((name) => ({ globPattern: `**/${name}` })),
+        // Config files, and markdown pages (a linked page that changes on disk lints its linkers again).
+        watchers: [...engine.CONFIG_FILE_NAMES.map((name) => ({ globPattern: `**/${name}` })), { globPattern: '**/*.{md,markdown}' }],
       });
     }
     if (support.workspaceFolders) {
@@ -483,6 +530,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
     const st = state(event.document.uri);
     st.openedVersion = event.document.version;
     if (!isLintable(event.document)) return;
+    relintLinkers(event.document.uri);
     if (!support.pullDiagnostics) void validate(event.document.uri);
   });
 
@@ -490,6 +538,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
     const document = event.document;
     const st = state(document.uri);
     if (st.openedVersion === document.version || !isLintable(document)) return;
+    relintLinkers(document.uri);
     st.changeGeneration++;
     if (support.pullDiagnostics) return;
     if ((st.lastSettings ?? fallbackSettings).run === 'onSave') return;
@@ -498,6 +547,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
 
   documents.onDidSave((event) => {
     if (!isLintable(event.document)) return;
+    relintLinkers(event.document.uri);
     const st = state(event.document.uri);
     if ((st.lastSettings ?? fallbackSettings).run !== 'onSave') return;
     if (support.pullDiagnostics) {
@@ -512,6 +562,9 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
     const st = states.get(uri);
     if (st?.timer) clearTimeout(st.timer);
     states.delete(uri);
+    linkIndex.forget(uri);
+    // Documents linking to it read the file on disk now.
+    relintLinkers(uri);
     if (!support.pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
   });
 
@@ -527,6 +580,10 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
     let configChanged = false;
     for (const change of params.changes) {
       const file = uriToPath(change.uri);
+      if (file && MARKDOWN_EXT.test(file) && !documents.get(change.uri)) {
+        diskPages.forget(file);
+        relintLinkers(change.uri);
+      }
       if (!file || !names.has(path.basename(file))) continue;
       configChanged = true;
       if (change.type === FileChangeType.Deleted && configDiagnostics.has(change.uri)) {
@@ -692,11 +749,25 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
     for (const section of result.sections) {
       const total = section.present.length + section.missing.length;
       let title = total > 0 ? `${section.label} ${section.present.length}/${total}` : section.label;
-      if (section.missing.length > 0) title += ` · missing ${section.missing.join(', ')}`;
+      if (section.coveredIn) title += ` · covered in ${section.coveredIn}`;
+      else if (section.missing.length > 0) title += ` · missing ${section.missing.join(', ')}`;
       const line = Math.max(0, section.line - 1);
       lenses.push({
         range: { start: { line, character: 0 }, end: { line, character: 0 } },
         command: { title, command, arguments: [document.uri, section.topic] },
+      });
+    }
+    // Topics only a linked page covers: on the link, opening the page when the editor can show documents.
+    for (const covered of result.coveredElsewhere ?? []) {
+      if (result.sections.some((s) => s.topic === covered.topic)) continue;
+      const title = `${covered.label} · covered in ${covered.file}`;
+      const line = Math.max(0, covered.line - 1);
+      lenses.push({
+        range: { start: { line, character: 0 }, end: { line, character: 0 } },
+        command:
+          support.showDocument && covered.resolved
+            ? { title, command: COMMANDS.openLinked, arguments: [covered.resolved] }
+            : { title, command, arguments: [document.uri, covered.topic] },
       });
     }
     return lenses;
@@ -736,6 +807,13 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
       range ??= noteRange;
       const verdict = note.inBand ? 'in line with the benchmark' : 'outside the benchmark band';
       parts.push(`**${note.text}**: ${note.subject}\n\nBenchmark: ${note.band.label}. This figure is ${verdict}.`);
+    }
+
+    for (const covered of result.coveredElsewhere ?? []) {
+      const coveredRange = spanToRange(covered);
+      if (!rangeContains(coveredRange, position)) continue;
+      range ??= coveredRange;
+      parts.push(`**${covered.label}** · covered in ${covered.resolved ? `[${covered.file}](${covered.resolved})` : covered.file}`);
     }
 
     const titleLine = result.title.line - 1;
@@ -892,18 +970,29 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
       : { applied: false, fixes: 0, reason: response.failureReason ?? 'The editor did not apply the edit.' };
   }
 
+  /** Asks the editor to show a document or web page; false when it cannot or did not. */
+  async function show(uri: string): Promise<boolean> {
+    if (!support.showDocument) return false;
+    try {
+      const response = await connection.window.showDocument({ uri, external: /^https?:/.test(uri), takeFocus: true });
+      return response.success;
+    } catch {
+      return false;
+    }
+  }
+
   async function showRuleDocs(args: unknown[]): Promise<{ url: string; shown: boolean } | null> {
     const ruleId = args[0];
     if (typeof ruleId !== 'string' || ruleId === '') return null;
     const url = engine.ruleDocsUrl(ruleId);
-    if (!support.showDocument) return { url, shown: false };
-    try {
-      const external = /^https?:/.test(url);
-      const response = await connection.window.showDocument({ uri: url, external, takeFocus: true });
-      return { url, shown: response.success };
-    } catch {
-      return { url, shown: false };
-    }
+    return { url, shown: await show(url) };
+  }
+
+  /** The section lens of a topic covered by a linked page opens the page. */
+  async function openLinked(args: unknown[]): Promise<{ uri: string; shown: boolean } | null> {
+    const uri = args[0];
+    if (typeof uri !== 'string' || uri === '') return null;
+    return { uri, shown: await show(uri) };
   }
 
   async function listMarkdownFiles(root: string, token: CancellationToken, out: string[]): Promise<void> {
@@ -1003,6 +1092,8 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
         return showRuleDocs(args);
       case COMMANDS.fixAll:
         return fixAllCommand(args);
+      case COMMANDS.openLinked:
+        return openLinked(args);
       default:
         log(`Partnerlint: unknown command ${params.command}`);
         return null;

@@ -30,6 +30,7 @@ test('initialize announces the features and commands; shutdown then exit ends th
     'partnerlint.lintWorkspace',
     'partnerlint.showRuleDocs',
     'partnerlint.fixAll',
+    'partnerlint.openLinkedDocument',
   ]);
   assert.equal(caps.diagnosticProvider, undefined, 'push diagnostics for a client without pull support');
   assert.equal(await client.shutdown(), 0);
