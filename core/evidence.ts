@@ -80,8 +80,23 @@ export const DIRECT_TEAM =
 const CONFLICT_POLICY =
   /\bterritor(?:y|ies)\b|\bnamed[- ]accounts?\b|\bapproved[- ]customer[- ]list\b|\bprotected accounts?\b|\b(?:overlay|partial|shared|full|split|quota|comp(?:ensation)?|matching) credit\b|\bcredit (?:on|for) (?:partner|reseller|referred|msp|advisor)\w*|\bkeep (?:full |their )?(?:quota )?credit\b|\bcomp(?:ensation)?[- ]neutral\b|\bhands[- ]off\b|\b(?:closed|off[- ]limits) to (?:direct|them|our (?:direct )?(?:reps|sales|team|AEs|sellers|account (?:executives|managers))|sales)\b|\bstays? away from\b|\bescalat\w+|\bdisputes? (?:between|go|are)\b|\bconflicts? (?:between .{0,40})?(?:are|is|go|goes) (?:resolved|decided|escalated)\b|\brules of engagement\b|\balready (?:talking|working|in (?:our |a )?pipeline)\b|\brespect(?:s|ed)? (?:every |all )?(?:approved )?registrations?\b|\bdeclined\b.{0,40}\b(?:rep|sales)/i;
 
-const NO_CREDIT =
-  /\b(?:direct )?(?:reps?|AEs?|sales(?:people)?|sellers?|account executives?)\b[^.]{0,40}\b(?:get|gets|receive|receives|earn|earns|are paid|will get)\s+no\s+(?:credit|commission|comp\w*)\b[^.]{0,40}\b(?:partner|reseller|referr|channel)\w*|\bno (?:quota )?credit (?:on|for) (?:partner|reseller|referr|channel)\w*/i;
+/**
+ * Direct reps get nothing for partner deals, read from its parts in any order: the direct team,
+ * its pay (credit, commission, quota), a negation close to the pay, and the partner's deal
+ * ("Partner-led revenue does not count toward the AE's quota", "AEs earn no commission on reseller deals").
+ */
+/** Who counts as the direct team in a sentence about pay: the plan-level reading and the bare words people use. */
+const REP_WORDS = /\b(?:reps?|AEs?|account (?:executives?|managers?)|salespeople|sellers?|field (?:sales|reps?)|sales)\b/i;
+const REP_PAY = /\b(?:credit(?:ed)?|commissions?|comp(?:ensat\w+)?|paid|pay|quota|variable pay|retire|count(?:s)? toward)\b/i;
+const PAY_NEGATED = /\b(?:no|not|zero|nothing|never|don't|doesn't|do not|does not|won't|will not|no longer|none|excluded|kept out)\b(?:[ ,]+[\w'’-]+){0,5}?[ ,]+(?:credit(?:ed)?|commissions?|comp(?:ensat\w+)?|paid|pay|quota|variable pay|retire|count(?:s)? toward)\b|\b(?:credit(?:ed)?|commissions?|comp(?:ensat\w+)?|paid|quota)\b[^.:;]{0,30}(?:\*\*)?\s*(?::|=|\bis\b|\bare\b|-|—)\s*(?:\*\*)?\s*(?:none|zero|nothing|0)\b/i;
+const PARTNER_DEAL = /\b(?:partner|reseller|referr|channel|VAR|MSP|distributor|dealer|SI\b|GSI)\w*/i;
+
+function statesNoCredit(text: string): boolean {
+  const pay = PAY_NEGATED.exec(text);
+  if (!pay || !(DIRECT_TEAM.test(text) || REP_WORDS.test(text)) || !PARTNER_DEAL.test(text) || !REP_PAY.test(text)) return false;
+  // The customer's or the partner's own pay is not the direct team's.
+  return !/\b(?:customers?|clients?|partners?|resellers?)\s+(?:get|gets|earn|earns|receive|receives)\s+no\b/i.test(text);
+}
 
 /**
  * Counts that are about partners: "six resellers", "45 referring firms", "22 partner logos".
@@ -175,7 +190,7 @@ export class Evidence {
   }
 
   get noCreditStatements(): Sentence[] {
-    return this.plan.matching(NO_CREDIT);
+    return this.plan.statements('noCredit', (s) => statesNoCredit(s.text));
   }
 
   // ---- deal registration ---------------------------------------------------------
@@ -457,8 +472,9 @@ export class Evidence {
       // Elsewhere, only enablement aimed at partners counts (not customer onboarding or the product itself).
       const aimed = this.plan.statements('partnerEnablement', (s) => {
         const text = content(s);
-        const m = PARTNER_ENABLEMENT.exec(text);
-        return !!m && !isNegatedAt(text, m.index) && !isHedged(text) && !NEGATED_ANSWER.test(text);
+        // The label can name it ("Partner sales playbook: ICP, positioning…").
+        const m = PARTNER_ENABLEMENT.exec(s.text);
+        return !!m && !isNegatedAt(s.text, m.index) && !isHedged(text) && !NEGATED_ANSWER.test(text);
       });
       return aimed.find((s) => !(s.unit.cells && s.section?.inTopic('tiers'))) ?? null;
     });
@@ -543,7 +559,7 @@ const PART_TIME =
   /\balongside (?:her|his|their|my|our|an?|the)?\s*(?:\w+\s+){0,3}(?:role|job|duties|work|responsibilities)\b|\balongside (?:leading|running|managing|heading)\b|\bon the side\b|\bpart[- ]time\b|\bin (?:her|his|their|my) spare time\b|\bas a side project\b|\bin addition to (?:her|his|their|my) (?:\w+ )?(?:role|job)\b|\b(?:one|two|half a|a) days? (?:a|per) week\b|\b\d{1,2}\s?% of (?:her|his|their|my) time\b|\bwhen (?:she|he|they) (?:has|have) time\b/i;
 
 const PARTNER_ENABLEMENT =
-  /\b(?:partner|reseller|dealer|referrer|msp|agency|consultant|advisor|channel)s?['’]? (?:onboarding|training|enablement|certification|playbooks?|courses?|kick-?offs?|bootcamps?|academy)\b|\b(?:onboarding|training|enablement|certification|courses?|webinars?|playbooks?|sales kits?|office hours|kick-?off(?: call| meeting)?|product sessions?|workshops?)\b[^.]{0,40}\b(?:for|with|to) (?:each |every |new |our |all )?(?:partners?|resellers?|dealers?|referrers?|msps?|agencies|consultants?|advisors?|firms?)\b(?!\s+(?:program|programme|strategy|plan)\b)|\bcertified (?:partners?|installers?|consultants?|staff|technicians?|engineers?|salespe\w+)\b|\bsales playbooks?\b|\bjoint (?:go-to-market|gtm|business) plans?\b|\b(?:partners?|resellers?|dealers?|consultants?|advisors?) (?:\w+ )?(?:complete|pass|take|attend|get)s? (?:a |the |our )?(?:\w+ ){0,2}(?:course|training|certification|exam)\b|\benablement\b/i;
+  /\b(?:partner|reseller|dealer|referrer|msp|agency|consultant|advisor|channel)s?['’]? (?:onboarding|training|enablement|certification|playbooks?|courses?|kick-?offs?|bootcamps?|academy)\b|\b(?:onboarding|training|enablement|certification|courses?|webinars?|playbooks?|sales kits?|office hours|kick-?off(?: call| meeting)?|product sessions?|workshops?|bootcamps?|joint plan|update calls?)\b[^.]{0,40}\b(?:for|with|to) (?:each |every |new |our |all )?(?:new )?(?:partners?|resellers?|dealers?|referrers?|msps?|agencies|consultants?|advisors?|firms?|GSIs?|SIs|VARs?|partner (?:sales|presales|reps?|teams?))\b(?!\s+(?:program|programme|strategy|plan)\b)|\bcertified (?:partners?|installers?|consultants?|staff|technicians?|engineers?|salespe\w+)\b|\bsales playbooks?\b|\bjoint (?:go-to-market|gtm|business) plans?\b|\b(?:partners?|resellers?|dealers?|consultants?|advisors?|engineers|reps) (?:\w+ )?(?:complete|pass|take|attend|get|sit|go through|shadow)(?:s|es)? (?:a |the |our |an )?(?:[\w-]+ ){0,3}(?:course|training|certification|exam|onboarding|bootcamp|workshop|kickoff|demos?)\b|\b(?:sandbox|demo) tenant\b|\bcertification (?:path|exam|track)\b|\benablement\b/i;
 
 const NEGATED_ANSWER = /^\s*(?:not really|no\b|none|nope|nah\b|not needed|not yet)/i;
 const NEGATION_ANY = /\b(?:no|not|never|don't|do not|doesn't|won't|without)\b/i;

@@ -1,9 +1,22 @@
 import { z } from 'zod';
 import { defineRule } from '../core/rule.js';
 
-const NETWORK =
-  /\bpeople (?:I|we) (?:already |personally )?know\b|\b(?:my|our) (?:old )?[\w-]+ (?:crowd|circle|friends)\b|\bwork with friends\b|\b(?:founders?['’]?|CEO['’]?s?|exec(?:utive)?s?['’]?|our|my|personal|team['’]s|leadership['’]s)\s+(?:own\s+)?(?:personal\s+)?(?:friends|networks?|contacts|connections|former colleagues|circles?|rolodex|acquaintances)\b|\bfriends[- ]of[- ](?:the[- ])?(?:CEO|founders?)\b|\bpeople we (?:already )?know\b/i;
-const ONLY = /\b(?:only|exclusively|solely|just|nobody else|no one else|none other)\b|\bfriends[- ]of[- ](?:the[- ])?(?:CEO|founders?)\b/i;
+/**
+ * Recruiting only from the leaders' own network, read from its parts in any order: someone at the
+ * top (founders, the CEO, the executive team, "I"), a personal tie (knows, network, contacts,
+ * friends, former colleagues), and exclusivity (only, exclusively, nobody else, no other source).
+ */
+const LEADERS = /\b(?:founders?|co-?founders?|founding team|CEO|CRO|COO|VP(?: of)? \w+|execs?|executives?|executive team|leadership(?: team)?|management(?: board| team)?|board|partners of the firm|I|my|we|our)\b/i;
+const PERSONAL_TIE =
+  /\b(?:know|knows|knew|known)\b|\bworked with\b|\bpersonal(?:ly)?\b|\bnetworks?\b|\bcontacts\b|\bconnections\b|\bfriends?\b|\bcircles?\b|\brolodex\b|\brelationships?\b|\brelations\b|\bacquaintances\b|\bformer (?:colleagues|employers|clients)\b|\bwarm intros?\b|\bcrowd\b/i;
+const ONLY =
+  /\b(?:only|exclusively|solely|nobody else|no one else|none other|entirely|limited to|no other (?:channels?|sources?)|the whole pipeline|no cold outreach|no directories|no inbound|invite-only|won't run an? (?:application|open)|will not run an? (?:application|open)|within (?:the |our )?(?:\w+['’]? )?own circle|will all be|all (?:come|will come) from)\b|\bfriends[- ]of[- ](?:the[- ])?(?:CEO|founders?)\b|—\s*exclusively\b|\(no other [\w ]+\)/i;
+/** Relationships that are someone else's ("our customers' networks") or about customers are not the leaders' own circle. */
+const NOT_LEADERS = /\b(?:customers?['’]?|clients?['’]?|partners['’]) (?:own )?(?:networks?|contacts|relationships)\b/i;
+
+function recruitsFromOwnNetwork(text: string): boolean {
+  return LEADERS.test(text) && PERSONAL_TIE.test(text) && ONLY.test(text) && !NOT_LEADERS.test(text);
+}
 
 export default defineRule({
   meta: {
@@ -24,7 +37,7 @@ export default defineRule({
     },
   },
   check({ plan, report }) {
-    const closed = plan.statements('closed-network', (s) => s.test(NETWORK) && s.test(ONLY) && /\bpartner|\brecruit|\bcome from|\bsign|\brefer|\bwork with|\bstart with|\bto start\b/i.test(s.text + ' ' + (s.section?.title ?? '')));
+    const closed = plan.statements('closed-network', (s) => recruitsFromOwnNetwork(s.text) && /\bpartner|\brecruit|\bcome from|\bsign|\brefer|\bwork with|\bstart with|\bto start\b/i.test(s.text + ' ' + (s.section?.title ?? '')));
     for (const s of closed)
       report({ message: 'Partners are recruited only from the founders\' or executives\' personal network.', at: plan.sentenceSpan(s) });
   },
