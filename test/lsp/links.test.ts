@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import type { CodeLens, Hover, MarkupContent, PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node.js';
+import type { CodeLens, DocumentDiagnosticReport, FullDocumentDiagnosticReport, Hover, MarkupContent, PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node.js';
 import { DEAL_REG_RULES, DEAL_REGISTRATION, MDF, OVERVIEW, REFERRAL_GUIDE, UNRELATED_NOTE } from '../handbook.js';
 import { LspClient, codes, tempDir, writePlan } from './harness.js';
 
@@ -122,3 +122,19 @@ test('without showDocument, the covered-topic lens runs the readiness command', 
   assert.deepEqual(lens?.command?.arguments, [h.overview.uri, 'dealRegistration']);
 });
 
+test('pull diagnostics: a change to a linked page gives the linking document a new report', async (t) => {
+  const h = handbook();
+  const client = await LspClient.start({ pull: true, workspaceFolders: [h.dir], settings: { debounceMs: 0 } });
+  t.after(() => client.dispose());
+  await client.open(h.dealRegistration.uri, DEAL_REGISTRATION);
+  await client.open(h.referrals.uri, REFERRAL_GUIDE);
+  const pull = (previousResultId?: string) =>
+    client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri: h.referrals.uri }, previousResultId });
+  const first = (await pull()) as FullDocumentDiagnosticReport;
+  assert.ok(!first.items.some((d) => d.code === 'deal-reg-missing'));
+  await client.change(h.dealRegistration.uri, 2, UNRELATED_NOTE);
+  // A new analysis of the unchanged document (its result id telling the two apart is the server's pull logic).
+  const second = await pull();
+  assert.equal(second.kind, 'full');
+  assert.ok((second as FullDocumentDiagnosticReport).items.some((d) => d.code === 'deal-reg-missing'));
+});
