@@ -377,7 +377,7 @@ export class Evidence {
       const title =
         /\b(?:head|vp|vice president|director|chief|lead|leader|manager|owner)\b[^.]{0,12}\b(?:partner\w*|channels?|alliances?|ecosystem|msp partnerships|partner program)\b|\b(?:partner\w*|channels?|alliances?|ecosystem) (?:lead|leader|manager|director|head|owner|chief)\b|\b(?:vp|head|director) (?:of )?(?:international )?(?:channels?|partnerships?|alliances?)\b|\b(?:partner|channel|alliance|partnerships?)\s+(?:program(?:me)?\s+)?(?:lead|leader|manager|director|head|owner|chief)\b/i;
       const owns =
-        /\bowner\b|\bowns\b|\bowned\b|\b(?:led|run|managed|overseen|driven|headed) by\b|\b(?:I|I'll|I will|we'll|we will)\s+(?:\w+\s+)?(?:run|own|lead|manage|handle|look after)\s+(?:it|this|the whole thing)\b|\b(?:runs?|run|running|leads?|manages?|oversees?|looks? after|look after|takes? care of|drives?|handles?|is responsible for|accountable for|will run|will own|will lead|will manage|in charge of)\b[^.]{0,30}\b(?:program\w*|pilot|channel|partnerships?|partner program|network|alliances?|both parts)\b/i;
+        /\bowner\b|\bowns\b|\bowned\b|\b(?:led|run|managed|overseen|driven|headed|handled|covered|owned) by\b|\b(?:will |to )?own (?:the )?(?:partner\w*|channel|alliances?|program\w*)\b|\bpicks? up (?:the )?partner\b|\bresponsibility of\b|\b(?:I|I'll|I will|we'll|we will)\s+(?:\w+\s+)?(?:run|own|lead|manage|handle|look after)\s+(?:it|this|the whole thing)\b|\b(?:runs?|run|running|leads?|manages?|oversees?|looks? after|look after|takes? care of|drives?|handles?|is responsible for|accountable for|will run|will own|will lead|will manage|in charge of)\b[^.]{0,30}\b(?:program\w*|pilot|channel|partnerships?|partner program|network|alliances?|both parts)\b/i;
       const labelOwner = (s: Sentence) =>
         /^(?:(?:program|channel|partner|alliance|partnerships?) )?(?:owner(?:ship)?|lead|responsible(?: person)?|accountable(?: person)?|who runs it)$/i.test(s.unit.label) ||
         (!!s.unit.cells && /\bowner\b|^responsible|\blead\b/i.test(s.unit.cells[0]?.text ?? ''));
@@ -394,11 +394,18 @@ export class Evidence {
       const s = candidates[0];
       if (!s) return null;
       const text = candidates.map((c) => c.text).join(' ');
-      const partTime = PART_TIME.test(text);
+      const pt = PART_TIME.exec(text);
+      // An owner whose title is another function (the VP Sales, the COO, a head of marketing) runs
+      // the program beside that job unless the plan says the role is full-time.
+      // Titles of the people the owner reports to or works with are not the owner's.
+      const ownerPart = s.text.replace(/\b(?:report(?:s|ing)? (?:directly )?(?:in)?to|with|alongside|to|from|for) (?:the |our |a |an )?(?:[\w,-]+ ){0,4}(?:COO|CTO|CFO|CMO|CRO|CEO|founders?|VP [\w ]+|head of \w+|sales|marketing)\b/gi, '');
+      const otherJob = OTHER_JOB.exec(ownerPart);
+      const fullTimeSaid = /\bfull[- ]time\b|\bdedicated\b|\bonly job\b|\bsole (?:focus|job)\b/i.test(text);
+      const partTime = (!!pt && !isNegatedAt(text, pt.index) && !fullTimeSaid) || (!!otherJob && !fullTimeSaid);
       return {
         sentence: candidates.find((c) => PART_TIME.test(c.text)) ?? s,
         partTime,
-        fullTime: /\bfull[- ]time\b|\bdedicated\b/i.test(text) && !partTime,
+        fullTime: fullTimeSaid && !partTime,
         senior: /\b(?:vp|vice president|director|head|chief)\b/i.test(text),
       };
     });
@@ -555,8 +562,13 @@ export class Evidence {
   }
 }
 
+/** Titles of another function: an owner with one of them has a job besides the program. */
+const OTHER_JOB =
+  /\b(?:(?:VP|head|director|vice president)(?: of)? (?:sales|marketing|customer success|operations|engineering|product|finance|revops|support)|(?:sales|marketing|customer success|engineering|product) (?:director|lead|manager)|COO|CTO|CFO|CMO|CRO|CEO|founder|co-?founder|account executive|AE|managing director|MD)\b(?![-\w]*\s+(?:of|for) (?:partner\w*|channels?|alliances?))/i;
+
+/** Marks of an owner who runs the program beside another job ("alongside his sales targets", "one of her many hats"). */
 const PART_TIME =
-  /\balongside (?:her|his|their|my|our|an?|the)?\s*(?:\w+\s+){0,3}(?:role|job|duties|work|responsibilities)\b|\balongside (?:leading|running|managing|heading)\b|\bon the side\b|\bpart[- ]time\b|\bin (?:her|his|their|my) spare time\b|\bas a side project\b|\bin addition to (?:her|his|their|my) (?:\w+ )?(?:role|job)\b|\b(?:one|two|half a|a) days? (?:a|per) week\b|\b\d{1,2}\s?% of (?:her|his|their|my) time\b|\bwhen (?:she|he|they) (?:has|have) time\b/i;
+  /\balongside (?:her|his|their|my|our|an?|the)?\s*(?:[\w-]+\s+){0,3}(?:role|job|duties|work|responsibilities|targets?|quota|operations|day job)\b|\balongside (?:leading|running|managing|heading|operations|sales|marketing|engineering|product)\b|\bon the side\b|\bside project\b|\bpart[- ]time\b|\bhalf[- ]time\b|\bin (?:her|his|their|my) spare time\b|\bin addition (?:to|of) (?:her|his|their|my) (?:\w+ )?(?:role|job)\b|\bon top of (?:her|his|their|my) (?:\w+ )?(?:day job|job|role|quota|targets?|work)\b|\b(?:one|two|half a|a|an) (?:days?|afternoons?|mornings?) (?:a|per) week\b|\bon (?:Mon|Tues|Wednes|Thurs|Fri)days\b|\b\d{1,2}\s?% of (?:her|his|their|my) time\b|\bwhen (?:she|he|they) (?:has|have) time\b|\bas time allows\b|\bwhatever time is left\b|\bmany hats\b|\bstretch assignment\b|\b(?:fit|fits|squeeze) (?:\w+ ){0,3}in between\b|\buntil we can (?:afford|hire)\b|\bshared with (?:RevOps|sales|marketing|operations|customer success|\w+ ops)\b|\balso (?:owns?|runs?|leads?|manages?) (?:the )?(?:partner|channel|alliance)/i;
 
 const PARTNER_ENABLEMENT =
   /\b(?:partner|reseller|dealer|referrer|msp|agency|consultant|advisor|channel)s?['’]? (?:onboarding|training|enablement|certification|playbooks?|courses?|kick-?offs?|bootcamps?|academy)\b|\b(?:onboarding|training|enablement|certification|courses?|webinars?|playbooks?|sales kits?|office hours|kick-?off(?: call| meeting)?|product sessions?|workshops?|bootcamps?|joint plan|update calls?)\b[^.]{0,40}\b(?:for|with|to) (?:each |every |new |our |all )?(?:new )?(?:partners?|resellers?|dealers?|referrers?|msps?|agencies|consultants?|advisors?|firms?|GSIs?|SIs|VARs?|partner (?:sales|presales|reps?|teams?))\b(?!\s+(?:program|programme|strategy|plan)\b)|\bcertified (?:partners?|installers?|consultants?|staff|technicians?|engineers?|salespe\w+)\b|\bsales playbooks?\b|\bjoint (?:go-to-market|gtm|business) plans?\b|\b(?:partners?|resellers?|dealers?|consultants?|advisors?|engineers|reps) (?:\w+ )?(?:complete|pass|take|attend|get|sit|go through|shadow)(?:s|es)? (?:a |the |our |an )?(?:[\w-]+ ){0,3}(?:course|training|certification|exam|onboarding|bootcamp|workshop|kickoff|demos?)\b|\b(?:sandbox|demo) tenant\b|\bcertification (?:path|exam|track)\b|\benablement\b/i;
