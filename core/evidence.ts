@@ -211,9 +211,12 @@ export class Evidence {
       const section = this.plan.sectionsWith('dealRegistration')[0] ?? null;
       const process =
         /\b(?:partners?|resellers?|msps?|advisors?|consultants?|they|firms?|agencies)\b[^.]{0,40}\b(?:register|submit)s?\b|\bregistered (?:deals?|accounts?|opportunit\w+|leads?|referrals?)\b|\bdeal[- ]?registration\b|\bregistrations?\b[^.]{0,40}\b(?:approved|valid|last|expire|hold)/i;
+      // A bare name of the topic ("Deal registration", a link to the policy page) is navigation, not a mechanism.
+      const bare = (s: Sentence) => s.text.trim().split(/\s+/).length <= 5 && !/\b(?:register|submit|approv|valid|expir|claim|protect|hold)\w*/i.test(s.text);
       const sentences = this.dealRegSentences.filter((s) => !SIGN_UP.test(s.text) && ((section && s.section?.inTopic('dealRegistration')) || process.test(s.text)));
       // "We have no deal registration yet", "Deal registration: not decided": absence, not a mechanism to judge.
       const stated = sentences.filter((s) => !statesAbsence(s));
+      if (!stated.some((s) => !bare(s)) && !section) return null;
       if (!stated.length && (sentences.length || !section || section.allSentences().every((s) => s.unit.kind === 'heading' || statesAbsence(s)))) return null;
       return { section, sentences: stated };
     });
