@@ -415,16 +415,9 @@ export class Evidence {
   }
 
   get reportsToCeo(): Sentence | null {
-    return this.once('reportsToCeo', () => {
-      const found = this.plan.statements('reportsToCeo', (s) => {
-        const m = /\breport(?:s|ing)?\s+(?:directly\s+)?(?:in\s+)?to\s+(?:the\s+|our\s+)?(?:CEO|chief executive|founder|co-founder)\b|\breport(?:s|ing)?\s+(?:directly\s+)?to\s+me\b(?=,?\s+(?:as\s+|the\s+)?(?:CEO|chief executive|founder|co-founder)\b)/i.exec(s.text);
-        if (!m) return false;
-        const subject = s.text.slice(0, m.index);
-        return !(/\b(?:sales|CRO|revenue)\b/i.test(subject) && !/\bpartner|channel|alliance/i.test(subject));
-      });
-      return found[0] ?? null;
-    });
+    return this.once('reportsToCeo', () => this.plan.statements('reportsToCeo', (s) => reportsToTheTop(s.text))[0] ?? null);
   }
+
 
   get salesCoordination(): Sentence | null {
     return this.once('salesCoordination', () => {
@@ -563,6 +556,33 @@ export class Evidence {
   get preconditions(): Record<PreconditionKey, PreconditionEvidence> {
     return this.once('preconditions', () => readinessEvidence(this));
   }
+}
+
+/**
+ * The partnerships lead reports to the CEO, read from its parts in any order: the partnerships
+ * function, a reporting relation, and the chief executive ("Partnerships sits under the CEO",
+ * "Org: Head of Alliances → CEO (direct report)", "| Head of Partnerships | reports to | CEO |").
+ */
+const PARTNERSHIPS_FUNCTION = /\b(?:partnerships?|partner (?:program(?:me)?|team|lead)|channel|alliances?|ecosystem)\b/i;
+const REPORTING =
+  /\breport(?:s|ing)?\s+(?:straight\s+|directly\s+)?(?:in)?to\b|\breporting line\b|\bdirect report\b|\bsits?\s+(?:directly\s+)?under\b|\bunder the (?:CEO|chief executive|founder)|→|->|\breports_to\b|\breports to (?:him|her|me)\b|\|\s*reports to\s*\|/i;
+const TOP = /\b(?:CEO|chief executive|founders?|co-?founders?|managing director)\b|\bme as CEO\b/i;
+
+function reportsToTheTop(text: string): boolean {
+  const rel = REPORTING.exec(text);
+  if (!rel || isHedged(text)) return false;
+  // The chief executive is the first role after the relation ("to the CRO, not the CEO" is the CRO).
+  const after = text.slice(rel.index + rel[0].length, rel.index + rel[0].length + 60);
+  const top = TOP.exec(after);
+  if (!top || /\b(?:CRO|COO|CFO|CTO|CMO|VP|head|director|sales)\b/i.test(after.slice(0, top.index))) return false;
+  // Who reports: the partnerships function, or a person named before ("Aylin reports to the CEO"),
+  // not another function.
+  if (!PARTNERSHIPS_FUNCTION.test(text) && /\b(?:sales|CRO|revenue|marketing|engineering|finance|product|support|operations|HR|people)\b/i.test(text.slice(0, rel.index))) return false;
+  // A report sent to the CEO is a document; sales or the CRO reporting to the CEO is not the partnerships lead.
+  if (/\b(?:an?|weekly|monthly|quarterly|the) reports?\b/i.test(text.slice(Math.max(0, rel.index - 12), rel.index + 8))) return false;
+  const subject = text.slice(0, rel.index);
+  if (/\b(?:sales|CRO|revenue)\b/i.test(subject) && !PARTNERSHIPS_FUNCTION.test(subject)) return false;
+  return !isNegatedAt(text, rel.index);
 }
 
 /** Titles of another function: an owner with one of them has a job besides the program. */
