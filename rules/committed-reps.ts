@@ -2,9 +2,32 @@ import { z } from 'zod';
 import { defineRule } from '../core/rule.js';
 import { appendSentenceFix } from '../core/fixes.js';
 import { renderLine } from '../core/templates.js';
+import { isNegatedAt } from '../core/model.js';
 
 const EXEC_ONLY =
   /\b(?:CEO|founder|co-founder|exec(?:utive)?|VP|C-level|C-suite|chief \w+ officer|president|owner)s?[- ]to[- ](?:CEO|founder|co-founder|exec(?:utive)?|VP|C-level|C-suite|owner)s?\b|\bexec(?:utive)? sponsors?(?:hip)?\b|\bexecutive[- ](?:level )?relationships?\b|\bVP-level relationships?\b|\bsenior[- ]exec(?:utive)?s? (?:agreed|signed off|committed|said yes)\b|\brelationship (?:between|of) (?:our|the) (?:CEOs|founders|executives)\b|\b(?:owned|run|held|managed|handled|led) at (?:the )?(?:VP|exec(?:utive)?|C-level|C-suite|CEO|founder|senior|leadership)[- ]level\b|\b(?:VP|exec(?:utive)?|C|leadership)[- ]level (?:on both sides|relationships?|sponsors?(?:hip)?)\b|\bbetween (?:the )?(?:two |both )?(?:CEOs|founders|VPs|executives|leadership teams)\b|\b(?:founders?|CEO|co-founders?|exec(?:utive)?s?|leadership)\b[^.]{0,30}\b(?:personally )?(?:manage|own|run|handle|hold)s? (?:each|every|all|the) (?:partner )?relationships?\b|\bexec(?:utive)? sponsors? on both sides\b/i;
+
+/**
+ * A relationship held at the top, read from its parts in any order: the relationship (held,
+ * anchored, championed, owned, "built at the top"), executives on at least one side, and the
+ * partner ("The partnership is anchored by the CEOs of both companies", "Relationship owner on the
+ * partner side: their SVP of Alliances").
+ */
+const RELATIONSHIP =
+  /\brelationships?\b|\brelation with\b|\banchored by\b|\bchampion(?:ed|s)?\b|\bagreed personally\b|\b(?:held|owned|managed|run) by\b|\bsits with\b|\bbuilt at the top\b|\bat (?:the )?(?:top|VP|C|exec\w*|senior|board) level\b|\bmain contact\b|↔|\bopen doors\b|\bsign(?:s)? off personally\b|\bwork directly with our founders\b|\bengagement happens at\b/i;
+const EXECUTIVES =
+  /\bCEOs?\b|\bfounders?\b|\bco-?founders?\b|\bchairman\b|\bchief executives?\b|\bC-(?:level|suite)\b|\b(?:S|E|Corporate )?VPs?\b|\bexecutives?\b|\bmanaging (?:director|partner)s?\b|\btop level\b|\bowner\b(?= stays| signs)|\bleadership team\b/i;
+const PARTNER_SIDE = /\bpartners?(?:hips?)?\b|\balliances?\b|\bresellers?\b|\bSIs?\b|\bGSIs?\b|\bconsultanc\w+|\btheir\b|\bboth (?:companies|sides)\b|\beach side\b|\bMicrosoft|\bAWS\b|\bGoogle\b|\bSalesforce\b/i;
+/** Sellers named in the same sentence make it more than an executive relationship. */
+const SELLERS = /\b(?:reps?|sellers?|salespe\w+|AEs?|account (?:executives?|managers?)|sales team)\b/i;
+
+function restsOnExecutives(text: string): boolean {
+  if (EXEC_ONLY.test(text)) return true;
+  const rel = RELATIONSHIP.exec(text);
+  if (!rel || !EXECUTIVES.test(text) || !PARTNER_SIDE.test(text) || SELLERS.test(text) || isNegatedAt(text, rel.index)) return false;
+  // A customer's executive sponsor, or the executive who owns the program itself, is not this.
+  return !/\b(?:customers?|clients?)\b/i.test(text) && !/\b(?:owns?|runs?|leads?) (?:the |our )?(?:partner |channel )?program/i.test(text);
+}
 
 export const NAMED_REPS =
   /\b(?:named|committed|dedicated|quota[- ]carrying)\b[^.;]{0,40}\b(?:sales ?)?(?:reps?|salespe\w+|sellers?|sales team|account (?:executives?|managers?)|AEs?)\b|\bnames? (?:a|the|one or more|at least one|its|their)\b[^.;]{0,30}\b(?:salesperson|sales ?reps?|reps?|sellers?|salespeople)\b|\b(?:reps?|salespe\w+) (?:committed|dedicated) to\b/i;
@@ -27,7 +50,7 @@ export default defineRule({
   },
   check({ plan, evidence, report }) {
     if (evidence.find(NAMED_REPS)) return;
-    for (const s of plan.matching(EXEC_ONLY)) {
+    for (const s of plan.statements('execOnly', (x) => restsOnExecutives(x.text))) {
       report({
         message: 'This relationship rests on executives only; require the partner to name committed sales reps who carry the product.',
         at: plan.sentenceSpan(s),
