@@ -11,9 +11,12 @@
  * The depth is an upper bound of the depth the parser reaches. The scan
  * follows the yaml lexer's rules for what is text and what is structure
  * (quoted, plain and block scalars, comments, flow collections), so brackets
- * inside strings are not counted; where it meets something it does not follow
- * exactly (a directive, a flow collection cut short by a line indented too
- * little), it counts every later bracket and indicator as if it opened a level.
+ * inside strings are not counted, and it counts generously where the parser
+ * recovers from errors by nesting (see `Line`, `flowIndicator`). Where it
+ * meets something it does not follow exactly (a flow collection cut short by a
+ * line indented too little, tabs after a block scalar), it counts every later
+ * bracket and indicator as if it opened a level. test/core/yaml-limits.test.ts
+ * checks the bound against the parser on random texts.
  *
  * A parse that fails is remembered (by a hash of the text) and never run again
  * on the same text: `parseYamlOnce`.
@@ -23,7 +26,7 @@ import { createHash } from 'node:crypto';
 export interface YamlLimits {
   /** Characters. */
   maxChars: number;
-  /** Levels of lists and maps, counted generously (see `measureYaml`). */
+  /** Levels of lists and maps, counted generously (see `YamlScan`). */
   maxDepth: number;
   maxKeys: number;
 }
@@ -33,7 +36,7 @@ export const YAML_LIMITS: YamlLimits = { maxChars: 1024 * 1024, maxDepth: 64, ma
 
 export type YamlLimitExceeded = 'size' | 'depth' | 'keys';
 
-/** What went over a limit, in plain words, e.g. "it has more than 1,000 keys". */
+/** What went over a limit, in plain words, e.g. "it has more than 1,000 keys and list items". */
 export function describeYamlLimit(exceeded: YamlLimitExceeded, limits: YamlLimits = YAML_LIMITS): string {
   if (exceeded === 'size') return `it is larger than ${limits.maxChars >= 1024 * 1024 ? `${Math.floor(limits.maxChars / (1024 * 1024))} MB` : `${limits.maxChars} characters`}`;
   if (exceeded === 'keys') return `it has more than ${limits.maxKeys.toLocaleString('en-US')} keys and list items`;
@@ -144,7 +147,9 @@ class YamlScan {
   /**
    * Each line with content counts as an entry: the parser takes a line among
    * a map's keys as a key even without a `: ` (an error it recovers from). The
-   * line's first `: ` is then not counted again.
+   * line's first `: ` is then not counted again. (Of some malformed lines the
+   * parser makes two keys: the count stays within a factor of two, which is
+   * enough to bound its quadratic duplicate-key check.)
    */
   private lineKey = false;
   private readonly lines: Line[] = [];
