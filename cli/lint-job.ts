@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import { applyFixes, lint, type DetectionMode, type LinkedDocument, type LintOptions, type LintResult, type ResolvedConfig } from '../lib/index.js';
 import { describeFsError, isInsideRoots } from './files.js';
 import { contentHash } from './cache.js';
-import { encodeText, writeFileAtomic } from './text-file.js';
+import { encodeText, replaceFileContent } from './text-file.js';
 
 /** Safe fixes can make room for others; stop after this many rounds. */
 const MAX_FIX_PASSES = 5;
@@ -57,7 +57,8 @@ export function runJob(job: LintJob, config: ResolvedConfig, settings: JobSettin
 
 /**
  * Applies safe fixes (repeating while they change the text), writes the file
- * atomically and records the result of linting the fixed text; leaves the
+ * (see replaceFileContent: not when it changed since it was read, or is
+ * read-only) and records the result of linting the fixed text; leaves the
  * outcome alone when nothing was written.
  */
 function fixFile(job: LintJob, firstResult: LintResult, lintOptions: LintOptions, roots: string[], outcome: JobOutcome): void {
@@ -86,7 +87,15 @@ function fixFile(job: LintJob, firstResult: LintResult, lintOptions: LintOptions
   }
   const bytes = encodeText(text, job.bom);
   try {
-    writeFileAtomic(target, bytes);
+    const left = replaceFileContent(target, encodeText(job.text, job.bom), bytes);
+    if (left === 'changed') {
+      outcome.errors.push(`${displayPath}: not fixed: the file changed while it was being checked; run partnerlint --fix again`);
+      return;
+    }
+    if (left === 'read-only') {
+      outcome.errors.push(`${displayPath}: not fixed: the file is read-only; make it writable to apply the fixes`);
+      return;
+    }
   } catch (err) {
     outcome.errors.push(`${displayPath}: not fixed: cannot write: ${describeFsError(err)}`);
     return;

@@ -88,9 +88,11 @@ export function trailingLineEndings(text: string, max = 2): number {
   return n;
 }
 
-/** The line ending the document mostly uses, for inserted text. */
+/** The line ending the document mostly uses, for inserted text: \r\n, \n or a lone \r. */
 export function dominantEol(text: string): string {
   const crlf = (text.match(/\r\n/g) ?? []).length;
   const lf = (text.match(/\n/g) ?? []).length - crlf;
+  const cr = (text.match(/\r/g) ?? []).length - crlf;
+  if (cr > lf && cr > crlf) return '\r';
   return crlf > lf ? '\r\n' : '\n';
 }

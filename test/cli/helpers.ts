@@ -162,7 +162,9 @@ export function examplePlanFiles(): string[] {
 export function writeCorpus(dir: string, variants = 40): number {
   let count = 0;
   for (const [i, source] of examplePlanFiles().entries()) {
-    fs.copyFileSync(source, path.join(dir, `example-${i}-${path.basename(source)}`));
+    const copy = path.join(dir, `example-${i}-${path.basename(source)}`);
+    fs.copyFileSync(source, copy);
+    fs.chmodSync(copy, 0o644); // the shared examples are read-only, and --fix leaves read-only files alone
     count++;
   }
   for (let i = 0; i < variants; i++) {
