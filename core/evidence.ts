@@ -256,7 +256,7 @@ export class Evidence {
       const out: DurationFact[] = [];
       const dr = this.dealReg;
       if (!dr) return out;
-      const re = /\b(?:valid|expir\w*|(?<!the |in the |over the |for the )lasts?|holds?|held|hold for|lifetime|protect(?:s|ed|ion)|belongs? to|reserved|locked|exclusive|good for|stands? for|remains? (?:open|active|valid)|lapses?)\b/gi;
+      const re = /\b(?:valid(?:ity)?|expir\w*|(?<!the |in the |over the |for the )lasts?|holds?|held|hold for|lifetime|protect(?:s|ed|ion)|belongs? to|reserved|locked|exclusive|good for|stands? for|remains? (?:open|active|valid)|lapses?|term)\b/gi;
       const pool = new Set([...dr.sentences, ...this.plan.matching(/\b(?:registrations?|registered|claims?)\b/i)]);
       for (const s of pool) {
         re.lastIndex = 0;
@@ -264,7 +264,10 @@ export class Evidence {
         while ((k = re.exec(s.text))) {
           // The duration that follows the expiry word closely ("valid 90 days", "held for 2 weeks").
           const end = k.index + k[0].length;
-          const d = s.durations.find((x) => x.start >= k!.index && x.start - end <= 30 && !/extension/i.test(s.text.slice(x.end, x.end + 12)));
+          // Or the one right before it ("a standard 90-day expiration", "a 120-day term").
+          const d =
+            s.durations.find((x) => x.start >= k!.index && x.start - end <= 30 && !/extension/i.test(s.text.slice(x.end, x.end + 12))) ??
+            s.durations.find((x) => x.end <= k!.index && k!.index - x.end <= 12 && !/extension/i.test(s.text.slice(x.end, k!.index)));
           if (d) {
             out.push({ sentence: s, match: d, ...s.range(d.start, d.end) });
             break;
