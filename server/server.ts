@@ -84,6 +84,8 @@ export interface InitializationOptions {
 /** One analysis of one document version. */
 interface Analysis {
   version: number;
+  /** Unique to this analysis (pull diagnostics' result id). */
+  id: number;
   /** Settings/config generation the analysis was made under. */
   generation: number;
   /** null when the document was not analysed (disabled, too large, failed). */
@@ -98,11 +100,13 @@ interface DocState {
   changeGeneration: number;
   timer?: NodeJS.Timeout;
   analysis?: Analysis;
-  running?: { version: number; generation: number; promise: Promise<Analysis | undefined> };
+  running?: { version: number; text: string; generation: number; promise: Promise<Analysis | undefined> };
   settings?: Promise<PartnerlintSettings>;
   lastSettings?: PartnerlintSettings;
   openedVersion?: number;
   loggedFailure?: string;
+  /** Set by the open event, cleared by the content event that follows it. */
+  opening?: boolean;
   /** Parsed pieces reused between versions of this document. */
   cache?: LintCache;
 }
@@ -300,7 +304,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
     st: DocState | undefined,
   ): Analysis {
     const text = document.getText();
-    const base = { version: document.version, generation, text, settings };
+    const base = { id: ++analysisCount, version: document.version, generation, text, settings };
     if (!settings.enable) return { ...base, result: null, diagnostics: [] };
     const size = Buffer.byteLength(text, 'utf8');
     if (size > settings.maxFileSize) return { ...base, result: null, diagnostics: [tooLarge(size, settings.maxFileSize)] };
@@ -390,17 +394,33 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
     }
   }
 
+  let analysisCount = 0;
+
+  /**
+   * True when the analysis is of the document as it is now: the same version
+   * and the same text. A client may send a change without raising the
+   * version, so the version alone does not say the text is the same.
+   */
+  function isCurrent(analysis: { version: number; text: string }, document: TextDocument | undefined): document is TextDocument {
+    return document !== undefined && analysis.version === document.version && analysis.text === document.getText();
+  }
+
+  /** What identifies a diagnostic the client sends back: where, which rule, what it says. */
+  function diagnosticKey(d: Diagnostic): string {
+    return JSON.stringify([d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character, d.code, d.message]);
+  }
+
   /** Analyses the document's current version; undefined when it changed (or closed) meanwhile. */
   async function compute(document: TextDocument): Promise<Analysis | undefined> {
     const uri = document.uri;
-    const version = document.version;
+    const asked = { version: document.version, text: document.getText() };
     const gen = generation;
     const settings = await settingsFor(uri);
     const current = documents.get(uri);
-    if (!current || current.version !== version || gen !== generation) return undefined;
+    if (!isCurrent(asked, current) || gen !== generation) return undefined;
     const st = state(uri);
     const analysis = analyseText(uri, current, settings, st);
-    if (gen === generation && documents.get(uri)?.version === version) st.analysis = analysis;
+    if (gen === generation && isCurrent(analysis, documents.get(uri))) st.analysis = analysis;
     return analysis;
   }
 
@@ -411,18 +431,18 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
       const current = documents.get(uri);
       if (!current || token?.isCancellationRequested) return undefined;
       const st = state(uri);
-      if (st.analysis && st.analysis.version === current.version && st.analysis.generation === generation) {
+      if (st.analysis && isCurrent(st.analysis, current) && st.analysis.generation === generation) {
         return st.analysis;
       }
-      if (!st.running || st.running.version !== current.version || st.running.generation !== generation) {
+      if (!st.running || !isCurrent(st.running, current) || st.running.generation !== generation) {
         const promise = compute(current);
-        st.running = { version: current.version, generation, promise };
+        st.running = { version: current.version, text: current.getText(), generation, promise };
         void promise.finally(() => {
           if (st.running?.promise === promise) st.running = undefined;
         });
       }
       const analysis = await st.running.promise;
-      if (analysis && documents.get(uri)?.version === analysis.version) return analysis;
+      if (analysis && isCurrent(analysis, documents.get(uri))) return analysis;
     }
     return undefined;
   }
@@ -440,7 +460,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
     const analysis = await analysisFor(document);
     if (!analysis || support.pullDiagnostics) return;
     const current = documents.get(uri);
-    if (!current || current.version !== analysis.version || analysis.generation !== generation) return;
+    if (!isCurrent(analysis, current) || analysis.generation !== generation) return;
     void connection.sendDiagnostics({ uri, version: analysis.version, diagnostics: analysis.diagnostics });
   }
 
@@ -529,6 +549,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
   documents.onDidOpen((event) => {
     const st = state(event.document.uri);
     st.openedVersion = event.document.version;
+    st.opening = true;
     if (!isLintable(event.document)) return;
     relintLinkers(event.document.uri);
     if (!support.pullDiagnostics) void validate(event.document.uri);
@@ -537,7 +558,10 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
   documents.onDidChangeContent((event) => {
     const document = event.document;
     const st = state(document.uri);
-    if (st.openedVersion === document.version || !isLintable(document)) return;
+    // The open event is followed by this one; a later change may repeat the opened version.
+    const opened = st.opening === true;
+    st.opening = false;
+    if (opened || !isLintable(document)) return;
     relintLinkers(document.uri);
     st.changeGeneration++;
     if (support.pullDiagnostics) return;
@@ -607,7 +631,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
     if (settings.run === 'onSave' && st.analysis && st.analysis.generation === generation) {
       analysis = st.analysis;
     } else {
-      const fresh = st.analysis?.version === document.version && st.analysis.generation === generation;
+      const fresh = st.analysis !== undefined && isCurrent(st.analysis, document) && st.analysis.generation === generation;
       if (!fresh && st.openedVersion !== document.version && settings.debounceMs > 0) {
         const changeGeneration = st.changeGeneration;
         await new Promise((resolve) => setTimeout(resolve, settings.debounceMs));
@@ -622,7 +646,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
     if (!analysis) {
       throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed', { retriggerRequest: true });
     }
-    const resultId = `${analysis.version}:${analysis.generation}`;
+    const resultId = `${analysis.version}:${analysis.generation}:${analysis.id}`;
     if (params.previousResultId === resultId) return { kind: 'unchanged', resultId };
     return { kind: 'full', resultId, items: analysis.diagnostics };
   });
@@ -660,18 +684,27 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
     const stale = ours.some((d) => (d.data as DiagnosticData).version !== document.version);
 
     if (wants(CodeActionKind.QuickFix)) {
+      // Fix edits come from the analysis of the text as it is now, for the diagnostics it has too:
+      // a client may repeat a version number with another text.
+      const analysis = ours.some((d) => (d.data as DiagnosticData).version === document.version) ? await analysisFor(document, token) : undefined;
+      if (token.isCancellationRequested) return null;
+      const currentFixes = new Map<string, DiagnosticData['fixes']>();
+      if (analysis && isCurrent(analysis, documents.get(uri))) {
+        for (const d of analysis.diagnostics) if (isDiagnosticData(d.data)) currentFixes.set(diagnosticKey(d), d.data.fixes);
+      }
       const seen = new Set<string>();
       const docActions: CodeAction[] = [];
       for (const diagnostic of ours) {
         const data = diagnostic.data as DiagnosticData;
         const ruleId = data.ruleId;
         if (data.version === document.version) {
-          for (const fix of data.fixes) {
+          const fixes = currentFixes.get(diagnosticKey(diagnostic)) ?? [];
+          for (const fix of fixes) {
             actions.push({
               title: fix.title,
               kind: CodeActionKind.QuickFix,
               diagnostics: [diagnostic],
-              isPreferred: fix.safe && data.fixes.length === 1,
+              isPreferred: fix.safe && fixes.length === 1,
               edit: workspaceEdit(uri, document.version, fix.edits),
             });
           }
@@ -718,7 +751,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
         const analysis = await analysisFor(document, token);
         if (token.isCancellationRequested) return null;
         const current = documents.get(uri);
-        if (analysis && current && current.version === analysis.version) {
+        if (analysis && isCurrent(analysis, current)) {
           const { edits } = fixAllEdits(analysis, current);
           if (edits.length > 0) {
             actions.push({
@@ -782,7 +815,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
     const result = analysis?.result;
     if (!analysis || !result || token.isCancellationRequested) return null;
     const current = documents.get(document.uri);
-    if (!current || current.version !== analysis.version) return null;
+    if (!isCurrent(analysis, current)) return null;
     const position = clampPosition(current, params.position);
     const parts: string[] = [];
     let range: Range | undefined;
@@ -914,7 +947,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
     // Closed files keep no state beyond this call.
     if (!documents.get(uri)) states.delete(uri);
     if (size > settings.maxFileSize) {
-      return { version: 0, generation, text: '', settings, result: null, diagnostics: [tooLarge(size, settings.maxFileSize)] };
+      return { id: ++analysisCount, version: 0, generation, text: '', settings, result: null, diagnostics: [tooLarge(size, settings.maxFileSize)] };
     }
     let text: string;
     try {
@@ -955,7 +988,8 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
     }
     const analysis = await analysisFor(document);
     const current = documents.get(document.uri);
-    if (!analysis || !current || current.version !== analysis.version) {
+    // The edits are computed on the analysed text: refused unless it is the document's text now.
+    if (!analysis || !isCurrent(analysis, current)) {
       return { applied: false, fixes: 0, reason: 'The document changed while fixing.' };
     }
     const { edits, fixes } = fixAllEdits(analysis, current);
