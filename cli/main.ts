@@ -17,7 +17,7 @@ import {
   type ResolvedConfig,
 } from '../lib/index.js';
 import { HELP, parseCliArgs, UsageError, type CliOptions } from './args.js';
-import { cacheKey, contentHash, ResultCache, resolveCacheLocation, settingsHash } from './cache.js';
+import { cacheKey, cacheKeyFolder, contentHash, ResultCache, resolveCacheLocation, settingsHash } from './cache.js';
 import { collectFiles, describeFsError, type FileSet } from './files.js';
 import { countFindings, formatJson, formatSarif, formatStylish, type FileReport, type FormatContext } from './format.js';
 import { hasSafeFix, runJob, slimResult, type JobOutcome, type JobSettings, type LintJob } from './lint-job.js';
@@ -192,7 +192,7 @@ async function lintCommand(options: CliOptions, run: Run): Promise<number> {
     const fileSet = collectFiles(options.paths.length > 0 ? options.paths : ['.'], cwd);
     for (const message of fileSet.errors) run.error(message);
     if (options.cache) {
-      cache = ResultCache.load(resolveCacheLocation(cwd, options.cacheLocation), VERSION, (message) => run.notice(message));
+      cache = ResultCache.load(resolveCacheLocation(cwd, options.cacheLocation), VERSION, (message) => run.notice(message), cacheKeyFolder(env));
     }
     const linted = await lintFiles(fileSet, options, run, configs, cache, stats);
     reports = linted.reports;
@@ -343,7 +343,9 @@ async function lintFiles(
       slot.settingsKey = configs.settingsKeyOf(configId);
       slot.linkKey = links.key;
       slot.cacheKey = cacheKey(slot.settingsKey, contentHash(bytes), links.key);
-      const cached = cache.get(absolutePath, slot.cacheKey);
+      const cached = cache.get(absolutePath, slot.cacheKey, decoded.text, (why) =>
+        slot.notes.push({ kind: 'notice', text: `${displayPath}: the cached result is not used (${why}); the file is linted again` }),
+      );
       if (cached && !(options.fix && hasSafeFix(cached))) {
         slot.result = cached;
         slot.done = true;
