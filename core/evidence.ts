@@ -48,6 +48,8 @@ const SIGN_UP =
   /\bregist(?:er|ering|ration)\b[^.]{0,25}\b(?:to become|as an? (?:\w+ )?partner|for (?:the |our |a )?(?:portal|program|programme|partner program|training|webinar|event|course|account))\b|\b(?:partner|portal|account|program(?:me)?|user|event|webinar|training|course) registration\b|\bregistered (?:partners?|resellers?|tier|level|members?)\b/i;
 
 const DEAL_REG_WORD = /\bdeal[- ]?reg\w*|\bDR\b|\bregist\w+/i;
+/** "DR" as people abbreviate deal registration (capitals only, so "Dr." is not it). */
+const DR_ABBREVIATION = /\bDRs?\b(?!\.\s*[A-Z][a-z])/;
 
 /** A sentence that says the mechanism is not there: "we have no deal registration yet", "DR: not yet decided". */
 function statesAbsence(s: Sentence): boolean {
@@ -199,9 +201,9 @@ export class Evidence {
   get dealRegSentences(): Sentence[] {
     return this.once('dealRegSentences', () => {
       const re =
-        /\bdeal[- ]?reg\w*|\bregist(?:er|ers|ered|ering|ration|rations)\b|\bsubmit(?:s|ted)? (?:each |a |the |their )?(?:referrals?|deals?|opportunit\w+|leads?)\b|\b(?:referral|lead|opportunity) (?:form|submission)\b/i;
+        /\bdeal[- ]?reg\w*|\bregist(?:er|ers|ered|ering|ration|rations)\b|\b(?:claim|claims|log|logs|reserve|reserves)\b[^.]{0,40}\b(?:deals?|opportunit\w+|accounts?|introductions?)\b|\bsubmit(?:s|ted)? (?:each |a |the |their )?(?:referrals?|deals?|opportunit\w+|leads?)\b|\b(?:referral|lead|opportunity) (?:form|submission)\b/i;
       const sectioned = this.inTopic('dealRegistration').filter(isStatement);
-      return this.plan.inOrder([...sectioned, ...this.plan.statements('dealRegWords', (s) => s.test(re) && s.unit.kind !== 'tableRow')]);
+      return this.plan.inOrder([...sectioned, ...this.plan.statements('dealRegWords', (s) => (s.test(re) || DR_ABBREVIATION.test(s.text)) && s.unit.kind !== 'tableRow')]);
     });
   }
 
@@ -210,10 +212,10 @@ export class Evidence {
     return this.once('dealReg', () => {
       const section = this.plan.sectionsWith('dealRegistration')[0] ?? null;
       const process =
-        /\b(?:partners?|resellers?|msps?|advisors?|consultants?|they|firms?|agencies)\b[^.]{0,40}\b(?:register|submit)s?\b|\bregistered (?:deals?|accounts?|opportunit\w+|leads?|referrals?)\b|\bdeal[- ]?registration\b|\bregistrations?\b[^.]{0,40}\b(?:approved|valid|last|expire|hold)/i;
+        /\b(?:partners?|resellers?|msps?|advisors?|consultants?|they|firms?|agencies|you|whoever)\b[^.]{0,40}\b(?:register|submit|claim|log)s?\b|\bregistered (?:deals?|accounts?|opportunit\w+|leads?|referrals?)\b|\bdeal[- ]?registration\b|\b(?:opportunit\w+|deals?|referrals?|clients?) must be registered\b|\bregister (?:your|each|every) (?:deals?|opportunit\w+|referrals?|clients?)\b|\b(?:opportunity|lead|referral) registration\b|\bregistrations?\b[^.]{0,40}\b(?:approved|valid|last|expire|hold)/i;
       // A bare name of the topic ("Deal registration", a link to the policy page) is navigation, not a mechanism.
       const bare = (s: Sentence) => s.text.trim().split(/\s+/).length <= 5 && !/\b(?:register|submit|approv|valid|expir|claim|protect|hold)\w*/i.test(s.text);
-      const sentences = this.dealRegSentences.filter((s) => !SIGN_UP.test(s.text) && ((section && s.section?.inTopic('dealRegistration')) || process.test(s.text)));
+      const sentences = this.dealRegSentences.filter((s) => !SIGN_UP.test(s.text) && ((section && s.section?.inTopic('dealRegistration')) || process.test(s.text) || DR_ABBREVIATION.test(s.text)));
       // "We have no deal registration yet", "Deal registration: not decided": absence, not a mechanism to judge.
       const stated = sentences.filter((s) => !statesAbsence(s));
       if (!stated.some((s) => !bare(s)) && !section) return null;
