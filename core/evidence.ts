@@ -373,7 +373,9 @@ export class Evidence {
   /** Segmentation other than tiers: partner segments by size, vertical, region. */
   get segmentation(): Sentence | null {
     return this.once('segmentation', () =>
-      this.find(/\bsegment(?:s|ed|ation)?\b[^.]{0,60}\b(?:partners?|resellers?|firms?)|\b(?:partners?|resellers?|firms?) (?:are )?segmented\b|\bpartner (?:tiers?|levels?|segments?)\b/i),
+      this.find(/\bsegment(?:s|ed|ation)?\b[^.]{0,60}\b(?:partners?|resellers?|firms?)|\b(?:partners?|resellers?|firms?) (?:are )?segmented\b|\bpartner (?:tiers?|levels?|segments?)\b/i) ??
+        this.plan.statements('namedTiers', (x) => namesTiers(x.text))[0] ??
+        null,
     );
   }
 
@@ -737,6 +739,21 @@ function tiersAsColumns(u: Unit): Tier[] | null {
     });
   }
   return tiers;
+}
+
+/**
+ * A sentence that names a tier structure: a structure word (tiers, levels, bands, "grouped into",
+ * "move up to") and two or more tier names ("Three tiers: Registered, Silver, Gold", "You start
+ * as a Registered partner; certified partners become Silver").
+ */
+const TIER_STRUCTURE_WORD =
+  /\b(?:tiers?|tiering|levels?|bands|status(?:es)?|(?:two|three|four|five)[- ]tier|grouped into|classified as|segmented into|fall into|move up to|start as|enter at|become|invited to)\b/i;
+const TIER_WORD = /\b(?:Bronze|Silver|Gold|Platinum|Diamond|Registered|Certified|Authori[sz]ed|Accredited|Select|Premier|Elite|Preferred|Advanced|Expert|Community|Strategic|Standard|Associate|Basic|Plus|Pro|Enterprise|Member|Listed|Validated|Starter|Growth|Scale)\b/g;
+
+function namesTiers(text: string): boolean {
+  if (!TIER_STRUCTURE_WORD.test(text) || isHedged(text) || reportsThePast(text)) return false;
+  const names = new Set((text.match(TIER_WORD) ?? []).map((w) => w.toLowerCase()));
+  return names.size >= 2 && !/\b(?:no|none|without) (?:tiers?|levels?)\b|\bhas none\b/i.test(text);
 }
 
 function findTierStructures(plan: PlanModel): TierStructure[] {
