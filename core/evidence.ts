@@ -668,6 +668,15 @@ function classifyText(text: string, at: number, m: PercentMatch, contextOnly = f
   // A tier's benefits: "You get: 25% off list, access to market development funds".
   if (!contextOnly && inTier && /^\s*(?:trade |partner |reseller )?(?:off list|off|discount|below list)\b/i.test(after)) return 'payout';
   if (/\bMDF\b|\bmarket(?:ing)? development\b|\bco-?op\b/i.test(near)) return 'mdf';
+  // The channel's share of the company's revenue: "5% of new ARR", "18 per cent of the total",
+  // "Channel revenue ≥ 10% of total", "Channel % of ARR: 12%".
+  if (
+    /^\s*(?:of\s+)?(?:the\s+)?(?:(?:total|new|our|company|overall|annual|net new|all|recurring)\s+)*(?:revenue|bookings|ARR|MRR|sales|turnover|total|new business)\b/i.test(after) &&
+    /\b(?:channel|partners?|indirect|resellers?|referrals?|partner[- ](?:sourced|led|influenced))\b/i.test(near) &&
+    !/\b(?:commission|margin|fee|discount|rebate|rev(?:enue)?[- ]share)\b/i.test(near)
+  )
+    return 'revenueShare';
+  if (/\b(?:channel|indirect|partner(?:[- ]sourced)?) (?:revenue|share|bookings)\b|\bchannel %/i.test(before) && !/\b(?:commission|margin|fee|discount|rebate|payout)\b/i.test(near)) return 'revenueShare';
   if (/^\s*(?:of\s+)?(?:(?:total|new|our|company|overall|annual|net new|all)\s+)*(?:revenue|bookings|ARR|sales)\b/i.test(after) || /\bshare of (?:(?:total|new|our)\s+)?(?:revenue|bookings|ARR)\b|\brevenue (?:contribution|share through|through)\b|\bof revenue\b/i.test(near) && !/\b(?:partners? (?:get|gets|receive|earn|keep)|commission|rev(?:enue)?[- ]share (?:to|for|with|of))\b/i.test(before))
     return 'revenueShare';
   if (/\b(?:activation|satisfaction|churn|growth|grow|win rate|conversion|hit ratio|renewal|retention|uptime|attach rate|utili[sz]ation|completion|of (?:partners|resellers|our partners))\b/i.test(near) && !/\b(?:margin|commission|fee)\b/i.test(after.slice(0, 25))) return 'other';
