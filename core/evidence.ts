@@ -904,6 +904,10 @@ function findTargets(ev: Evidence): Target[] {
 
 // ---- readiness evidence --------------------------------------------------------------------
 
+const PRODUCT_SUBJECT = /\b(?:implementations?|onboarding|go-?live|set-?up|setup wizard|deployments?|install(?:ation)?|docs|documentation|knowledge base|first (?:dashboard|report|value)|time to value)\b/i;
+const PRODUCT_BOUND =
+  /\bfixed[- ](?:scope|price|\d+|\w+-day)|\bcapped\b|\bnever (?:run|runs|go|goes) (?:past|over)\b|\b(?:go(?:es)? live|live|done|finish(?:es)?|complete[sd]?|takes?|reach\w*) (?:within|in under|in|under) (?:\d+|a|one|two|three|four|five|six|ten|fifteen|half)\b|[≤<]\s*\d|\bpredictable\b|\bstandardi[sz]ed\b|\bno (?:custom|bespoke)\b|\bno (?:hand-?holding|professional services)\b|\bunassisted\b|\bwithout (?:calling us|help from us|our help)\b|\b(?:docs|documentation|knowledge base|install guide)\b[^.]{0,40}\b(?:complete|public|published|covers every)\b|\bhalf a day\b/i;
+
 function readinessEvidence(ev: Evidence): Record<PreconditionKey, PreconditionEvidence> {
   const plan = ev.plan;
   const span = (s: Sentence) => ({ ...plan.sentenceSpan(s), text: s.text });
@@ -922,7 +926,10 @@ function readinessEvidence(ev: Evidence): Record<PreconditionKey, PreconditionEv
   const product = ev.find(
     /\bself[- ]serve\b|\bself[- ](?:onboard\w*|setup|service|install\w*)\b|\bsets? (?:themselves|itself|it) up\b|\bwithout (?:a|any) (?:call|meeting|demo|consultant) from us\b|\bin an afternoon\b|\bwithout (?:our |any )?(?:help|hand-?holding|services|assistance)\b|\bno help from us\b|\bon (?:its|their) own\b|\bgoes? live in\b|\blive in (?:a|one|two|three|\d)|\bfirst (?:payroll|scan|results?|value)\b|\bimplementation (?:time |is )?(?:is )?(?:bounded|fixed|takes)|\bfixed[- ](?:price|scope)? ?package\b|\bdocumentation\b|\bdocs (?:are )?public\b|\bhelp cent(?:er|re)\b|\brunbooks?\b|\bsetup takes\b|\bset up in\b|\bonboard(?:s|ing)? (?:in|within) \w+/i,
   );
-  met('product', [positive(product) ?? positive(labelled(/^product(?: maturity| readiness)?$/i))], 'onboarding or implementation is bounded and documented', 'no evidence that customers onboard without hand-holding, with bounded implementation and solid docs');
+  // Or read from its parts: what a customer goes through (implementation, onboarding, setup, docs)
+  // and a bound on it (fixed scope, capped, within N days, unassisted, complete and public).
+  const productParts = plan.facts(PRODUCT_SUBJECT).find((s) => PRODUCT_BOUND.test(s.text) && !isHedged(s.text) && !/\b(?:will|plan to|need to|patchy|incomplete|outdated|missing)\b/i.test(s.text)) ?? null;
+  met('product', [positive(product) ?? positive(productParts) ?? positive(labelled(/^product(?: maturity| readiness)?$/i))], 'onboarding or implementation is bounded and documented', 'no evidence that customers onboard without hand-holding, with bounded implementation and solid docs');
 
   // sales: at least two of ICP, pricing, sales cycle
   const icp = positive(
