@@ -212,7 +212,7 @@ export class Evidence {
     return this.once('dealReg', () => {
       const section = this.plan.sectionsWith('dealRegistration')[0] ?? null;
       const process =
-        /\b(?:partners?|resellers?|msps?|advisors?|consultants?|they|firms?|agencies|you|whoever)\b[^.]{0,40}\b(?:register|submit|claim|log)s?\b|\bregistered (?:deals?|accounts?|opportunit\w+|leads?|referrals?)\b|\bdeal[- ]?registration\b|\b(?:opportunit\w+|deals?|referrals?|clients?) must be registered\b|\bregister (?:your|each|every) (?:deals?|opportunit\w+|referrals?|clients?)\b|\b(?:opportunity|lead|referral) registration\b|\bregistrations?\b[^.]{0,40}\b(?:approved|valid|last|expire|hold)/i;
+        /\b(?:partners?|resellers?|msps?|advisors?|consultants?|they|firms?|agencies)\b[^.]{0,40}\b(?:register|submit)s?\b|\b(?:you|whoever(?: \w+){0,4})\s+(?:can |must |should |need to |first )?(?:register|claim|submit)s?\b|\bregistered (?:deals?|accounts?|opportunit\w+|leads?|referrals?)\b|\bdeal[- ]?registration\b|\b(?:opportunit\w+|deals?|referrals?|clients?) must be registered\b|\bregister (?:your|each|every) (?:deals?|opportunit\w+|referrals?|clients?)\b|\b(?:opportunity|lead|referral) registration\b|\bregistrations?\b[^.]{0,40}\b(?:approved|valid|last|expire|hold)/i;
       // A bare name of the topic ("Deal registration", a link to the policy page) is navigation, not a mechanism.
       const bare = (s: Sentence) => s.text.trim().split(/\s+/).length <= 5 && !/\b(?:register|submit|approv|valid|expir|claim|protect|hold)\w*/i.test(s.text);
       const sentences = this.dealRegSentences.filter((s) => !SIGN_UP.test(s.text) && ((section && s.section?.inTopic('dealRegistration')) || process.test(s.text) || DR_ABBREVIATION.test(s.text)));
