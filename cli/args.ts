@@ -36,9 +36,10 @@ export class UsageError extends Error {}
 export const HELP = `Usage: partnerlint [options] [file|dir|glob ...]
 
 Lints partner / channel program plans written in markdown. Directories are
-searched for *.md and *.markdown files (node_modules and .git are skipped);
-with no paths, the current directory is linted. Documents that are not
-partner-program plans produce no findings.
+searched for markdown files (*.md, *.markdown), skipping node_modules, .git
+and what .gitignore, .partnerlintignore and the config's "ignores" leave out;
+files named explicitly are linted anyway. With no paths, the current directory
+is linted. Documents that are not partner-program plans produce no findings.
 
 Options:
   -f, --format <name>        Output format: stylish (default), json or sarif

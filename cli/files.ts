@@ -1,14 +1,17 @@
 /**
  * Which files to lint: explicit files, directories searched for markdown, and
  * glob patterns. Survives symlink loops and unreadable folders (reported, then
- * skipped).
+ * skipped). What a directory or glob walk selects (node_modules and .git,
+ * `.gitignore`, `.partnerlintignore`, the config's `ignores`) is decided by the
+ * engine's file selection (core/selection.ts), the same as the language
+ * server's "Lint Workspace"; a file named explicitly is linted even if ignored.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
+import { fileSelectionReader, isMarkdownPath, Selection, type SelectionReader } from '../lib/index.js';
 
-export const MARKDOWN_EXTENSIONS = ['.md', '.markdown'];
-const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
+export { isMarkdownPath, MARKDOWN_EXTENSIONS } from '../lib/index.js';
 
 export interface FileSet {
   /** Absolute paths, in a stable order, each real file once. */
@@ -21,17 +24,24 @@ export interface FileSet {
   roots: string[];
   /** Problems met while looking (missing paths, unreadable folders): each means exit code 2. */
   errors: string[];
+  /** Folders and globs that hold markdown files, all of them ignored: said on stderr, the exit code stays. */
+  notices: string[];
 }
 
-export function isMarkdownPath(file: string): boolean {
-  return MARKDOWN_EXTENSIONS.includes(path.extname(file).toLowerCase());
+export interface CollectOptions {
+  /** The `--config` file (absolute): its `ignores` apply to every walk instead of the nearest config's. */
+  configFile?: string;
 }
 
-export function collectFiles(patterns: string[], cwd: string): FileSet {
+export function collectFiles(patterns: string[], cwd: string, options: CollectOptions = {}): FileSet {
+  const reader = fileSelectionReader({ configFile: options.configFile });
   const files: string[] = [];
   const seenReal = new Set<string>();
   const roots = new Set<string>();
   const errors: string[] = [];
+  const notices: string[] = [];
+  const allIgnored = (pattern: string, what: string) =>
+    notices.push(`${pattern}: nothing to lint: ${what} ignored (by .gitignore, .partnerlintignore or "ignores" in the config); name files to lint them anyway`);
 
   const addFile = (file: string): void => {
     let real: string;
@@ -67,15 +77,23 @@ export function collectFiles(patterns: string[], cwd: string): FileSet {
       addRoot(path.dirname(abs));
     } else if (stat?.isDirectory()) {
       addRoot(abs);
-      walk(abs, errors, (file) => {
-        if (isMarkdownPath(file)) addFile(file);
+      let found = 0;
+      const ignored = walk(abs, errors, reader, (file, selection) => {
+        const name = path.basename(file);
+        if (!isMarkdownPath(name)) return false;
+        if (selection.ignored(name, false)) return true;
+        found++;
+        addFile(file);
+        return false;
       });
+      if (found === 0 && ignored > 0) allIgnored(pattern, 'its markdown files are');
     } else if (stat) {
       errors.push(`${pattern}: not a file or directory`);
     } else if (statError?.code === 'ENOENT' && picomatch.scan(pattern).isGlob) {
-      const matched = globFiles(pattern, cwd, errors);
+      const matched = globFiles(pattern, cwd, errors, reader);
       if (matched.base) addRoot(matched.base);
-      if (matched.files.length === 0) errors.push(`${pattern}: no files match this pattern`);
+      if (matched.files.length === 0 && matched.ignored > 0) allIgnored(pattern, 'the files that match are');
+      else if (matched.files.length === 0) errors.push(`${pattern}: no files match this pattern`);
       for (const file of matched.files) addFile(file);
     } else if (statError?.code === 'ENOENT' || statError?.code === 'ENOTDIR') {
       errors.push(`${pattern}: no such file or directory`);
@@ -83,23 +101,26 @@ export function collectFiles(patterns: string[], cwd: string): FileSet {
       errors.push(`${pattern}: ${describeFsError(statError)}`);
     }
   }
-  return { files, roots: [...roots], errors };
+  return { files, roots: [...roots], errors, notices };
 }
 
 /** Files matching a glob, searched under the glob's base folder. */
-function globFiles(pattern: string, cwd: string, errors: string[]): { base?: string; files: string[] } {
+function globFiles(pattern: string, cwd: string, errors: string[], reader: SelectionReader): { base?: string; files: string[]; ignored: number } {
   const posixPattern = pattern.split(path.sep).join('/');
   const scan = picomatch.scan(posixPattern);
   const base = path.resolve(cwd, scan.base || '.');
-  if (!fs.existsSync(base)) return { files: [] };
+  if (!fs.existsSync(base)) return { files: [], ignored: 0 };
   const absolutePattern = path.isAbsolute(pattern);
   const isMatch = picomatch(absolutePattern ? posixPattern : normalizeRelative(posixPattern));
   const files: string[] = [];
-  walk(base, errors, (file) => {
+  const ignored = walk(base, errors, reader, (file, selection) => {
     const candidate = absolutePattern ? toPosix(file) : toPosix(path.relative(cwd, file));
-    if (isMatch(candidate)) files.push(file);
+    if (!isMatch(candidate)) return false;
+    if (selection.ignored(path.basename(file), false)) return true;
+    files.push(file);
+    return false;
   });
-  return { base, files };
+  return { base, files, ignored };
 }
 
 function normalizeRelative(pattern: string): string {
@@ -113,10 +134,14 @@ function toPosix(p: string): string {
 /**
  * Depth-first walk in name order, following symbolic links but entering each
  * real folder once (so loops end). Unreadable folders are reported and skipped.
+ * Enters only the folders the file selection includes; `onFile` gets every file
+ * with the selection of its folder and says whether the selection ignored it.
+ * Returns how many files were ignored so.
  */
-function walk(root: string, errors: string[], onFile: (file: string) => void): void {
+function walk(root: string, errors: string[], reader: SelectionReader, onFile: (file: string, selection: Selection) => boolean): number {
+  let ignored = 0;
   const visited = new Set<string>();
-  const visit = (dir: string): void => {
+  const visit = (dir: string, parent: Selection | undefined): void => {
     let real: string;
     try {
       real = fs.realpathSync(dir);
@@ -135,6 +160,8 @@ function walk(root: string, errors: string[], onFile: (file: string) => void): v
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const names = entries.map((e) => e.name);
+    const selection = parent ? parent.enter(path.basename(dir), names) : Selection.start(dir, reader, names);
     for (const entry of entries) {
       const full = path.join(dir, entry.name);
       let isDir = entry.isDirectory();
@@ -150,13 +177,14 @@ function walk(root: string, errors: string[], onFile: (file: string) => void): v
         }
       }
       if (isDir) {
-        if (!SKIPPED_DIRECTORIES.has(entry.name)) visit(full);
-      } else if (isFile) {
-        onFile(full);
+        if (selection.includes(entry.name, true)) visit(full, selection);
+      } else if (isFile && onFile(full, selection)) {
+        ignored++;
       }
     }
   };
-  visit(root);
+  visit(root, undefined);
+  return ignored;
 }
 
 export function describeFsError(err: unknown): string {

@@ -7,5 +7,5 @@ export const STARTER_CONFIG_NAME = '.partnerlintrc.json';
 export function starterConfigText(): string {
   const rules: Record<string, string> = {};
   for (const rule of listRules()) rules[rule.id] = rule.defaultSeverity;
-  return JSON.stringify({ rules, detection: { mode: 'auto', include: [], exclude: [] } }, null, 2) + '\n';
+  return JSON.stringify({ rules, detection: { mode: 'auto', include: [], exclude: [] }, ignores: [] }, null, 2) + '\n';
 }

@@ -189,8 +189,11 @@ async function lintCommand(options: CliOptions, run: Run): Promise<number> {
       reports.push({ displayPath, absolutePath, result });
     }
   } else {
-    const fileSet = collectFiles(options.paths.length > 0 ? options.paths : ['.'], cwd);
+    const fileSet = collectFiles(options.paths.length > 0 ? options.paths : ['.'], cwd, {
+      configFile: options.config !== undefined ? path.resolve(cwd, options.config) : undefined,
+    });
     for (const message of fileSet.errors) run.error(message);
+    for (const message of fileSet.notices) run.notice(message);
     if (options.cache) {
       cache = ResultCache.load(resolveCacheLocation(cwd, options.cacheLocation), VERSION, (message) => run.notice(message), cacheKeyFolder(env));
     }

@@ -13,6 +13,7 @@ import type { SeverityOrOff } from './types.js';
 import type { Topic } from './model.js';
 import { TOPIC_LABELS } from './model.js';
 import { checkYamlLimits, describeYamlLimit, parseYamlOnce } from './yaml-limits.js';
+import { ignoreGlobProblem } from './selection.js';
 
 export const CONFIG_FILE_NAMES = ['.partnerlintrc.json', '.partnerlintrc.yaml', '.partnerlintrc.yml'] as const;
 
@@ -27,6 +28,8 @@ export interface ResolvedConfig {
   rules: Record<string, RuleSetting>;
   detection: { mode: DetectionMode; include: string[]; exclude: string[] };
   synonyms: Partial<Record<Topic, string[]>>;
+  /** Globs (relative to the config file's folder) of files and folders a folder walk does not lint (core/selection.ts). */
+  ignores: string[];
   /** Folder detection globs are relative to (the config file's folder). */
   baseDir?: string;
 }
@@ -61,6 +64,11 @@ const DetectionSchema = z
 
 const SynonymsSchema = z.partialRecord(z.enum(TOPICS), z.array(z.string().min(1)));
 
+const IgnoreGlobSchema = z.string().superRefine((glob, ctx) => {
+  const problem = ignoreGlobProblem(glob);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+
 /** The whole config file's schema (used for validation messages and the JSON Schema). */
 export function configSchema(rules: readonly Rule[]) {
   const ruleShape: Record<string, z.ZodType> = {};
@@ -75,12 +83,16 @@ export function configSchema(rules: readonly Rule[]) {
       rules: z.object(ruleShape).strict().optional().describe('Per-rule severity ("off" | "info" | "warning" | "error") or [severity, options].'),
       detection: DetectionSchema.optional().describe('When a markdown document is taken as a plan.'),
       synonyms: SynonymsSchema.optional().describe('Extra heading phrases that map a section to a topic.'),
+      ignores: z
+        .array(IgnoreGlobSchema)
+        .optional()
+        .describe('Globs, relative to this file\'s folder, of files and folders a folder walk (the CLI, "Lint Workspace") does not lint, e.g. ["docs/**", "**/*.draft.md"].'),
     })
     .strict();
 }
 
 export function defaultConfig(rules: readonly Rule[]): ResolvedConfig {
-  const out: ResolvedConfig = { rules: {}, detection: { mode: 'auto', include: [], exclude: [] }, synonyms: {} };
+  const out: ResolvedConfig = { rules: {}, detection: { mode: 'auto', include: [], exclude: [] }, synonyms: {}, ignores: [] };
   for (const r of rules) out.rules[r.meta.id] = { severity: r.meta.defaultSeverity, options: r.meta.options.parse({}) };
   return out;
 }
@@ -224,7 +236,7 @@ export function parseConfigText(text: string, file: string, rules: readonly Rule
     return { config, file, problems };
   }
   const known: Record<string, readonly string[]> = {
-    '': ['$schema', 'rules', 'detection', 'synonyms'],
+    '': ['$schema', 'rules', 'detection', 'synonyms', 'ignores'],
     rules: rules.map((r) => r.meta.id),
     detection: ['mode', 'include', 'exclude'],
     synonyms: TOPICS,
@@ -286,6 +298,16 @@ export function parseConfigText(text: string, file: string, rules: readonly Rule
           }
         } else report(['synonyms', ...issue.path], issue.message.replace(/^Invalid input: /, ''));
       }
+  }
+  if (raw.ignores !== undefined) {
+    // Entry by entry, so one bad glob does not discard the others.
+    if (!Array.isArray(raw.ignores)) report(['ignores'], 'expected an array of globs, e.g. ["docs/**"]');
+    else
+      raw.ignores.forEach((glob, i) => {
+        const r = IgnoreGlobSchema.safeParse(glob);
+        if (r.success) config.ignores.push(r.data);
+        else for (const issue of r.error.issues) report(['ignores', i], issue.code === 'invalid_type' ? 'expected a glob (a string)' : issue.message);
+      });
   }
   return { config, file, problems };
 }

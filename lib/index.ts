@@ -29,6 +29,18 @@ export {
   type LinkedDocument,
   type LinkResolver,
 } from '../core/links.js';
+export {
+  ALWAYS_SKIPPED_FOLDERS,
+  GITIGNORE_FILE,
+  IgnoreGlobs,
+  IgnoreRules,
+  isMarkdownPath,
+  MARKDOWN_EXTENSIONS,
+  PARTNERLINT_IGNORE_FILE,
+  Selection,
+  type SelectionReader,
+} from '../core/selection.js';
+export { fileSelectionReader, type SelectionReaderOptions } from './selection.js';
 export { allRules };
 
 export type LintOptions = Omit<AnalyzeOptions, 'rules'>;

@@ -55,6 +55,7 @@ import { disableFileEdit, disableForLineEdit, insertBlockEdit, lineText } from '
 import { DEFAULT_DEBOUNCE_MS, normalizeSettings, type PartnerlintSettings } from './settings.js';
 import { ColdAnalysisCounter, collectGarbage } from './memory.js';
 import { DiskPages, LinkIndex, linkTarget, normalizeUri } from './links.js';
+import { fileSelectionReader, Selection, type SelectionReader } from '../lib/index.js';
 
 export const COMMANDS = {
   insertTemplate: 'partnerlint.insertTemplate',
@@ -147,7 +148,6 @@ function readSupport(c: ClientCapabilities): ClientSupport {
 
 const HEADING_LINE = /^(#{1,6})(?:[ \t]+(.*))?$/;
 const MARKDOWN_EXT = /\.(md|markdown|mdown|mkd|mkdn)$/i;
-const SKIPPED_DIRS = new Set(['node_modules', 'out', 'dist', 'build', 'coverage']);
 
 function uriToPath(uri: string): string | undefined {
   if (!uri.startsWith('file:')) return undefined;
@@ -1029,20 +1029,33 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
     return { uri, shown: await show(uri) };
   }
 
-  async function listMarkdownFiles(root: string, token: CancellationToken, out: string[]): Promise<void> {
+  /**
+   * The files "Lint Workspace" lints in a folder: those the engine's file selection
+   * (core/selection.ts) includes, as in the CLI's folder walk (node_modules and .git
+   * skipped; .gitignore, .partnerlintignore and the config's `ignores` respected).
+   */
+  async function listMarkdownFiles(
+    dir: string,
+    token: CancellationToken,
+    out: string[],
+    reader: SelectionReader,
+    parent?: Selection,
+  ): Promise<void> {
     let entries: import('node:fs').Dirent[];
     try {
-      entries = await fs.readdir(root, { withFileTypes: true });
+      entries = await fs.readdir(dir, { withFileTypes: true });
     } catch {
       return;
     }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const names = entries.map((e) => e.name);
+    const selection = parent ? parent.enter(path.basename(dir), names) : Selection.start(dir, reader, names);
     for (const entry of entries) {
       if (token.isCancellationRequested) return;
-      const full = path.join(root, entry.name);
+      const full = path.join(dir, entry.name);
       if (entry.isDirectory()) {
-        if (entry.name.startsWith('.') || SKIPPED_DIRS.has(entry.name)) continue;
-        await listMarkdownFiles(full, token, out);
-      } else if (entry.isFile() && MARKDOWN_EXT.test(entry.name)) {
+        if (selection.includes(entry.name, true)) await listMarkdownFiles(full, token, out, reader, selection);
+      } else if (entry.isFile() && selection.includes(entry.name, false)) {
         out.push(full);
       }
     }
@@ -1076,9 +1089,11 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
       onCancellationRequested: token.onCancellationRequested,
     };
     const files: string[] = [];
+    // One reader per run: each config file is read once.
+    const reader = fileSelectionReader();
     for (const folder of folders) {
       const root = uriToPath(folder.uri);
-      if (root) await listMarkdownFiles(root, combined, files);
+      if (root) await listMarkdownFiles(root, combined, files, reader);
     }
     let plans = 0;
     let findings = 0;
