@@ -43,6 +43,13 @@ export interface Target {
   months: number | null;
 }
 
+/** A partner moves down a tier or leaves. */
+export const PARTNER_EXIT =
+  /\b(?:moves?|moved|drops?|steps?) down (?:a|one) (?:tier|level)\b|\bdowngrad\w+|\boff-?board\w*|\bremoved from\b|\b(?:agreement|partnership|contract)s? (?:lapses?|is not renewed|are not renewed|ends|is terminated)\b|\bnot (?:be )?renewed\b|\bterminat\w+ (?:the )?(?:agreement|partner\w*|contract)|\bend (?:the|your|its|their) (?:agreement|partnership|contract)\b|\bwe end it\b|\bno (?:closed )?(?:deals?|referrals?|revenue|new (?:client|customer)s?) (?:in|for) (?:\d+|\w+) months\b|\b(?:leaves?|exits?|is removed from|drops? out of) the (?:pilot|program|network)\b|\bdrop (?:any|the|those|partners?|connectors?|resellers?|integrations?)\b|\brevoke\w*|\bdelist\w*|\bmove (?:them )?down\b|\b(?:are|is|get|gets|will be|be) (?:removed|dropped|demoted|offboarded|terminated|retired|cut)\b|\bdemot\w+/i;
+/** The program itself is redesigned, paused or stopped. */
+export const PROGRAM_EXIT =
+  /\bsunset\w*|\bredesign\w*|\bwind (?:it |the program )?down\b|\bshut (?:it |the program )?down\b|\bstop (?:the )?(?:\w+ )?(?:model|program|pilot|channel|recruiting)\b|\bpause (?:the )?(?:program|recruiting)\b/i;
+
 /** Registering as a partner (sign-up, portal accounts, a "Registered" tier) is not registering a deal. */
 const SIGN_UP =
   /\bregist(?:er|ering|ration)\b[^.]{0,25}\b(?:to become|as an? (?:\w+ )?partner|for (?:the |our |a )?(?:portal|program|programme|partner program|training|webinar|event|course|account))\b|\b(?:partner|portal|account|program(?:me)?|user|event|webinar|training|course) registration\b|\bregistered (?:partners?|resellers?|tier|level|members?)\b/i;

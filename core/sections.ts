@@ -1,7 +1,7 @@
 /** Section summaries for editors: each recognised section, its expected elements, present and missing. */
 import type { CoveredTopic, SectionSummary } from './types.js';
 import { TOPIC_LABELS, type PlanModel, type Section, type Sentence, type Topic } from './model.js';
-import type { Evidence } from './evidence.js';
+import { PARTNER_EXIT, PROGRAM_EXIT, type Evidence } from './evidence.js';
 
 /** `sentences`: the section's sentences, subsections included. */
 type Check = [element: string, test: (sec: Section, sentences: readonly Sentence[], ev: Evidence) => boolean];
@@ -28,8 +28,8 @@ const ELEMENTS: Partial<Record<Topic, Check[]>> = {
   ],
   mdf: [
     ['rate', (_s, sentences) => sentences.some((x) => x.percents.length > 0 || x.test(/[$£€]\s?\d/))],
-    ['plan up front', has(/\bplan\b|\bpre-?approv/i)],
-    ['proof of execution', has(/\bproof\b|\breimburs|\binvoices?\b|\bpaid against\b/i)],
+    // The reading mdf-claims uses: a plan approved up front or reimbursement against proof.
+    ['claims against a plan or proof', (_s, _t, ev) => !!ev.mdfClaims],
   ],
   pilot: [
     ['length', (_s, sentences) => sentences.some((x) => x.durations.length > 0)],
@@ -45,9 +45,10 @@ const ELEMENTS: Partial<Record<Topic, Check[]>> = {
     ['sales playbook', has(/\bplaybooks?\b|\bsales kit\b|\bguide\b|\bpitch\b|\bobjection/i)],
     ['joint plan', has(/\bjoint\b.*\bplan\b|\b\d+-day (?:joint )?plan\b|\bgo-to-market\b/i)],
   ],
+  // The patterns exit-criteria reads, so the lens and the rule agree.
   exitCriteria: [
-    ['partner downgrade or offboarding', has(/\bdown\b|\bdowngrad|\boffboard|\bremoved?\b|\blapses?\b|\bnot renewed\b|\bterminat/i)],
-    ['program redesign or sunset', has(/\bredesign|\bsunset|\bstop\b|\bpause|\brethink|\bmajor change|\bwind down|\bmove to\b/i)],
+    ['partner downgrade or offboarding', has(PARTNER_EXIT)],
+    ['program redesign or sunset', has(PROGRAM_EXIT)],
   ],
   metrics: [
     ['channel share of revenue', has(/\bshare of (?:\w+ )?revenue\b|\bof (?:\w+ )?revenue\b|\brevenue (?:through|from) (?:partners|resellers|the channel)/i)],
@@ -57,7 +58,7 @@ const ELEMENTS: Partial<Record<Topic, Check[]>> = {
   ],
   conflict: [
     ['named accounts or territories', has(/\bnamed[- ]accounts?\b|\bterritor/i)],
-    ['direct-rep credit', has(/\bcredit\b/i)],
+    ['direct-rep credit', (_s, sentences, ev) => sentences.some((x) => x.test(/\bcredit\b/i) && !ev.noCreditStatements.includes(x))],
     ['escalation path', has(/\bescalat|\bdisputes?\b|\bdecide/i)],
   ],
 };
