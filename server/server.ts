@@ -84,9 +84,9 @@ export interface InitializationOptions {
 
 /** One analysis of one document version. */
 interface Analysis {
-  version: number;
   /** Unique to this analysis (pull diagnostics' result id). */
   id: number;
+  version: number;
   /** Settings/config generation the analysis was made under. */
   generation: number;
   /** null when the document was not analysed (disabled, too large, failed). */
@@ -105,9 +105,9 @@ interface DocState {
   settings?: Promise<PartnerlintSettings>;
   lastSettings?: PartnerlintSettings;
   openedVersion?: number;
-  loggedFailure?: string;
   /** Set by the open event, cleared by the content event that follows it. */
   opening?: boolean;
+  loggedFailure?: string;
   /** Parsed pieces reused between versions of this document. */
   cache?: LintCache;
 }
