@@ -69,7 +69,7 @@ export function activate(context: vscode.ExtensionContext): PartnerlintApi {
       fileEvents: vscode.workspace.createFileSystemWatcher(CONFIG_FILE_GLOB),
     },
     // The readiness CodeLens opens the report through this extension's command.
-    initializationOptions: { readinessCommand: CLIENT_COMMANDS.showReadinessReport },
+    initializationOptions: { readinessCommand: CLIENT_COMMANDS.showReadinessReport, readinessNotifications: true },
     outputChannel: output,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     diagnosticPullOptions: { onChange: true, onSave: true, onTabs: true },

@@ -40,6 +40,10 @@ export interface ReadinessNotification {
   isPlan: boolean;
   /** null for documents that are not plans or are out of scope. */
   score: number | null;
+  /** plan, guide or policy; null for non-plans and out-of-scope documents. */
+  kind?: 'plan' | 'guide' | 'policy' | null;
+  /** The server's one-line summary ("Readiness 67/100 · …", "Partner guide · 3 findings"). */
+  summary?: string | null;
 }
 
 export interface TemplateInfo {

@@ -88,6 +88,9 @@ interface ScoreEntry {
   version: number | undefined;
   isPlan: boolean;
   score: number | null;
+  /** The server's summary for guides and policy pages (they have no score). */
+  summary?: string | null;
+  kind?: string | null;
 }
 
 export class ReadinessStatus implements vscode.Disposable {
@@ -131,7 +134,13 @@ export class ReadinessStatus implements vscode.Disposable {
   onServerNotification(params: ReadinessNotification): void {
     if (!params || typeof params.uri !== 'string') return;
     this.pushedByServer = true;
-    this.record(params.uri, { version: params.version, isPlan: params.isPlan === true, score: typeof params.score === 'number' ? params.score : null });
+    this.record(params.uri, {
+      version: params.version,
+      isPlan: params.isPlan === true,
+      score: typeof params.score === 'number' ? params.score : null,
+      summary: typeof params.summary === 'string' ? params.summary : null,
+      kind: typeof params.kind === 'string' ? params.kind : null,
+    });
   }
 
   /** Called when a report was fetched for any reason (e.g. the report command). */
@@ -146,7 +155,7 @@ export class ReadinessStatus implements vscode.Disposable {
     const before = this.scores.get(uri);
     this.scores.set(uri, entry);
     this.refresh();
-    if (!before || before.score !== entry.score || before.isPlan !== entry.isPlan) {
+    if (!before || before.score !== entry.score || before.isPlan !== entry.isPlan || before.summary !== entry.summary) {
       this.changed.fire({ uri, score: entry.isPlan ? entry.score : null });
     }
   }
@@ -188,6 +197,15 @@ export class ReadinessStatus implements vscode.Disposable {
       this.scheduleFetch();
       return;
     }
+    if (entry.isPlan && entry.score === null && entry.summary && (entry.kind === 'guide' || entry.kind === 'policy')) {
+      // A partner guide or policy page: no readiness score, the kind and its findings instead.
+      this.item.text = `$(checklist) ${entry.summary}`;
+      this.item.tooltip = new vscode.MarkdownString(`**Partnerlint: ${entry.summary}**\n\nReadiness is scored for plans only. Click for the report.`);
+      this.item.backgroundColor = undefined;
+      this.item.accessibilityInformation = { label: `Partnerlint: ${entry.summary}`, role: 'button' };
+      this.item.show();
+      return;
+    }
     if (!entry.isPlan || entry.score === null) {
       this.item.hide();
       return;
@@ -207,7 +225,7 @@ export class ReadinessStatus implements vscode.Disposable {
     const document = vscode.window.activeTextEditor?.document;
     if (!document) return undefined;
     const entry = this.scores.get(document.uri.toString());
-    return entry?.isPlan && entry.score !== null ? this.item.text : undefined;
+    return entry?.isPlan && (entry.score !== null || !!entry.summary) ? this.item.text : undefined;
   }
 
   dispose(): void {

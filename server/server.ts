@@ -80,6 +80,8 @@ export interface InitializationOptions {
   partnerlint?: unknown;
   /** Command the readiness CodeLens runs (default `partnerlint.readinessReport`, handled by this server). */
   readinessCommand?: string;
+  /** Send `partnerlint/readiness` after each analysis (the score, kind and summary as data, for a status bar). */
+  readinessNotifications?: boolean;
 }
 
 /** One analysis of one document version. */
@@ -462,6 +464,21 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
     const current = documents.get(uri);
     if (!isCurrent(analysis, current) || analysis.generation !== generation) return;
     void connection.sendDiagnostics({ uri, version: analysis.version, diagnostics: analysis.diagnostics });
+    notifyReadiness(uri, analysis);
+  }
+
+  /** The document's readiness, kind and one-line summary as data, for clients that asked for them. */
+  function notifyReadiness(uri: string, analysis: Analysis): void {
+    if (!initOptions.readinessNotifications) return;
+    const r = analysis.result;
+    void connection.sendNotification('partnerlint/readiness', {
+      uri,
+      version: analysis.version,
+      isPlan: !!r?.isPlan,
+      kind: r?.kind ?? null,
+      score: r?.readiness?.score ?? null,
+      summary: r?.isPlan ? engine.titleSummary(r) : null,
+    });
   }
 
   function scheduleValidation(uri: string): void {
@@ -646,6 +663,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
     if (!analysis) {
       throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed', { retriggerRequest: true });
     }
+    notifyReadiness(uri, analysis);
     const resultId = `${analysis.version}:${analysis.generation}:${analysis.id}`;
     if (params.previousResultId === resultId) return { kind: 'unchanged', resultId };
     return { kind: 'full', resultId, items: analysis.diagnostics };
