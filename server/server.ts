@@ -55,7 +55,7 @@ import { disableFileEdit, disableForLineEdit, insertBlockEdit, lineText } from '
 import { DEFAULT_DEBOUNCE_MS, normalizeSettings, type PartnerlintSettings } from './settings.js';
 import { ColdAnalysisCounter, collectGarbage } from './memory.js';
 import { DiskPages, LinkIndex, linkTarget, normalizeUri } from './links.js';
-import { fileSelectionReader, Selection, type SelectionReader } from '../lib/index.js';
+import { fileSelectionReader, preconditionLabel, Selection, type PreconditionKey, type SelectionReader } from '../lib/index.js';
 
 export const COMMANDS = {
   insertTemplate: 'partnerlint.insertTemplate',
@@ -873,11 +873,16 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
       const lines = [`**Readiness ${readiness.score}/100**`, ''];
       lines.push(...readiness.breakdown.map((entry) => `- ${entry}`));
       lines.push('', '| Precondition | Evidence | Why |', '|---|---|---|');
-      for (const [key, detail] of Object.entries(readiness.details)) {
-        const where = detail.evidence.length > 0 ? ` (line ${detail.evidence.map((e) => e.line).join(', ')})` : '';
-        lines.push(`| ${key} | ${detail.met ? 'yes' : 'no'}${where} | ${detail.reason.replace(/\|/g, '\\|')} |`);
+      for (const [key, detail] of Object.entries(readiness.details) as Array<[PreconditionKey, (typeof readiness.details)[PreconditionKey]]>) {
+        const lineNumbers = [...new Set(detail.evidence.map((e) => e.line))];
+        const where = lineNumbers.length > 0 ? ` (line${lineNumbers.length > 1 ? 's' : ''} ${lineNumbers.join(', ')})` : '';
+        lines.push(`| ${preconditionLabel(key)} | ${detail.met ? 'yes' : 'no'}${where} | ${detail.reason.replace(/\|/g, '\\|')} |`);
       }
       parts.push(lines.join('\n'));
+      range ??= spanToRange(result.title);
+    } else if (result.isPlan && result.kind && position.line === titleLine) {
+      // A partner guide or a policy page: its kind and findings; readiness is for plans.
+      parts.push(`**${engine.titleSummary(result)}**\n\nReadiness is scored for plans only; this document reads as a ${result.kind === 'guide' ? 'partner guide' : 'program policy page'}.`);
       range ??= spanToRange(result.title);
     }
 

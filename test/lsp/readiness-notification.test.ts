@@ -54,3 +54,20 @@ test('without the option the server sends no readiness notification', async (t) 
   await client.waitForDiagnostics(plan.uri, () => true);
   assert.equal(count, 0);
 });
+
+test('the title hover names preconditions in words and a guide by its kind', async (t) => {
+  const dir = tempDir('partnerlint-readiness-');
+  const client = await LspClient.start({ workspaceFolders: [dir], settings: { debounceMs: 0 } });
+  t.after(() => client.dispose());
+  const plan = writePlan(dir, 'plan.md', PLAN);
+  const guide = writePlan(dir, 'guide.md', GUIDE);
+  await client.open(plan.uri, PLAN);
+  await client.open(guide.uri, GUIDE);
+  const text = (h: { contents: unknown } | null) => (h && typeof h.contents === 'object' && h.contents && 'value' in h.contents ? String((h.contents as { value: string }).value) : '');
+  const planHover = text(await client.request('textDocument/hover', { textDocument: { uri: plan.uri }, position: { line: 4, character: 2 } }));
+  assert.match(planHover, /Readiness \d+\/100/);
+  assert.match(planHover, /Direct-sales discipline/);
+  assert.doesNotMatch(planHover, /\bdirectSales\b/);
+  const guideHover = text(await client.request('textDocument/hover', { textDocument: { uri: guide.uri }, position: { line: 4, character: 2 } }));
+  assert.match(guideHover, /Partner guide · \d+ findings?/);
+});
