@@ -241,6 +241,10 @@ export function analyze(text: string, options: AnalyzeOptions): LintResult {
     readiness: kind === 'plan' ? readinessScore(evidence.preconditions, visible, redFlagIds(options.rules)) : null,
     findings: visible,
     sections: sectionSummaries(plan, evidence, coverage?.covered),
+    topics: [
+      ...plan.sections.filter((x) => x.heading && x.heading !== plan.titleUnit).flatMap((x) => [...x.topics].map((topic) => ({ topic, line: plan.lines.lineOf(x.heading!.start) + 1 }))),
+      ...(coverage?.covered ?? []).map((c) => ({ topic: c.topic, line: 0 })),
+    ],
     ...(coverage?.covered.length ? { coveredElsewhere: coverage.covered } : {}),
     benchmarks: benchmarks.sort((a, b) => a.startOffset - b.startOffset),
     title,

@@ -225,6 +225,11 @@ const ALL: Template[] = [...PLANS, ...Object.entries(SECTION).map(([id, t]) => (
 
 export const templates: TemplateInfo[] = ALL.map(({ body: _b, ...info }) => info);
 
+/** The section templates a document lacks: none for a topic it already has (or covers through a link). */
+export function templatesMissingFrom(topics: readonly string[]): TemplateInfo[] {
+  return templates.filter((t) => !t.topic || !topics.includes(t.topic));
+}
+
 export function templateForTopic(topic: Topic): TemplateInfo | undefined {
   return templates.find((t) => t.topic === topic);
 }

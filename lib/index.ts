@@ -14,8 +14,22 @@ export * from '../core/types.js';
 export type { DetectionMode, ResolvedConfig, ConfigProblem, LoadedConfig } from '../core/config.js';
 export { CONFIG_FILE_NAMES, findConfigFile } from '../core/config.js';
 export { applyFixes, type ApplyFixesResult } from '../core/fixes.js';
-export { templates, renderTemplate, templateForTopic, type TemplateInfo, type TemplateFormat } from '../core/templates.js';
-export { readinessReport, titleSummary, toJsonResult, type JsonResult } from '../core/report.js';
+export { templates, templatesMissingFrom, renderTemplate, templateForTopic, type TemplateInfo, type TemplateFormat } from '../core/templates.js';
+export {
+  coveredElsewhereLines,
+  findingCount,
+  planContext,
+  preconditionCount,
+  readinessReport,
+  redFlagLine,
+  REPORT_HEADINGS,
+  sectionLine,
+  titleSummary,
+  toJsonResult,
+  unscoredReason,
+  type JsonResult,
+} from '../core/report.js';
+export { preconditionLabel, preconditionLine } from '../core/score.js';
 export { KIND_LABELS } from '../core/kind.js';
 export { ruleDocsUrl } from '../core/docs-url.js';
 export { VERSION } from '../core/version.js';

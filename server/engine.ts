@@ -42,6 +42,8 @@ export interface Engine {
   ruleDocsUrl(ruleId: string): string;
   listRules(): lib.RuleInfo[];
   templates: ReadonlyArray<lib.TemplateInfo>;
+  /** The section templates a document lacks, given the topics it has. */
+  templatesMissingFrom(topics: readonly string[]): lib.TemplateInfo[];
   renderTemplate(id: string, options: { format: lib.TemplateFormat; headingLevel?: number }): string;
   readinessReport(result: LintResult): string;
   /** "Readiness 67/100 · 5/6 preconditions · 3 findings", or "Partner guide · 3 findings". */
@@ -123,6 +125,7 @@ export const defaultEngine: Engine = {
     return lib.templates;
   },
   renderTemplate: (id, options) => lib.renderTemplate(id, options),
+  templatesMissingFrom: (topics) => lib.templatesMissingFrom(topics),
   readinessReport: (result) => lib.readinessReport(result),
   titleSummary: (result) => lib.titleSummary(result),
 };

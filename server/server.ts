@@ -924,7 +924,12 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
     const replace: Range = { start: { line: position.line, character: 0 }, end: { line: position.line, character: line.length } };
     // Sections at any level; whole-plan templates only as the title of an otherwise empty document.
     const emptyDocument = document.getText().trim() === line.trim();
-    const offered = engine.templates.filter((t) => (t.wholePlan ? level === 1 && emptyDocument : true));
+    // A section template is offered only for a section the document lacks.
+    const analysis = emptyDocument ? undefined : await analysisFor(document, token);
+    // The heading being typed is not a section the document already has.
+    const has = (analysis?.result?.topics ?? []).filter((t) => t.line !== position.line + 1).map((t) => t.topic);
+    const available = analysis?.result?.isPlan ? engine.templatesMissingFrom(has) : engine.templates;
+    const offered = available.filter((t) => (t.wholePlan ? level === 1 && emptyDocument : true));
     const items: CompletionItem[] = [];
     for (const template of offered) {
       const preview = engine.renderTemplate(template.id, { format: 'text', headingLevel: level });

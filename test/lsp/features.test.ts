@@ -97,20 +97,20 @@ test('Completion: section templates as snippets on a new heading line', async (t
   const client = await LspClient.start();
   t.after(() => client.dispose());
   const { uri } = writePlan(tempDir(), 'plan.md', RESELLER_PLAN);
-  const text = `${RESELLER_PLAN}\n## Deal`;
+  const text = `${RESELLER_PLAN}\n## MDF`;
   await client.open(uri, text);
   const lastLine = text.split('\n').length - 1;
   const items = await client.request<CompletionItem[]>('textDocument/completion', {
     textDocument: { uri },
-    position: { line: lastLine, character: '## Deal'.length },
+    position: { line: lastLine, character: '## MDF'.length },
   });
-  const policy = items.find((i) => i.data?.templateId === 'deal-registration');
-  assert.ok(policy, `deal-registration offered (got ${items.map((i) => i.label).join(', ')})`);
+  const policy = items.find((i) => i.data?.templateId === 'mdf-policy');
+  assert.ok(policy, `mdf-policy offered (got ${items.map((i) => i.label).join(', ')})`);
   assert.equal(policy.insertTextFormat, 2, 'snippet');
   assert.equal(policy.preselect, true);
   const edit = policy.textEdit as TextEdit;
-  assert.deepEqual(edit.range, { start: { line: lastLine, character: 0 }, end: { line: lastLine, character: '## Deal'.length } });
-  assert.equal(edit.newText, renderTemplate('deal-registration', { format: 'snippet', headingLevel: 2 }));
+  assert.deepEqual(edit.range, { start: { line: lastLine, character: 0 }, end: { line: lastLine, character: '## MDF'.length } });
+  assert.equal(edit.newText, renderTemplate('mdf-policy', { format: 'snippet', headingLevel: 2 }));
   assert.ok(edit.newText.includes('${1:'), 'tab stops');
   assert.ok(items.every((i) => /^#{2} /.test((i.textEdit as TextEdit).newText)), 'only sections, at the typed level');
 
@@ -173,4 +173,17 @@ test('partnerlint.lintWorkspace lints every markdown file under the workspace fo
   assert.equal(kinds[kinds.length - 1], 'end');
   assert.ok(kinds.includes('report'));
   assert.equal(pathToFileURL(plan.file).href, plan.uri);
+});
+
+test('Completion: a section template is offered only for a section the plan lacks', async (t) => {
+  const client = await LspClient.start();
+  t.after(() => client.dispose());
+  const { uri } = writePlan(tempDir(), 'plan.md', RESELLER_PLAN);
+  const text = `${RESELLER_PLAN}\n## Exit criteria\n\n- A partner with no deal in 12 months moves down a tier.\n\n## `;
+  await client.open(uri, text);
+  const lastLine = text.split('\n').length - 1;
+  const items = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: { line: lastLine, character: 3 } });
+  const ids = items.map((i) => i.data?.templateId);
+  assert.ok(!ids.includes('exit-criteria'), `the plan has exit criteria: ${ids.join(', ')}`);
+  assert.ok(ids.includes('mdf-policy'), `a section it lacks is offered: ${ids.join(', ')}`);
 });
