@@ -29,7 +29,7 @@ export {
   unscoredReason,
   type JsonResult,
 } from '../core/report.js';
-export { preconditionLabel, preconditionLine } from '../core/score.js';
+export { preconditionLabel } from '../core/score.js';
 export { KIND_LABELS } from '../core/kind.js';
 export { ruleDocsUrl } from '../core/docs-url.js';
 export { VERSION } from '../core/version.js';
