@@ -17,6 +17,7 @@ export { applyFixes, type ApplyFixesResult } from '../core/fixes.js';
 export { templates, templatesMissingFrom, renderTemplate, templateForTopic, type TemplateInfo, type TemplateFormat } from '../core/templates.js';
 export { readinessReport, titleSummary, toJsonResult, type JsonResult } from '../core/report.js';
 export { KIND_LABELS } from '../core/kind.js';
+export { preconditionLabel } from '../core/score.js';
 export { ruleDocsUrl } from '../core/docs-url.js';
 export { VERSION } from '../core/version.js';
 export { trailingLineEndings } from '../core/text.js';
