@@ -724,7 +724,18 @@ const REQUIREMENT_ROW =
  * (or a repeated header) separates requirements from benefits; otherwise each row is read by its
  * label. Null when the table is not written that way.
  */
+const COLUMN_TIERS = new WeakMap<object, Tier[] | null>();
+
 function tiersAsColumns(u: Unit): Tier[] | null {
+  // The reading depends on the table alone, which a piece keeps until its text changes.
+  const table = u.table!;
+  if (COLUMN_TIERS.has(table)) return COLUMN_TIERS.get(table)!;
+  const tiers = readColumnTiers(u);
+  COLUMN_TIERS.set(table, tiers);
+  return tiers;
+}
+
+function readColumnTiers(u: Unit): Tier[] | null {
   const table = u.table!;
   const names = table.header.slice(1).map((h) => h.trim());
   const named = names.filter((h) => TIER_NAME.test(h) || /\b(?:tier|level|partner)\b/i.test(h)).length;

@@ -86,6 +86,8 @@ export function linkTargetPath(href: string): string {
 /** The document's relative links to other markdown documents, in order (code blocks and code spans are skipped). */
 export function documentLinks(text: string): DocumentLink[] {
   const out: DocumentLink[] = [];
+  // Most documents link to no markdown page: one native scan decides that.
+  if (!/\.(?:md|markdown)\b/i.test(text)) return out;
   let fence: string | null = null;
   let lineStart = 0;
   while (lineStart <= text.length) {

@@ -6,6 +6,8 @@ import { PARTNER_EXIT, PROGRAM_EXIT, type Evidence } from './evidence.js';
 /** `sentences`: the section's sentences, subsections included. */
 type Check = [element: string, test: (sec: Section, sentences: readonly Sentence[], ev: Evidence) => boolean];
 
+const CREDIT = /\bcredit\b/i;
+
 /** A sentence of the section matches (each sentence remembers its answer across edits elsewhere). */
 const has = (re: RegExp): Check[1] => (_s, sentences) => sentences.some((x) => x.test(re));
 
@@ -58,7 +60,7 @@ const ELEMENTS: Partial<Record<Topic, Check[]>> = {
   ],
   conflict: [
     ['named accounts or territories', has(/\bnamed[- ]accounts?\b|\bterritor/i)],
-    ['direct-rep credit', (_s, sentences, ev) => sentences.some((x) => x.test(/\bcredit\b/i) && !ev.noCreditStatements.includes(x))],
+    ['direct-rep credit', (_s, sentences, ev) => sentences.some((x) => x.test(CREDIT) && !ev.noCreditStatements.includes(x))],
     ['escalation path', has(/\bescalat|\bdisputes?\b|\bdecide/i)],
   ],
 };
