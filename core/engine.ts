@@ -243,7 +243,7 @@ export function analyze(text: string, options: AnalyzeOptions): LintResult {
     sections: sectionSummaries(plan, evidence, coverage?.covered),
     topics: [
       ...plan.sections.filter((x) => x.heading && x.heading !== plan.titleUnit).flatMap((x) => [...x.topics].map((topic) => ({ topic, line: plan.lines.lineOf(x.heading!.start) + 1 }))),
-      ...(coverage?.covered ?? []).map((c) => ({ topic: c.topic, line: 0 })),
+      ...(coverage?.covered ?? []).map((c) => ({ topic: c.topic, line: c.line })),
     ],
     ...(coverage?.covered.length ? { coveredElsewhere: coverage.covered } : {}),
     benchmarks: benchmarks.sort((a, b) => a.startOffset - b.startOffset),

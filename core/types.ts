@@ -128,7 +128,7 @@ export interface LintResult {
   readiness: Readiness | null;
   findings: Finding[];
   sections: SectionSummary[];
-  /** Every section topic the document has (with its heading's line), or covers through a linked page (line 0); templates are offered for the others. */
+  /** Every section topic the document has (with its heading's line), or covers through a linked page (the link's line); templates are offered for the others. */
   topics?: Array<{ topic: string; line: number }>;
   /** Topics the document's linked pages cover, one entry per topic (absent when there are none). */
   coveredElsewhere?: CoveredTopic[];
