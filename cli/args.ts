@@ -13,6 +13,8 @@ export interface CliOptions {
   fix: boolean;
   config?: string;
   maxWarnings?: number;
+  /** Exit 1 when a plan (kind `plan`) scores below this (0-100). */
+  minReadiness?: number;
   detect?: DetectMode;
   report: boolean;
   init: boolean;
@@ -47,13 +49,15 @@ Options:
   -c, --config <file>        Use this config file instead of the nearest .partnerlintrc.*
       --detect <mode>        Which documents are plans: auto (default), frontmatter or always
       --max-warnings <n>     Exit with code 1 when there are more than n warnings
+      --min-readiness <n>    Exit with code 1 when a plan's readiness score is below n
+                             (0-100); guides and policy pages are not scored
   -q, --quiet                Report errors only
       --report               Print the readiness report of each plan (stylish format)
       --stdin                Lint text read from standard input
       --stdin-filename <p>   Path to use for standard input (config lookup and output)
       --init                 Write a starter .partnerlintrc.json in the current directory
       --color, --no-color    Force coloured output on or off (default: on when output
-                             is a terminal and NO_COLOR is not set)
+                             is a terminal or FORCE_COLOR is set, and NO_COLOR is not)
       --cache                Remember results of unchanged files between runs
       --cache-location <p>   Cache file, or folder to hold it (default: .partnerlintcache)
       --debug                Print how many files were linted, taken from the cache,
@@ -63,11 +67,13 @@ Options:
 
 Exit codes:
   0  no errors, and no more warnings than --max-warnings allows
-  1  errors found, or more warnings than --max-warnings allows
+  1  errors found, more warnings than --max-warnings allows, or a plan
+     below --min-readiness
   2  usage, configuration or file errors
 
 Many files are linted in parallel, one thread per core; PARTNERLINT_WORKERS=n
-sets the most threads to use (1: lint in a single thread).
+sets the most threads to use (1: lint in a single thread). Output is wrapped to
+the terminal's width, or to COLUMNS when set (80 when not a terminal).
 `;
 
 export function parseCliArgs(argv: string[]): CliOptions {
@@ -82,6 +88,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
         fix: { type: 'boolean' },
         config: { type: 'string', short: 'c' },
         'max-warnings': { type: 'string' },
+        'min-readiness': { type: 'string' },
         detect: { type: 'string' },
         report: { type: 'boolean' },
         init: { type: 'boolean' },
@@ -121,6 +128,14 @@ export function parseCliArgs(argv: string[]): CliOptions {
     }
     maxWarnings = Number(text);
   }
+  let minReadiness: number | undefined;
+  if (v['min-readiness'] !== undefined) {
+    const text = v['min-readiness'].trim();
+    if (!/^\d{1,3}$/.test(text) || Number(text) > 100) {
+      throw new UsageError(`--min-readiness needs a whole number from 0 to 100 (got '${v['min-readiness']}')`);
+    }
+    minReadiness = Number(text);
+  }
   if (v.color && v['no-color']) throw new UsageError('--color and --no-color cannot be used together');
   if (v['stdin-filename'] !== undefined && !v.stdin) {
     throw new UsageError('--stdin-filename can only be used with --stdin');
@@ -147,6 +162,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
     fix: v.fix ?? false,
     config: v.config,
     maxWarnings,
+    minReadiness,
     detect,
     report: v.report ?? false,
     init: v.init ?? false,

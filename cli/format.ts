@@ -1,7 +1,9 @@
 /** Output formats: stylish (for people), json (the documented shape), sarif (2.1.0). */
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { listRules, readinessReport, toJsonResult, VERSION, type Finding, type LintResult, type Severity } from '../lib/index.js';
+import { listRules, titleSummary, toJsonResult, VERSION, type Finding, type LintResult, type Severity } from '../lib/index.js';
+import { terminalReport } from './terminal-report.js';
+import { displayWidth, painter, terminalText, wrap, type Paint, type Style } from './terminal.js';
 
 /** One linted document as the formatters see it. */
 export interface FileReport {
@@ -16,6 +18,10 @@ export interface FileReport {
 export interface FormatContext {
   cwd: string;
   color: boolean;
+  /** Columns to wrap stylish output to (see terminalWidth). */
+  width: number;
+  /** --quiet: only errors are shown, so a plan without them is not "checked, no findings". */
+  quiet: boolean;
   /** Print the readiness report of each plan (stylish only). */
   report: boolean;
   /** Whether --fix ran (changes the fixable hint). */
@@ -42,80 +48,126 @@ export function countFindings(reports: FileReport[]): Counts {
   return counts;
 }
 
-// ---------------------------------------------------------------- stylish
-
-const ANSI = {
-  reset: '\u001b[0m',
-  bold: '\u001b[1m',
-  dim: '\u001b[2m',
-  underline: '\u001b[4m',
-  red: '\u001b[31m',
-  yellow: '\u001b[33m',
-  green: '\u001b[32m',
-  cyan: '\u001b[36m',
-} as const;
-
-type Style = keyof typeof ANSI;
-
-function painter(color: boolean): (text: string, ...styles: Style[]) => string {
-  if (!color) return (text) => text;
-  return (text, ...styles) => styles.map((s) => ANSI[s]).join('') + text + ANSI.reset;
+/** Plans (kind `plan`) that score below `min`, for --min-readiness; guides and policies have no score and pass. */
+export function plansBelowReadiness(reports: FileReport[], min: number): Array<{ displayPath: string; score: number }> {
+  return reports.flatMap(({ displayPath, result }) =>
+    result.kind === 'plan' && result.readiness && result.readiness.score < min ? [{ displayPath, score: result.readiness.score }] : [],
+  );
 }
 
+// ---------------------------------------------------------------- stylish
+
 const SEVERITY_STYLE: Record<Severity, Style> = { error: 'red', warning: 'yellow', info: 'cyan' };
+
+/** Messages get at least this many columns, however narrow the terminal. */
+const MIN_MESSAGE_WIDTH = 20;
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/** eslint-like: findings grouped by file, `line:col  severity  message  rule-id`, then a summary line. */
+/**
+ * eslint-like: findings grouped by file, `line:col  severity  message  rule-id`, each message
+ * wrapped to the width with its continuation lines under it; a plan with no findings gets one
+ * line saying it was checked; then a summary line. Everything from documents and file names is
+ * printed through `terminalText`.
+ */
 export function formatStylish(reports: FileReport[], ctx: FormatContext): string {
   const paint = painter(ctx.color);
   const out: string[] = [];
+  /** The previous entry was a one-line "checked" entry (no blank line after it). */
+  let afterCheckedLine = false;
 
   for (const { displayPath, result } of reports) {
+    const name = terminalText(displayPath);
     const showReport = ctx.report && result.isPlan;
-    if (result.findings.length === 0 && !showReport) continue;
-    out.push(paint(displayPath, 'underline'));
-    const findings = [...result.findings].sort(byPosition);
-    const rows = findings.map((f) => [
-      `${f.line}:${f.column}`,
-      f.severity,
-      f.message.replace(/\s*\n\s*/g, ' '),
-      f.ruleId,
-    ]);
-    const widths = [0, 1, 2].map((i) => Math.max(0, ...rows.map((r) => r[i].length)));
-    findings.forEach((f, i) => {
-      const [pos, sev, msg, rule] = rows[i];
-      out.push(
-        '  ' +
-          paint(pos.padEnd(widths[0]), 'dim') +
-          '  ' +
-          paint(sev.padEnd(widths[1]), SEVERITY_STYLE[f.severity]) +
-          '  ' +
-          msg.padEnd(widths[2]) +
-          '  ' +
-          paint(rule, 'dim'),
-      );
-    });
-    if (showReport) {
-      if (findings.length > 0) out.push('');
-      out.push(...readinessReport(result, displayPath).trimEnd().split(/\r?\n/).map((line) => (line ? '  ' + line : line)));
+    if (result.findings.length === 0) {
+      // --quiet hides warnings, so "no findings" would not be true: only the report, if asked for.
+      const checked = !ctx.quiet && result.isPlan && !result.skipped;
+      if (checked) {
+        out.push(...checkedLine(name, ['\u2713 checked', ...terminalText(titleSummary(result, { withKind: true })).split(' · ')], ctx.width, paint));
+        afterCheckedLine = true;
+      } else if (showReport) {
+        if (afterCheckedLine) out.push('');
+        out.push(paint(name, 'underline'));
+      } else {
+        continue;
+      }
+      if (showReport) {
+        out.push('', ...terminalReport(result, paint, ctx.width, { summary: !checked }), '');
+        afterCheckedLine = false;
+      }
+      continue;
     }
+    if (afterCheckedLine) out.push('');
+    afterCheckedLine = false;
+    out.push(paint(name, 'underline'));
+    out.push(...findingRows([...result.findings].sort(byPosition), ctx.width, paint));
+    if (showReport) out.push('', ...terminalReport(result, paint, ctx.width));
     out.push('');
   }
+  if (afterCheckedLine) out.push('');
 
   const counts = countFindings(reports);
   const total = counts.errors + counts.warnings + counts.infos;
   if (total > 0) {
     const summary = `\u2716 ${plural(total, 'problem')} (${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}, ${plural(counts.infos, 'info')})`;
-    out.push(paint(summary, 'bold', counts.errors > 0 ? 'red' : counts.warnings > 0 ? 'yellow' : 'cyan'));
+    const style: Style = counts.errors > 0 ? 'red' : counts.warnings > 0 ? 'yellow' : 'cyan';
+    out.push(...wrap(summary, ctx.width).map((line) => paint(line, 'bold', style)));
     if (counts.fixable > 0 && !ctx.fixed) {
-      out.push(paint(`  ${counts.fixable} of them can be fixed with the \`--fix\` option.`, 'dim'));
+      out.push(...wrap(`${counts.fixable} of them can be fixed with the \`--fix\` option.`, ctx.width - 2).map((line) => paint(`  ${line}`, 'dim')));
     }
     out.push('');
+  } else if (out.length === 0 && reports.length > 0 && !ctx.quiet) {
+    out.push(...wrap(`${plural(reports.length, 'file')} checked, no partner-program documents found`, ctx.width), '');
   }
   return out.join('\n');
+}
+
+/** Stands for a space inside a part of a `·`-separated line while it is wrapped, so that parts stay whole. */
+const KEEP_TOGETHER = '\u{F0000}';
+
+/**
+ * `plans/x.md  ✓ checked · Partner guide · no findings`, wrapped between its `·`-separated
+ * parts, under the file name when the name leaves too little room.
+ */
+function checkedLine(name: string, parts: string[], width: number, paint: Paint): string[] {
+  const nameWidth = displayWidth(name);
+  const text = parts.map((part) => part.replace(/ /g, KEEP_TOGETHER)).join(' · ');
+  const lines =
+    nameWidth + 2 + MIN_MESSAGE_WIDTH > width ? ['', ...wrap(text, width - 2)] : wrap(text, width - 2, width - nameWidth - 2);
+  return lines.map((line, i) => {
+    const shown = line.replaceAll(KEEP_TOGETHER, ' ').replace('\u2713', paint('\u2713', 'green'));
+    return i === 0 ? `${paint(name, 'underline')}${shown ? '  ' + shown : ''}` : '  ' + shown;
+  });
+}
+
+/** One entry per finding: position, severity, the message wrapped under its column, the rule id after it (or under it). */
+function findingRows(findings: Finding[], width: number, paint: Paint): string[] {
+  const positions = findings.map((f) => `${f.line}:${f.column}`);
+  const positionWidth = Math.max(0, ...positions.map((p) => p.length));
+  const severityWidth = Math.max(0, ...findings.map((f) => f.severity.length));
+  const column = 2 + positionWidth + 2 + severityWidth + 2;
+  const room = Math.max(MIN_MESSAGE_WIDTH, width - column);
+  const indent = ' '.repeat(column);
+  const rows: string[] = [];
+  findings.forEach((f, i) => {
+    const lines = wrap(terminalText(f.message), room);
+    const rule = terminalText(f.ruleId);
+    const last = lines.length - 1;
+    const ruleFits = displayWidth(lines[last]) + 2 + displayWidth(rule) <= room;
+    const ruleText = paint(rule, 'dim');
+    lines.forEach((line, j) => {
+      const text = j === last && ruleFits ? `${line}  ${ruleText}` : line;
+      rows.push(
+        j === 0
+          ? `  ${paint(positions[i].padEnd(positionWidth), 'dim')}  ${paint(f.severity.padEnd(severityWidth), SEVERITY_STYLE[f.severity])}  ${text}`
+          : indent + text,
+      );
+    });
+    if (!ruleFits) rows.push(indent + ruleText);
+  });
+  return rows;
 }
 
 function byPosition(a: Finding, b: Finding): number {

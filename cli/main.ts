@@ -19,12 +19,13 @@ import {
 import { HELP, parseCliArgs, UsageError, type CliOptions } from './args.js';
 import { cacheKey, cacheKeyFolder, contentHash, ResultCache, resolveCacheLocation, settingsHash } from './cache.js';
 import { collectFiles, describeFsError, type FileSet } from './files.js';
-import { countFindings, formatJson, formatSarif, formatStylish, type FileReport, type FormatContext } from './format.js';
+import { countFindings, formatJson, formatSarif, formatStylish, plansBelowReadiness, type FileReport, type FormatContext } from './format.js';
 import { hasSafeFix, runJob, slimResult, type JobOutcome, type JobSettings, type LintJob } from './lint-job.js';
 import { LinkedFiles } from './links.js';
 import { WorkerPool } from './pool.js';
 import { decodeText } from './text-file.js';
 import { starterConfigText, STARTER_CONFIG_NAME } from './init.js';
+import { terminalText, terminalWidth, useColor } from './terminal.js';
 
 export const EXIT_OK = 0;
 export const EXIT_PROBLEMS = 1;
@@ -93,7 +94,7 @@ class Run {
 
   /** A message on stderr that does not change the exit code. */
   notice(message: string): void {
-    this.io.stderr.write(`partnerlint: ${message}\n`);
+    this.io.stderr.write(`partnerlint: ${terminalText(message, { keepNewlines: true })}\n`);
   }
   /** A usage, configuration or file problem: reported, and the exit code becomes 2. */
   error(message: string): void {
@@ -108,7 +109,7 @@ class Run {
       if (this.reportedConfigProblems.has(line)) continue;
       this.reportedConfigProblems.add(line);
       this.failed = true;
-      this.io.stderr.write(`${line}\n`);
+      this.io.stderr.write(`${terminalText(line, { keepNewlines: true })}\n`);
     }
   }
 }
@@ -206,7 +207,9 @@ async function lintCommand(options: CliOptions, run: Run): Promise<number> {
   const shown = options.quiet ? reports.map(errorsOnly) : reports;
   const ctx: FormatContext = {
     cwd,
-    color: options.color ?? (run.io.stdout.isTTY === true && !env.NO_COLOR),
+    color: useColor(options.color, env, run.io.stdout),
+    width: terminalWidth(env, run.io.stdout),
+    quiet: options.quiet,
     report: options.report,
     fixed: options.fix,
   };
@@ -224,6 +227,13 @@ async function lintCommand(options: CliOptions, run: Run): Promise<number> {
       `partnerlint found too many warnings: ${counts.warnings} (maximum: ${options.maxWarnings}).\n`,
     );
     code = EXIT_PROBLEMS;
+  }
+  if (options.minReadiness !== undefined) {
+    const below = plansBelowReadiness(reports, options.minReadiness);
+    for (const { displayPath, score } of below) {
+      run.io.stderr.write(`partnerlint: ${terminalText(displayPath)}: readiness ${score}/100 is below --min-readiness ${options.minReadiness}.\n`);
+    }
+    if (below.length > 0) code = EXIT_PROBLEMS;
   }
   if (options.debug) {
     const linted = stats.lintedInMainThread + stats.lintedInWorkers;
@@ -530,7 +540,7 @@ function progressLine(stderr: NodeJS.WriteStream, total: number): (done: number,
       stderr.write('\r\u001b[K');
       return;
     }
-    const line = `Linting ${done + 1}/${total} ${current}`;
+    const line = `Linting ${done + 1}/${total} ${terminalText(current)}`;
     stderr.write('\r\u001b[K' + (line.length > width ? line.slice(0, width - 1) + '\u2026' : line));
   };
 }

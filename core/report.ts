@@ -1,5 +1,5 @@
 /** Readable readiness scorecards and the machine-readable JSON shape. */
-import type { DocumentKind, LintResult, PreconditionKey } from './types.js';
+import type { DocumentKind, LintResult, PreconditionKey, Readiness, SectionSummary } from './types.js';
 import { KIND_LABELS } from './kind.js';
 import { PRECONDITIONS } from './types.js';
 import { preconditionLabel } from './score.js';
@@ -55,67 +55,123 @@ export function toJsonResult(r: LintResult, file = r.file ?? '<text>'): JsonResu
   };
 }
 
+/** The headings of the readiness report, in markdown and on the terminal. */
+export const REPORT_HEADINGS = {
+  title: 'Readiness report',
+  preconditions: 'Preconditions',
+  redFlags: 'Red flags',
+  scoring: 'How the score is made',
+  sections: 'Sections',
+  coveredElsewhere: 'Covered in linked pages',
+  findings: 'Findings',
+} as const;
+
 /** A markdown scorecard for one plan; `findings: false` leaves out the list of findings (when they are printed beside it). */
 export function readinessReport(r: LintResult, label = r.file ?? 'this plan', options: { findings?: boolean } = {}): string {
-  const lines: string[] = [`# Readiness report: ${label}`, ''];
-  if (r.skipped) return [...lines, `Not analysed: ${r.skipped}.`, ''].join('\n');
-  if (!r.isPlan) return [...lines, `Not a partner program plan (${r.detection}).`, ''].join('\n');
-  if (!r.readiness && r.kind && r.kind !== 'plan') {
-    lines.push(`${titleSummary(r)}`, '', `Readiness is scored for plans only; this document reads as a ${KIND_LABELS[r.kind].toLowerCase()} (${r.kindWhy ?? 'from its text'}).`, '');
-    if (r.coveredElsewhere?.length) lines.push(...coveredLines(r).slice(1), '');
-    if (options.findings !== false) {
-      lines.push('## Findings', '');
-      if (!r.findings.length) lines.push('None.');
-      for (const f of r.findings) lines.push(`- line ${f.line}: ${f.severity} \`${f.ruleId}\`: ${f.message}`);
-      lines.push('');
-    }
+  const lines: string[] = [`# ${REPORT_HEADINGS.title}: ${label}`, ''];
+  const findingLines = (): string[] => {
+    if (options.findings === false) return [];
+    const items = r.findings.map((f) => `- line ${f.line}: ${f.severity} \`${f.ruleId}\`: ${f.message}`);
+    return ['', `## ${REPORT_HEADINGS.findings}`, '', ...(items.length ? items : ['None.'])];
+  };
+  const unscored = unscoredReason(r);
+  if (unscored !== undefined) {
+    if (!isGuideOrPolicy(r)) return [...lines, unscored, ''].join('\n');
+    // What the guide or policy is, what its links cover and its findings; no score.
+    lines.push(titleSummary(r), '', unscored);
+    lines.push(...coveredLines(r), ...findingLines(), '');
     return lines.join('\n');
   }
-  if (!r.readiness) {
-    const why = r.findings.find((f) => f.ruleId === 'out-of-scope');
-    return [...lines, `Out of scope: ${why?.message ?? 'not a partner program'}.`, ''].join('\n');
-  }
-  const rd = r.readiness;
-  lines.push(`**Score: ${rd.score}/100** · ${PRECONDITIONS.filter((k) => rd.preconditions[k]).length}/6 preconditions · ${r.findings.length} findings`, '');
-  lines.push(`Archetypes: ${r.archetypes.join(', ') || 'not stated'} · Stage: ${r.stage ?? 'not stated'}`, '');
-  lines.push('## Preconditions', '', '| Precondition | Met | Evidence |', '|---|---|---|');
+  const rd = r.readiness!;
+  lines.push(`**Score: ${rd.score}/100** · ${preconditionCount(rd)} · ${findingCount(r.findings.length)}`, '');
+  lines.push(planContext(r), '');
+  lines.push(`## ${REPORT_HEADINGS.preconditions}`, '', '| Precondition | Met | Evidence |', '|---|---|---|');
   for (const k of PRECONDITIONS) {
     const d = rd.details[k];
     const ev = d.evidence[0] ? `line ${d.evidence[0].line}: ${d.reason}` : d.reason;
     lines.push(`| ${preconditionLabel(k)} | ${d.met ? 'yes' : 'no'} | ${ev.replace(/\|/g, '\\|')} |`);
   }
-  lines.push('', '## Red flags', '');
+  lines.push('', `## ${REPORT_HEADINGS.redFlags}`, '');
   if (rd.redFlags.length === 0) lines.push('None.');
-  for (const f of rd.redFlags) lines.push(`- \`${f.ruleId}\` on line ${f.line} (−${f.penalty})`);
-  lines.push('', '## How the score is made', '', ...rd.breakdown.map((b) => `- ${b}`));
+  for (const f of rd.redFlags) lines.push(`- ${redFlagLine(f, (id) => `\`${id}\``)}`);
+  lines.push('', `## ${REPORT_HEADINGS.scoring}`, '', ...rd.breakdown.map((b) => `- ${b}`));
   if (r.sections.length) {
-    lines.push('', '## Sections', '');
-    for (const s of r.sections) lines.push(`- ${s.label} (line ${s.line}): ${s.present.length}/${s.present.length + s.missing.length}${s.coveredIn ? ` · covered in ${s.coveredIn}` : s.missing.length ? ` · missing ${s.missing.join(', ')}` : ''}`);
+    lines.push('', `## ${REPORT_HEADINGS.sections}`, '');
+    for (const s of r.sections) lines.push(`- ${sectionLine(s)}`);
   }
-  lines.push(...coveredLines(r));
-  if (options.findings !== false) {
-    lines.push('', '## Findings', '');
-    if (!r.findings.length) lines.push('None.');
-    for (const f of r.findings) lines.push(`- line ${f.line}: ${f.severity} \`${f.ruleId}\`: ${f.message}`);
-  }
-  lines.push('');
+  lines.push(...coveredLines(r), ...findingLines(), '');
   return lines.join('\n');
 }
 
 /** Topics only linked pages cover (the document has no section about them), as a markdown list under a heading. */
 function coveredLines(r: LintResult): string[] {
-  const linkedOnly = (r.coveredElsewhere ?? []).filter((c) => !r.sections.some((s) => s.topic === c.topic));
-  if (!linkedOnly.length) return [];
-  return ['', '## Covered in linked pages', '', ...linkedOnly.map((c) => `- ${c.label} · covered in ${c.file} (linked on line ${c.line})`)];
+  const items = coveredElsewhereLines(r);
+  return items.length ? ['', `## ${REPORT_HEADINGS.coveredElsewhere}`, '', ...items.map((item) => `- ${item}`)] : [];
 }
 
-/** The one-line summary of a document for titles, lenses and status lines: "Partner guide · 3 findings". */
-export function titleSummary(r: LintResult): string {
-  const n = r.findings.length;
-  const findings = `${n} finding${n === 1 ? '' : 's'}`;
+/**
+ * Why a document has no readiness score, as a sentence (not analysed, not a plan, a guide or a
+ * policy, out of scope); undefined when it has one.
+ */
+export function unscoredReason(r: LintResult): string | undefined {
+  if (r.skipped) return `Not analysed: ${r.skipped}.`;
+  if (!r.isPlan) return `Not a partner program plan (${r.detection}).`;
+  if (r.readiness) return undefined;
+  if (isGuideOrPolicy(r)) {
+    return `Readiness is scored for plans only; this document reads as a ${KIND_LABELS[r.kind].toLowerCase()} (${r.kindWhy ?? 'from its text'}).`;
+  }
+  const why = r.findings.find((f) => f.ruleId === 'out-of-scope');
+  return `Out of scope: ${why?.message ?? 'not a partner program'}.`;
+}
+
+/** A partner guide or a policy page: analysed, but readiness is scored for plans only. */
+function isGuideOrPolicy(r: LintResult): r is LintResult & { kind: 'guide' | 'policy' } {
+  return r.isPlan && !r.skipped && !r.readiness && (r.kind === 'guide' || r.kind === 'policy');
+}
+
+/** "Archetypes: referral · Stage: pilot". */
+export function planContext(r: LintResult): string {
+  return `Archetypes: ${r.archetypes.join(', ') || 'not stated'} · Stage: ${r.stage ?? 'not stated'}`;
+}
+
+/** "4/6 preconditions". */
+export function preconditionCount(rd: Readiness): string {
+  return `${PRECONDITIONS.filter((k) => rd.preconditions[k]).length}/${PRECONDITIONS.length} preconditions`;
+}
+
+/** "no findings", "1 finding", "7 findings". */
+export function findingCount(n: number): string {
+  return n === 0 ? 'no findings' : `${n} finding${n === 1 ? '' : 's'}`;
+}
+
+/** "Recruiting (line 27): 1/2 · missing target list". */
+export function sectionLine(s: SectionSummary): string {
+  const status = s.coveredIn ? ` · covered in ${s.coveredIn}` : s.missing.length ? ` · missing ${s.missing.join(', ')}` : '';
+  return `${s.label} (line ${s.line}): ${s.present.length}/${s.present.length + s.missing.length}${status}`;
+}
+
+/** "premature-program on line 4 (−10)"; `code` dresses the rule id (a markdown code span). */
+export function redFlagLine(f: Readiness['redFlags'][number], code: (ruleId: string) => string = (id) => id): string {
+  return `${code(f.ruleId)} on line ${f.line} (−${f.penalty})`;
+}
+
+/** Topics only linked pages cover: "Deal registration · covered in deal-registration.md (linked on line 14)". */
+export function coveredElsewhereLines(r: LintResult): string[] {
+  return (r.coveredElsewhere ?? [])
+    .filter((c) => !r.sections.some((s) => s.topic === c.topic))
+    .map((c) => `${c.label} · covered in ${c.file} (linked on line ${c.line})`);
+}
+
+/**
+ * The one-line summary of a document for titles, lenses and status lines: "Partner guide · 3 findings",
+ * "Readiness 67/100 · 4/6 preconditions · 2 findings". `withKind` names the kind of a plan too
+ * ("Partner program plan · Readiness 100/100 · ..."), for lists of documents of several kinds.
+ */
+export function titleSummary(r: LintResult, options: { withKind?: boolean } = {}): string {
+  const findings = findingCount(r.findings.length);
   if (r.readiness) {
-    const met = PRECONDITIONS.filter((k) => r.readiness!.preconditions[k]).length;
-    return `Readiness ${r.readiness.score}/100 · ${met}/${PRECONDITIONS.length} preconditions · ${findings}`;
+    const kind = options.withKind && r.kind ? `${KIND_LABELS[r.kind]} · ` : '';
+    return `${kind}Readiness ${r.readiness.score}/100 · ${preconditionCount(r.readiness)} · ${findings}`;
   }
   return r.kind ? `${KIND_LABELS[r.kind]} · ${findings}` : findings;
 }

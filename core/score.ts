@@ -23,6 +23,11 @@ export function preconditionLabel(k: PreconditionKey): string {
   return LABELS[k];
 }
 
+/** One precondition in words, for the score's breakdown and the reports: "Full-time owner: the owner runs ... (line 23)". */
+export function preconditionLine(k: PreconditionKey, detail: PreconditionEvidence): string {
+  return `${LABELS[k]}: ${detail.reason}${detail.evidence[0] ? ` (line ${detail.evidence[0].line})` : ''}`;
+}
+
 export function readinessScore(details: Record<PreconditionKey, PreconditionEvidence>, findings: Finding[], redFlagIds: ReadonlySet<string>): Readiness {
   const preconditions = Object.fromEntries(PRECONDITIONS.map((k) => [k, details[k].met])) as Record<PreconditionKey, boolean>;
   const met = PRECONDITIONS.filter((k) => preconditions[k]).length;
@@ -32,7 +37,7 @@ export function readinessScore(details: Record<PreconditionKey, PreconditionEvid
   const score = Math.max(0, base - redFlags.length * RED_FLAG_PENALTY);
   const breakdown = [
     `${met}/6 preconditions with evidence: ${base} points (100 x ${met} / 6, rounded)`,
-    ...PRECONDITIONS.map((k) => `${details[k].met ? '✓' : '✗'} ${LABELS[k]}: ${details[k].reason}${details[k].evidence[0] ? ` (line ${details[k].evidence[0].line})` : ''}`),
+    ...PRECONDITIONS.map((k) => `${details[k].met ? '✓' : '✗'} ${preconditionLine(k, details[k])}`),
     ...redFlags.map((f) => `− ${f.penalty} for red flag ${f.ruleId} (line ${f.line})`),
     `= ${score}/100`,
   ];

@@ -15,9 +15,22 @@ export type { DetectionMode, ResolvedConfig, ConfigProblem, LoadedConfig } from 
 export { CONFIG_FILE_NAMES, findConfigFile } from '../core/config.js';
 export { applyFixes, type ApplyFixesResult } from '../core/fixes.js';
 export { templates, templatesMissingFrom, renderTemplate, templateForTopic, type TemplateInfo, type TemplateFormat } from '../core/templates.js';
-export { readinessReport, titleSummary, toJsonResult, type JsonResult } from '../core/report.js';
+export {
+  coveredElsewhereLines,
+  findingCount,
+  planContext,
+  preconditionCount,
+  readinessReport,
+  redFlagLine,
+  REPORT_HEADINGS,
+  sectionLine,
+  titleSummary,
+  toJsonResult,
+  unscoredReason,
+  type JsonResult,
+} from '../core/report.js';
 export { KIND_LABELS } from '../core/kind.js';
-export { preconditionLabel } from '../core/score.js';
+export { preconditionLabel, preconditionLine } from '../core/score.js';
 export { ruleDocsUrl } from '../core/docs-url.js';
 export { VERSION } from '../core/version.js';
 export { trailingLineEndings } from '../core/text.js';

@@ -79,10 +79,10 @@ test('--format json: a finding sits where the text is', async (t) => {
   assert.equal(lineText.slice(margin.column - 1, margin.endColumn - 1), '45%');
 });
 
-test('--format stylish: grouped by file, one line per finding, a summary matching the JSON', async () => {
+test('--format stylish: grouped by file, one entry per finding, a summary matching the JSON', async () => {
   const files = exampleFiles.filter((f) => key.docs[f].isPlan).slice(0, 3);
   const [stylish, json] = await Promise.all([
-    runCli(files, { cwd: SHARED_EXAMPLES }),
+    runCli(files, { cwd: SHARED_EXAMPLES, env: { COLUMNS: '80' } }),
     runCli(['--format', 'json', ...files], { cwd: SHARED_EXAMPLES }),
   ]);
   assert.equal(stylish.code, json.code);
@@ -92,15 +92,19 @@ test('--format stylish: grouped by file, one line per finding, a summary matchin
   for (const entry of entries) {
     const header = lines.indexOf(entry.file);
     assert.ok(header >= 0, `header line for ${entry.file}`);
-    const rows = [];
-    for (let i = header + 1; i < lines.length && lines[i].startsWith('  '); i++) rows.push(lines[i]);
-    assert.equal(rows.length, entry.findings.length, `${entry.file}: one line per finding`);
+    // An entry: `line:col  severity  message` and the rule id, the message wrapped under its column (80 here).
+    const rows: string[] = [];
+    for (let i = header + 1; i < lines.length && lines[i].startsWith('  '); i++) {
+      if (/^ {2}\d/.test(lines[i])) rows.push(lines[i]);
+      else rows[rows.length - 1] += ' ' + lines[i].trim();
+    }
+    assert.equal(rows.length, entry.findings.length, `${entry.file}: one entry per finding`);
     const sorted = [...entry.findings].sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
     rows.forEach((row, i) => {
       const f = sorted[i];
-      const m = /^ {2}(\d+):(\d+) +(error|warning|info) +(.+?) +([a-z][a-z0-9-]*)$/.exec(row);
+      const m = /^ {2}(\d+):(\d+) +(error|warning|info) +(\S.*?) +([a-z][a-z0-9-]*)$/.exec(row);
       assert.ok(m, `row format: ${JSON.stringify(row)}`);
-      assert.deepEqual([Number(m[1]), Number(m[2]), m[3], m[5]], [f.line, f.column, f.severity, f.ruleId]);
+      assert.deepEqual([Number(m[1]), Number(m[2]), m[3], m[4].replace(/\s+/g, ' '), m[5]], [f.line, f.column, f.severity, f.message.replace(/\s+/g, ' '), f.ruleId]);
     });
   }
   const all = entries.flatMap((e) => e.findings);

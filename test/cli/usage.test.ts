@@ -9,7 +9,7 @@ test('--help prints usage on stdout and exits 0', async () => {
   const run = await runCli(['--help']);
   assert.equal(run.code, 0);
   assert.match(run.stdout, /^Usage: partnerlint \[options\]/);
-  for (const option of ['--format', '--fix', '--config', '--max-warnings', '--detect', '--report', '--init', '--stdin', '--stdin-filename', '--quiet', '--no-color', '--cache', '--cache-location', '--debug', 'PARTNERLINT_WORKERS']) {
+  for (const option of ['--format', '--fix', '--config', '--max-warnings', '--min-readiness', '--detect', '--report', '--init', '--stdin', '--stdin-filename', '--quiet', '--no-color', '--cache', '--cache-location', '--debug', 'PARTNERLINT_WORKERS']) {
     assert.ok(run.stdout.includes(option), `help mentions ${option}`);
   }
   assert.equal(run.stderr, '');
@@ -80,7 +80,7 @@ test('exit code 0 when only documents that are not plans are linted', async (t) 
   write(dir, 'README.md', README_TEXT);
   const run = await runCli([], { cwd: dir });
   assert.equal(run.code, 0, run.stderr);
-  assert.equal(run.stdout, '');
+  assert.equal(run.stdout, '1 file checked, no partner-program documents found\n');
 });
 
 test('--cache writes .partnerlintcache in the working directory', async (t) => {
