@@ -738,8 +738,11 @@ function tiersAsColumns(u: Unit): Tier[] | null {
 function readColumnTiers(u: Unit): Tier[] | null {
   const table = u.table!;
   const names = table.header.slice(1).map((h) => h.trim());
-  const named = names.filter((h) => TIER_NAME.test(h) || /\b(?:tier|level|partner)\b/i.test(h)).length;
-  if (names.length < 2 || named < 2 || named * 2 < names.length) return null;
+  // A column is a tier when its header is a tier's name ("Silver", "Gold Partner", "Tier 2"),
+  // not a label that starts like one ("Certified reps", "Registered deals").
+  const isTierName = (h: string) => TIER_NAME.test(h) && /^[\w-]+(?:\s+(?:partners?|tier|level|resellers?|members?|\d))?$/i.test(h);
+  const named = names.filter(isTierName).length;
+  if (names.length < 2 || named < 2 || named * 4 < names.length * 3) return null;
   // Rows that name tiers themselves make a tier-per-row table.
   if (table.rows.length && table.rows.filter((r) => TIER_NAME.test(r.cells?.[0]?.text ?? '')).length * 2 > table.rows.length) return null;
   const first = (table.header[0] ?? '').trim();
