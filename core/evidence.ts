@@ -5,7 +5,7 @@
  */
 import type { Archetype, PreconditionKey, PreconditionEvidence, Stage } from './types.js';
 import { PRECONDITIONS } from './types.js';
-import { isHedged, isNegatedAt, isStatement, reportsThePast, statesDiscontinuation, TOPIC_HEADINGS, type PlanModel, type Section, type Sentence, type Topic, type Unit } from './model.js';
+import { HEDGE, isHedged, isNegatedAt, isStatement, reportsThePast, statesDiscontinuation, TOPIC_HEADINGS, type PlanModel, type Section, type Sentence, type Topic, type Unit } from './model.js';
 import {
   timeFrameMonths,
   type CountMatch,
@@ -58,12 +58,17 @@ const DEAL_REG_WORD = /\bdeal[- ]?reg\w*|\bDR\b|\bregist\w+/i;
 /** "DR" as people abbreviate deal registration (capitals only, so "Dr." is not it). */
 const DR_ABBREVIATION = /\bDRs?\b(?!\.\s*[A-Z][a-z])/;
 
+/** A sentence that describes how partners register a deal. */
+const REGISTRATION_PROCESS =
+  /\b(?:partners?|resellers?|msps?|advisors?|consultants?|they|firms?|agencies)\b[^.]{0,40}\b(?:register|submit)s?\b|\b(?:you|whoever(?: \w+){0,4})\s+(?:can |must |should |need to |first )?(?:register|claim|submit)s?\b|\bregistered (?:deals?|accounts?|opportunit\w+|leads?|referrals?)\b|\bdeal[- ]?registration\b|\b(?:opportunit\w+|deals?|referrals?|clients?) must be registered\b|\bregister (?:your|each|every) (?:deals?|opportunit\w+|referrals?|clients?)\b|\b(?:opportunity|lead|referral) registration\b|\bregistrations?\b[^.]{0,40}\b(?:approved|valid|last|expire|hold)/i;
+
 /** A sentence that says the mechanism is not there: "we have no deal registration yet", "DR: not yet decided". */
 function statesAbsence(s: Sentence): boolean {
-  const m = DEAL_REG_WORD.exec(s.text);
+  const m = s.match(DEAL_REG_WORD);
   if (m && isNegatedAt(s.text, m.index)) return true;
-  return isHedged(s.text) && !/\b\d|\b(?:approv|expir|valid|first|wins?)\w*/i.test(s.text);
+  return s.test(HEDGE) && !s.test(STATED_TERMS);
 }
+const STATED_TERMS = /\b\d|\b(?:approv|expir|valid|first|wins?)\w*/i;
 
 export interface Tier {
   name: string;
@@ -218,11 +223,9 @@ export class Evidence {
   get dealReg(): { section: Section | null; sentences: Sentence[] } | null {
     return this.once('dealReg', () => {
       const section = this.plan.sectionsWith('dealRegistration')[0] ?? null;
-      const process =
-        /\b(?:partners?|resellers?|msps?|advisors?|consultants?|they|firms?|agencies)\b[^.]{0,40}\b(?:register|submit)s?\b|\b(?:you|whoever(?: \w+){0,4})\s+(?:can |must |should |need to |first )?(?:register|claim|submit)s?\b|\bregistered (?:deals?|accounts?|opportunit\w+|leads?|referrals?)\b|\bdeal[- ]?registration\b|\b(?:opportunit\w+|deals?|referrals?|clients?) must be registered\b|\bregister (?:your|each|every) (?:deals?|opportunit\w+|referrals?|clients?)\b|\b(?:opportunity|lead|referral) registration\b|\bregistrations?\b[^.]{0,40}\b(?:approved|valid|last|expire|hold)/i;
       // A bare name of the topic ("Deal registration", a link to the policy page) is navigation, not a mechanism.
       const bare = (s: Sentence) => s.text.trim().split(/\s+/).length <= 5 && !/\b(?:register|submit|approv|valid|expir|claim|protect|hold)\w*/i.test(s.text);
-      const sentences = this.dealRegSentences.filter((s) => !SIGN_UP.test(s.text) && ((section && s.section?.inTopic('dealRegistration')) || process.test(s.text) || DR_ABBREVIATION.test(s.text)));
+      const sentences = this.dealRegSentences.filter((s) => !s.test(SIGN_UP) && ((section && s.section?.inTopic('dealRegistration')) || s.test(REGISTRATION_PROCESS) || s.test(DR_ABBREVIATION)));
       // "We have no deal registration yet", "Deal registration: not decided": absence, not a mechanism to judge.
       const stated = sentences.filter((s) => !statesAbsence(s));
       if (!stated.some((s) => !bare(s)) && !section) return null;

@@ -807,7 +807,7 @@ const NONE: Sentence[] = [];
 
 /** A statement: prose that is neither a heading nor a question, nor a report of the past. */
 export function isStatement(s: Sentence): boolean {
-  return s.unit.kind !== 'heading' && !s.isQuestion && !reportsThePast(s.text);
+  return s.unit.kind !== 'heading' && !s.isQuestion && !s.memo('reportsThePast', () => reportsThePast(s.text));
 }
 
 /** Headings of sections about the past: a retrospective, last year's results, what went wrong. */
