@@ -1,6 +1,7 @@
 /** Readable readiness scorecards and the machine-readable JSON shape. */
 import type { DocumentKind, LintResult, PreconditionKey, Readiness, SectionSummary } from './types.js';
 import { KIND_LABELS } from './kind.js';
+import { escapeMarkdown } from './text.js';
 import { PRECONDITIONS } from './types.js';
 import { preconditionLabel } from './score.js';
 
@@ -71,7 +72,7 @@ export function readinessReport(r: LintResult, label = r.file ?? 'this plan', op
   const lines: string[] = [`# ${REPORT_HEADINGS.title}: ${label}`, ''];
   const findingLines = (): string[] => {
     if (options.findings === false) return [];
-    const items = r.findings.map((f) => `- line ${f.line}: ${f.severity} \`${f.ruleId}\`: ${f.message}`);
+    const items = r.findings.map((f) => `- line ${f.line}: ${f.severity} \`${f.ruleId}\`: ${escapeMarkdown(f.message)}`);
     return ['', `## ${REPORT_HEADINGS.findings}`, '', ...(items.length ? items : ['None.'])];
   };
   const unscored = unscoredReason(r);

@@ -96,3 +96,12 @@ export function dominantEol(text: string): string {
   if (cr > lf && cr > crlf) return '\r';
   return crlf > lf ? '\r\n' : '\n';
 }
+
+/**
+ * Text from a document (a tier name, a quoted figure) made inert in markdown: the characters that
+ * would start a link, an image, HTML, code or emphasis are escaped, so a hover or report shows
+ * them as written and fetches nothing.
+ */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}\[\]()<>#!|~]/g, (c) => `\\${c}`);
+}

@@ -33,7 +33,7 @@ export { KIND_LABELS } from '../core/kind.js';
 export { preconditionLabel, preconditionLine } from '../core/score.js';
 export { ruleDocsUrl } from '../core/docs-url.js';
 export { VERSION } from '../core/version.js';
-export { trailingLineEndings } from '../core/text.js';
+export { escapeMarkdown, trailingLineEndings } from '../core/text.js';
 export {
   documentLinks,
   linkTargetPath,

@@ -55,7 +55,7 @@ import { disableFileEdit, disableForLineEdit, insertBlockEdit, lineText } from '
 import { DEFAULT_DEBOUNCE_MS, normalizeSettings, type PartnerlintSettings } from './settings.js';
 import { ColdAnalysisCounter, collectGarbage } from './memory.js';
 import { DiskPages, LinkIndex, linkTarget, normalizeUri } from './links.js';
-import { fileSelectionReader, preconditionLabel, Selection, type PreconditionKey, type SelectionReader } from '../lib/index.js';
+import { escapeMarkdown, fileSelectionReader, preconditionLabel, Selection, type PreconditionKey, type SelectionReader } from '../lib/index.js';
 
 export const COMMANDS = {
   insertTemplate: 'partnerlint.insertTemplate',
@@ -844,7 +844,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
       if (!rangeContains(findingRange, position)) continue;
       range ??= findingRange;
       const rule = rules.get(finding.ruleId);
-      const lines = [`**${finding.ruleId}** (${finding.severity})${rule ? `: ${rule.description}` : ''}`, '', finding.message];
+      const lines = [`**${finding.ruleId}** (${finding.severity})${rule ? `: ${rule.description}` : ''}`, '', escapeMarkdown(finding.message)];
       if (finding.fixes && finding.fixes.length > 0) {
         lines.push('', 'Fixes:', ...finding.fixes.map((fix) => `- ${fix.title}${fix.safe ? '' : ' (editor only)'}`));
       }
@@ -857,7 +857,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
       if (!rangeContains(noteRange, position)) continue;
       range ??= noteRange;
       const verdict = note.inBand ? 'in line with the benchmark' : 'outside the benchmark band';
-      parts.push(`**${note.text}**: ${note.subject}\n\nBenchmark: ${note.band.label}. This figure is ${verdict}.`);
+      parts.push(`**${escapeMarkdown(note.text)}**: ${note.subject}\n\nBenchmark: ${note.band.label}. This figure is ${verdict}.`);
     }
 
     for (const covered of result.coveredElsewhere ?? []) {
