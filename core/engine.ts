@@ -17,7 +17,7 @@ import { documentTitle, readKind, titleNamesMechanic } from './kind.js';
 import { templates } from './templates.js';
 import { statesUnfilled } from './fixes.js';
 import { dropCoveredElsewhere, linkedCoverage, type LinkResolver } from './links.js';
-import type { BenchmarkNote, DocumentKind, Finding, LintResult, Span } from './types.js';
+import type { BenchmarkNote, Finding, LintResult, Span } from './types.js';
 
 export interface AnalyzeOptions {
   rules: readonly Rule[];

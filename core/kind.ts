@@ -63,11 +63,16 @@ function countsOf(units: readonly Unit[]): { words: number; you: number; plannin
   return { words, you, planning };
 }
 
-/** The kind given in front matter, if any and valid. */
-export function frontMatterKind(data: Record<string, unknown> | undefined): DocumentKind | undefined {
+/** What front matter gives as the kind (`kind:` or `partnerlint: {kind:}`), valid or not. */
+export function frontMatterKindValue(data: Record<string, unknown> | undefined): unknown {
   if (!data) return undefined;
   const pl = data.partnerlint;
-  const raw = data.kind ?? (pl && typeof pl === 'object' && !Array.isArray(pl) ? (pl as Record<string, unknown>).kind : undefined);
+  return data.kind ?? (pl && typeof pl === 'object' && !Array.isArray(pl) ? (pl as Record<string, unknown>).kind : undefined);
+}
+
+/** The kind given in front matter, if any and valid. */
+export function frontMatterKind(data: Record<string, unknown> | undefined): DocumentKind | undefined {
+  const raw = frontMatterKindValue(data);
   if (typeof raw !== 'string') return undefined;
   const k = raw.trim().toLowerCase();
   return (DOCUMENT_KINDS as readonly string[]).includes(k) ? (k as DocumentKind) : undefined;

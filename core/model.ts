@@ -15,7 +15,7 @@ import { checkYamlLimits, describeYamlLimit, parseYamlOnce } from './yaml-limits
 import { parsePieces, parsePieceText, type PieceCache } from './parse.js';
 import type { Archetype, DocumentKind, Span, Stage } from './types.js';
 import { ARCHETYPES, DOCUMENT_KINDS, STAGES } from './types.js';
-import { frontMatterKind } from './kind.js';
+import { frontMatterKind, frontMatterKindValue } from './kind.js';
 import {
   findDurations,
   findPartnerCounts,
@@ -485,9 +485,7 @@ export class PlanModel {
     fm.data = data;
     fm.hasPartnerlintKey = 'partnerlint' in data;
     fm.kind = frontMatterKind(data);
-    const pl = data.partnerlint;
-    const givenKind = data.kind ?? (pl && typeof pl === 'object' && !Array.isArray(pl) ? (pl as Record<string, unknown>).kind : undefined);
-    if (givenKind !== undefined && !fm.kind) fm.problems.push({ key: 'kind', message: `front matter \`kind\` should be one of ${DOCUMENT_KINDS.join(', ')}` });
+    if (frontMatterKindValue(data) !== undefined && !fm.kind) fm.problems.push({ key: 'kind', message: `front matter \`kind\` should be one of ${DOCUMENT_KINDS.join(', ')}` });
     for (const key of ['type', 'archetypes', 'stage', 'arr'] as const) {
       if (!(key in data)) continue;
       const shape = (FrontMatterSchema.shape as Record<string, z.ZodType>)[key];

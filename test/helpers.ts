@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -16,4 +17,17 @@ export function seededRandom(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/** Every labelled corpus: the shared examples and real-world pages, and each fixture folder with a key.json. */
+export function labelledCorpora(): string[] {
+  const fixtures = path.join(repoRoot, 'test', 'fixtures');
+  return [path.join(sharedDir, 'examples'), path.join(sharedDir, 'realworld'), ...fs.readdirSync(fixtures).sort().map((d) => path.join(fixtures, d))].filter((d) =>
+    fs.existsSync(path.join(d, 'key.json')),
+  );
+}
+
+/** The documents a corpus's key.json lists (paths relative to the corpus). */
+export function keyedFiles(corpus: string): string[] {
+  return Object.keys(JSON.parse(fs.readFileSync(path.join(corpus, 'key.json'), 'utf8')).docs as Record<string, unknown>);
 }

@@ -8,16 +8,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { REPO_ROOT, parseJsonOutput, runCli, tempDir } from './helpers.js';
+import { parseJsonOutput, runCli, tempDir } from './helpers.js';
+import { keyedFiles, labelledCorpora } from '../helpers.js';
 
-const corpora = [
-  path.resolve(REPO_ROOT, '..', 'shared', 'examples'),
-  path.resolve(REPO_ROOT, '..', 'shared', 'realworld'),
-  ...fs
-    .readdirSync(path.join(REPO_ROOT, 'test', 'fixtures'))
-    .filter((d) => fs.existsSync(path.join(REPO_ROOT, 'test', 'fixtures', d, 'key.json')))
-    .map((d) => path.join(REPO_ROOT, 'test', 'fixtures', d)),
-].filter((d) => fs.existsSync(path.join(d, 'key.json')));
+const corpora = labelledCorpora();
 
 const PLACEHOLDER = /‹[^‹›\r\n]{1,80}›/g;
 
@@ -25,8 +19,7 @@ test('--fix on every labelled document writes placeholders, never figures, and e
   const dir = tempDir(t, 'partnerlint-fix-ph-');
   const originals = new Map<string, string>();
   for (const corpus of corpora) {
-    const key = JSON.parse(fs.readFileSync(path.join(corpus, 'key.json'), 'utf8')).docs as Record<string, unknown>;
-    for (const file of Object.keys(key)) {
+    for (const file of keyedFiles(corpus)) {
       const name = `${path.basename(corpus)}--${file.replace(/[\\/]/g, '_')}`;
       const text = fs.readFileSync(path.join(corpus, file), 'utf8');
       fs.writeFileSync(path.join(dir, name), text);

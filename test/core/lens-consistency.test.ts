@@ -8,12 +8,9 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { lint } from '../../lib/index.js';
-import { repoRoot, sharedDir } from '../helpers.js';
+import { keyedFiles, labelledCorpora } from '../helpers.js';
 
-const fixtures = path.join(repoRoot, 'test', 'fixtures');
-const corpora = [path.join(sharedDir, 'examples'), path.join(sharedDir, 'realworld'), ...fs.readdirSync(fixtures).map((d) => path.join(fixtures, d))].filter((d) =>
-  fs.existsSync(path.join(d, 'key.json')),
-);
+const corpora = labelledCorpora();
 
 /** A rule's "missing element" finding and the lens element it speaks of. */
 const ELEMENT_OF: Record<string, { topic: string; element: string }> = {
@@ -28,8 +25,7 @@ test('section lenses and findings agree on every labelled document', () => {
   const contradictions: string[] = [];
   let compared = 0;
   for (const dir of corpora) {
-    const key = JSON.parse(fs.readFileSync(path.join(dir, 'key.json'), 'utf8')).docs as Record<string, unknown>;
-    for (const file of Object.keys(key)) {
+    for (const file of keyedFiles(dir)) {
       const r = lint(fs.readFileSync(path.join(dir, file), 'utf8'), { filePath: path.join(dir, file) });
       for (const f of r.findings) {
         const el = ELEMENT_OF[f.ruleId];

@@ -8,14 +8,9 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { lint, PRECONDITIONS, readinessReport, titleSummary } from '../../lib/index.js';
-import { repoRoot, sharedDir } from '../helpers.js';
+import { keyedFiles, labelledCorpora } from '../helpers.js';
 
-const fixtures = path.join(repoRoot, 'test', 'fixtures');
-const corpora = [
-  path.join(sharedDir, 'examples'),
-  path.join(sharedDir, 'realworld'),
-  ...fs.readdirSync(fixtures).map((d) => path.join(fixtures, d)),
-].filter((d) => fs.existsSync(path.join(d, 'key.json')));
+const corpora = labelledCorpora();
 
 /** An identifier such as `directSales` or `dealRegistration` (a lower-case word with a capital inside). */
 const CAMEL = /\b[a-z]+[A-Z][A-Za-z]*\b/;
@@ -25,8 +20,7 @@ test('rendered strings of every labelled document contain no internal keys', () 
   const bad: string[] = [];
   let strings = 0;
   for (const dir of corpora) {
-    const key = JSON.parse(fs.readFileSync(path.join(dir, 'key.json'), 'utf8')).docs as Record<string, unknown>;
-    for (const file of Object.keys(key)) {
+    for (const file of keyedFiles(dir)) {
       const r = lint(fs.readFileSync(path.join(dir, file), 'utf8'), { filePath: path.join(dir, file) });
       const rendered = [
         ...r.findings.map((f) => f.message),
