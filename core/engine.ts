@@ -58,6 +58,26 @@ const PROGRAM_SIGNALS: RegExp[] = [
 /** Partners that are people inside a company (an HR or executive business partner), not a program's partners. */
 const PEOPLE_PARTNERS = /\b(?:people|HR|human resources|finance|executive|talent|legal) business partners?\b|\bPBPs?\b|\bEBPs?\b|\bpartners? with (?:managers|finance|leaders|teams)\b/gi;
 
+/** Words that name a program's partners. */
+const PARTNER_WORDS = /\bpartner\w*|\bresell\w*|\breferr\w*|\bchannel partners?\b|\balliances?\b|\baffiliates?\b|\binfluencers?\b|\bMSPs?\b|\bVARs?\b|\bdealers?\b|\bdistributors?\b|\badvisors?\b|\bco-?sell\w*/gi;
+
+/**
+ * What a heading says when a partner program is the document's subject: its partners, its channel,
+ * or one of its mechanics. A document whose title and headings never say any of it is about
+ * something else, whatever its paragraphs mention in passing.
+ */
+const PROGRAM_SUBJECT = new RegExp(
+  `${PARTNER_WORDS.source}|\\bchannels?\\b|\\bISVs?\\b|\\bintegrators?\\b|\\bmarketplaces?\\b|\\bdeal[- ]?reg\\w*|\\bMDF\\b|\\bmarket(?:ing)? development\\b|\\bmargins?\\b|\\bcommissions?\\b|\\brebates?\\b|\\bpayouts?\\b|\\bSPIFFs?\\b`,
+  'i',
+);
+
+function subjectInHeadings(plan: PlanModel): boolean {
+  const fm = plan.frontMatter?.data;
+  const said = [fm?.title, fm?.description].filter((v): v is string => typeof v === 'string');
+  for (const sec of plan.sections) said.push(sec.title);
+  return said.some((h) => PROGRAM_SUBJECT.test(h.replace(PEOPLE_PARTNERS, '')));
+}
+
 /** What detection counts in one piece's sentences. */
 /** Words of software documentation: a README or design note about code, not about a partner program. */
 const SOFTWARE_WORDS =
@@ -70,7 +90,7 @@ function signalsOf(units: readonly Unit[]): { partnerWords: number; affiliate: n
     if (re.test(text)) signals |= 1 << i;
   });
   return {
-    partnerWords: (text.replace(PEOPLE_PARTNERS, '').match(/\bpartner\w*|\bresell\w*|\breferr\w*|\bchannel partners?\b|\balliances?\b|\baffiliates?\b|\binfluencers?\b|\bMSPs?\b|\bVARs?\b|\bdealers?\b|\bdistributors?\b|\badvisors?\b|\bco-?sell\w*/gi) ?? []).length,
+    partnerWords: (text.replace(PEOPLE_PARTNERS, '').match(PARTNER_WORDS) ?? []).length,
     affiliate: (text.match(/\baffiliates?\b|\binfluencers?\b|\bcreator (?:program|partners?)\b/gi) ?? []).length,
     signals,
     software: (text.match(SOFTWARE_WORDS) ?? []).length,
@@ -109,6 +129,9 @@ function detect(plan: PlanModel, mode: DetectionMode, filePath: string | undefin
     if ((fences >= 3 && software >= 20) || (software > partnerWords && families < 6))
       return { isPlan: false, why: `content reads as software documentation (${software} software terms, ${fences} code blocks)` };
   }
+  // Paragraphs that mention partners in passing (an HR page naming the partnerships team) are not a
+  // program: unless its headings say so, a document needs the signals of most of a program.
+  if (!subjectInHeadings(plan) && families < 6) return { isPlan: false, why: `no heading speaks of partners or a program's mechanics (${families} signals in the text)` };
   if (partnerWords >= 5 && families >= 3) return { isPlan: true, why: `content: ${families} partner-program signals` };
   // A policy page covers one or two mechanics, so it shows fewer kinds of signal; its title names the mechanic.
   if (partnerWords >= 5 && families >= 2 && titleNamesMechanic(documentTitle(plan))) return { isPlan: true, why: `content: a policy page for a partner program (${families} signals)` };

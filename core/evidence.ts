@@ -5,7 +5,7 @@
  */
 import type { Archetype, PreconditionKey, PreconditionEvidence, Stage } from './types.js';
 import { PRECONDITIONS } from './types.js';
-import { HEDGE, isHedged, isNegatedAt, isStatement, reportsThePast, statesDiscontinuation, TOPIC_HEADINGS, type PlanModel, type Section, type Sentence, type Topic, type Unit } from './model.js';
+import { ANSWER_START, HEDGE, isHedged, isNegatedAt, isStatement, reportsThePast, statesDiscontinuation, TOPIC_HEADINGS, type PlanModel, type Section, type Sentence, type Topic, type Unit } from './model.js';
 import {
   timeFrameMonths,
   type CountMatch,
@@ -242,7 +242,7 @@ export class Evidence {
       const pool = [...dr.sentences, ...this.plan.matching(/\b(?:registration|registered|referral|claims?)\b/i)];
       for (const s of pool) {
         const isSla =
-          /\b(?:approv\w*|declin\w*|decision|decide|respond\w*|response|answer\w*|repl(?:y|ies|ied)|turnaround|turn around|review(?:ed)?|accept\w*|confirm\w*|SLA)\b/i.test(s.text) &&
+          /\b(?:approv\w*|declin\w*|decision|decide|respond\w*|response|answer\w*|repl(?:y|ies|ied)|turnaround|turn around|review(?:s|ed|ing)?|accept\w*|confirm\w*|SLA)\b/i.test(s.text) &&
           !/\b(?:valid|expir\w*|lasts?|holds?|lifetime|protected for|protection lasts)\b/i.test(s.text.replace(/\bwithin\b.*$/i, ''));
         if (!isSla && !/\b(?:turnaround|SLA)\b/i.test(s.text)) continue;
         for (const d of s.durations) {
@@ -285,6 +285,13 @@ export class Evidence {
             break;
           }
         }
+      }
+      // FAQ pairs: "Q: How long does a registration last?" / "A: Ninety days from approval."
+      for (const a of this.plan.select('faqAnswers', (x) => ANSWER_START.test(x.text) && x.durations.length > 0)) {
+        const q = this.plan.questionFor(a);
+        if (!q || !/\bregist|\bdeal[- ]?reg|\bclaims?\b/i.test(q.text) || !q.test(/\b(?:how long|expir\w*|valid\w*|lasts?|hold|protected)\b/i)) continue;
+        const d = a.durations.find((x) => !/extension/i.test(a.text.slice(Math.max(0, x.start - 12), x.end + 12)));
+        if (d && !out.some((o) => o.sentence === a)) out.push({ sentence: a, match: d, ...a.range(d.start, d.end) });
       }
       return out;
     });

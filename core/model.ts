@@ -112,14 +112,16 @@ export const ARCHETYPE_WORDS: Record<Archetype, RegExp> = {
     /\bstrategic\b|\balliances?\b|\bco-?sell\w*|\bAWS\b|\bAzure\b|\bGoogle Cloud\b|\bGCP\b|\bSalesforce\b|\bHubSpot\b|\bplatform partners?\b/i,
 };
 
+const ALLIANCE_ROUTE = /\bco-?sell\w*|\bmarketplaces?\b|\bOEM\b|\bembedded\b/i;
+
 /** Stronger phrases for telling a document's archetypes from its text (no front matter). */
 const DOC_ARCHETYPE_PHRASES: Record<Archetype, RegExp> = {
   referral:
-    /\breferral (?:partners?|program(?:me)?s?|fees?|commissions?|network|agreements?)\b|\b(?:partners?|consultants?|agencies|advisors?|firms?|bookkeepers?|accountants?) (?:who |that )?(?:refer|send us (?:leads|customers|clients)|introduce (?:us|clients|customers))\b|\breferred (?:customers|businesses|clients|deals|leads)\b|\brefer(?:s|red)? us\b|\bhand(?:s)? (?:over )?(?:the |an )?intro(?:duction)?s?\b/gi,
+    /\breferral (?:partners?|program(?:me)?s?|fees?|commissions?|network|agreements?)\b|\b(?:partners?|consultants?|agencies|advisors?|firms?|bookkeepers?|accountants?) (?:who |that )?(?:refer|send us (?:leads|customers|clients)|introduce (?:us|clients|customers))\b|\breferred (?:customers|businesses|clients|deals|leads)\b|\brefer(?:s|red)? us\b|\bhand(?:s)? (?:over )?(?:the |an )?intro(?:duction)?s?\b|\brefer(?:s|red|ring)? (?:\S+ ){0,3}(?:to (?:new |their |prospective )?(?:clients|customers)|(?:sales )?(?:opportunities|leads|deals))\b|\b(?:resell|resale),? or refer(?:ral)?\b|\brefer(?:ral)?,? or (?:resell|resale)\b/gi,
   reseller:
     /\bresell(?:s|ers?|ing)?\b|\bVARs?\b|\bMSPs?\b|\bmanaged service providers?\b|\bvalue-added resellers?\b|(?<!\bnot for )(?<!\bNFR \()\bresale\b(?! (?:through|via|on|in) (?:the |a |cloud )?(?:marketplaces?|AWS|Azure|GCP|Google Cloud))|\b(?:distributors?|dealers?|systems? integrators?|channel partners?)\b(?=[^.]{0,80}\b(?:sell|sells|selling|carry|carries|distribute|bundle|install|buy at|margin|discount)\b)|\b(?:sell|sells|selling|carry|carries|distribute|install)\b[^.]{0,60}\b(?:distributors?|dealers?|systems? integrators?)\b/gi,
   technology:
-    /\b(?:integration|technology|tech|ISV|app|marketplace app) partners?\b|\bintegration partner program\b|\bISV (?:program|ecosystem)\b|\bISVs\b|\b(?:recruit|sign|onboard|work with|partner with) (?:\w+ )?ISVs?\b/gi,
+    /\b(?:integration|technology|tech|ISV|app|marketplace app) partners?\b|\bintegration partner program\b|\bISV (?:program|ecosystem)\b|\bISVs?\b|\bindependent software vendors?\b|\btechnology (?:providers?|vendors?|alliances?)\b|\b(?:recruit|sign|onboard|work with|partner with) (?:\w+ )?ISVs?\b|\bpartners?\b[^.]{0,80}\b(?:that|who|which) (?:\w+ ){0,3}(?:integrate|interoperate|build integrations)\b/gi,
   strategic:
     /\bstrategic (?:alliances?|relationships?|partnerships?|partners?)\b|\balliances? with\b|\balliances? (?:team|program(?:me)?s?|partners?|handbook|managers?|motion)\b|\bcloud (?:alliances?|providers?|partners?)\b|\bhyperscalers?\b|\bco-?sell(?:ing)? (?:with|motion|program)\b|\b(?:AWS|Microsoft|Google Cloud|Salesforce|HubSpot) (?:alliance|partnership|co-?sell)\b/gi,
 };
@@ -550,6 +552,8 @@ export class PlanModel {
         re.lastIndex = 0;
         const m = re.exec(s.text);
         if (!m || isNegatedAt(s.text, m.index)) return false;
+        // Resale named beside co-sell, a marketplace or an OEM deal is a route to market of an alliance.
+        if (a === 'reseller' && /^resale$/i.test(m[0]) && ALLIANCE_ROUTE.test(s.text)) return false;
         // A referral fee paid to a platform inside an alliance is the alliance's economics.
         return a === 'strategic' || !/(?:co-?sell|alliance|marketplace)\W{1,3}(?:\w+\W{1,3})?$/i.test(s.text.slice(Math.max(0, m.index - 25), m.index));
      }));
