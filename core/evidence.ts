@@ -193,7 +193,9 @@ export class Evidence {
         // "no direct sales team" says there is none.
         if (/\b(?:no|without|don't have a|do not have a)\s+(?:\w+\s+)?(?:direct|sales)\b/i.test(s.text.slice(Math.max(0, m.index - 25), m.index + 12))) return false;
         // Partner-side people ("the partner's sales reps") are not our team.
-        return !/\b(?:partner|reseller|msp|their|its)(?:'s|s'|’s)?\s+(?:\w+\s+)?$/i.test(s.text.slice(Math.max(0, m.index - 20), m.index));
+        if (/\b(?:partner|reseller|msp|their|its|your)(?:'s|s'|’s)?\s+(?:\w+\s+)?$/i.test(s.text.slice(Math.max(0, m.index - 20), m.index))) return false;
+        // A page that speaks to partners: "You keep a sales rep on the account" is the partner's rep.
+        return !(/^\W*you\b/i.test(s.text) && !/\bour\b/i.test(s.text.slice(0, m.index + m[0].length)));
       });
       return found[0] ?? null;
     });
@@ -717,8 +719,9 @@ function classifyText(text: string, at: number, m: PercentMatch, contextOnly = f
 
 // ---- tiers -----------------------------------------------------------------------------
 
-const TIER_NAME =
-  /^(?:bronze|silver|gold|platinum|diamond|registered|certified|authori[sz]ed|select|premier|elite|preferred|advanced|strategic|standard|associate|partner|basic|plus|pro|enterprise|member|tier\s*\d|level\s*\d)\b/i;
+/** Names programs give their tiers; one list for tier names at the start of a label and inside prose. */
+const TIER_NAMES = ['bronze', 'silver', 'gold', 'platinum', 'diamond', 'registered', 'certified', 'authori[sz]ed', 'accredited', 'select', 'premier', 'elite', 'preferred', 'advanced', 'expert', 'community', 'strategic', 'standard', 'associate', 'basic', 'plus', 'pro', 'enterprise', 'member', 'listed', 'validated', 'starter', 'growth', 'scale'];
+const TIER_NAME = new RegExp(`^(?:${TIER_NAMES.join('|')}|partner|tier\\s*\\d|level\\s*\\d)\\b`, 'i');
 const CRITERIA = /\b(?:criteria|requirements?|to qualify|entry)\s*:\s*\S|\bcertif\w+|\bjoint customers?\b|\bconnector\b|\bclosed deals?\b|\bdeals?\b|\brevenue\b|\bARR\b|\$|\bsigned\b|\bcomplet\w+|\breferrals?\b|\bat least\b|\bminimum\b|\b\d+\+?\s+(?:\w+\s+)?(?:reps?|staff|salespe\w+|installers?|customers?)\b|\bagreement\b|\bexam\b|\bcourse\b|\btrained\b|\bcriteria\b|\brequire\w*/i;
 const BENEFITS =
   /\bbenefits?\s*:\s*\S|\bbadges?\b|\bco-?market\w*|\brev(?:enue)?[- ]share\b|\bmargins?\b|\bdiscounts?\b|\bMDF\b|\bfees?\b|\baccess\b|\bdedicated\b|\blisting\b|\bmanager\b|\bco-?brand\w*|\bsupport\b|\bleads?\b|\bpriority\b|%|\brebates?\b|\bcommission\b|\bdemo\b|\bportal\b|\bcouncil\b|\bwebinars?\b|\bearly access\b|\bplanning\b|\blicen[cs]es?\b|\bmaterials\b|\bregistration\b/i;
@@ -788,7 +791,7 @@ function readColumnTiers(u: Unit): Tier[] | null {
  */
 const TIER_STRUCTURE_WORD =
   /\b(?:tiers?|tiering|levels?|bands|status(?:es)?|(?:two|three|four|five)[- ]tier|grouped into|classified as|segmented into|fall into|move up to|start as|enter at|become|invited to)\b/i;
-const TIER_WORD = /\b(?:Bronze|Silver|Gold|Platinum|Diamond|Registered|Certified|Authori[sz]ed|Accredited|Select|Premier|Elite|Preferred|Advanced|Expert|Community|Strategic|Standard|Associate|Basic|Plus|Pro|Enterprise|Member|Listed|Validated|Starter|Growth|Scale)\b/g;
+const TIER_WORD = new RegExp(`\\b(?:${TIER_NAMES.map((w) => w[0].toUpperCase() + w.slice(1)).join('|')})\\b`, 'g');
 
 function namesTiers(text: string): boolean {
   if (!TIER_STRUCTURE_WORD.test(text) || isHedged(text) || reportsThePast(text)) return false;
@@ -863,7 +866,9 @@ function findTierStructures(plan: PlanModel): TierStructure[] {
       continue;
     }
     // Sub-headings named like tiers ("### Gold").
-    const subs = sec.children.filter((c) => TIER_NAME.test(c.title) || /\btier\b|\blevel\b/i.test(c.title));
+    // A sub-section that labels what it takes and what it gives ("Requirements: … / Benefits: …") is a tier, whatever its name.
+    const labelled = (c: Section) => c.allSentences().some((x) => /^\s*(?:\*\*)?(?:requirements?|criteria|entry|benefits?|you get)\s*(?:\*\*)?\s*:/i.test(x.text));
+    const subs = sec.children.filter((c) => TIER_NAME.test(c.title) || /\btier\b|\blevel\b/i.test(c.title) || labelled(c));
     if (subs.length) {
       out.push({
         kind: 'headings',
