@@ -241,19 +241,10 @@ export class Evidence {
     return this.once('dealRegSla', () => {
       const dr = this.dealReg;
       if (!dr) return null;
-      const pool = [...dr.sentences, ...this.plan.matching(/\b(?:registration|registered|referral|claims?)\b/i)];
+      const pool = this.plan.inOrder([...dr.sentences, ...this.plan.matching(/\b(?:registration|registered|referral|claims?)\b/i), ...this.plan.matching(DR_ABBREVIATION)]);
       for (const s of pool) {
-        const isSla =
-          /\b(?:approv\w*|declin\w*|decision|decide|respond\w*|response|answer\w*|repl(?:y|ies|ied)|turnaround|turn around|review(?:s|ed|ing)?|accept\w*|confirm\w*|SLA)\b/i.test(s.text) &&
-          !/\b(?:valid|expir\w*|lasts?|holds?|lifetime|protected for|protection lasts)\b/i.test(s.text.replace(/\bwithin\b.*$/i, ''));
-        if (!isSla && !/\b(?:turnaround|SLA)\b/i.test(s.text)) continue;
-        for (const d of s.durations) {
-          const before = s.text.slice(0, d.start);
-          if (/\b(?:within|in|under|inside|by|of|:)\s*(?:about\s+|at most\s+|no more than\s+)?$/i.test(before) || /\b(?:turnaround|SLA)\b/i.test(s.text) || /\bfor (?:approval|a decision)/i.test(s.text.slice(d.end))) {
-            const r = s.range(d.start, d.end);
-            return { sentence: s, match: d, ...r };
-          }
-        }
+        const turnaround = slaTurnaround(s, this.plan.questionFor(s)?.text ?? '', !!s.section?.inTopic('dealRegistration'));
+        if (turnaround) return { sentence: s, match: turnaround, ...s.range(turnaround.start, turnaround.end) };
       }
       return null;
     });
@@ -304,9 +295,9 @@ export class Evidence {
     return this.once('dealRegConflicts', () => {
       const dr = this.dealReg;
       if (!dr) return null;
-      const re =
-        /\b(?:two|multiple|several|more than one|both|another|competing)\s+(?:\w+\s+)?(?:partners?|resellers?|msps?|advisors?|consultants?|firms?|agencies|dealers?|referrers?|distributors?|integrators?|vendors?|registrations?|claims?|submissions?)\b|\bsame (?!time\b|day\b|week\b|month\b|year\b|price\b|way\b)\w+|\bfirst (?:complete |approved |valid |valid, complete )?(?:registration|submission|to register)\b|\bduplicates?\b|\bcontested\b|\bdisputes?\b|\bconflicts?\b|\btie[- ]?break\w*|\balready (?:talking|working|in (?:our |a )?pipeline|registered)\b|\bfirst[- ]come\b/i;
-      return this.find(re, [...dr.sentences, ...this.plan.matching(/\bregist/i)]);
+      const pool = this.plan.inOrder([...dr.sentences, ...this.plan.matching(/\bregist|\bdeal[- ]?reg/i), ...this.plan.matching(DR_ABBREVIATION)]);
+      const context = (s: Sentence) => this.plan.questionFor(s)?.text ?? this.plan.parentItem(s.unit)?.text ?? '';
+      return pool.find((s) => settlesContestedRegistration(s, context(s), !!s.section?.inTopic('dealRegistration'))) ?? null;
     });
   }
 
@@ -715,6 +706,73 @@ function classifyText(text: string, at: number, m: PercentMatch, contextOnly = f
   if (/\bof (?:the )?(?:first[- ]year|year[- ]one|annual|recurring|the customer's|what the customer pays|each deal|contract value|ACV|deal value|net revenue from|license)/i.test(after) && !/\bdiscount/i.test(near)) return 'payout';
   if (/\bdiscount/i.test(near)) return 'customerDiscount';
   return 'other';
+}
+
+// ---- deal-registration turnaround -------------------------------------------------------
+
+/** Someone deciding on a registration: approving, declining, answering, reviewing. */
+const DECISION =
+  /\b(?:approv\w*|declin\w*|decision|decid\w*|respond\w*|response|answer\w*|repl(?:y|ies|ied)|turn ?around|review\w*|accept\w*|reject\w*|confirm\w*|hear back|get back|notif\w+|feedback|SLA)\b/i;
+/** How long a registration holds, which is not how fast it is decided. */
+const HOLDS = /\b(?:valid|expir\w*|lasts?|holds?|lifetime|protected for|protection lasts)\b/i;
+/** A duration given as a limit: "within 2 days", "in max 3 business days", "takes at most a day", "A: 48 hours". */
+const LIMIT_BEFORE =
+  /(?:\b(?:within|in|under|inside|by|of|takes?|max(?:imum)?|at most|no (?:later|more) than|up to)|:)\s*(?:about\s+|at most\s+|no more than\s+|max(?:imum)?\s+|a maximum of\s+)?$/i;
+const LIMIT_AFTER = /^\s*(?:at (?:the )?most|max(?:imum)?|or less|to (?:approve|decide|respond|review|accept|reject|answer)|for (?:approval|a decision))\b/i;
+/** What else a team answers within a time: demos, support, payouts, applications. */
+const OTHER_REQUEST = /\b(?:demos?|support|tickets?|cases?|invoices?|payouts?|payments?|(?:partner |program )?applications?|MDF)\b/i;
+const REGISTRATION_SUBJECT = /\bregist\w*|\bdeal[- ]?reg\w*|\bDRs?\b|\breferrals?\b|\bclaims?\b|\bopportunit\w+|\bdeals?\b/i;
+const WISH = /\b(?:we'd like|we would like|ideally|something like|hope to|aim to|eventually)\b/i;
+
+/**
+ * The approval turnaround a sentence states, read from its parts within one clause: someone
+ * deciding, a registration (named, or the section's subject), and a duration given as a limit.
+ * An FAQ answer is read with its question ("Q: How long does approval take? A: 48 hours at most").
+ */
+function slaTurnaround(s: Sentence, question: string, inRegistrationSection: boolean): DurationMatch | null {
+  if (!s.durations.length || isHedged(s.text) || WISH.test(s.text)) return null;
+  const text = s.text;
+  for (const d of s.durations) {
+    // The clause around the duration (clauses split at semicolons).
+    const from = text.lastIndexOf(';', d.start) + 1;
+    const semi = text.indexOf(';', d.end);
+    const clause = text.slice(from, semi < 0 ? text.length : semi);
+    const read = `${question} ${clause}`;
+    if (!DECISION.test(read) || HOLDS.test(clause.slice(0, d.start - from).replace(/\bwithin\b.*$/i, ''))) continue;
+    // The registration may be named earlier in the sentence ("Lead registration: web form; approved within 24 hours").
+    const subject = `${question} ${text.slice(0, from + clause.length)}`;
+    if (!REGISTRATION_SUBJECT.test(subject) && (!inRegistrationSection || OTHER_REQUEST.test(clause))) continue;
+    if (OTHER_REQUEST.test(clause) && !REGISTRATION_SUBJECT.test(clause)) continue;
+    if (LIMIT_BEFORE.test(text.slice(from, d.start)) || LIMIT_AFTER.test(text.slice(d.end)) || /\b(?:turn ?around|SLA)\b/i.test(read)) return d;
+  }
+  return null;
+}
+
+// ---- contested registrations ------------------------------------------------------------
+
+/** Two sides after one account: two partners, a second registration, a partner and a direct opportunity. */
+const CONTEST =
+  /\b(?:two|multiple|several|more than one|both|another|other|competing|second|rival)\s+(?:\w+\s+)?(?:partners?|resellers?|msps?|advisors?|consultants?|firms?|agencies|dealers?|referrers?|distributors?|integrators?|registrations?|claims?|submissions?|requests?|DRs?)\b|\b(?:conflicting|overlapping|duplicate|competing) (?:registrations?|claims?|submissions?|DRs?)\b|\bsame (?:account|customer|client|deal|opportunity|prospect|end[- ]user|company|organi[sz]ation)\b|\bpartner (?:vs\.?|versus|and) (?:direct|partner|AE)\b|\b(?:direct|AEs?|account executives?|reps?|sales team)\b[^.;]{0,50}\b(?:opportunit\w+|pipeline|working)\b|\b(?:existing|open|active) (?:direct )?opportunit\w+|\bopportunit(?:y|ies) (?:already )?exists?\b|\b(?:closed|off[- ]limits|hands[- ]off) (?:to|for) (?:direct|AEs?|reps?|our)\b|\bcollid\w+|\balready (?:registered|talking|working|in (?:our |a |the )?pipeline|has an? (?:open |active )?opportunit\w+)\b|\bcontested\b|\btie[- ]?break\w*|\bfirst[- ]come\b|\b(?:first|earlier|earliest) (?:complete |approved |valid |valid, complete )?(?:registration|submission|request|to register|DR)\b|\bprecedence\b|\b(?:conflicts?|disputes?|clash\w*)\b/i;
+/** What settles it: who wins, keeps, leads or decides; a decline; an escalation; shared credit. */
+const SETTLES =
+  /\b(?:wins?|won|keeps?|leads?|owns?|decid\w*|decision|declin\w*|reject\w*|den(?:y|ies|ied)|award\w*|precedence|priority|goes to|go to|sent to|escalat\w*|credit\w*|overlay|stands?|prevails?|appeal\w*|resolv\w*|arbitrat\w*|split\w*|tie[- ]?break\w*|first[- ]come|protect\w*|holds? the|gets? the (?:deal|account|opportunity|credit|customer))\b/i;
+/** Contests about something other than a registration: calendars, commission amounts, data records, exclusivity. */
+const OTHER_CONTEST = /\b(?:scheduling|calendars?|commission amounts?|payout amounts?|records?|exclusivity|sanctions|competing (?:vendors?|products?|agreements?)|conflicts? of interest)\b/i;
+const CONTEST_SUBJECT = /\bregist\w*|\bDRs?\b|\bdeal[- ]?reg\w*|\baccounts?\b|\bopportunit\w+|\bdeals?\b|\bcustomers?\b|\bclients?\b|\bprospects?\b/i;
+
+/**
+ * A rule for contested registrations, read from its parts in any order: two sides after one account,
+ * and what settles it. Generic words ("conflicts", "disputes") count only where registrations are
+ * the subject. Reports of the past, wishes and negations are not rules.
+ */
+function settlesContestedRegistration(s: Sentence, question: string, inRegistrationSection: boolean): boolean {
+  const text = `${question} ${s.text}`;
+  if (reportsThePast(s.text) || isHedged(text) || WISH.test(text) || OTHER_CONTEST.test(text)) return false;
+  const m = CONTEST.exec(text);
+  // "You can't register an account another partner holds" states the rule; only a negation close to the contest denies it.
+  if (!m || isNegatedAt(text, m.index, 12)) return false;
+  if (!SETTLES.test(text)) return false;
+  return CONTEST_SUBJECT.test(text) || inRegistrationSection;
 }
 
 // ---- tiers -----------------------------------------------------------------------------

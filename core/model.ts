@@ -746,6 +746,20 @@ export class PlanModel {
     return prev && (prev.isQuestion || QUESTION_START.test(prev.text)) ? prev : null;
   }
 
+  /**
+   * The list item a nested item sits under ("- **If an opportunity exists**" / "  - Ops denies the
+   * registration"): a nested item is read under its parent's condition. Null for top-level items.
+   */
+  parentItem(u: Unit): Unit | null {
+    if (!u.list || u.list.depth === 0) return null;
+    for (let i = u.index - 1, steps = 0; i >= 0 && steps < 200; i--, steps++) {
+      const p = this.units[i];
+      if (!p.list || p.section !== u.section) return null;
+      if (p.list.depth < u.list.depth) return p;
+    }
+    return null;
+  }
+
   /** Sentences in document order (for merging the results of several queries). */
   inOrder(sentences: Iterable<Sentence>): Sentence[] {
     return [...new Set(sentences)].sort((a, b) => a.unit.index - b.unit.index || a.at - b.at);
@@ -1134,7 +1148,7 @@ export function isNegatedAt(text: string, index: number, window = 40): boolean {
 }
 
 /** Words that make a statement tentative rather than a commitment. */
-export const HEDGE = /\b(?:maybe|perhaps|might|someday|eventually|tbd|to be decided|to be hired|not yet|(?:maybe|perhaps|possibly|probably|hopefully) (?:next year|later this year)|if we can|we'll see|undecided)\b/i;
+export const HEDGE = /\b(?:maybe|perhaps|might|someday|eventually|tbd|to be decided|to be hired|not yet|(?:maybe|perhaps|possibly|probably|hopefully) (?:next year|later this year)|if we can|we'll see|undecided|(?:haven't|have not|hasn't|has not|not) (?:yet )?decided)\b/i;
 
 export function isHedged(text: string): boolean {
   return HEDGE.test(text);
