@@ -261,9 +261,10 @@ export class Evidence {
       const out: DurationFact[] = [];
       const dr = this.dealReg;
       if (!dr) return out;
-      const re = /\b(?:valid(?:ity)?|expir\w*|(?<!the |in the |over the |for the )lasts?|holds?|held|hold for|lifetime|protect(?:s|ed|ion)|belongs? to|reserved|locked|exclusive|good for|stands? for|remains? (?:open|active|valid)|lapses?|term)\b/gi;
-      const pool = new Set([...dr.sentences, ...this.plan.matching(/\b(?:registrations?|registered|claims?)\b/i)]);
+      const re = /\b(?:valid(?:ity)?|expir\w*|(?<!the |in the |over the |for the )lasts?|holds?|held|hold for|lifetime|protect(?:s|ed|ion)|belongs? to|reserved|locked|exclusive|good for|stands? for|(?:remains?|stays?) (?:open|active|valid|protected)|runs? for|during|lapses?|term)\b/gi;
+      const pool = new Set([...dr.sentences, ...this.plan.matching(/\b(?:registrations?|registered|claims?)\b/i), ...this.plan.matching(DR_ABBREVIATION)]);
       for (const s of pool) {
+        if (isHedged(s.text) || WISH.test(s.text)) continue;
         re.lastIndex = 0;
         let k: RegExpExecArray | null;
         while ((k = re.exec(s.text))) {
@@ -273,7 +274,7 @@ export class Evidence {
           const d =
             s.durations.find((x) => x.start >= k!.index && x.start - end <= 30 && !/extension/i.test(s.text.slice(x.end, x.end + 12))) ??
             s.durations.find((x) => x.end <= k!.index && k!.index - x.end <= 12 && !/extension/i.test(s.text.slice(x.end, k!.index)));
-          if (d) {
+          if (d && heldIsRegistration(s.text, d, !!s.section?.inTopic('dealRegistration'))) {
             out.push({ sentence: s, match: d, ...s.range(d.start, d.end) });
             break;
           }
@@ -729,6 +730,19 @@ const WISH = /\b(?:we'd like|we would like|ideally|something like|hope to|aim to
  * deciding, a registration (named, or the section's subject), and a duration given as a limit.
  * An FAQ answer is read with its question ("Q: How long does approval take? A: 48 hours at most").
  */
+/** Other things that hold for a time: licences, quotes, certifications, passwords, funds, contracts. */
+const OTHER_HELD = /\b(?:NFR|licen[cs]es?|quotes?|certifications?|certificates?|passwords?|contracts?|agreements?|MDF|funds?|trials?|discounts?|offers?|vouchers?)\b/i;
+
+/** Whether what holds for `d` is a registration: named in its clause or before, or the section's subject and nothing else named. */
+function heldIsRegistration(text: string, d: DurationMatch, inRegistrationSection: boolean): boolean {
+  const from = text.lastIndexOf(';', d.start) + 1;
+  const semi = text.indexOf(';', d.end);
+  const clause = text.slice(from, semi < 0 ? text.length : semi);
+  if (REGISTRATION_SUBJECT.test(clause) || /\b(?:approved|protection)\b/i.test(clause)) return true;
+  if (OTHER_HELD.test(clause)) return false;
+  return inRegistrationSection || REGISTRATION_SUBJECT.test(text.slice(0, from));
+}
+
 function slaTurnaround(s: Sentence, question: string, inRegistrationSection: boolean): DurationMatch | null {
   if (!s.durations.length || isHedged(s.text) || WISH.test(s.text)) return null;
   const text = s.text;
