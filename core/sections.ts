@@ -1,7 +1,7 @@
 /** Section summaries for editors: each recognised section, its expected elements, present and missing. */
 import type { CoveredTopic, SectionSummary } from './types.js';
 import { TOPIC_LABELS, type PlanModel, type Section, type Sentence, type Topic } from './model.js';
-import { PARTNER_EXIT, PROGRAM_EXIT, type Evidence } from './evidence.js';
+import { statesPartnerExit, statesProgramExit, type Evidence } from './evidence.js';
 
 /** `sentences`: the section's sentences, subsections included. */
 type Check = [element: string, test: (sec: Section, sentences: readonly Sentence[], ev: Evidence) => boolean];
@@ -49,8 +49,8 @@ const ELEMENTS: Partial<Record<Topic, Check[]>> = {
   ],
   // The patterns exit-criteria reads, so the lens and the rule agree.
   exitCriteria: [
-    ['partner downgrade or offboarding', has(PARTNER_EXIT)],
-    ['program redesign or sunset', has(PROGRAM_EXIT)],
+    ['partner downgrade or offboarding', (_s, sentences) => sentences.some((x) => statesPartnerExit(x.text))],
+    ['program redesign or sunset', (_s, sentences) => sentences.some((x) => statesProgramExit(x.text))],
   ],
   metrics: [
     ['channel share of revenue', has(/\bshare of (?:\w+ )?revenue\b|\bof (?:\w+ )?revenue\b|\brevenue (?:through|from) (?:partners|resellers|the channel)/i)],

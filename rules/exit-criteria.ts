@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineRule } from '../core/rule.js';
 import { insertSectionFix } from '../core/fixes.js';
-import { content, PARTNER_EXIT, PROGRAM_EXIT } from '../core/evidence.js';
+import { content, statesPartnerExit, statesProgramExit } from '../core/evidence.js';
 import { isHedged } from '../core/model.js';
 
 export default defineRule({
@@ -27,9 +27,9 @@ export default defineRule({
     if (plan.sectionsWith('exitCriteria').some((s) => [...s.allSentences()].length > 1)) return;
     if (evidence.inTopic('exitCriteria').some((s) => content(s).length > 10 && !isHedged(s.text))) return;
     // Exit conditions are negative by nature ("no deal in 12 months"), so negation does not discount them.
-    if (evidence.find(PARTNER_EXIT, undefined, { allowNegated: true })) return;
+    if (plan.statements('partnerExit', (s) => statesPartnerExit(s.text)).length) return;
     // A partner guide owes its partners only their side: when they move down or leave.
-    if (kind === 'plan' && evidence.find(PROGRAM_EXIT, undefined, { allowNegated: true })) return;
+    if (kind === 'plan' && plan.statements('programExit', (s) => statesProgramExit(s.text)).length) return;
     report({
       message:
         kind === 'plan'
