@@ -14,7 +14,7 @@ import { reportModel as coreReportModel, type ReportModel } from '../core/report
 export * from '../core/types.js';
 export type { DetectionMode, ResolvedConfig, ConfigProblem, LoadedConfig } from '../core/config.js';
 export { CONFIG_FILE_NAMES, findConfigFile } from '../core/config.js';
-export { applyFixes, type ApplyFixesResult } from '../core/fixes.js';
+export { applyFixes, insertMissingSectionsFix, type ApplyFixesResult } from '../core/fixes.js';
 export { templates, templatesMissingFrom, renderTemplate, templateForTopic, type TemplateInfo, type TemplateFormat } from '../core/templates.js';
 export {
   coveredElsewhereLines,

@@ -39,6 +39,8 @@ export interface Engine {
   resolveConfig(filePath: string | undefined, settings: PartnerlintSettings, workspaceFolder?: string): ResolvedDocumentConfig;
   /** Offset edits of every safe fix that can be applied in one pass (non-overlapping), for fix-all, and how many fixes they are. */
   safeFixEdits(text: string, findings: Finding[]): { edits: TextEdit[]; fixes: number };
+  /** The section inserts of these findings as one fix ("Insert 3 missing sections"); undefined for fewer than two. */
+  insertMissingSectionsFix(text: string, findings: readonly Finding[]): lib.Fix | undefined;
   ruleDocsUrl(ruleId: string): string;
   listRules(): lib.RuleInfo[];
   templates: ReadonlyArray<lib.TemplateInfo>;
@@ -119,6 +121,7 @@ export const defaultEngine: Engine = {
   safeFixEdits(text, findings) {
     return safeFixEdits(text, findings);
   },
+  insertMissingSectionsFix: (text, findings) => lib.insertMissingSectionsFix(text, findings),
   ruleDocsUrl: lib.ruleDocsUrl,
   listRules: lib.listRules,
   get templates() {

@@ -39,7 +39,7 @@ import {
   type WorkspaceFolder,
 } from 'vscode-languageserver/node.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { LinkedDocument, LintResult } from '../lib/index.js';
+import type { Finding, LinkedDocument, LintResult, TextEdit } from '../lib/index.js';
 import { defaultEngine, type Engine, type LintCache, type ResolvedDocumentConfig } from './engine.js';
 import {
   SOURCE,
@@ -680,13 +680,12 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
   function fixAllEdits(analysis: Analysis, document: TextDocument): { edits: LspTextEdit[]; fixes: number } {
     if (!analysis.result) return { edits: [], fixes: 0 };
     const { edits, fixes } = engine.safeFixEdits(analysis.text, analysis.result.findings);
-    return {
-      edits: edits.map((edit) => ({
-        range: { start: document.positionAt(edit.start), end: document.positionAt(edit.end) },
-        newText: edit.newText,
-      })),
-      fixes,
-    };
+    return { edits: toLspEdits(document, edits), fixes };
+  }
+
+  /** The engine's offset edits as LSP edits of the document they were computed for. */
+  function toLspEdits(document: TextDocument, edits: readonly TextEdit[]): LspTextEdit[] {
+    return edits.map((edit) => ({ range: { start: document.positionAt(edit.start), end: document.positionAt(edit.end) }, newText: edit.newText }));
   }
 
   // ---------------------------------------------------------------- code actions
@@ -707,8 +706,27 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
       const analysis = ours.some((d) => (d.data as DiagnosticData).version === document.version) ? await analysisFor(document, token) : undefined;
       if (token.isCancellationRequested) return null;
       const currentFixes = new Map<string, DiagnosticData['fixes']>();
+      const currentFindings = new Map<string, Finding>();
       if (analysis && isCurrent(analysis, documents.get(uri))) {
-        for (const d of analysis.diagnostics) if (isDiagnosticData(d.data)) currentFixes.set(diagnosticKey(d), d.data.fixes);
+        analysis.diagnostics.forEach((d, i) => {
+          if (!isDiagnosticData(d.data)) return;
+          currentFixes.set(diagnosticKey(d), d.data.fixes);
+          const finding = analysis.result?.findings[i];
+          if (finding) currentFindings.set(diagnosticKey(d), finding);
+        });
+      }
+      // Several missing sections at once (the title's findings): one entry inserts them all, in place of one per section.
+      const inserting = analysis
+        ? engine.insertMissingSectionsFix(analysis.text, ours.flatMap((d) => currentFindings.get(diagnosticKey(d)) ?? []))
+        : undefined;
+      if (inserting) {
+        const withInserts = ours.filter((d) => currentFixes.get(diagnosticKey(d))?.some((fix) => fix.templateId !== undefined));
+        actions.push({
+          title: inserting.title,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: withInserts,
+          edit: workspaceEdit(uri, document.version, toLspEdits(document, inserting.edits)),
+        });
       }
       const seen = new Set<string>();
       const docActions: CodeAction[] = [];
@@ -716,7 +734,8 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
         const data = diagnostic.data as DiagnosticData;
         const ruleId = data.ruleId;
         if (data.version === document.version) {
-          const fixes = currentFixes.get(diagnosticKey(diagnostic)) ?? [];
+          const all = currentFixes.get(diagnosticKey(diagnostic)) ?? [];
+          const fixes = inserting ? all.filter((fix) => fix.templateId === undefined) : all;
           for (const fix of fixes) {
             actions.push({
               title: fix.title,
