@@ -38,7 +38,7 @@ export {
 } from '../core/report.js';
 export { KIND_LABELS } from '../core/kind.js';
 export { preconditionLabel, preconditionLine } from '../core/score.js';
-export { ruleDocsUrl } from '../core/docs-url.js';
+export { isRuleDocsPage, ruleDocsUrl } from '../core/docs-url.js';
 export { VERSION } from '../core/version.js';
 export { escapeMarkdown, trailingLineEndings } from '../core/text.js';
 export {

@@ -48,6 +48,8 @@ export interface Engine {
   templatesMissingFrom(topics: readonly string[]): lib.TemplateInfo[];
   renderTemplate(id: string, options: { format: lib.TemplateFormat; headingLevel?: number }): string;
   readinessReport(result: LintResult): string;
+  /** The readiness report as a self-contained HTML page (no scripts), `label` naming the file. */
+  readinessReportHtml(result: LintResult, label: string, options?: lib.HtmlReportOptions): string;
   /** "Readiness 67/100 · 5/6 preconditions · 3 findings", or "Partner guide · 3 findings". */
   titleSummary(result: LintResult): string;
 }
@@ -130,6 +132,7 @@ export const defaultEngine: Engine = {
   renderTemplate: (id, options) => lib.renderTemplate(id, options),
   templatesMissingFrom: (topics) => lib.templatesMissingFrom(topics),
   readinessReport: (result) => lib.readinessReport(result),
+  readinessReportHtml: (result, label, options) => lib.renderReportHtml([lib.reportModel(result, label)], options),
   titleSummary: (result) => lib.titleSummary(result),
 };
 

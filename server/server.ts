@@ -55,7 +55,7 @@ import { disableFileEdit, disableForLineEdit, insertBlockEdit, lineText } from '
 import { DEFAULT_DEBOUNCE_MS, normalizeSettings, type PartnerlintSettings } from './settings.js';
 import { ColdAnalysisCounter, collectGarbage } from './memory.js';
 import { DiskPages, LinkIndex, linkTarget, normalizeUri } from './links.js';
-import { escapeMarkdown, fileSelectionReader, preconditionLabel, Selection, type PreconditionKey, type SelectionReader } from '../lib/index.js';
+import { escapeMarkdown, fileSelectionReader, isRuleDocsPage, preconditionLabel, Selection, type PreconditionKey, type SelectionReader } from '../lib/index.js';
 
 export const COMMANDS = {
   insertTemplate: 'partnerlint.insertTemplate',
@@ -82,6 +82,11 @@ export interface InitializationOptions {
   readinessCommand?: string;
   /** Send `partnerlint/readiness` after each analysis (the score, kind and summary as data, for a status bar). */
   readinessNotifications?: boolean;
+  /**
+   * Command the "Show documentation" action runs, with `[ruleId, docsUrl]` (default
+   * `partnerlint.showRuleDocs`, handled by this server: it asks the client to show the page).
+   */
+  ruleDocsCommand?: string;
 }
 
 /** One analysis of one document version. */
@@ -212,8 +217,11 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
     return st;
   }
 
+  /** Markdown documents, except Partnerlint's own rule docs (read rendered, never linted). */
   function isLintable(document: TextDocument): boolean {
-    return document.languageId === 'markdown' || MARKDOWN_EXT.test(document.uri);
+    if (document.languageId !== 'markdown' && !MARKDOWN_EXT.test(document.uri)) return false;
+    const file = uriToPath(document.uri);
+    return !(file && isRuleDocsPage(file));
   }
 
   // ---------------------------------------------------------------- settings
@@ -775,7 +783,9 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
             title: `Show documentation for ${ruleId}`,
             kind: CodeActionKind.QuickFix,
             diagnostics: [diagnostic],
-            command: { title: `Show documentation for ${ruleId}`, command: COMMANDS.showRuleDocs, arguments: [ruleId] },
+            command: initOptions.ruleDocsCommand
+              ? { title: `Show documentation for ${ruleId}`, command: initOptions.ruleDocsCommand, arguments: [ruleId, engine.ruleDocsUrl(ruleId)] }
+              : { title: `Show documentation for ${ruleId}`, command: COMMANDS.showRuleDocs, arguments: [ruleId] },
           });
         }
       }
@@ -1179,6 +1189,15 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
         if (typeof uri !== 'string') return null;
         const analysis = await analysisForUri(uri, token);
         if (!analysis?.result || token.isCancellationRequested) return null;
+        const options = (typeof args[1] === 'object' && args[1] !== null ? args[1] : {}) as { format?: unknown; lineCommand?: unknown };
+        if (options.format === 'html') {
+          // Line references run the client's command (a `command:` link) when it names one.
+          const lineCommand = typeof options.lineCommand === 'string' && /^[\w.-]+$/.test(options.lineCommand) ? options.lineCommand : undefined;
+          const label = path.basename(uriToPath(uri) ?? uri);
+          return engine.readinessReportHtml(analysis.result, label, {
+            ...(lineCommand ? { lineLink: (_document, line) => `command:${lineCommand}?${encodeURIComponent(JSON.stringify([uri, line]))}` } : {}),
+          });
+        }
         if (!analysis.result.isPlan) return `# Readiness\n\nThis document is not a partnership plan: ${analysis.result.detection}\n`;
         return engine.readinessReport(analysis.result);
       }
