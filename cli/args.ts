@@ -1,7 +1,7 @@
 /** Command-line arguments: parsing with node:util parseArgs, validation and the help text. */
 import { parseArgs } from 'node:util';
 
-export const FORMATS = ['stylish', 'json', 'sarif'] as const;
+export const FORMATS = ['stylish', 'json', 'sarif', 'html'] as const;
 export type OutputFormat = (typeof FORMATS)[number];
 
 export const DETECT_MODES = ['auto', 'frontmatter', 'always'] as const;
@@ -44,7 +44,9 @@ files named explicitly are linted anyway. With no paths, the current directory
 is linted. Documents that are not partner-program plans produce no findings.
 
 Options:
-  -f, --format <name>        Output format: stylish (default), json or sarif
+  -f, --format <name>        Output format: stylish (default), json, sarif, or html
+                             (a readiness report page for each plan, with the
+                             findings, to open in a browser or share)
       --fix                  Apply safe fixes to the files, then report what remains
   -c, --config <file>        Use this config file instead of the nearest .partnerlintrc.*
       --detect <mode>        Which documents are plans: auto (default), frontmatter or always

@@ -26,7 +26,7 @@ import { allRules, type LintResult } from '../lib/index.js';
 export const DEFAULT_CACHE_NAME = '.partnerlintcache';
 
 /** Changes whenever the layout of the cache file changes; other layouts are discarded silently. */
-const CACHE_FORMAT = 2;
+const CACHE_FORMAT = 3;
 
 interface CacheEntry {
   key: string;

@@ -1,7 +1,7 @@
-/** Output formats: stylish (for people), json (the documented shape), sarif (2.1.0). */
+/** Output formats: stylish (for people), json (the documented shape), sarif (2.1.0), html (a readiness report page). */
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { listRules, titleSummary, toJsonResult, VERSION, type Finding, type LintResult, type Severity } from '../lib/index.js';
+import { listRules, renderReportHtml, reportModel, titleSummary, toJsonResult, VERSION, type Finding, type LintResult, type Severity } from '../lib/index.js';
 import { terminalReport } from './terminal-report.js';
 import { displayWidth, painter, terminalText, wrap, type Paint, type Style } from './terminal.js';
 
@@ -183,6 +183,17 @@ export function formatJson(reports: FileReport[]): string {
     null,
     2,
   ) + '\n';
+}
+
+// ---------------------------------------------------------------- html
+
+/** One self-contained page: the readiness report of each partner-program document, a summary table first when there are several. */
+export function formatHtml(reports: FileReport[]): string {
+  const documents = reports.filter(({ result }) => result.isPlan);
+  return renderReportHtml(
+    documents.map(({ displayPath, result }) => reportModel(result, toPosix(displayPath))),
+    { emptyNote: `${plural(reports.length, 'file')} checked, no partner-program documents found.` },
+  );
 }
 
 // ---------------------------------------------------------------- sarif

@@ -19,7 +19,7 @@ import {
 import { HELP, parseCliArgs, UsageError, type CliOptions } from './args.js';
 import { cacheKey, cacheKeyFolder, contentHash, ResultCache, resolveCacheLocation, settingsHash } from './cache.js';
 import { collectFiles, describeFsError, type FileSet } from './files.js';
-import { countFindings, formatJson, formatSarif, formatStylish, plansBelowReadiness, type FileReport, type FormatContext } from './format.js';
+import { countFindings, formatHtml, formatJson, formatSarif, formatStylish, plansBelowReadiness, type FileReport, type FormatContext } from './format.js';
 import { hasSafeFix, runJob, slimResult, type JobOutcome, type JobSettings, type LintJob } from './lint-job.js';
 import { LinkedFiles } from './links.js';
 import { WorkerPool } from './pool.js';
@@ -213,8 +213,13 @@ async function lintCommand(options: CliOptions, run: Run): Promise<number> {
     report: options.report,
     fixed: options.fix,
   };
-  const output =
-    options.format === 'json' ? formatJson(shown) : options.format === 'sarif' ? formatSarif(shown, ctx) : formatStylish(shown, ctx);
+  const formatters: Record<CliOptions['format'], () => string> = {
+    stylish: () => formatStylish(shown, ctx),
+    json: () => formatJson(shown),
+    sarif: () => formatSarif(shown, ctx),
+    html: () => formatHtml(shown),
+  };
+  const output = formatters[options.format]();
   if (output) run.io.stdout.write(output);
   if (options.fix && fixedFiles > 0) {
     run.io.stderr.write(`Fixed ${fixedFiles} file${fixedFiles === 1 ? '' : 's'}.\n`);

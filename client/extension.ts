@@ -26,7 +26,7 @@ import {
   type ReadinessNotification,
   type TemplateInfo,
 } from './protocol.js';
-import { ReadinessStatus, REPORT_SCHEME, ReportDocuments } from './readiness.js';
+import { ReadinessStatus, REPORT_SCHEME, ReportDocuments, ReportViews } from './readiness.js';
 import { TemplateSource } from './templates.js';
 import { blockPadding, sectionHeadingLevel, withPlanFrontMatter } from './text.js';
 
@@ -69,7 +69,8 @@ export function activate(context: vscode.ExtensionContext): PartnerlintApi {
       fileEvents: vscode.workspace.createFileSystemWatcher(CONFIG_FILE_GLOB),
     },
     // The readiness CodeLens opens the report through this extension's command.
-    initializationOptions: { readinessCommand: CLIENT_COMMANDS.showReadinessReport, readinessNotifications: true },
+    // Rule docs open through this extension too: rendered, in the markdown preview.
+    initializationOptions: { readinessCommand: CLIENT_COMMANDS.showReadinessReport, readinessNotifications: true, ruleDocsCommand: CLIENT_COMMANDS.showRuleDocs },
     outputChannel: output,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     diagnosticPullOptions: { onChange: true, onSave: true, onTabs: true },
@@ -108,6 +109,8 @@ export function activate(context: vscode.ExtensionContext): PartnerlintApi {
     const markdown = await runServerCommand(SERVER_COMMANDS.readinessReport, [uri.toString()]);
     return typeof markdown === 'string' ? markdown : undefined;
   };
+  const reportViews = new ReportViews();
+  context.subscriptions.push(reportViews);
   const readinessStatus = new ReadinessStatus(fetchReport, isLinted);
   readiness = readinessStatus;
   context.subscriptions.push(reports, readinessStatus, vscode.workspace.registerFileSystemProvider(REPORT_SCHEME, reports, { isReadonly: true, isCaseSensitive: true }));
@@ -221,6 +224,16 @@ export function activate(context: vscode.ExtensionContext): PartnerlintApi {
       return undefined;
     }
     readinessStatus.onReport(uri, markdown);
+    let html: unknown;
+    try {
+      html = await runServerCommand(SERVER_COMMANDS.readinessReport, [uri.toString(), { format: 'html', lineCommand: CLIENT_COMMANDS.revealLine }]);
+    } catch {
+      html = undefined; // a server without the HTML page: the markdown preview below
+    }
+    if (typeof html === 'string') {
+      reportViews.show(uri, html);
+      return markdown;
+    }
     const reportUri = reports.set(uri, markdown);
     try {
       // Locked: a dynamic preview would follow the active editor and replace the report with the plan itself.
@@ -230,6 +243,24 @@ export function activate(context: vscode.ExtensionContext): PartnerlintApi {
       await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: true });
     }
     return markdown;
+  }
+
+  /** Shows a line of a plan (the report's line links). Arguments: plan URI, 1-based line. */
+  async function revealLine(uriArg?: unknown, lineArg?: unknown): Promise<void> {
+    if (typeof uriArg !== 'string' || typeof lineArg !== 'number' || !Number.isInteger(lineArg) || lineArg < 1) return;
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(uriArg));
+    const line = Math.min(lineArg - 1, document.lineCount - 1);
+    const position = new vscode.Position(line, 0);
+    await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One, selection: new vscode.Range(position, position) });
+  }
+
+  /** Opens a rule's documentation rendered, in the markdown preview (a web page in the browser). Arguments: rule id, docs URL. */
+  async function showRuleDocs(_ruleId?: unknown, urlArg?: unknown): Promise<vscode.Uri | undefined> {
+    if (typeof urlArg !== 'string' || urlArg === '') return undefined;
+    const url = vscode.Uri.parse(urlArg);
+    if (url.scheme === 'file') await vscode.commands.executeCommand('markdown.showPreview', url);
+    else await vscode.env.openExternal(url);
+    return url;
   }
 
   /** Applies every safe fix in the active (or given) plan. Returns the server's result. */
@@ -295,6 +326,8 @@ export function activate(context: vscode.ExtensionContext): PartnerlintApi {
     vscode.commands.registerCommand(CLIENT_COMMANDS.showReadinessReport, showReadinessReport),
     vscode.commands.registerCommand(CLIENT_COMMANDS.fixAll, fixAll),
     vscode.commands.registerCommand(CLIENT_COMMANDS.lintWorkspace, lintWorkspace),
+    vscode.commands.registerCommand(CLIENT_COMMANDS.revealLine, revealLine),
+    vscode.commands.registerCommand(CLIENT_COMMANDS.showRuleDocs, showRuleDocs),
   );
 
   return { ready, client: languageClient, readiness: readinessStatus, templates };

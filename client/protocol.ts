@@ -8,7 +8,11 @@
 export const SERVER_COMMANDS = {
   /** [uri, templateId, position?] -> { applied, reason? } */
   insertTemplate: 'partnerlint.insertTemplate',
-  /** [uri] -> markdown string (null when the document is unknown) */
+  /**
+   * [uri, { format?: 'markdown' | 'html', lineCommand? }] -> the report as markdown, or as a
+   * self-contained HTML page whose line references run `lineCommand` with [uri, line]
+   * (null when the document is unknown)
+   */
   readinessReport: 'partnerlint.readinessReport',
   /** [] -> { files, plans, findings, cancelled } */
   lintWorkspace: 'partnerlint.lintWorkspace',
@@ -29,6 +33,10 @@ export const CLIENT_COMMANDS = {
   showReadinessReport: 'partnerlint.showReadinessReport',
   fixAll: 'partnerlint.fixAllInDocument',
   lintWorkspace: 'partnerlint.lintAllPlans',
+  /** [uri, line] (1-based): shows the plan with that line selected (the report's line links). */
+  revealLine: 'partnerlint.revealLine',
+  /** [ruleId, docsUrl]: opens a rule's documentation rendered, in the markdown preview (the server's "Show documentation" action). */
+  showRuleDocs: 'partnerlint.showRuleDocsPreview',
 } as const;
 
 /** Optional server notification with a plan's readiness after each analysis. */

@@ -1,6 +1,7 @@
 /**
- * The readiness score in the status bar, and the readiness report as a
- * read-only markdown document shown in the markdown preview.
+ * The readiness score in the status bar, and the readiness report: the
+ * server's HTML page in a webview, or (from a server without it) a read-only
+ * markdown document shown in the markdown preview.
  *
  * The score comes from the server's `partnerlint/readiness` notification when
  * the server sends it; otherwise from the readiness report it returns for
@@ -79,6 +80,39 @@ export class ReportDocuments implements vscode.FileSystemProvider {
 
   dispose(): void {
     this.changed.dispose();
+  }
+}
+
+/**
+ * The readiness report page (the server's HTML) in a webview beside the plan, one per plan:
+ * no scripts; the only links that act are the report's line links (`partnerlint.revealLine`).
+ */
+export class ReportViews implements vscode.Disposable {
+  private readonly panels = new Map<string, vscode.WebviewPanel>();
+
+  show(source: vscode.Uri, html: string): vscode.WebviewPanel {
+    const key = source.toString();
+    let panel = this.panels.get(key);
+    if (!panel) {
+      const name = (source.path.split('/').pop() || 'plan').replace(/\.(md|markdown)$/i, '');
+      panel = vscode.window.createWebviewPanel('partnerlint.readinessReport', `Readiness report - ${name}`, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
+        enableScripts: false,
+        enableCommandUris: [CLIENT_COMMANDS.revealLine],
+        localResourceRoots: [],
+      });
+      const created = panel;
+      created.onDidDispose(() => this.panels.delete(key));
+      this.panels.set(key, created);
+    } else {
+      panel.reveal(vscode.ViewColumn.Beside, true);
+    }
+    panel.webview.html = html;
+    return panel;
+  }
+
+  dispose(): void {
+    for (const panel of this.panels.values()) panel.dispose();
+    this.panels.clear();
   }
 }
 

@@ -28,3 +28,14 @@ export function ruleDocsUrl(ruleId: string): string {
   if (base) return `${base.replace(/\/$/, '')}/${ruleId}.md`;
   return pathToFileURL(path.join(root(), 'docs', 'rules', `${ruleId}.md`)).href;
 }
+
+/**
+ * True when `file` is one of Partnerlint's own rule documentation pages (`docs/rules/*.md` of
+ * the package): pages about the rules, read rendered, never linted as plans (their examples
+ * would fire the rules they describe).
+ */
+export function isRuleDocsPage(file: string): boolean {
+  const folder = path.join(root(), 'docs', 'rules');
+  const resolved = path.resolve(file);
+  return path.dirname(resolved) === folder && path.extname(resolved).toLowerCase() === '.md';
+}

@@ -138,6 +138,16 @@ function detect(plan: PlanModel, mode: DetectionMode, filePath: string | undefin
   return { isPlan: false, why: `content does not read as a partner program plan (${families} signals, ${partnerWords} partner words)` };
 }
 
+/** The document's title as written (front matter `title:`, else the title heading) and its headings, for reports. */
+function outlineOf(plan: PlanModel): Pick<LintResult, 'titleText' | 'outline'> {
+  const fmTitle = plan.frontMatter?.data.title;
+  const titleText = (typeof fmTitle === 'string' && fmTitle.trim() ? fmTitle : (plan.titleUnit?.section?.title ?? '')).trim();
+  return {
+    ...(titleText ? { titleText } : {}),
+    outline: plan.sections.filter((x) => x.heading).map((x) => ({ heading: x.title.trim(), depth: x.depth, line: plan.lines.lineOf(x.heading!.start) + 1 })),
+  };
+}
+
 function emptyResult(plan: PlanModel | null, file: string | undefined, why: string, title: Span): LintResult {
   return { file, isPlan: false, detection: why, kind: null, archetypes: [], stage: null, readiness: null, findings: [], sections: [], benchmarks: [], title };
 }
@@ -270,6 +280,7 @@ export function analyze(text: string, options: AnalyzeOptions): LintResult {
     ],
     ...(coverage?.covered.length ? { coveredElsewhere: coverage.covered } : {}),
     benchmarks: benchmarks.sort((a, b) => a.startOffset - b.startOffset),
+    ...outlineOf(plan),
     title,
     ...fm,
   };

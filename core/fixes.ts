@@ -52,6 +52,23 @@ export function applyFixes(text: string, findings: Finding[], opts: { safeOnly?:
   return { text: out, applied, skipped, edits };
 }
 
+/**
+ * The section inserts these findings offer (each finding's fix that inserts a template), as one
+ * fix: "Insert 3 missing sections", with the edits applying them together (in finding order, a
+ * shared fence closer once). Undefined when fewer than two sections can be inserted.
+ */
+export function insertMissingSectionsFix(text: string, findings: readonly Finding[]): Fix | undefined {
+  const inserts = findings.flatMap((f) => {
+    const fix = f.fixes?.find((x) => x.templateId !== undefined);
+    return fix ? [{ ...f, fixes: [fix] }] : [];
+  });
+  if (inserts.length < 2) return undefined;
+  const { edits, applied } = applyFixes(text, inserts, { safeOnly: false });
+  if (applied.length < 2) return undefined;
+  // Offered in the editor's menu, never applied unattended.
+  return { title: `Insert ${applied.length} missing sections`, safe: false, edits };
+}
+
 /** The heading level sections of this plan use (the most common level below the title), default 2. */
 export function sectionLevel(plan: PlanModel): number {
   const counts = new Map<number, number>();

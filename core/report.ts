@@ -1,5 +1,5 @@
 /** Readable readiness scorecards and the machine-readable JSON shape. */
-import type { DocumentKind, LintResult, PreconditionKey, Readiness, SectionSummary } from './types.js';
+import type { DocumentKind, LintResult, PreconditionKey, Readiness, SectionSummary, Severity } from './types.js';
 import { KIND_LABELS } from './kind.js';
 import { escapeMarkdown } from './text.js';
 import { PRECONDITIONS } from './types.js';
@@ -175,4 +175,150 @@ export function titleSummary(r: LintResult, options: { withKind?: boolean } = {}
     return `${kind}Readiness ${r.readiness.score}/100 · ${preconditionCount(r.readiness)} · ${findings}`;
   }
   return r.kind ? `${KIND_LABELS[r.kind]} · ${findings}` : findings;
+}
+
+// ---------------------------------------------------------------- the report as data
+
+/** What a rule's documentation says about a finding of it, for reports: why it matters, what to do. */
+export interface FindingAdvice {
+  why: string;
+  fix: string;
+}
+
+/** One finding in a report: where, how serious, what, why it matters and what to do. */
+export interface ReportFinding {
+  line: number;
+  column: number;
+  severity: Severity;
+  /** "Error", "Warning", "Suggestion". */
+  severityLabel: string;
+  /** The check that found it (for tools; readers see the message). */
+  ruleId: string;
+  message: string;
+  why?: string;
+  fix?: string;
+}
+
+/** The findings under one heading of the document; the title's group holds those about the plan as a whole. */
+export interface ReportFindingGroup {
+  heading: string;
+  /** The heading's line; null for findings above every heading. */
+  line: number | null;
+  findings: ReportFinding[];
+}
+
+/**
+ * A readiness report as data, every string in words: what the markdown report says, laid out
+ * by renderers (HTML) that compute nothing of their own. Document text (titles, headings, file
+ * names, quotes, messages) is as written: renderers escape it for their medium.
+ */
+export interface ReportModel {
+  /** The file as shown to the reader. */
+  label: string;
+  /** The document's title as written, when it has one. */
+  title: string | null;
+  /** "Partner program plan", "Partner guide", "Program policy"; null when not one of them. */
+  kind: string | null;
+  /** The one-line summary: "Partner program plan · Readiness 67/100 · 4/6 preconditions · 2 findings". */
+  summary: string;
+  /** Why there is no readiness score (a guide, a policy, not analysed, not a plan). */
+  unscored?: string;
+  /** "Archetypes: referral · Stage: pilot", for documents that are scored. */
+  context?: string;
+  readiness?: {
+    score: number;
+    /** "4/6 preconditions". */
+    preconditionCount: string;
+    preconditions: Array<{ label: string; met: boolean; reason: string; line?: number; quote?: string }>;
+    redFlags: Array<{ message: string; line: number; penalty: number }>;
+    /** How the score is made: the points for the preconditions, each red flag's deduction, the total. */
+    scoring: string[];
+  };
+  /** Recognised sections: "Recruiting (line 27): 1/2 · missing target list". */
+  sections: Array<{ text: string; line: number; complete: boolean }>;
+  coveredElsewhere: string[];
+  /** "no findings", "1 finding", "7 findings". */
+  findingCount: string;
+  findingGroups: ReportFindingGroup[];
+}
+
+const SEVERITY_LABELS: Record<Severity, string> = { error: 'Error', warning: 'Warning', info: 'Suggestion' };
+
+/** The group of findings about the plan as a whole (on its title or above every heading). */
+export const WHOLE_DOCUMENT_GROUP = 'The document as a whole';
+
+/** The headings of the multi-document summary table, in order. */
+export const SUMMARY_COLUMNS = ['Document', 'Kind', 'Readiness', 'Preconditions', 'Findings'] as const;
+
+/** One row of the summary table of a run over several documents, in the order of `SUMMARY_COLUMNS`. */
+export function summaryRow(m: ReportModel): string[] {
+  return [
+    m.title ? `${m.title} (${m.label})` : m.label,
+    m.kind ?? 'Not a partner program document',
+    m.readiness ? `${m.readiness.score}/100` : 'not scored',
+    m.readiness ? m.readiness.preconditionCount : '—',
+    m.findingCount,
+  ];
+}
+
+/** The report of one document as data; `advice` gives what a rule's documentation says (why, fix). */
+export function reportModel(r: LintResult, label: string, advice: (ruleId: string) => FindingAdvice | undefined = () => undefined): ReportModel {
+  const unscored = unscoredReason(r);
+  const rd = r.readiness;
+  return {
+    label,
+    title: r.titleText ?? null,
+    kind: r.isPlan && r.kind ? KIND_LABELS[r.kind] : null,
+    summary: titleSummary(r, { withKind: true }),
+    ...(unscored !== undefined ? { unscored } : { context: planContext(r) }),
+    ...(rd && unscored === undefined
+      ? {
+          readiness: {
+            score: rd.score,
+            preconditionCount: preconditionCount(rd),
+            preconditions: PRECONDITIONS.map((k) => {
+              const d = rd.details[k];
+              const ev = d.evidence[0];
+              return { label: preconditionLabel(k), met: d.met, reason: d.reason, ...(ev ? { line: ev.line, quote: ev.text } : {}) };
+            }),
+            redFlags: rd.redFlags.map((f) => ({
+              message: r.findings.find((x) => x.ruleId === f.ruleId && x.line === f.line)?.message ?? REPORT_HEADINGS.redFlags,
+              line: f.line,
+              penalty: f.penalty,
+            })),
+            // The breakdown's first and last lines; its precondition lines are the list above.
+            scoring: [rd.breakdown[0], ...rd.redFlags.map((f) => `−${f.penalty} for the red flag on line ${f.line}`), rd.breakdown[rd.breakdown.length - 1]],
+          },
+        }
+      : {}),
+    sections: unscored === undefined ? r.sections.map((s) => ({ text: sectionLine(s), line: s.line, complete: !!s.coveredIn || s.missing.length === 0 })) : [],
+    coveredElsewhere: coveredElsewhereLines(r),
+    findingCount: findingCount(r.findings.length),
+    findingGroups: findingGroups(r, advice),
+  };
+}
+
+/** Findings under the heading they sit below, in document order; those on the title or above every heading first. */
+function findingGroups(r: LintResult, advice: (ruleId: string) => FindingAdvice | undefined): ReportFindingGroup[] {
+  const headings = (r.outline ?? []).filter((h) => h.line !== r.title.line);
+  const groups = new Map<number | null, ReportFindingGroup>();
+  const sorted = [...r.findings].sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
+  for (const f of sorted) {
+    let under: (typeof headings)[number] | undefined;
+    for (const h of headings) if (h.line <= f.line) under = h;
+    const key = under?.line ?? null;
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { heading: under?.heading ?? WHOLE_DOCUMENT_GROUP, line: under?.line ?? null, findings: [] }));
+    const a = advice(f.ruleId);
+    group.findings.push({
+      line: f.line,
+      column: f.column,
+      severity: f.severity,
+      severityLabel: SEVERITY_LABELS[f.severity],
+      ruleId: f.ruleId,
+      message: f.message,
+      ...(a ? { why: a.why, fix: a.fix } : {}),
+    });
+  }
+  return [...groups.values()].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 }

@@ -5,6 +5,7 @@
  * module names through a `SelectionReader`; every decision is made here.
  *
  * A markdown file met in a walk is linted unless
+ *   - it is one of Partnerlint's own rule documentation pages (docs/rules of the package);
  *   - it lies in a `node_modules` or `.git` folder (always skipped);
  *   - it matches `ignores` of the config that applies to its folder (globs
  *     relative to the config file's folder; a glob matching a folder skips
@@ -20,6 +21,7 @@
  * pattern from a repository or a config file can make a walk backtrack.
  */
 import * as path from 'node:path';
+import { isRuleDocsPage } from './docs-url.js';
 
 /** Extensions of the markdown files a walk selects (those VS Code opens as markdown). */
 export const MARKDOWN_EXTENSIONS: readonly string[] = ['.md', '.markdown', '.mdown', '.mkd', '.mkdn'];
@@ -509,9 +511,10 @@ export class Selection {
     return new Selection(folder, rules, configIgnores, this.reader);
   }
 
-  /** True when entry `name` of this folder is walked into (a folder) or linted (a markdown file). */
+  /** True when entry `name` of this folder is walked into (a folder) or linted (a markdown file); Partnerlint's own rule docs never are. */
   includes(name: string, isFolder: boolean): boolean {
-    return (isFolder || isMarkdownPath(name)) && !this.ignored(name, isFolder);
+    if (!isFolder && (!isMarkdownPath(name) || isRuleDocsPage(path.join(this.folder, name)))) return false;
+    return !this.ignored(name, isFolder);
   }
 
   /** True when the ignore rules leave entry `name` of this folder out, whatever its extension (a glob decides that). */

@@ -135,6 +135,10 @@ export interface LintResult {
   benchmarks: BenchmarkNote[];
   /** The title heading (or line 1) where whole-plan findings sit. */
   title: Span;
+  /** The document's title as written: front matter `title:`, else the title heading's text. */
+  titleText?: string;
+  /** The document's headings in order, the title's included (for reports that group findings by section). */
+  outline?: Array<{ heading: string; depth: number; line: number }>;
   /** Set when the document was not analysed (too large, binary, ...). */
   skipped?: string;
   /** The YAML front matter block, when there is one (editors insert file-level comments after it). */

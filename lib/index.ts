@@ -9,11 +9,12 @@ import type { LintResult } from '../core/types.js';
 import { allRules } from '../rules/index.js';
 import { PieceCache } from '../core/parse.js';
 import { ruleDocsUrl } from '../core/docs-url.js';
+import { reportModel as coreReportModel, type ReportModel } from '../core/report.js';
 
 export * from '../core/types.js';
 export type { DetectionMode, ResolvedConfig, ConfigProblem, LoadedConfig } from '../core/config.js';
 export { CONFIG_FILE_NAMES, findConfigFile } from '../core/config.js';
-export { applyFixes, type ApplyFixesResult } from '../core/fixes.js';
+export { applyFixes, insertMissingSectionsFix, type ApplyFixesResult } from '../core/fixes.js';
 export { templates, templatesMissingFrom, renderTemplate, templateForTopic, type TemplateInfo, type TemplateFormat } from '../core/templates.js';
 export {
   coveredElsewhereLines,
@@ -24,6 +25,12 @@ export {
   redFlagLine,
   REPORT_HEADINGS,
   sectionLine,
+  SUMMARY_COLUMNS,
+  summaryRow,
+  WHOLE_DOCUMENT_GROUP,
+  type ReportFinding,
+  type ReportFindingGroup,
+  type ReportModel,
   titleSummary,
   toJsonResult,
   unscoredReason,
@@ -31,7 +38,7 @@ export {
 } from '../core/report.js';
 export { KIND_LABELS } from '../core/kind.js';
 export { preconditionLabel, preconditionLine } from '../core/score.js';
-export { ruleDocsUrl } from '../core/docs-url.js';
+export { isRuleDocsPage, ruleDocsUrl } from '../core/docs-url.js';
 export { VERSION } from '../core/version.js';
 export { escapeMarkdown, trailingLineEndings } from '../core/text.js';
 export {
@@ -55,6 +62,7 @@ export {
   type SelectionReader,
 } from '../core/selection.js';
 export { fileSelectionReader, type SelectionReaderOptions } from './selection.js';
+export { escapeHtml, renderReportHtml, type HtmlReportOptions } from './report-html.js';
 export { allRules };
 
 export type LintOptions = Omit<AnalyzeOptions, 'rules'>;
@@ -113,4 +121,9 @@ export function listRules(): RuleInfo[] {
     fixable: r.meta.fixable,
     docsUrl: ruleDocsUrl(r.meta.id),
   }));
+}
+
+/** The readiness report of one document as data, each finding with what its rule's documentation says (why it matters, what to do). */
+export function reportModel(result: LintResult, label = result.file ?? 'this plan'): ReportModel {
+  return coreReportModel(result, label, (ruleId) => allRules.find((r) => r.meta.id === ruleId)?.meta.docs);
 }

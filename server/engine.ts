@@ -39,6 +39,8 @@ export interface Engine {
   resolveConfig(filePath: string | undefined, settings: PartnerlintSettings, workspaceFolder?: string): ResolvedDocumentConfig;
   /** Offset edits of every safe fix that can be applied in one pass (non-overlapping), for fix-all, and how many fixes they are. */
   safeFixEdits(text: string, findings: Finding[]): { edits: TextEdit[]; fixes: number };
+  /** The section inserts of these findings as one fix ("Insert 3 missing sections"); undefined for fewer than two. */
+  insertMissingSectionsFix(text: string, findings: readonly Finding[]): lib.Fix | undefined;
   ruleDocsUrl(ruleId: string): string;
   listRules(): lib.RuleInfo[];
   templates: ReadonlyArray<lib.TemplateInfo>;
@@ -46,6 +48,8 @@ export interface Engine {
   templatesMissingFrom(topics: readonly string[]): lib.TemplateInfo[];
   renderTemplate(id: string, options: { format: lib.TemplateFormat; headingLevel?: number }): string;
   readinessReport(result: LintResult): string;
+  /** The readiness report as a self-contained HTML page (no scripts), `label` naming the file. */
+  readinessReportHtml(result: LintResult, label: string, options?: lib.HtmlReportOptions): string;
   /** "Readiness 67/100 · 5/6 preconditions · 3 findings", or "Partner guide · 3 findings". */
   titleSummary(result: LintResult): string;
 }
@@ -119,6 +123,7 @@ export const defaultEngine: Engine = {
   safeFixEdits(text, findings) {
     return safeFixEdits(text, findings);
   },
+  insertMissingSectionsFix: (text, findings) => lib.insertMissingSectionsFix(text, findings),
   ruleDocsUrl: lib.ruleDocsUrl,
   listRules: lib.listRules,
   get templates() {
@@ -127,6 +132,7 @@ export const defaultEngine: Engine = {
   renderTemplate: (id, options) => lib.renderTemplate(id, options),
   templatesMissingFrom: (topics) => lib.templatesMissingFrom(topics),
   readinessReport: (result) => lib.readinessReport(result),
+  readinessReportHtml: (result, label, options) => lib.renderReportHtml([lib.reportModel(result, label)], options),
   titleSummary: (result) => lib.titleSummary(result),
 };
 

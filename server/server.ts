@@ -39,7 +39,7 @@ import {
   type WorkspaceFolder,
 } from 'vscode-languageserver/node.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { LinkedDocument, LintResult } from '../lib/index.js';
+import type { Finding, LinkedDocument, LintResult, TextEdit } from '../lib/index.js';
 import { defaultEngine, type Engine, type LintCache, type ResolvedDocumentConfig } from './engine.js';
 import {
   SOURCE,
@@ -55,7 +55,7 @@ import { disableFileEdit, disableForLineEdit, insertBlockEdit, lineText } from '
 import { DEFAULT_DEBOUNCE_MS, normalizeSettings, type PartnerlintSettings } from './settings.js';
 import { ColdAnalysisCounter, collectGarbage } from './memory.js';
 import { DiskPages, LinkIndex, linkTarget, normalizeUri } from './links.js';
-import { escapeMarkdown, fileSelectionReader, preconditionLabel, Selection, type PreconditionKey, type SelectionReader } from '../lib/index.js';
+import { escapeMarkdown, fileSelectionReader, isRuleDocsPage, preconditionLabel, Selection, type PreconditionKey, type SelectionReader } from '../lib/index.js';
 
 export const COMMANDS = {
   insertTemplate: 'partnerlint.insertTemplate',
@@ -82,6 +82,11 @@ export interface InitializationOptions {
   readinessCommand?: string;
   /** Send `partnerlint/readiness` after each analysis (the score, kind and summary as data, for a status bar). */
   readinessNotifications?: boolean;
+  /**
+   * Command the "Show documentation" action runs, with `[ruleId, docsUrl]` (default
+   * `partnerlint.showRuleDocs`, handled by this server: it asks the client to show the page).
+   */
+  ruleDocsCommand?: string;
 }
 
 /** One analysis of one document version. */
@@ -212,8 +217,11 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
     return st;
   }
 
+  /** Markdown documents, except Partnerlint's own rule docs (read rendered, never linted). */
   function isLintable(document: TextDocument): boolean {
-    return document.languageId === 'markdown' || MARKDOWN_EXT.test(document.uri);
+    if (document.languageId !== 'markdown' && !MARKDOWN_EXT.test(document.uri)) return false;
+    const file = uriToPath(document.uri);
+    return !(file && isRuleDocsPage(file));
   }
 
   // ---------------------------------------------------------------- settings
@@ -680,13 +688,12 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
   function fixAllEdits(analysis: Analysis, document: TextDocument): { edits: LspTextEdit[]; fixes: number } {
     if (!analysis.result) return { edits: [], fixes: 0 };
     const { edits, fixes } = engine.safeFixEdits(analysis.text, analysis.result.findings);
-    return {
-      edits: edits.map((edit) => ({
-        range: { start: document.positionAt(edit.start), end: document.positionAt(edit.end) },
-        newText: edit.newText,
-      })),
-      fixes,
-    };
+    return { edits: toLspEdits(document, edits), fixes };
+  }
+
+  /** The engine's offset edits as LSP edits of the document they were computed for. */
+  function toLspEdits(document: TextDocument, edits: readonly TextEdit[]): LspTextEdit[] {
+    return edits.map((edit) => ({ range: { start: document.positionAt(edit.start), end: document.positionAt(edit.end) }, newText: edit.newText }));
   }
 
   // ---------------------------------------------------------------- code actions
@@ -707,8 +714,27 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
       const analysis = ours.some((d) => (d.data as DiagnosticData).version === document.version) ? await analysisFor(document, token) : undefined;
       if (token.isCancellationRequested) return null;
       const currentFixes = new Map<string, DiagnosticData['fixes']>();
+      const currentFindings = new Map<string, Finding>();
       if (analysis && isCurrent(analysis, documents.get(uri))) {
-        for (const d of analysis.diagnostics) if (isDiagnosticData(d.data)) currentFixes.set(diagnosticKey(d), d.data.fixes);
+        analysis.diagnostics.forEach((d, i) => {
+          if (!isDiagnosticData(d.data)) return;
+          currentFixes.set(diagnosticKey(d), d.data.fixes);
+          const finding = analysis.result?.findings[i];
+          if (finding) currentFindings.set(diagnosticKey(d), finding);
+        });
+      }
+      // Several missing sections at once (the title's findings): one entry inserts them all, in place of one per section.
+      const inserting = analysis
+        ? engine.insertMissingSectionsFix(analysis.text, ours.flatMap((d) => currentFindings.get(diagnosticKey(d)) ?? []))
+        : undefined;
+      if (inserting) {
+        const withInserts = ours.filter((d) => currentFixes.get(diagnosticKey(d))?.some((fix) => fix.templateId !== undefined));
+        actions.push({
+          title: inserting.title,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: withInserts,
+          edit: workspaceEdit(uri, document.version, toLspEdits(document, inserting.edits)),
+        });
       }
       const seen = new Set<string>();
       const docActions: CodeAction[] = [];
@@ -716,7 +742,8 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
         const data = diagnostic.data as DiagnosticData;
         const ruleId = data.ruleId;
         if (data.version === document.version) {
-          const fixes = currentFixes.get(diagnosticKey(diagnostic)) ?? [];
+          const all = currentFixes.get(diagnosticKey(diagnostic)) ?? [];
+          const fixes = inserting ? all.filter((fix) => fix.templateId === undefined) : all;
           for (const fix of fixes) {
             actions.push({
               title: fix.title,
@@ -756,7 +783,9 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
             title: `Show documentation for ${ruleId}`,
             kind: CodeActionKind.QuickFix,
             diagnostics: [diagnostic],
-            command: { title: `Show documentation for ${ruleId}`, command: COMMANDS.showRuleDocs, arguments: [ruleId] },
+            command: initOptions.ruleDocsCommand
+              ? { title: `Show documentation for ${ruleId}`, command: initOptions.ruleDocsCommand, arguments: [ruleId, engine.ruleDocsUrl(ruleId)] }
+              : { title: `Show documentation for ${ruleId}`, command: COMMANDS.showRuleDocs, arguments: [ruleId] },
           });
         }
       }
@@ -1160,6 +1189,15 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
         if (typeof uri !== 'string') return null;
         const analysis = await analysisForUri(uri, token);
         if (!analysis?.result || token.isCancellationRequested) return null;
+        const options = (typeof args[1] === 'object' && args[1] !== null ? args[1] : {}) as { format?: unknown; lineCommand?: unknown };
+        if (options.format === 'html') {
+          // Line references run the client's command (a `command:` link) when it names one.
+          const lineCommand = typeof options.lineCommand === 'string' && /^[\w.-]+$/.test(options.lineCommand) ? options.lineCommand : undefined;
+          const label = path.basename(uriToPath(uri) ?? uri);
+          return engine.readinessReportHtml(analysis.result, label, {
+            ...(lineCommand ? { lineLink: (_document, line) => `command:${lineCommand}?${encodeURIComponent(JSON.stringify([uri, line]))}` } : {}),
+          });
+        }
         if (!analysis.result.isPlan) return `# Readiness\n\nThis document is not a partnership plan: ${analysis.result.detection}\n`;
         return engine.readinessReport(analysis.result);
       }

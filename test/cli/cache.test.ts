@@ -44,7 +44,7 @@ test('a second run takes every file from the cache and prints the same', async (
   const dir = tempDir(t);
   const documents = writeCorpus(dir);
   const linted = documents - 2; // binary and non-UTF-8: skipped, never cached
-  for (const args of [['--report'], ['--format', 'json'], ['--format', 'sarif']]) {
+  for (const args of [['--report'], ['--format', 'json'], ['--format', 'sarif'], ['--format', 'html']]) {
     const what = args.join(' ');
     fs.rmSync(path.join(dir, '.partnerlintcache'), { force: true });
     const fresh = await runCli([...args, '.'], { cwd: dir });
@@ -61,7 +61,7 @@ test('a second run takes every file from the cache and prints the same', async (
 
   // The cache file: one entry per linted file, keyed by engine version, --detect, config and content.
   const cache = readCache(path.join(dir, '.partnerlintcache'));
-  assert.equal(cache.partnerlintCache, 2);
+  assert.equal(cache.partnerlintCache, 3);
   assert.equal(cache.version, VERSION);
   assert.equal(Object.keys(cache.files).length, linted);
   const plan = path.join(dir, 'team-a', 'plan-02.md');
@@ -157,7 +157,7 @@ test('--cache-location: a file, or a folder that holds .partnerlintcache', async
   await runCli(['--cache', '--cache-location', 'existing', '.'], { cwd: dir });
   await runCli(['--cache', '--cache-location', 'new-folder/', '.'], { cwd: dir });
   for (const file of ['custom.json', 'existing/.partnerlintcache', 'new-folder/.partnerlintcache']) {
-    assert.equal(readCache(path.join(dir, file)).partnerlintCache, 2, file);
+    assert.equal(readCache(path.join(dir, file)).partnerlintCache, 3, file);
   }
   assert.ok(!fs.existsSync(path.join(dir, '.partnerlintcache')), 'nothing at the default place');
   const run = await runCli(['--cache', '--debug', '--cache-location', 'custom.json', '.'], { cwd: dir });

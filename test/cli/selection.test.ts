@@ -134,3 +134,10 @@ test('at the root of this repository: nothing under docs/, test/ or node_modules
   // The bundled examples are still linted.
   assert.ok(files.some((f) => f.startsWith('examples/')), files.join(', '));
 });
+
+test("a folder walk skips Partnerlint's own rule documentation; a page named explicitly is linted", async () => {
+  const walked = await runCli(['--format', 'json', 'docs'], { cwd: REPO_ROOT });
+  assert.deepEqual(parseJsonOutput(walked), []);
+  const named = await runCli(['--format', 'json', 'docs/rules/margin-range.md'], { cwd: REPO_ROOT });
+  assert.deepEqual(parseJsonOutput(named).map((e) => e.file), ['docs/rules/margin-range.md']);
+});
