@@ -669,7 +669,12 @@ export function content(s: Sentence): string {
 /** Percent classification by the words around it in its sentence (or table row). */
 export function classifyPercent(s: Sentence, m: PercentMatch): PercentCategory {
   const inTiers = !!s.section?.inTopic('tiers');
-  return s.memo(`percent:${m.start}:${inTiers}`, () => classifyPercentIn(s, m, inTiers));
+  const inMdf = !!s.section?.inTopic('mdf');
+  return s.memo(`percent:${m.start}:${inTiers}:${inMdf}`, () => {
+    const category = classifyPercentIn(s, m, inTiers);
+    // Under an MDF heading, a share of revenue no other reading claims is the fund's size.
+    return category === 'other' && inMdf && /^\s*(?:of\s+)?(?:(?:the|their|your|partner(?:[- ](?:generated|sourced|influenced))?|channel|annual|net)\s+)*(?:revenue|bookings|sales|ARR)\b/i.test(s.text.slice(m.end)) ? 'mdf' : category;
+  });
 }
 
 function classifyPercentIn(s: Sentence, m: PercentMatch, inTiers: boolean): PercentCategory {
@@ -804,7 +809,7 @@ function slaTurnaround(s: Sentence, question: string, inRegistrationSection: boo
 
 /** Two sides after one account: two partners, a second registration, a partner and a direct opportunity. */
 const CONTEST =
-  /\b(?:two|multiple|several|more than one|both|another|other|competing|second|rival)\s+(?:\w+\s+)?(?:partners?|resellers?|msps?|advisors?|consultants?|firms?|agencies|dealers?|referrers?|distributors?|integrators?|registrations?|claims?|submissions?|requests?|DRs?)\b|\b(?:conflicting|overlapping|duplicate|competing) (?:registrations?|claims?|submissions?|DRs?)\b|\bsame (?:account|customer|client|deal|opportunity|prospect|end[- ]user|company|organi[sz]ation)\b|\bpartner (?:vs\.?|versus|and) (?:direct|partner|AE)\b|\b(?:direct|AEs?|account executives?|reps?|sales team)\b[^.;]{0,50}\b(?:opportunit\w+|pipeline|working)\b|\b(?:existing|open|active) (?:direct )?opportunit\w+|\bopportunit(?:y|ies) (?:already )?exists?\b|\b(?:closed|off[- ]limits|hands[- ]off) (?:to|for) (?:direct|AEs?|reps?|our)\b|\bcollid\w+|\balready (?:registered|talking|working|in (?:our |a |the )?pipeline|has an? (?:open |active )?opportunit\w+)\b|\bcontested\b|\btie[- ]?break\w*|\bfirst[- ]come\b|\b(?:first|earlier|earliest) (?:complete |approved |valid |valid, complete )?(?:registration|submission|request|to register|DR)\b|\bprecedence\b|\b(?:conflicts?|disputes?|clash\w*)\b/i;
+  /\b(?:two|2|multiple|several|more than one|both|another|other|competing|second|rival)\s+(?:\w+\s+)?(?:partners?|resellers?|msps?|advisors?|consultants?|firms?|agencies|dealers?|referrers?|distributors?|integrators?|registrations?|claims?|submissions?|requests?|DRs?)\b|\b(?:conflicting|overlapping|duplicate|competing) (?:registrations?|claims?|submissions?|DRs?)\b|\b(?:same|one) (?:account|customer|client|deal|opportunity|prospect|end[- ]user|company|organi[sz]ation)\b|\b(?:partner|reseller|MSP|VAR|SI|agency|AE|rep|direct) (?:vs\.?|versus|and) (?:direct|partner|AE|rep|reseller|MSP|VAR)\b|\b(?:direct|AEs?|account executives?|reps?|sales team)\b[^.;]{0,50}\b(?:opportunit\w+|pipeline|working)\b|\b(?:existing|open|active) (?:direct )?opportunit\w+|\bopportunit(?:y|ies) (?:already )?exists?\b|\b(?:closed|off[- ]limits|hands[- ]off) (?:to|for) (?:direct|AEs?|reps?|our)\b|\bcollid\w+|\balready (?:registered|talking|working|in (?:our |a |the )?pipeline|has an? (?:open |active )?opportunit\w+)\b|\bcontested\b|\btie[- ]?break\w*|\bfirst[- ]come\b|\b(?:first|earlier|earliest) (?:complete |approved |valid |valid, complete )?(?:registration|reg|submission|request|to register|DR)\b|\bprecedence\b|\b(?:conflicts?|disputes?|clash\w*)\b/i;
 /** What settles it: who wins, keeps, leads or decides; a decline; an escalation; shared credit. */
 const SETTLES =
   /\b(?:wins?|won|keeps?|leads?|owns?|decid\w*|decision|declin\w*|reject\w*|den(?:y|ies|ied)|award\w*|precedence|priority|goes to|go to|sent to|escalat\w*|credit\w*|overlay|stands?|prevails?|appeal\w*|resolv\w*|arbitrat\w*|split\w*|tie[- ]?break\w*|first[- ]come|protect\w*|holds? the|gets? the (?:deal|account|opportunity|credit|customer))\b/i;
@@ -874,16 +879,14 @@ function readColumnTiers(u: Unit): Tier[] | null {
   for (const r of table.rows) {
     const cells = r.cells ?? [];
     const label = cells[0]?.text.trim() ?? '';
-    if (/^benefits?\b|^what (?:you|partners?) get\b/i.test(label)) {
-      part = 'benefits';
+    // A row labelled "Benefits" or "Entry criteria" with empty cells starts that part of the table;
+    // with its cells filled, it is that part's one row.
+    const rowPart = /^benefits?\b|^what (?:you|partners?) get\b/i.test(label) ? 'benefits' : /^(?:entry |joining |tier )?(?:requirements?|criteria)\b/i.test(label) ? 'requirements' : null;
+    if (cells.slice(1).every((c) => EMPTY_CELL.test(c.text.trim()))) {
+      if (rowPart) part = rowPart;
       continue;
     }
-    if (/^requirements?\b|^criteria\b/i.test(label)) {
-      part = 'requirements';
-      continue;
-    }
-    if (cells.every((c) => EMPTY_CELL.test(c.text.trim()))) continue;
-    const isRequirement = part ? part === 'requirements' : REQUIREMENT_ROW.test(label) && !BENEFITS.test(label.replace(REQUIREMENT_ROW, ''));
+    const isRequirement = rowPart ? rowPart === 'requirements' : part ? part === 'requirements' : REQUIREMENT_ROW.test(label) && !BENEFITS.test(label.replace(REQUIREMENT_ROW, ''));
     tiers.forEach((t, i) => {
       const cell = cells[i + 1]?.text.trim() ?? '';
       if (EMPTY_CELL.test(cell) || /^(?:no|none required|not included|✗|✘|x)$/i.test(cell)) return;

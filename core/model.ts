@@ -99,8 +99,12 @@ const SIGN_UP_HEADING = /\b(?:partner|portal|account|program(?:me)?|user|event|w
 
 function headingTopics(title: string): Topic[] {
   const signUp = SIGN_UP_HEADING.test(title) && !/\bdeal|\bopportunit|\blead|\breferral/i.test(title);
-  return TOPIC_ENTRIES.filter(([topic, re]) => re.test(title) && !(signUp && topic === 'dealRegistration')).map(([topic]) => topic);
+  const topics = TOPIC_ENTRIES.filter(([topic, re]) => re.test(title) && !(signUp && topic === 'dealRegistration')).map(([topic]) => topic);
+  // "DR" (capitals) is how people abbreviate deal registration in headings.
+  if (DR_HEADING.test(title) && !topics.includes('dealRegistration')) topics.push('dealRegistration');
+  return topics;
 }
+const DR_HEADING = /\bDRs?\b(?!\.)/;
 
 /** Words that name an archetype; used for sentences, table rows and headings. */
 export const ARCHETYPE_WORDS: Record<Archetype, RegExp> = {
