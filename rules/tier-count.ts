@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineRule } from '../core/rule.js';
+import { judgedTierStructures } from './util.js';
 
 export default defineRule({
   meta: {
@@ -17,8 +18,8 @@ export default defineRule({
       example: '## Partner level\n\n| Level | Requirements | Benefits |\n|---|---|---|\n| Certified | Two certified staff | Margin |\n',
     },
   },
-  check({ plan, evidence, options, report, note }) {
-    for (const t of evidence.tierStructures) {
+  check({ plan, kind, evidence, options, report, note }) {
+    for (const t of judgedTierStructures(plan, kind, evidence)) {
       const n = t.tiers.length;
       const inBand = n >= options.min && n <= options.max;
       note({ kind: 'count', subject: 'tiers', text: String(n), band: { min: options.min, max: options.max, unit: 'tiers', label: `${options.min}-${options.max} tiers` }, inBand, at: { start: t.anchor.start, end: t.anchor.end } });

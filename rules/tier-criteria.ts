@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineRule } from '../core/rule.js';
+import { judgedTierStructures } from './util.js';
 
 export default defineRule({
   meta: {
@@ -17,8 +18,8 @@ export default defineRule({
       example: '| Level | Entry criteria | Benefits |\n|---|---|---|\n| Select | $100k partner-sourced ARR | — |\n',
     },
   },
-  check({ plan, evidence, report }) {
-    for (const t of evidence.tierStructures) {
+  check({ plan, kind, evidence, report }) {
+    for (const t of judgedTierStructures(plan, kind, evidence)) {
       for (const tier of t.tiers) {
         const missing = [!tier.hasCriteria && 'entry criteria', !tier.hasBenefits && 'benefits'].filter(Boolean);
         if (!missing.length) continue;

@@ -1,7 +1,8 @@
 /** Small helpers shared by rule modules. */
 import { z } from 'zod';
 import { TOPIC_HEADINGS, type PlanModel, type Section, type Sentence, type Topic } from '../core/model.js';
-import type { Span } from '../core/types.js';
+import type { DocumentKind, Span } from '../core/types.js';
+import type { Evidence, TierStructure } from '../core/evidence.js';
 
 /** A numeric band option with defaults. */
 export function band(min: number, max: number, what: string) {
@@ -30,4 +31,14 @@ export function fmtRange(min: number, max: number, unit = '%'): string {
 
 export function days(hours: number): number {
   return Math.round((hours / 24) * 10) / 10;
+}
+
+/**
+ * The tier structures a document is judged on. A policy page is judged only on what it covers: a
+ * table of MDF rates by tier on an MDF policy is not the program's tier structure, unless the page
+ * (its title) or the table's section is about tiers.
+ */
+export function judgedTierStructures(plan: PlanModel, kind: DocumentKind, evidence: Evidence): TierStructure[] {
+  if (kind !== 'policy' || (plan.titleUnit && TOPIC_HEADINGS.tiers.test(plan.titleUnit.text))) return evidence.tierStructures;
+  return evidence.tierStructures.filter((t) => t.section?.inTopic('tiers'));
 }

@@ -85,6 +85,7 @@ const FLOORS: Record<string, { precision: number; recall: number; kinds: number;
   realworld: { precision: 0.61, recall: 0.91, kinds: 16, detection: 16 },
   published: { precision: 0.66, recall: 0.92, kinds: 15, detection: 14 },
   unseen: { precision: 0.67, recall: 0.98, kinds: 17, detection: 16 },
+  heldout5: { precision: 0.91, recall: 0.88, kinds: 12, detection: 12 },
 };
 
 for (const [name, dir] of corpora) {
