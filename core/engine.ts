@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { PlanModel, type Unit } from './model.js';
-import { PathologicalMarkdown, type PieceCache } from './parse.js';
+import type { PieceCache } from './parse.js';
 import { Evidence } from './evidence.js';
 import { defaultConfig, type DetectionMode, type ResolvedConfig } from './config.js';
 import { applyControls, readControls } from './controls.js';
@@ -147,9 +147,6 @@ export function analyze(text: string, options: AnalyzeOptions): LintResult {
   try {
     plan = new PlanModel(text, { synonyms: config.synonyms, cache: options.cache, deadline });
   } catch (e) {
-    if (e instanceof PathologicalMarkdown) {
-      return { ...emptyResult(null, file, 'pathological markdown', LINE1), skipped: `the document was not analysed: ${e.message}, which no plan needs and the markdown parser handles very slowly` };
-    }
     if (deadline !== undefined && performance.now() > deadline) return overBudget();
     return { ...emptyResult(null, file, 'parse failed', LINE1), skipped: `the document could not be read as markdown: ${(e as Error).message}` };
   }
@@ -207,6 +204,9 @@ export function analyze(text: string, options: AnalyzeOptions): LintResult {
   const outOfScope = options.rules.find((r) => r.meta.id === 'out-of-scope');
   const scoped = outOfScope ? run(outOfScope) : 0;
   if (scoped > 0 && findings.some((f) => f.ruleId === 'out-of-scope')) {
+    // Parts that were not read are named whatever the document is.
+    const notRead = options.rules.find((r) => r.meta.id === 'not-analysed');
+    if (notRead) run(notRead);
     return {
       file,
       isPlan: true,

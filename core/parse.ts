@@ -34,6 +34,11 @@ export interface Piece {
   nodes: RootContent[];
   /** The cache entry (shared by every document version with the same piece text). */
   entry: PieceEntry;
+  /**
+   * Why the piece was not parsed (its lines counted from where it is now), or null. Such a piece
+   * has no nodes: the rest of the document is analysed without it.
+   */
+  pathology: string | null;
 }
 
 /** What is kept per piece between analyses: its parse, and what the plan model read from it. */
@@ -49,9 +54,6 @@ export interface PieceEntry {
   /** Why the piece is too pathological to parse (see `pathologicalMarkdown`), or null. */
   pathology: string | null;
 }
-
-/** Thrown by `parsePieces` for markdown the parser would take super-linear time on. */
-export class PathologicalMarkdown extends Error {}
 
 /**
  * Cache of parsed pieces keyed by their text alone, reused across edits of the same document.
@@ -353,8 +355,8 @@ export function parsePieces(
     entries.push(entry);
     texts.push(pieceText);
     // The reason names lines: say it again for where the piece is now.
-    if (entry.pathology) throw new PathologicalMarkdown(pathologicalMarkdown(pieceText, line) ?? entry.pathology);
-    pieces.push({ start: start + bom, line, text: pieceText, nodes: entry.nodes, entry });
+    const pathology = entry.pathology ? (pathologicalMarkdown(pieceText, line) ?? entry.pathology) : null;
+    pieces.push({ start: start + bom, line, text: pieceText, nodes: entry.nodes, entry, pathology });
     line += entry.lines;
   }
   if (cache) cache.last = { text, bounds, texts, entries };
