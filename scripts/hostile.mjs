@@ -98,9 +98,13 @@ const CASES = {
     return { md: '|' + Array.from({ length: cols }, (_, i) => ` c${i} `).join('|') + '|\n|' + '-|'.repeat(cols) + '\n|' + ' x |'.repeat(cols) + '\n' };
   },
   'table-200k-rows': () => ({ md: '| Partner | Tier | Margin |\n|---|---|---|\n' + lines(n(200000), (i) => `| **${word()} ${i}** | Gold | ${i % 40}% |`) }),
-  'control-comments-30k': () => ({ md: lines(n(30000), (i) => `<!-- partnerlint-disable-line ${pick(['margin-range', 'exit-criteria', 'tier-count'])} -->\nLine ${i} about the ${word()}.`) }),
+  'control-comments-30k': () => ({ md: lines(n(30000), () => `<!-- partnerlint-disable-line ${pick(['margin-range', 'exit-criteria', 'tier-count'])} -->\n${word()}`) }),
   'bold-names-table': () => ({ md: '| Partner | Owner |\n|---|---|\n' + lines(n(600), (i) => `| **${word()}_${word()}_${i}** | **${word()}** |`) }),
   'snake-case-paragraph': () => ({ md: lines(n(3000), () => `${word()}_${word()}_${word()} `).replace(/\n/g, ' ') + '\n' }),
+  // Just under the limits of one part, repeated in parts of their own.
+  'nested-lists-under-limit': () => ({ md: Array.from({ length: n(12) }, (_, k) => `## Part ${k}\n\n` + lines(900, () => `- - ${word()}`)).join('\n') }),
+  'emphasis-under-limit': () => ({ md: Array.from({ length: n(12) }, (_, k) => `## Part ${k}\n\n` + Array.from({ length: 6000 }, () => '*' + word()).join(' ') + '\n').join('\n') }),
+  'comments-under-limit': () => ({ md: Array.from({ length: n(12) }, (_, k) => `## Part ${k}\n\nx ` + '<!--'.repeat(2000) + '\n').join('\n') }),
   'front-matter-40k-keys': () => ({ file: '---\ntype: partnership-plan\n' + lines(n(40000), (i) => `key_${i}: ${word()}`) + '---\n' + PLAN }),
   'config-20k-unknown-keys': () => ({ file: PLAN, config: JSON.stringify(Object.fromEntries(Array.from({ length: n(20000) }, (_, i) => [`unknown_${i}`, 1])), null, 1) }),
   'config-500k-rule-id': () => ({ file: PLAN, config: JSON.stringify({ rules: { ['r'.repeat(n(500000))]: 'off' } }) }),
