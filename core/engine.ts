@@ -4,7 +4,6 @@
  * throws for any input text.
  */
 import * as path from 'node:path';
-import picomatch from 'picomatch';
 import { PlanModel, type Unit } from './model.js';
 import type { PieceCache } from './parse.js';
 import { Evidence } from './evidence.js';
@@ -15,6 +14,7 @@ import { sectionSummaries } from './sections.js';
 import type { Rule, RuleContext } from './rule.js';
 import { documentTitle, readKind, titleNamesMechanic } from './kind.js';
 import { templates } from './templates.js';
+import { IgnoreGlobs } from './selection.js';
 import { statesUnfilled } from './fixes.js';
 import { dropCoveredElsewhere, linkedCoverage, type LinkResolver } from './links.js';
 import type { BenchmarkNote, Finding, LintResult, Span } from './types.js';
@@ -77,6 +77,17 @@ function signalsOf(units: readonly Unit[]): { partnerWords: number; affiliate: n
   };
 }
 
+/**
+ * Detection globs, compiled once per list: matched segment by segment with one remembered star
+ * (see selection.ts), so no pattern can make matching backtrack.
+ */
+const globCache = new WeakMap<readonly string[], IgnoreGlobs>();
+function compiledGlobs(globs: readonly string[]): IgnoreGlobs {
+  let compiled = globCache.get(globs);
+  if (!compiled) globCache.set(globs, (compiled = IgnoreGlobs.compile(globs)));
+  return compiled;
+}
+
 function detect(plan: PlanModel, mode: DetectionMode, filePath: string | undefined, config: ResolvedConfig): { isPlan: boolean; why: string } {
   const fm = plan.frontMatter;
   if (fm?.type && /^partnership[- ]plan$/i.test(fm.type.trim())) return { isPlan: true, why: 'front matter type: partnership-plan' };
@@ -84,8 +95,8 @@ function detect(plan: PlanModel, mode: DetectionMode, filePath: string | undefin
   if (mode === 'always') return { isPlan: true, why: 'detection mode "always"' };
   if (filePath) {
     const rel = path.relative(config.baseDir ?? process.cwd(), path.resolve(filePath)).split(path.sep).join('/');
-    if (config.detection.exclude.length && picomatch.isMatch(rel, config.detection.exclude, { dot: true })) return { isPlan: false, why: 'path matches detection.exclude' };
-    if (config.detection.include.length && picomatch.isMatch(rel, config.detection.include, { dot: true })) return { isPlan: true, why: 'path matches detection.include' };
+    if (config.detection.exclude.length && compiledGlobs(config.detection.exclude).matches(rel, false)) return { isPlan: false, why: 'path matches detection.exclude' };
+    if (config.detection.include.length && compiledGlobs(config.detection.include).matches(rel, false)) return { isPlan: true, why: 'path matches detection.include' };
   }
   if (mode === 'frontmatter') return { isPlan: false, why: 'detection mode "frontmatter" and no plan front matter' };
   // Counted piece by piece (a piece's text is its sentences, one per line) and kept with each piece.
