@@ -29,7 +29,7 @@ export const SIZES = [
 
 export const CORPUS = { dir: 'corpus', count: 1000, bytes: 8 * KB };
 
-function mulberry32(seed) {
+export function mulberry32(seed) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -67,16 +67,30 @@ export async function main(argv: string[], io: CliEnvironment = processEnvironme
   return lintCommand(options, run);
 }
 
+/** An error writing standard output (a closed pipe, a full disk). */
+function isOutputError(err: unknown): boolean {
+  const e = err as NodeJS.ErrnoException | null;
+  return !!e && e.syscall === 'write' && typeof e.code === 'string' && ['EPIPE', 'ENOSPC', 'EIO', 'EBADF', 'EDQUOT', 'EFBIG'].includes(e.code);
+}
+
+function outputFailed(err: NodeJS.ErrnoException): never {
+  const why = err.code === 'EPIPE' ? 'the program reading it closed it' : err.code === 'ENOSPC' || err.code === 'EDQUOT' ? 'no space is left on the device' : `${err.code}`;
+  try {
+    process.stderr.write(`partnerlint: cannot write the output: ${why}\n`);
+  } catch {
+    // stderr is gone too: the exit code says it.
+  }
+  process.exit(EXIT_FAILURE);
+}
+
 /** Entry point used by bin/partnerlint.js. */
 export async function run(): Promise<void> {
-  // `partnerlint | head` closes the pipe early: stop quietly instead of crashing.
-  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') process.exit(process.exitCode ?? EXIT_OK);
-    throw err;
-  });
+  // The output cannot be written (`partnerlint | head` closed the pipe, a full disk): one line, exit 2.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => outputFailed(err));
   try {
     process.exitCode = await main(process.argv.slice(2));
   } catch (err) {
+    if (isOutputError(err)) outputFailed(err as NodeJS.ErrnoException);
     process.stderr.write(`partnerlint: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
     process.exitCode = EXIT_FAILURE;
   }

@@ -4,6 +4,7 @@
  * was expected; the invalid part falls back to its default and the rest of
  * the file still applies. No config format executes code.
  */
+import { LineIndex } from './text.js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { z } from 'zod';
@@ -110,22 +111,35 @@ function levenshtein(a: string, b: string): number {
   return d[a.length][b.length];
 }
 
+/** Names longer than this get no suggestion (the comparison costs their length times the candidate's). */
+const MAX_SUGGESTED_LENGTH = 64;
+
 export function didYouMean(name: string, candidates: readonly string[]): string | null {
+  if (name.length > MAX_SUGGESTED_LENGTH) return null;
+  const allowed = Math.max(2, Math.floor(name.length / 3));
   let best: string | null = null;
   let bestD = Infinity;
   for (const c of candidates) {
+    // The distance is at least the difference in length.
+    if (Math.abs(c.length - name.length) > allowed) continue;
     const dd = levenshtein(name.toLowerCase(), c.toLowerCase());
     if (dd < bestD) {
       bestD = dd;
       best = c;
     }
   }
-  return best !== null && bestD <= Math.max(2, Math.floor(name.length / 3)) ? best : null;
+  return best !== null && bestD <= allowed ? best : null;
+}
+
+/** A name from the config as shown in a message: long ones are cut. */
+function shown(name: PropertyKey): string {
+  const s = String(name);
+  return s.length > MAX_SUGGESTED_LENGTH ? `${s.slice(0, MAX_SUGGESTED_LENGTH)}… (${s.length.toLocaleString('en-US')} characters)` : s;
 }
 
 function pathString(p: ReadonlyArray<PropertyKey>): string {
   let s = '';
-  for (const k of p) s += typeof k === 'number' ? `[${k}]` : s ? `.${String(k)}` : String(k);
+  for (const k of p) s += typeof k === 'number' ? `[${k}]` : s ? `.${shown(k)}` : shown(k);
   return s;
 }
 
@@ -136,7 +150,7 @@ function describeIssue(issue: z.core.$ZodIssue, known: Record<string, readonly s
       const candidates = known[where] ?? [];
       const hint = didYouMean(k, candidates);
       const what = where === 'rules' ? 'unknown rule id' : 'unknown key';
-      return { path: [...issue.path, k], message: `${what} "${k}"${hint ? `; did you mean "${hint}"?` : ''}` };
+      return { path: [...issue.path, k], message: `${what} "${shown(k)}"${hint ? `; did you mean "${hint}"?` : ''}` };
     });
   }
   if (issue.code === 'invalid_union') {
@@ -162,29 +176,42 @@ function bandProblems(value: unknown, at: PropertyKey[]): { path: PropertyKey[];
   return out;
 }
 
-function locate(doc: Document | null, p: ReadonlyArray<PropertyKey>, text: string): { line?: number; column?: number } {
-  if (!doc) return {};
-  let node: YamlNode | null = doc.contents as YamlNode;
-  let range: [number, number, number] | undefined = (node as any)?.range;
-  for (const k of p) {
-    if (!node) break;
-    if (isMap(node)) {
-      const pair = node.items.find((it) => isPair(it) && isScalar(it.key) && String(it.key.value) === String(k));
-      if (!pair) break;
-      range = (pair.key as any)?.range ?? range;
-      node = pair.value as YamlNode;
-    } else if ((node as any).items && typeof k === 'number') {
-      const item: any = (node as any).items[k];
-      if (!item) break;
-      range = item.range ?? range;
-      node = item;
-    } else break;
-  }
-  if (!range) return {};
-  const before = text.slice(0, range[0]);
-  const line = before.split(/\r\n|\n|\r/).length;
-  const column = range[0] - Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) ;
-  return { line, column };
+/**
+ * Where a key path is in the config's YAML: 1-based line and column. Keys of each map and the
+ * line starts are indexed once per config, so locating every problem stays linear.
+ */
+function locator(doc: Document | null, text: string): (p: ReadonlyArray<PropertyKey>) => { line?: number; column?: number } {
+  if (!doc) return () => ({});
+  const keys = new WeakMap<object, Map<string, any>>();
+  let lines: LineIndex | undefined;
+  return (p) => {
+    let node: YamlNode | null = doc.contents as YamlNode;
+    let range: [number, number, number] | undefined = (node as any)?.range;
+    for (const k of p) {
+      if (!node) break;
+      if (isMap(node)) {
+        let byKey = keys.get(node);
+        if (!byKey) {
+          byKey = new Map();
+          for (const it of node.items) if (isPair(it) && isScalar(it.key) && !byKey.has(String(it.key.value))) byKey.set(String(it.key.value), it);
+          keys.set(node, byKey);
+        }
+        const pair = byKey.get(String(k));
+        if (!pair) break;
+        range = (pair.key as any)?.range ?? range;
+        node = pair.value as YamlNode;
+      } else if ((node as any).items && typeof k === 'number') {
+        const item: any = (node as any).items[k];
+        if (!item) break;
+        range = item.range ?? range;
+        node = item;
+      } else break;
+    }
+    if (!range) return {};
+    lines ??= new LineIndex(text);
+    const line = lines.lineOf(range[0]);
+    return { line: line + 1, column: range[0] - lines.starts[line] + 1 };
+  };
 }
 
 /** Validates config text. JSON for `.json`, YAML otherwise (YAML 1.2 core schema: data only, no tags that run code). */
@@ -242,10 +269,11 @@ export function parseConfigText(text: string, file: string, rules: readonly Rule
     synonyms: TOPICS,
   };
   const raw = data as Record<string, unknown>;
-  const report = (p: ReadonlyArray<PropertyKey>, message: string) => problems.push({ file, keyPath: pathString(p), message, ...locate(doc, p, text) });
+  const locate = locator(doc, text);
+  const report = (p: ReadonlyArray<PropertyKey>, message: string) => problems.push({ file, keyPath: pathString(p), message, ...locate(p) });
 
   // Unknown top-level keys.
-  for (const k of Object.keys(raw)) if (!known[''].includes(k)) report([k], `unknown key "${k}"${didYouMean(k, known['']) ? `; did you mean "${didYouMean(k, known[''])}"?` : ''}`);
+  for (const k of Object.keys(raw)) if (!known[''].includes(k)) report([k], `unknown key "${shown(k)}"${didYouMean(k, known['']) ? `; did you mean "${didYouMean(k, known[''])}"?` : ''}`);
 
   // Rules, one at a time, so one bad entry does not discard the others.
   if (raw.rules !== undefined) {
@@ -256,7 +284,7 @@ export function parseConfigText(text: string, file: string, rules: readonly Rule
         const s = Object.hasOwn(schema, id) ? schema[id] : undefined;
         if (!s) {
           const hint = didYouMean(id, known.rules);
-          report(['rules', id], `unknown rule id "${id}"${hint ? `; did you mean "${hint}"?` : ''}`);
+          report(['rules', id], `unknown rule id "${shown(id)}"${hint ? `; did you mean "${hint}"?` : ''}`);
           continue;
         }
         const r = s.safeParse(value);
@@ -294,7 +322,7 @@ export function parseConfigText(text: string, file: string, rules: readonly Rule
         if (bad.length) {
           for (const k of bad) {
             const hint = didYouMean(k, TOPICS);
-            report(['synonyms', k], `unknown topic "${k}"; ${hint ? `did you mean "${hint}"?` : `expected one of ${TOPICS.join(', ')}`}`);
+            report(['synonyms', k], `unknown topic "${shown(k)}"; ${hint ? `did you mean "${hint}"?` : `expected one of ${TOPICS.join(', ')}`}`);
           }
         } else report(['synonyms', ...issue.path], issue.message.replace(/^Invalid input: /, ''));
       }

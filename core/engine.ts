@@ -4,9 +4,8 @@
  * throws for any input text.
  */
 import * as path from 'node:path';
-import picomatch from 'picomatch';
 import { PlanModel, type Unit } from './model.js';
-import { PathologicalMarkdown, type PieceCache } from './parse.js';
+import type { PieceCache } from './parse.js';
 import { Evidence } from './evidence.js';
 import { defaultConfig, type DetectionMode, type ResolvedConfig } from './config.js';
 import { applyControls, readControls } from './controls.js';
@@ -15,6 +14,7 @@ import { sectionSummaries } from './sections.js';
 import type { Rule, RuleContext } from './rule.js';
 import { documentTitle, readKind, titleNamesMechanic } from './kind.js';
 import { templates } from './templates.js';
+import { IgnoreGlobs } from './selection.js';
 import { statesUnfilled } from './fixes.js';
 import { dropCoveredElsewhere, linkedCoverage, type LinkResolver } from './links.js';
 import type { BenchmarkNote, Finding, LintResult, Span } from './types.js';
@@ -97,6 +97,17 @@ function signalsOf(units: readonly Unit[]): { partnerWords: number; affiliate: n
   };
 }
 
+/**
+ * Detection globs, compiled once per list: matched segment by segment with one remembered star
+ * (see selection.ts), so no pattern can make matching backtrack.
+ */
+const globCache = new WeakMap<readonly string[], IgnoreGlobs>();
+function compiledGlobs(globs: readonly string[]): IgnoreGlobs {
+  let compiled = globCache.get(globs);
+  if (!compiled) globCache.set(globs, (compiled = IgnoreGlobs.compile(globs)));
+  return compiled;
+}
+
 function detect(plan: PlanModel, mode: DetectionMode, filePath: string | undefined, config: ResolvedConfig): { isPlan: boolean; why: string } {
   const fm = plan.frontMatter;
   if (fm?.type && /^partnership[- ]plan$/i.test(fm.type.trim())) return { isPlan: true, why: 'front matter type: partnership-plan' };
@@ -104,8 +115,8 @@ function detect(plan: PlanModel, mode: DetectionMode, filePath: string | undefin
   if (mode === 'always') return { isPlan: true, why: 'detection mode "always"' };
   if (filePath) {
     const rel = path.relative(config.baseDir ?? process.cwd(), path.resolve(filePath)).split(path.sep).join('/');
-    if (config.detection.exclude.length && picomatch.isMatch(rel, config.detection.exclude, { dot: true })) return { isPlan: false, why: 'path matches detection.exclude' };
-    if (config.detection.include.length && picomatch.isMatch(rel, config.detection.include, { dot: true })) return { isPlan: true, why: 'path matches detection.include' };
+    if (config.detection.exclude.length && compiledGlobs(config.detection.exclude).matches(rel, false)) return { isPlan: false, why: 'path matches detection.exclude' };
+    if (config.detection.include.length && compiledGlobs(config.detection.include).matches(rel, false)) return { isPlan: true, why: 'path matches detection.include' };
   }
   if (mode === 'frontmatter') return { isPlan: false, why: 'detection mode "frontmatter" and no plan front matter' };
   // Counted piece by piece (a piece's text is its sentences, one per line) and kept with each piece.
@@ -180,9 +191,6 @@ export function analyze(text: string, options: AnalyzeOptions): LintResult {
   try {
     plan = new PlanModel(text, { synonyms: config.synonyms, cache: options.cache, deadline });
   } catch (e) {
-    if (e instanceof PathologicalMarkdown) {
-      return { ...emptyResult(null, file, 'pathological markdown', LINE1), skipped: `the document was not analysed: ${e.message}, which no plan needs and the markdown parser handles very slowly` };
-    }
     if (deadline !== undefined && performance.now() > deadline) return overBudget();
     return { ...emptyResult(null, file, 'parse failed', LINE1), skipped: `the document could not be read as markdown: ${(e as Error).message}` };
   }
@@ -240,6 +248,9 @@ export function analyze(text: string, options: AnalyzeOptions): LintResult {
   const outOfScope = options.rules.find((r) => r.meta.id === 'out-of-scope');
   const scoped = outOfScope ? run(outOfScope) : 0;
   if (scoped > 0 && findings.some((f) => f.ruleId === 'out-of-scope')) {
+    // Parts that were not read are named whatever the document is.
+    const notRead = options.rules.find((r) => r.meta.id === 'not-analysed');
+    if (notRead) run(notRead);
     return {
       file,
       isPlan: true,

@@ -399,6 +399,8 @@ export class PlanModel {
   root: Section;
   frontMatter: FrontMatter | null = null;
   htmlComments: Array<{ value: string; start: number; end: number }> = [];
+  /** Pieces that were not parsed (markdown the parser would take too long on): document offsets and why. */
+  notAnalysed: Array<{ start: number; end: number; reason: string }> = [];
   titleUnit: Unit | null = null;
   archetypes: Archetype[] = [];
   archetypeSource: 'frontmatter' | 'text' | 'none' = 'none';
@@ -436,6 +438,7 @@ export class PlanModel {
         extract = extractPiece(piece.text, parsePieceText(piece.text));
       }
       used.add(extract);
+      if (piece.pathology) this.notAnalysed.push({ start: piece.start, end: piece.start + piece.text.length, reason: piece.pathology });
       this.extracts.push(extract);
       this.assemble(extract, piece.start, stack);
     }

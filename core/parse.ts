@@ -34,6 +34,11 @@ export interface Piece {
   nodes: RootContent[];
   /** The cache entry (shared by every document version with the same piece text). */
   entry: PieceEntry;
+  /**
+   * Why the piece was not parsed (its lines counted from where it is now), or null. Such a piece
+   * has no nodes: the rest of the document is analysed without it.
+   */
+  pathology: string | null;
 }
 
 /** What is kept per piece between analyses: its parse, and what the plan model read from it. */
@@ -46,12 +51,11 @@ export interface PieceEntry {
   lines: number;
   /** Offsets just past each line ending (piece-local). */
   breaks: number[];
-  /** Why the piece is too pathological to parse (see `pathologicalMarkdown`), or null. */
+  /** Why the piece is too pathological to parse (see `assessPiece`), or null. */
   pathology: string | null;
+  /** Its estimated super-linear cost (see `PIECE_COST`). */
+  cost: number;
 }
-
-/** Thrown by `parsePieces` for markdown the parser would take super-linear time on. */
-export class PathologicalMarkdown extends Error {}
 
 /**
  * Cache of parsed pieces keyed by their text alone, reused across edits of the same document.
@@ -161,6 +165,8 @@ function hasBreak(text: string, from: number, to: number): boolean {
 function scanBoundaries(text: string, pos: number, bounds: number[], stop?: (pos: number) => boolean): number {
   let fence: { char: string; len: number } | null = null;
   let html: 'blank' | 'comment' | 'raw' | 'pi' | 'decl' | 'cdata' | null = null;
+  // Scanning starts at a boundary, or at the end of front matter: a new block either way.
+  let blankBefore = true;
   while (pos < text.length) {
     let eol = pos;
     while (eol < text.length && text.charCodeAt(eol) !== 10 && text.charCodeAt(eol) !== 13) eol++;
@@ -184,7 +190,7 @@ function scanBoundaries(text: string, pos: number, bounds: number[], stop?: (pos
         html = null;
       }
     } else {
-      if (ATX.test(line) && pos > 0 && bounds[bounds.length - 1] !== pos) {
+      if (pos > 0 && bounds[bounds.length - 1] !== pos && (ATX.test(line) || (pos - bounds[bounds.length - 1] >= SPLIT_AFTER && startsFresh(line, blankBefore)))) {
         bounds.push(pos);
         if (stop?.(pos)) return pos;
       }
@@ -201,9 +207,27 @@ function scanBoundaries(text: string, pos: number, bounds: number[], stop?: (pos
         else html = 'blank';
       }
     }
+    blankBefore = !fence && line.trim() === '';
     pos = next;
   }
   return -1;
+}
+
+/**
+ * A piece longer than this is cut before a line that starts a new top-level block whatever comes
+ * before it (see `startsFresh`), so that no piece holds more than the parser handles quickly.
+ */
+export const SPLIT_AFTER = 16384;
+
+/**
+ * A line at column 0 that no open block can continue: after a blank line, one that is not a list
+ * item (which would join the list above); or an HTML comment, which interrupts any block.
+ */
+function startsFresh(line: string, blankBefore: boolean): boolean {
+  const c = line.charCodeAt(0);
+  if (c === 60) return line.startsWith('<!--');
+  if (!blankBefore || c === 32 || c === 9 || Number.isNaN(c)) return false;
+  return !/^(?:[-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$))/.test(line);
 }
 
 /** Offsets just past each line ending (\r\n, \n or a lone \r). */
@@ -221,21 +245,87 @@ function lineBreaks(s: string): number[] {
 }
 
 /**
- * Markdown that the parser handles in super-linear time: containers nested hundreds deep on one
- * line ("- - - - ...", "> > > ..."), indentation hundreds of columns deep, or thousands of emphasis
- * delimiters in one line. No plan is written like that; such a document is skipped with a reason.
- * A single linear scan; `firstLine` is the 0-based line of the text in its document.
+ * What reading a piece costs the markdown parser beyond its length, in units of about 50 ns: the
+ * parser's super-linear paths, estimated in one linear scan. Inline openers that are not closed
+ * (`<!--`, `<?`, `<!X`, `<![CDATA[`, a backtick run without a run of the same length) make it scan
+ * to where they close or to the end of the paragraph; emphasis markers are paired with each other;
+ * lines of nested lists or quotes, and the lines of one list or quote, are each compared with the
+ * lines before them. A piece over `PIECE_COST`, over `MAX_LIST_ITEMS` list items or with a table of
+ * over `MAX_TABLE_CELLS` cells is not parsed (see `assessPiece`).
  */
-export function pathologicalMarkdown(text: string, firstLine = 0): string | null {
+export const PIECE_COST = 2e7;
+/** The most a document's pieces may cost in all; pieces past it are not parsed. */
+export const DOCUMENT_COST = 6e7;
+/** List items in one piece (each costs the parser some kilobytes of memory). */
+export const MAX_LIST_ITEMS = 3000;
+/** Cells of one table. */
+export const MAX_TABLE_CELLS = 4000;
+
+export interface PieceAssessment {
+  /** Why the piece is not parsed, or null. */
+  reason: string | null;
+  /** Estimated super-linear cost (see `PIECE_COST`). */
+  cost: number;
+  /** What costs most, in words ("the paragraph from line 12 has 900 unclosed `<!--`"). */
+  costliest: string;
+}
+
+const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+
+/**
+ * Assesses one piece for the parser's slow paths (see `PIECE_COST`). A single linear scan;
+ * `firstLine` is the 0-based line of the text in its document. Front matter is not markdown.
+ */
+export function assessPiece(text: string, firstLine = 0): PieceAssessment {
+  if (/^---[ \t]*(\r\n|\n|\r)/.test(text) && firstLine === 0) return { reason: null, cost: 0, costliest: '' };
   let line = firstLine + 1;
   let i = 0;
   const n = text.length;
-  // Per paragraph (lines up to a blank one): delimiter and bracket runs, and deeply nested lines.
-  let paraStart = line;
-  let paraDelimiters = 0;
-  let paraBrackets = 0;
-  let paraDeepLines = 0;
-  while (i < n) {
+  let cost = 0;
+  let worst = 0;
+  let costliest = '';
+  const charge = (c: number, what: () => string) => {
+    cost += c;
+    if (c > worst) {
+      worst = c;
+      costliest = what();
+    }
+  };
+  // Per block (lines up to a blank one).
+  let blockStart = line;
+  let blockLines = 0;
+  let blockContainer = false;
+  let blockTable = false;
+  let blockCells = 0;
+  let brackets = 0;
+  let deepLines = 0;
+  let delimiters = 0;
+  let openers = 0;
+  let openCost = 0;
+  let ticks = 0;
+  let tickCost = 0;
+  // Unclosed inline openers: [count, sum of offsets] per kind (comment, processing instruction, declaration, CDATA).
+  const pending = [0, 0, 0, 0, 0, 0, 0, 0];
+  const tickRuns = new Map<number, [number, number]>();
+  let listItems = 0;
+  let nestedLines = 0;
+  const close = (kind: number, at: number) => {
+    if (pending[2 * kind]) openCost += pending[2 * kind] * at - pending[2 * kind + 1];
+    pending[2 * kind] = pending[2 * kind + 1] = 0;
+  };
+  const endBlock = (at: number) => {
+    for (let k = 0; k < 4; k++) close(k, at);
+    for (const [c, sum] of tickRuns.values()) tickCost += c * at - sum;
+    tickRuns.clear();
+    if (openCost) charge(openCost * 2, () => `the paragraph from line ${blockStart} has ${count(openers, 'unclosed HTML opener')} (such as <!--)`);
+    if (tickCost) charge(tickCost, () => `the paragraph from line ${blockStart} has ${count(ticks, 'run')} of backticks that do not pair up`);
+    if (!blockTable && delimiters > 1) charge((delimiters * delimiters) / 2, () => `the paragraph from line ${blockStart} has ${count(delimiters, 'emphasis marker')}`);
+    if (blockContainer && blockLines > 1) charge(blockLines * blockLines * 5, () => `the list or quote from line ${blockStart} runs ${count(blockLines, 'line')} without a blank line`);
+    openCost = tickCost = openers = ticks = delimiters = brackets = deepLines = blockLines = blockCells = 0;
+    blockContainer = blockTable = false;
+  };
+  let reason: string | null = null;
+  while (i < n && !reason) {
     let depth = 0;
     let indent = 0;
     let j = i;
@@ -243,10 +333,15 @@ export function pathologicalMarkdown(text: string, firstLine = 0): string | null
       indent += text.charCodeAt(j) === 9 ? 4 : 1;
       j++;
     }
+    let items = 0;
     for (;;) {
       const c = text.charCodeAt(j);
-      if (c === 62 || ((c === 45 || c === 42 || c === 43) && (text.charCodeAt(j + 1) === 32 || text.charCodeAt(j + 1) === 9))) {
+      if (c === 62) {
         depth++;
+        j++;
+      } else if ((c === 45 || c === 42 || c === 43) && (text.charCodeAt(j + 1) === 32 || text.charCodeAt(j + 1) === 9)) {
+        depth++;
+        items++;
         j++;
       } else if (c >= 48 && c <= 57) {
         let k = j;
@@ -254,38 +349,101 @@ export function pathologicalMarkdown(text: string, firstLine = 0): string | null
         const d = text.charCodeAt(k);
         if ((d === 46 || d === 41) && (text.charCodeAt(k + 1) === 32 || text.charCodeAt(k + 1) === 9)) {
           depth++;
+          items++;
           j = k + 1;
         } else break;
       } else break;
       while (j < n && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
     }
-    let delimiters = 0;
-    let brackets = 0;
     let end = j;
+    let pipes = 0;
+    let lineDelimiters = 0;
     while (end < n && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) {
       const c = text.charCodeAt(end);
-      if (c === 42 || c === 95) delimiters++;
-      else if (c === 91 || c === 93) brackets++;
+      if (c === 42 || c === 95) {
+        // A run of * or _ (an _ between letters or digits cannot open or close emphasis).
+        let k = end;
+        while (k < n && text.charCodeAt(k) === c) k++;
+        if (c === 42 || !isWordChar(text.charCodeAt(end - 1)) || !isWordChar(text.charCodeAt(k))) lineDelimiters++;
+        end = k;
+        continue;
+      }
+      if (c === 91 || c === 93) brackets++;
+      else if (c === 124) pipes++;
+      else if (c === 60) {
+        // <!--, <?, <![CDATA[, <!X
+        const d = text.charCodeAt(end + 1);
+        if (d === 63) open(0, end);
+        else if (d === 33) {
+          if (text.startsWith('--', end + 2)) open(1, end);
+          else if (text.startsWith('[CDATA[', end + 2)) open(2, end);
+          else open(3, end);
+        }
+      } else if (c === 62) {
+        if (text.charCodeAt(end - 1) === 63) close(0, end);
+        if (text.charCodeAt(end - 1) === 45 && text.charCodeAt(end - 2) === 45) close(1, end);
+        if (text.charCodeAt(end - 1) === 93 && text.charCodeAt(end - 2) === 93) close(2, end);
+        close(3, end);
+      } else if (c === 96) {
+        let k = end;
+        while (k < n && text.charCodeAt(k) === 96) k++;
+        const run = tickRuns.get(k - end);
+        ticks++;
+        if (run) {
+          tickCost += run[0] * end - run[1];
+          tickRuns.delete(k - end);
+        } else tickRuns.set(k - end, [1, end]);
+        end = k;
+        continue;
+      }
       end++;
     }
     const blank = end === j && depth === 0;
     if (blank) {
-      paraStart = line + 1;
-      paraDelimiters = paraBrackets = paraDeepLines = 0;
+      endBlock(i);
+      blockStart = line + 1;
     } else {
-      paraDelimiters += delimiters;
-      paraBrackets += brackets;
-      if (depth > 12 || indent > 48) paraDeepLines++;
+      if (blockLines === 0) blockContainer = depth > 0 || indent >= 2;
+      blockLines++;
+      if (pipes > 0 && /^\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/.test(text.slice(j, end))) blockTable = true;
+      blockCells += pipes + 1;
+      // In a table each cell is read on its own: its emphasis markers pair up within the row.
+      if (pipes > 0) cost += (lineDelimiters * lineDelimiters) / 2;
+      else delimiters += lineDelimiters;
+      listItems += items;
+      if (depth > 1) nestedLines++;
+      if (depth > 12 || indent > 48) deepLines++;
     }
-    if (depth > 100) return `line ${line} nests ${depth} lists or quotes`;
-    if (indent > 400) return `line ${line} is indented ${indent} columns deep`;
-    if (paraDelimiters > 2000) return `the paragraph from line ${paraStart} has ${paraDelimiters} emphasis markers`;
-    if (paraBrackets > 4000) return `the paragraph from line ${paraStart} has ${paraBrackets} brackets`;
-    if (paraDeepLines > 200) return `${paraDeepLines} lines from line ${paraStart} are nested more than 12 levels deep`;
+    if (depth > 100) reason = `line ${line} nests ${depth} lists or quotes`;
+    else if (indent > 400) reason = `line ${line} is indented ${indent} columns deep`;
+    else if (brackets > 4000) reason = `the paragraph from line ${blockStart} has ${count(brackets, 'bracket')}`;
+    else if (deepLines > 200) reason = `${deepLines} lines from line ${blockStart} are nested more than 12 levels deep`;
+    else if (blockTable && blockCells > MAX_TABLE_CELLS) reason = `the table from line ${blockStart} has more than ${count(MAX_TABLE_CELLS, 'cell')}`;
+    else if (listItems > MAX_LIST_ITEMS) reason = `it has more than ${count(MAX_LIST_ITEMS, 'list item')}`;
     i = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
     line++;
   }
-  return null;
+  if (!reason) {
+    endBlock(n);
+    if (nestedLines > 1) charge(nestedLines * nestedLines * 24, () => `${count(nestedLines, 'line')} start lists or quotes nested in each other`);
+    if (cost > PIECE_COST) reason = costliest;
+  }
+  return { reason, cost, costliest };
+
+  function open(kind: number, at: number): void {
+    pending[2 * kind]++;
+    pending[2 * kind + 1] += at;
+    openers++;
+  }
+}
+
+function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 127;
+}
+
+/** Why a piece is not parsed (see `assessPiece`), or null. */
+export function pathologicalMarkdown(text: string, firstLine = 0): string | null {
+  return assessPiece(text, firstLine).reason;
 }
 
 /** Parses one piece (no cache): its top-level nodes. */
@@ -322,6 +480,7 @@ export function parsePieces(
   const entries: PieceEntry[] = [];
   const texts: string[] = [];
   let line = 0;
+  let spent = 0;
   for (let i = 0; i < bounds.length; i++) {
     const start = bounds[i];
     const end = i + 1 < bounds.length ? bounds[i + 1] : text.length;
@@ -341,20 +500,24 @@ export function parsePieces(
     }
     if (!entry) {
       if (deadline !== undefined && performance.now() > deadline) throw new Error('time budget exceeded');
-      const pathology = pathologicalMarkdown(pieceText, line);
+      const assessed = assessPiece(pieceText, line);
+      spent += assessed.cost;
+      // Past the document's allowance, a costly piece is left out too (and not cached: it depends on the pieces before it).
+      const overAllowance = !assessed.reason && spent > DOCUMENT_COST && assessed.cost > PIECE_COST / 20;
+      const pathology = assessed.reason ?? (overAllowance ? `${assessed.costliest}, and the parts above it already took the time one document is allowed` : null);
       const breaks = lineBreaks(pieceText);
-      entry = { nodes: pathology ? [] : (processor.parse(pieceText) as Root).children, lines: breaks.length, breaks, pathology };
+      entry = { nodes: pathology ? [] : (processor.parse(pieceText) as Root).children, lines: breaks.length, breaks, pathology, cost: assessed.cost };
       if (read && !pathology) {
         entry.extract = read(pieceText, entry.nodes);
         entry.nodes = [];
       }
-      cache?.set(pieceText, entry);
-    }
+      if (!overAllowance) cache?.set(pieceText, entry);
+    } else spent += entry.cost;
     entries.push(entry);
     texts.push(pieceText);
     // The reason names lines: say it again for where the piece is now.
-    if (entry.pathology) throw new PathologicalMarkdown(pathologicalMarkdown(pieceText, line) ?? entry.pathology);
-    pieces.push({ start: start + bom, line, text: pieceText, nodes: entry.nodes, entry });
+    const pathology = entry.pathology ? (pathologicalMarkdown(pieceText, line) ?? entry.pathology) : null;
+    pieces.push({ start: start + bom, line, text: pieceText, nodes: entry.nodes, entry, pathology });
     line += entry.lines;
   }
   if (cache) cache.last = { text, bounds, texts, entries };

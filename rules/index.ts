@@ -32,6 +32,7 @@ import successMetrics from './success-metrics.js';
 import portalUsage from './portal-usage.js';
 import outOfScope from './out-of-scope.js';
 import unfilledPlaceholder from './unfilled-placeholder.js';
+import notAnalysed from './not-analysed.js';
 
 export const allRules: readonly Rule[] = [
   exitCriteria,
@@ -66,4 +67,5 @@ export const allRules: readonly Rule[] = [
   portalUsage,
   outOfScope,
   unfilledPlaceholder,
+  notAnalysed,
 ];

@@ -251,4 +251,14 @@ export const cases: Record<string, RuleCases> = {
     fires: [{ name: 'affiliate program', text: '# Creator affiliate program\n\nInfluencers and affiliates earn 20% per sale through their affiliate link. Affiliates get a promo code. Our partner program for affiliates pays monthly to every partner.\n', lines: [1], severities: ['info'] }],
     passes: [{ name: 'channel plan', text: plan('archetypes: [reseller]', '# P\n\nResellers keep a 20% margin.\n') }],
   },
+  'not-analysed': {
+    fires: [
+      { name: 'quotes nested 101 deep', text: plan('', '# P\n\nResellers keep a 20% margin.\n\n## Appendix\n\n' + '> '.repeat(101) + 'quoted\n'), lines: [5], severities: ['warning'] },
+      { name: 'thousands of unclosed comment openers', text: plan('', '# P\n\n## Appendix\n\nx ' + '<!--'.repeat(5000) + '\n'), lines: [3] },
+    ],
+    passes: [
+      { name: 'a long ordinary plan', text: plan('', '# P\n\n' + '- Resellers keep a 20% margin on **every** deal, see `terms`.\n'.repeat(500) + '\n| Tier | Margin |\n|---|---|\n' + '| Gold | 20% |\n'.repeat(500)) },
+      { name: 'snake_case words and bold names in a table', text: plan('', '# P\n\n' + 'partner_tier_name '.repeat(3000) + '\n\n| Partner |\n|---|\n' + '| **Acme** |\n'.repeat(600)) },
+    ],
+  },
 };
