@@ -123,8 +123,8 @@ export interface TierStructure {
   section: Section | null;
 }
 
-const PARTNER_NOUN =
-  /\b(?:partners?|resellers?|referrers?|introducers?|MSPs?|VARs?|SIs|integrators?|distributors?|dealers?|advisors?|advisers?|consultants?|consultanc(?:y|ies)|agenc(?:y|ies)|firms?|affiliates?|ISVs?|vendors?|they|each (?:partner|reseller|msp|advisor|consultant|consultancy|firm|dealer|referrer|agency))\b/i;
+export const PARTNER_NOUN =
+  /\b(?:partners?|resellers?|referrers?|introducers?|MSPs?|VARs?|SIs|OEMs?|integrators?|distributors?|dealers?|advisors?|advisers?|consultants?|consultanc(?:y|ies)|agenc(?:y|ies)|firms?|affiliates?|ISVs?|vendors?|they|each (?:partner|reseller|msp|advisor|consultant|consultancy|firm|dealer|referrer|agency))\b/i;
 
 export const DIRECT_TEAM =
   /\bdirect (?:sales(?:\s+(?:team|reps?|org(?:anization)?|force))?|reps?|sellers?|team|AEs?)\b|\binside sales\b|\baccount executives?\b|\bAEs\b|\bour (?:\w+ )?AE\b|\b(?:our|his|her|the company's) (?:\w+ )?account managers\b|\b(?:our|the) (?:\w+ )?sales (?:team|reps?|org(?:anization)?|force)\b|\bsales reps?\b|\bour (?:\w+ )?(?:inside |field )?(?:sales)?reps\b/i;
@@ -446,7 +446,7 @@ export class Evidence {
         if (s.unit.cells && !/\bowner\b|^responsible|\blead\b/i.test(s.unit.cells[0]?.text ?? '')) return false;
         const labelled = labelOwner(s);
         if (!labelled && !s.test(owns) && !s.test(title)) return false;
-        if (isHedged(s.text) || /\b(?:we will hire|to hire|hiring|will be hired|once we hire|no owner|nobody owns|no one owns)\b/i.test(s.text)) return false;
+        if (isHedged(s.text) || NO_OWNER.test(s.text)) return false;
         return labelled || s.test(title) || /\b[A-Z][a-z]+ [A-Z][a-zà-ÿ]+|\b(?:I|we)\b|\b(?:CEO|COO|CRO|CFO|CTO|founder|co-founder|lead|manager|[Hh]ead|VP|[Dd]irector|[Cc]hief|[Pp]resident)\b/.test(s.text);
       });
       const candidates = local.filter((s) => labelOwner(s) || s.test(owns) || (s.test(title) && s.section?.inTopic('team')));
@@ -691,6 +691,8 @@ function classifyPercentIn(s: Sentence, m: PercentMatch, inTiers: boolean): Perc
     at = s.at + m.start - cell.at;
     text = local;
     const own = classifyText(local, at, m, false, inTiers);
+    // A column that says what partners earn or get: a discount in it is what they earn.
+    if ((own === 'customerDiscount' || own === 'other') && /\b(?:earns?|gets?|receives?|margins?|payouts?|commissions?|compensation|economics)\b/i.test(header) && /\bdiscount|\boff\b|\bbelow list\b/i.test(local)) return 'payout';
     if (own !== 'other') return own;
     return classifyText(`${first} ${header}`, 0, m, true);
   }
@@ -755,6 +757,10 @@ function classifyText(text: string, at: number, m: PercentMatch, contextOnly = f
   return 'other';
 }
 
+/** Nobody owns the program yet: a hire to come, "no single owner", ownership split between teams. */
+const NO_OWNER =
+  /\b(?:we will hire|to hire|hiring|will be hired|once we hire|until (?:a |an |the |our )?(?:[\w-]+ ){0,4}(?:is|are) (?:hired|appointed|found|named)|no (?:single |one |dedicated |named )?owner|nobody owns|no one owns|each (?:cover|own|handle)s? (?:their|its) (?:part|piece|share))\b/i;
+
 // ---- deal-registration turnaround -------------------------------------------------------
 
 /** Someone deciding on a registration: approving, declining, answering, reviewing. */
@@ -815,7 +821,7 @@ const CONTEST =
   /\b(?:two|2|multiple|several|more than one|both|another|other|competing|second|rival)\s+(?:\w+\s+)?(?:partners?|resellers?|msps?|advisors?|consultants?|firms?|agencies|dealers?|referrers?|distributors?|integrators?|registrations?|claims?|submissions?|requests?|DRs?)\b|\b(?:conflicting|overlapping|duplicate|competing) (?:registrations?|claims?|submissions?|DRs?)\b|\b(?:same|one) (?:account|customer|client|deal|opportunity|prospect|end[- ]user|company|organi[sz]ation)\b|\b(?:partner|reseller|MSP|VAR|SI|agency|AE|rep|direct) (?:vs\.?|versus|and) (?:direct|partner|AE|rep|reseller|MSP|VAR)\b|\b(?:direct|AEs?|account executives?|reps?|sales team)\b[^.;]{0,50}\b(?:opportunit\w+|pipeline|working)\b|\b(?:existing|open|active) (?:direct )?opportunit\w+|\bopportunit(?:y|ies) (?:already )?exists?\b|\b(?:closed|off[- ]limits|hands[- ]off) (?:to|for) (?:direct|AEs?|reps?|our)\b|\bcollid\w+|\balready (?:registered|talking|working|in (?:our |a |the )?pipeline|has an? (?:open |active )?opportunit\w+)\b|\bcontested\b|\btie[- ]?break\w*|\bfirst[- ]come\b|\b(?:first|earlier|earliest) (?:complete |approved |valid |valid, complete )?(?:registration|reg|submission|request|to register|DR)\b|\bprecedence\b|\b(?:conflicts?|disputes?|clash\w*)\b/i;
 /** What settles it: who wins, keeps, leads or decides; a decline; an escalation; shared credit. */
 const SETTLES =
-  /\b(?:wins?|won|keeps?|leads?|owns?|decid\w*|decision|declin\w*|reject\w*|den(?:y|ies|ied)|award\w*|precedence|priority|goes to|go to|sent to|escalat\w*|credit\w*|overlay|stands?|prevails?|appeal\w*|resolv\w*|arbitrat\w*|split\w*|tie[- ]?break\w*|first[- ]come|protect\w*|holds? the|gets? the (?:deal|account|opportunity|credit|customer))\b/i;
+  /\b(?:wins?|won|keeps?|leads?|owns?|decid\w*|decision|declin\w*|reject\w*|den(?:y|ies|ied)|award\w*|precedence|priority|goes to|go to|sent to|escalat\w*|credit\w*|overlay|stands?|prevails?|appeal\w*|resolv\w*|arbitrat\w*|split\w*|tie[- ]?break\w*|first[- ]come|protect\w*|holds? the|(?:gets?|earns?) the (?:deal|account|opportunity|credit|customer|fee|commission|margin))\b/i;
 /** Contests about something other than a registration: calendars, commission amounts, data records, exclusivity. */
 const OTHER_CONTEST = /\b(?:scheduling|calendars?|commission amounts?|payout amounts?|records?|exclusivity|sanctions|competing (?:vendors?|products?|agreements?)|conflicts? of interest)\b/i;
 const CONTEST_SUBJECT = /\bregist\w*|\bDRs?\b|\bdeal[- ]?reg\w*|\baccounts?\b|\bopportunit\w+|\bdeals?\b|\bcustomers?\b|\bclients?\b|\bprospects?\b/i;

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { defineRule } from '../core/rule.js';
 import { appendSentenceFix } from '../core/fixes.js';
 import { renderLine } from '../core/templates.js';
-import { isNegatedAt } from '../core/model.js';
+import { PARTNER_NOUN } from '../core/evidence.js';
+import { isHedged, isNegatedAt, reportsThePast } from '../core/model.js';
 
 const EXEC_ONLY =
   /\b(?:CEO|founder|co-founder|exec(?:utive)?|VP|C-level|C-suite|chief \w+ officer|president|owner)s?[- ]to[- ](?:CEO|founder|co-founder|exec(?:utive)?|VP|C-level|C-suite|owner)s?\b|\bexec(?:utive)? sponsors?(?:hip)?\b|\bexecutive[- ](?:level )?relationships?\b|\bVP-level relationships?\b|\bsenior[- ]exec(?:utive)?s? (?:agreed|signed off|committed|said yes)\b|\brelationship (?:between|of) (?:our|the) (?:CEOs|founders|executives)\b|\b(?:owned|run|held|managed|handled|led) at (?:the )?(?:VP|exec(?:utive)?|C-level|C-suite|CEO|founder|senior|leadership)[- ]level\b|\b(?:VP|exec(?:utive)?|C|leadership)[- ]level (?:on both sides|relationships?|sponsors?(?:hip)?)\b|\bbetween (?:the )?(?:two |both )?(?:CEOs|founders|VPs|executives|leadership teams)\b|\b(?:founders?|CEO|co-founders?|exec(?:utive)?s?|leadership)\b[^.]{0,30}\b(?:personally )?(?:manage|own|run|handle|hold)s? (?:each|every|all|the) (?:partner )?relationships?\b|\bexec(?:utive)? sponsors? on both sides\b/i;
@@ -32,6 +33,27 @@ function restsOnExecutives(text: string): boolean {
 export const NAMED_REPS =
   /\b(?:named|committed|dedicated|quota[- ]carrying)\b[^.;]{0,40}\b(?:sales ?)?(?:reps?|salespe\w+|sellers?|sales team|account (?:executives?|managers?)|AEs?)\b|\bnames? (?:a|the|one or more|at least one|its|their)\b[^.;]{0,30}\b(?:salesperson|sales ?reps?|reps?|sellers?|salespeople)\b|\b(?:reps?|salespe\w+) (?:committed|dedicated) to\b/i;
 
+/**
+ * The partner required to commit sellers, read from its parts in any order: a seller on the partner's
+ * side (a rep, a salesperson, a sales owner or lead) and a commitment (assigned, dedicated, named,
+ * nominated, on quota or a comp plan, paid on our product). Our own reps, reports of the past and
+ * undecided requirements are not it.
+ */
+const PARTNER_SELLER = /\b(?:sales ?(?:reps?|people|persons?|owners?|leads?|contacts?)|partner-sales (?:leads?|reps?)|salespe\w+|reps?|sellers?|AEs?|account (?:executives?|managers?))\b/i;
+const COMMITS = /\b(?:assign\w*|dedicat\w+|named?|names|nominat\w+|commit\w*|list of|quotas?|quota sheets?|comp(?:ensation)? plans?|compensated on|paid on|commission|carry|carries|target includes)\b/i;
+
+function requiresCommittedReps(text: string): boolean {
+  if (isHedged(text) || reportsThePast(text) || /\bin the pilot\b[^.]{0,40}\b(?:named|had|were)\b/i.test(text)) return false;
+  const commit = COMMITS.exec(text);
+  if (commit && isNegatedAt(text, commit.index, 30)) return false;
+  if (NAMED_REPS.test(text)) return true;
+  const seller = PARTNER_SELLER.exec(text);
+  if (!seller || !commit || /^names of\b/i.test(text.slice(commit.index))) return false;
+  // "Our reps" are the direct team, not the partner's; the partner must be the one committing.
+  if (/\bour (?:\w+ )?$|\b(?:field|direct|inside) sales\b[^.]{0,12}$/i.test(text.slice(Math.max(0, seller.index - 20), seller.index))) return false;
+  return PARTNER_NOUN.test(text) || /\byou\b/i.test(text);
+}
+
 export default defineRule({
   meta: {
     id: 'committed-reps',
@@ -49,7 +71,7 @@ export default defineRule({
     },
   },
   check({ plan, evidence, report }) {
-    if (evidence.find(NAMED_REPS)) return;
+    if (plan.statements('committedReps', (x) => requiresCommittedReps(x.text)).length) return;
     for (const s of plan.statements('execOnly', (x) => restsOnExecutives(x.text))) {
       report({
         message: 'This relationship rests on executives only; require the partner to name committed sales reps who carry the product.',
