@@ -5,7 +5,7 @@
  */
 import type { Archetype, PreconditionKey, PreconditionEvidence, Stage } from './types.js';
 import { PRECONDITIONS } from './types.js';
-import { ANSWER_START, HEDGE, isHedged, isNegatedAt, isStatement, reportsThePast, statesDiscontinuation, TOPIC_HEADINGS, type PlanModel, type Section, type Sentence, type Topic, type Unit } from './model.js';
+import { AFTER_PILOT, ANSWER_START, HEDGE, isHedged, isNegatedAt, isStatement, reportsThePast, statesDiscontinuation, TOPIC_HEADINGS, type PlanModel, type Section, type Sentence, type Topic, type Unit } from './model.js';
 import {
   timeFrameMonths,
   type CountMatch,
@@ -583,7 +583,9 @@ export class Evidence {
           if (/\b(?:after|since|following|post)[- ](?:the |our )?pilot\b/i.test(s.text)) return false;
           return s.durations.length > 0 || partnerCounts(s).length > 0;
         })
-        .filter((s) => /\bpilot/i.test(s.text) || !!s.section?.inTopic('pilot') || /\bpilot/i.test(this.plan.questionFor(s)?.text ?? '')),
+        .filter((s) => /\bpilot/i.test(s.text) || !!s.section?.inTopic('pilot') || /\bpilot/i.test(this.plan.questionFor(s)?.text ?? ''))
+        // A list introduced by "After the pilot …:" describes what comes next.
+        .filter((s) => !AFTER_PILOT.test(this.plan.listContext(s.unit)?.text ?? '')),
     );
   }
 

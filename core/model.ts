@@ -767,6 +767,23 @@ export class PlanModel {
     return null;
   }
 
+  /**
+   * The paragraph that introduces a list ("After the pilot we want to move fast. Targets for the
+   * first year:"): a list is read under its lead-in. Null when the list has none in its section.
+   */
+  leadIn(u: Unit): Unit | null {
+    if (!u.list) return null;
+    let i = u.index - 1;
+    for (let steps = 0; i >= 0 && steps < 500 && this.units[i].list && this.units[i].section === u.section; i--, steps++);
+    const p = this.units[i];
+    return p && !p.list && p.kind === 'paragraph' && p.section === u.section ? p : null;
+  }
+
+  /** What a list item is read under: its parent item, else the list's lead-in paragraph. */
+  listContext(u: Unit): Unit | null {
+    return this.parentItem(u) ?? this.leadIn(u);
+  }
+
   /** Sentences in document order (for merging the results of several queries). */
   inOrder(sentences: Iterable<Sentence>): Sentence[] {
     return [...new Set(sentences)].sort((a, b) => a.unit.index - b.unit.index || a.at - b.at);
