@@ -161,8 +161,17 @@ const COUNT_RE = new RegExp(
 );
 
 /** Partner counts: `six resellers`, `45 referring firms`, `22 partner logos`, `5-10 partners`. */
+/** "Active MSPs (deal in last 2 qtrs): 55": a label whose last word names partners, and a bare number. */
+const LABELLED_COUNT = /^\W*((?:[\w-]+ ){0,3}(partners?|resellers?|referrers?|MSPs?|VARs?|SIs|integrators?|distributors?|dealers?|affiliates?|ISVs?|agencies|consultancies|advisors?))(?: \([^)]{0,60}\))?\s*:\s*(\d{1,6})\+?\s*$/i;
+
 export function findPartnerCounts(s: string): CountMatch[] {
   const out: CountMatch[] = [];
+  const labelled = LABELLED_COUNT.exec(s);
+  if (labelled) {
+    const n = Number(labelled[3]);
+    const start = s.lastIndexOf(labelled[3]);
+    return [{ start, end: start + labelled[3].length, text: labelled[3], min: n, max: n, noun: labelled[1].toLowerCase() }];
+  }
   COUNT_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = COUNT_RE.exec(s))) {

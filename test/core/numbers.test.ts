@@ -31,6 +31,9 @@ test('counts, words and time frames', () => {
   assert.equal(wordToNumber('forty-five'), 45);
   assert.deepEqual(findPartnerCounts('a pilot with six resellers in Japan').map((c) => [c.min, c.noun]), [[6, 'resellers']]);
   assert.deepEqual(findPartnerCounts('22 partner logos').map((c) => c.noun), ['partner logos']);
+  // A label whose last word names partners, and a bare number: a count; a label about something else is not.
+  assert.deepEqual(findPartnerCounts('Active MSPs (deal in last 2 qtrs): 55').map((c) => [c.max, c.noun]), [[55, 'active msps']]);
+  assert.deepEqual(findPartnerCounts('Partner NPS: 45+').length, 0);
   assert.equal(timeFrameMonths('by month 30'), 30);
   assert.equal(timeFrameMonths('Month-24 goals'), 24);
   assert.equal(timeFrameMonths('within the first year'), 12);
