@@ -84,7 +84,8 @@ export const TOPIC_HEADINGS: Record<Topic, RegExp> = {
   conflict: /\bconflicts?\b|\brules of engagement\b|\bengagement rules\b|\bterritor(?:y|ies)\b|\bdirect sales\b|\bdirect vs\.? channel\b/i,
   pricingProtection: /\bpric(?:e|ing) protection\b|\bdiscount governance\b|\bprice (?:conflicts?|policy|floors?)\b|\bpricing polic\w+/i,
   portal: /\bportal\b/i,
-  team: /\bteam\b|\bowner(?:ship)?\b|\borgani[sz]ation\b|\bstaffing\b|\bwho runs\b|\brunning the\b|\bleadership\b|\bgovernance\b|\bpeople\b/i,
+  // "Our direct team", "the sales team": another team, not the one that runs the program.
+  team: /(?<!\b(?:direct|sales|support|customer|field|inside|account|engineering|product|marketing|success) )\bteam\b|\bowner(?:ship)?\b|\borgani[sz]ation\b|\bstaffing\b|\bwho runs\b|\brunning the\b|\bleadership\b|\bgovernance\b|\bpeople\b/i,
   readiness:
     /\breadiness\b|\bready\b|\bwhere we stand\b|\bpre-?conditions?\b|\bwhy we believe\b|\bcan scale\b|\bfoundations?\b|\bprerequisites?\b/i,
   timeline: /\btimeline\b|\broadmap\b|\bnext steps\b|\bmilestones?\b|\bschedule\b|\bplan of record\b/i,
@@ -538,7 +539,8 @@ export class PlanModel {
       s.named = heading ? heading.memo('headingArchetypes', () => ARCHETYPES.filter((a) => ARCHETYPE_WORDS[a].test(heading.text))) : ARCHETYPES.filter((a) => ARCHETYPE_WORDS[a].test(title));
     }
     // History is not the plan: a section whose heading marks the past, and everything under it.
-    for (const s of this.sections) s.history = (s.parent?.history ?? false) || (s.heading !== this.titleUnit && HISTORY_HEADING.test(s.title));
+    // "Q3 results" is history; "Q3 review and Q4 plan" also looks ahead.
+    for (const s of this.sections) s.history = (s.parent?.history ?? false) || (s.heading !== this.titleUnit && HISTORY_HEADING.test(s.title) && !/\bplan\b|\bnext\b|\bgoing forward\b/i.test(s.title));
     this.hasHistory = this.sections.some((s) => s.history);
     // The title heading names the plan, not a section topic.
     const title = this.titleUnit?.section;
@@ -852,11 +854,15 @@ export function isStatement(s: Sentence): boolean {
 
 /** Headings of sections about the past: a retrospective, last year's results, what went wrong. */
 export const HISTORY_HEADING =
-  /\bwhat (?:happened|went (?:wrong|well)|we learn(?:ed|t))\b|\blessons?(?: learn(?:ed|t))?\b|\bretro(?:spective)?s?\b|\bpost-?mortem\b|\bhistory\b|\blooking back\b|\blast year\b|\b(?:previous|prior|earlier|old|first) (?:program(?:me)?|pilot|attempt|channel)\b|\b(?:19|20)\d\d (?:results|review|pilot|recap|actuals?)\b|\b(?:results|recap) (?:of|from) (?:the|our) (?:last|previous|first|(?:19|20)\d\d)\b|\bhow (?:the|our) (?:last |first )?pilot went\b/i;
+  /\bwhat (?:happened|went (?:wrong|well)|we learn(?:ed|t))\b|\blessons?(?: learn(?:ed|t))?\b|\bretro(?:spective)?s?\b|\bpost-?mortem\b|\bhistory\b|\blooking back\b|\blast year\b|\b(?:previous|prior|earlier|old|first) (?:program(?:me)?|pilot|attempt|channel)\b|\b(?:(?:19|20)\d\d|Q[1-4]|H[12]|FY ?\d\d) (?:results|review|pilot|recap|actuals?|in review)\b|\b(?:results|recap) (?:of|from) (?:the|our) (?:last|previous|first|(?:19|20)\d\d)\b|\bhow (?:the|our) (?:last |first )?pilot went\b/i;
 
 /** Marks of the past in a sentence, and a subject followed by a verb in the past tense. */
 const PAST_MARK =
-  /\blast (?:year|quarter|time|pilot)\b|\bin (?:19|20)\d\d\b|\bduring the (?:(?:19|20)\d\d )?pilot\b|\bpreviously\b|\bbefore,|\bthe old\b|\blessons? learn(?:ed|t)\b|\bwhat went (?:wrong|well)\b|\bretrospective\b|\bused to\b|\bturned out\b|\bcame in at\b|\b(?:19|20)\d\d actuals?\b|\bin (?:H[12]|Q[1-4])\b/i;
+  /\blast (?:year|quarter|time|pilot)\b|\bin (?:19|20)\d\d\b|\bduring the (?:(?:19|20)\d\d )?pilot\b|\bpreviously\b|\bbefore,|\bthe old\b|\blessons? learn(?:ed|t)\b|\bwhat went (?:wrong|well)\b|\bretrospective\b|\bused to\b|\bturned out\b|\bcame in at\b|\b(?:19|20)\d\d actuals?\b|\bin (?:H[12]|Q[1-4])\b|\b(?:\d+|a|one|two|three|four|six) (?:days?|weeks?|months?|quarters?|years?) ago\b/i;
+/** A month named as when something happened: the past only beside a subject and a past tense. */
+const MONTH_MARK = /\bin (?:January|February|March|April|May|June|July|August|September|October|November|December)\b/;
+/** A subject and a regular past tense ("we offboarded", "partners registered"): the past only beside a mark of it. */
+const REGULAR_PAST = /\b(?:we|they|it|partners?|resellers?|referrers?|MSPs?|VARs?|reps?|the (?:pilot|program(?:me)?|team|channel))\s+(?:[\w'-]+\s+)?[a-z]+ed\b/i;
 const PAST_VERB =
   /\b(?:we|they|it|our|partners?|resellers?|referrers?|MSPs?|VARs?|reps?|pilot|program(?:me)?|claims?|commissions?|form|board|conflict|NPS|founders?|registrations?)\b(?:\s+[\w'-]+){0,2}?\s+(?:never\s+|only\s+)?(?:ran|paid|had|was|were|got|gave|tried|launched|saw|cost|took|asked|built|sourced|complained|ignored|lost|stayed|piled up|recruited|grew|spent|did|made|learned|learnt|came|delivered|missed|hit|reached|achieved|generated|produced|brought|wanted|failed|churned|dropped|stalled)\b/i;
 /** What makes a sentence about the present or the future even when it names the past. */
@@ -882,7 +888,8 @@ export function statesDiscontinuation(text: string): boolean {
 /** True when a sentence reports what was (the last pilot, last year's numbers), not what the plan will do. */
 export function reportsThePast(text: string): boolean {
   // A mark of the past alone ("last year") may sit in a clause about someone's present plan.
-  return (PAST_VERB.test(text) || (PAST_MARK.test(text) && !/\b(?:I|we|our|us)\b/i.test(text))) && !NOT_PAST.test(text);
+  const mark = PAST_MARK.test(text);
+  return (PAST_VERB.test(text) || (mark && !/\b(?:I|we|our|us)\b/i.test(text)) || ((mark || MONTH_MARK.test(text)) && REGULAR_PAST.test(text))) && !NOT_PAST.test(text);
 }
 
 const ANSWER_IDS = new Map<string, number>();
