@@ -71,6 +71,14 @@ const PROGRAM_SUBJECT = new RegExp(
   'i',
 );
 
+/** Headings about a tool's screens, records and plumbing, not about a program. */
+const TOOL_HEADING = /\b(?:sync\w*|salesforce|SFDC|dashboards?|views?|fields?|objects?|glossary|integrations?(?! partners?\b| program)|access|workflows?|PRM|CRM|API|statuses|status)\b/i;
+
+function toolHeadings(plan: PlanModel): { hits: number; of: number } {
+  const titles = plan.sections.map((sec) => sec.title);
+  return { hits: titles.filter((t) => TOOL_HEADING.test(t)).length, of: titles.length };
+}
+
 function subjectInHeadings(plan: PlanModel): boolean {
   const fm = plan.frontMatter?.data;
   const said = [fm?.title, fm?.description].filter((v): v is string => typeof v === 'string');
@@ -143,6 +151,9 @@ function detect(plan: PlanModel, mode: DetectionMode, filePath: string | undefin
   // Paragraphs that mention partners in passing (an HR page naming the partnerships team) are not a
   // program: unless its headings say so, a document needs the signals of most of a program.
   if (!subjectInHeadings(plan) && families < 6) return { isPlan: false, why: `no heading speaks of partners or a program's mechanics (${families} signals in the text)` };
+  // Documentation of a tool (a PRM's screens, fields and sync) speaks of MDF and deal registration as records.
+  const tool = toolHeadings(plan);
+  if (tool.hits >= 5 && tool.hits * 10 >= tool.of * 3) return { isPlan: false, why: `content reads as documentation of a tool (${tool.hits} of ${tool.of} headings are about its screens, fields or sync)` };
   if (partnerWords >= 5 && families >= 3) return { isPlan: true, why: `content: ${families} partner-program signals` };
   // A policy page covers one or two mechanics, so it shows fewer kinds of signal; its title names the mechanic.
   if (partnerWords >= 5 && families >= 2 && titleNamesMechanic(documentTitle(plan))) return { isPlan: true, why: `content: a policy page for a partner program (${families} signals)` };
