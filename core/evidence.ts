@@ -5,6 +5,7 @@
  */
 import type { Archetype, PreconditionKey, PreconditionEvidence, Stage } from './types.js';
 import { PRECONDITIONS } from './types.js';
+import { ANY_PARTNER, oneOf, PARTNER_NOUNS } from './vocabulary.js';
 import { AFTER_PILOT, ANSWER_START, HEDGE, isHedged, isNegatedAt, isStatement, reportsThePast, statesDiscontinuation, TOPIC_HEADINGS, type PlanModel, type Section, type Sentence, type Topic, type Unit } from './model.js';
 import {
   timeFrameMonths,
@@ -55,8 +56,9 @@ export const PROGRAM_EXIT =
  * agency), a way out or down (drop to a tier, lose status, closed, probation, moved to the inactive
  * list), and a condition (who miss, no deal in N months, fewer than, otherwise). Customers are not partners.
  */
-const EXIT_PARTY =
-  /\b(?:partners?|partnerships?|resellers?|referrers?|agenc(?:y|ies)|SIs?|MSPs?|VARs?|dealers?|distributors?|consultanc(?:y|ies)|firms?|affiliates?|ISVs?|integrators?|you|members?)\b|\b(?:Bronze|Silver|Gold|Platinum|Premier|Elite|Select|Registered|Authori[sz]ed|Certified|Advanced|Preferred)\b/;
+const EXIT_PARTY = new RegExp(`\\b(?:${ANY_PARTNER}|partnerships?|you|members?)\\b`, 'i');
+/** A tier named with its capital ("Gold partners who miss…"). */
+const TIER_CAPS = /\b(?:Bronze|Silver|Gold|Platinum|Premier|Elite|Select|Registered|Authori[sz]ed|Certified|Advanced|Preferred)\b/;
 const WAY_OUT =
   /\b(?:drops?|dropped|falls?|fell|reverts?|reverted|moves?|moved|goes|go|returns?) (?:back )?(?:down )?to\b|\b(?:loses?|lose|lost|forfeits?) (?:\w+ ){0,2}(?:status|tier|level|badge|access|benefits|membership)\b|\b(?:moved|put|placed) (?:on|to|in)(?:to)? (?:the )?(?:inactive|probation|watch|dormant)\w*|\bprobation\b|\b(?:accounts?|agreements?|partnerships?|memberships?) (?:are|is|will be|get|gets) (?:closed(?! to\b)|ended|terminated|suspended|not renewed)\b|\bclosed after\b|\bending a partnership\b|\bsuspend\w*|\bdeactivat\w+|\b(?:stop|stops) receiving\b|\binactive list\b/i;
 const EXIT_CONDITION =
@@ -67,7 +69,7 @@ const NOT_A_PARTNER_EXIT = /^\W*(?:\w+ ){0,2}(?:customers?|users?|subscribers?) 
 /** A partner moving down or out on a stated condition (the patterns of old, or their parts in any order). */
 export function statesPartnerExit(text: string): boolean {
   if (NOT_A_PARTNER_EXIT.test(text) || isHedged(text) || /\bnever\b/i.test(text)) return false;
-  return PARTNER_EXIT.test(text) || (EXIT_PARTY.test(text) && WAY_OUT.test(text) && EXIT_CONDITION.test(text));
+  return PARTNER_EXIT.test(text) || ((EXIT_PARTY.test(text) || TIER_CAPS.test(text)) && WAY_OUT.test(text) && EXIT_CONDITION.test(text));
 }
 
 /**
@@ -123,8 +125,7 @@ export interface TierStructure {
   section: Section | null;
 }
 
-export const PARTNER_NOUN =
-  /\b(?:partners?|resellers?|referrers?|introducers?|MSPs?|VARs?|SIs|OEMs?|integrators?|distributors?|dealers?|advisors?|advisers?|consultants?|consultanc(?:y|ies)|agenc(?:y|ies)|firms?|affiliates?|ISVs?|vendors?|they|each (?:partner|reseller|msp|advisor|consultant|consultancy|firm|dealer|referrer|agency))\b/i;
+export const PARTNER_NOUN = new RegExp(`\\b(?:${ANY_PARTNER}|vendors?|they|each (?:partner|reseller|msp|advisor|consultant|consultancy|firm|dealer|referrer|agency))\\b`, 'i');
 
 export const DIRECT_TEAM =
   /\bdirect (?:sales(?:\s+(?:team|reps?|org(?:anization)?|force))?|reps?|sellers?|team|AEs?)\b|\binside sales\b|\baccount executives?\b|\bAEs\b|\bour (?:\w+ )?AE\b|\b(?:our|his|her|the company's) (?:\w+ )?account managers\b|\b(?:our|the) (?:\w+ )?sales (?:team|reps?|org(?:anization)?|force)\b|\bsales reps?\b|\bour (?:\w+ )?(?:inside |field )?(?:sales)?reps\b/i;
@@ -155,6 +156,14 @@ function statesNoCredit(text: string): boolean {
  * Nouns that also name customers (firms, agencies, consultants, companies, vendors) count only
  * when the sentence is about partnering; "at least 20 clients" style qualifiers never count.
  */
+const ANY_PARTNER_WORD = new RegExp(`\\b${ANY_PARTNER}\\b`, 'i');
+
+/** A partner buying or earning, just before a number ("Resellers buy at 25% off list"). */
+const PARTNER_GETS = new RegExp(String.raw`\b${oneOf(PARTNER_NOUNS)}\b[^.]{0,30}\b(?:buy|buys|purchase|purchases|get|gets|receive|receives|earn|earns|keep|keeps)\b[^.]{0,20}$`, 'i');
+
+/** A count's noun that names partners themselves (not "firms" or "agencies", which may be customers). */
+const PARTNER_HEAD = new RegExp(`^(?:${oneOf(PARTNER_NOUNS)}|alliances?|logos?)$`, 'i');
+
 export function partnerCounts(s: Sentence): CountMatch[] {
   const partnering = /\bpartner|\brefer|\bresell|\brecruit|\bsign(?:ed|ing)?\b|\bonboard|\bpilot|\bchannel|\bdealer|\blisted\b|\blogos?\b/i.test(s.text + ' ' + (s.section?.title ?? ''));
   return s.partnerCountMatches.filter((c) => {
@@ -162,7 +171,7 @@ export function partnerCounts(s: Sentence): CountMatch[] {
     const head = c.noun.split(/\s+/).pop() ?? '';
     if (/^\s+(?:reps?|people|staff|employees|engineers|sellers|salespeople|managers?|contacts?)\b/i.test(s.text.slice(c.end))) return false;
     if (/^(?:reps?|people|staff|employees|engineers|sellers|salespeople|managers?)$/i.test(head)) return false;
-    if (/^(?:partners?|resellers?|referrers?|introducers?|msps?|vars?|sis|integrators?|distributors?|dealers?|affiliates?|alliances?|isvs?|logos?)$/i.test(head) || /\bpartner/i.test(c.noun)) return true;
+    if (PARTNER_HEAD.test(head) || /\bpartner/i.test(c.noun)) return true;
     return partnering && !/^(?:compan(?:y|ies)|providers?)$/i.test(head);
   });
 }
@@ -742,7 +751,7 @@ function classifyText(text: string, at: number, m: PercentMatch, contextOnly = f
   if (/^\s*(?:of\s+)?(?:(?:total|new|our|company|overall|annual|net new|all)\s+)*(?:revenue|bookings|ARR|sales)\b/i.test(after) || /\bshare of (?:(?:total|new|our)\s+)?(?:revenue|bookings|ARR)\b|\brevenue (?:contribution|share through|through)\b|\bof revenue\b/i.test(near) && !/\b(?:partners? (?:get|gets|receive|earn|keep)|commission|rev(?:enue)?[- ]share (?:to|for|with|of))\b/i.test(before))
     return 'revenueShare';
   if (/\b(?:activation|satisfaction|churn|growth|grow|win rate|conversion|hit ratio|renewal|retention|uptime|attach rate|utili[sz]ation|completion|of (?:partners|resellers|our partners))\b/i.test(near) && !/\b(?:margin|commission|fee)\b/i.test(after.slice(0, 25))) return 'other';
-  if (/\b(?:resellers?|partners?|dealers?|distributors?|msps?|vars?|integrators?)\b[^.]{0,30}\b(?:buy|buys|purchase|purchases|get|gets|receive|receives|earn|earns|keep|keeps)\b[^.]{0,20}$/i.test(before) && /\bdiscount|\boff\b|\bbelow list\b/i.test(after.slice(0, 40))) return 'payout';
+  if (PARTNER_GETS.test(before) && /\bdiscount|\boff\b|\bbelow list\b/i.test(after.slice(0, 40))) return 'payout';
   if (/\b(?:reseller|partner|channel|distributor|dealer|msp|var|wholesale)\s+discounts?\s*(?:of|is|:|at)?\s*$/i.test(before)) return 'payout';
   // A discount off list that the partner gets ("MSPs reselling the bundle: 35% off list", "you get a 40% discount")
   // is what the partner earns; one that end customers get is a customer discount.
@@ -820,8 +829,10 @@ function slaTurnaround(s: Sentence, question: string, inRegistrationSection: boo
 // ---- contested registrations ------------------------------------------------------------
 
 /** Two sides after one account: two partners, a second registration, a partner and a direct opportunity. */
-const CONTEST =
-  /\b(?:two|2|multiple|several|more than one|both|another|other|competing|second|rival)\s+(?:\w+\s+)?(?:partners?|resellers?|msps?|advisors?|consultants?|firms?|agencies|dealers?|referrers?|distributors?|integrators?|registrations?|claims?|submissions?|requests?|DRs?)\b|\b(?:conflicting|overlapping|duplicate|competing) (?:registrations?|claims?|submissions?|DRs?)\b|\b(?:same|one) (?:account|customer|client|deal|opportunity|prospect|end[- ]user|company|organi[sz]ation)\b|\b(?:partner|reseller|MSP|VAR|SI|agency|AE|rep|direct) (?:vs\.?|versus|and) (?:direct|partner|AE|rep|reseller|MSP|VAR)\b|\b(?:direct|AEs?|account executives?|reps?|sales team)\b[^.;]{0,50}\b(?:opportunit\w+|pipeline|working)\b|\b(?:existing|open|active) (?:direct )?opportunit\w+|\bopportunit(?:y|ies) (?:already )?exists?\b|\b(?:closed|off[- ]limits|hands[- ]off) (?:to|for) (?:direct|AEs?|reps?|our)\b|\bcollid\w+|\balready (?:registered|talking|working|in (?:our |a |the )?pipeline|has an? (?:open |active )?opportunit\w+)\b|\bcontested\b|\btie[- ]?break\w*|\bfirst[- ]come\b|\b(?:first|earlier|earliest) (?:complete |approved |valid |valid, complete )?(?:registration|reg|submission|request|to register|DR)\b|\bprecedence\b|\b(?:conflicts?|disputes?|clash\w*)\b/i;
+const CONTEST = new RegExp(
+  String.raw`\b(?:two|2|multiple|several|more than one|both|another|other|competing|second|rival)\s+(?:\w+\s+)?(?:${ANY_PARTNER}|registrations?|claims?|submissions?|requests?|DRs?)\b|\b(?:conflicting|overlapping|duplicate|competing) (?:registrations?|claims?|submissions?|DRs?)\b|\b(?:same|one) (?:account|customer|client|deal|opportunity|prospect|end[- ]user|company|organi[sz]ation)\b|\b(?:partner|reseller|MSP|VAR|SI|agency|AE|rep|direct) (?:vs\.?|versus|and) (?:direct|partner|AE|rep|reseller|MSP|VAR)\b|\b(?:direct|AEs?|account executives?|reps?|sales team)\b[^.;]{0,50}\b(?:opportunit\w+|pipeline|working)\b|\b(?:existing|open|active) (?:direct )?opportunit\w+|\bopportunit(?:y|ies) (?:already )?exists?\b|\b(?:closed|off[- ]limits|hands[- ]off) (?:to|for) (?:direct|AEs?|reps?|our)\b|\bcollid\w+|\balready (?:registered|talking|working|in (?:our |a |the )?pipeline|has an? (?:open |active )?opportunit\w+)\b|\bcontested\b|\btie[- ]?break\w*|\bfirst[- ]come\b|\b(?:first|earlier|earliest) (?:complete |approved |valid |valid, complete )?(?:registration|reg|submission|request|to register|DR)\b|\bprecedence\b|\b(?:conflicts?|disputes?|clash\w*)\b`,
+  'i',
+);
 /** What settles it: who wins, keeps, leads or decides; a decline; an escalation; shared credit. */
 const SETTLES =
   /\b(?:wins?|won|keeps?|leads?|owns?|decid\w*|decision|declin\w*|reject\w*|den(?:y|ies|ied)|award\w*|precedence|priority|goes to|go to|sent to|escalat\w*|credit\w*|overlay|stands?|prevails?|appeal\w*|resolv\w*|arbitrat\w*|split\w*|tie[- ]?break\w*|first[- ]come|protect\w*|holds? the|(?:gets?|earns?) the (?:deal|account|opportunity|credit|customer|fee|commission|margin))\b/i;
@@ -837,9 +848,11 @@ const CONTEST_SUBJECT = /\bregist\w*|\bDRs?\b|\bdeal[- ]?reg\w*|\baccounts?\b|\b
 function settlesContestedRegistration(s: Sentence, question: string, inRegistrationSection: boolean): boolean {
   const text = `${question} ${s.text}`;
   if (reportsThePast(s.text) || isHedged(text) || WISH.test(text) || OTHER_CONTEST.test(text)) return false;
-  const m = CONTEST.exec(text);
   // "You can't register an account another partner holds" states the rule; only a negation close to the contest denies it.
-  if (!m || isNegatedAt(text, m.index, 12)) return false;
+  const contest = new RegExp(CONTEST.source, 'gi');
+  let stated = false;
+  for (let m = contest.exec(text); m && !stated; m = contest.exec(text)) stated = !isNegatedAt(text, m.index, 12);
+  if (!stated) return false;
   if (!SETTLES.test(text)) return false;
   return CONTEST_SUBJECT.test(text) || inRegistrationSection;
 }
@@ -1047,7 +1060,7 @@ function findTargets(ev: Evidence): Target[] {
     if (s.unit.cells) {
       // Table rows: "Active MSPs (...) | 40".
       const cells = s.unit.cells;
-      if (cells.length >= 2 && /\b(?:partners?|resellers?|msps?|firms?|advisors?|consultants?|agencies|integrators?|vars?|distributors?)\b/i.test(cells[0].text) && !/%|\$|£|€/.test(cells[1].text)) {
+      if (cells.length >= 2 && ANY_PARTNER_WORD.test(cells[0].text) && !/%|\$|£|€/.test(cells[1].text)) {
         const m = /^(\d{1,4})(?:\s*[-–]\s*(\d{1,4}))?\b/.exec(cells[1].text);
         if (m) {
           const at = cells[1].at;

@@ -4,6 +4,7 @@
  * `90-day`, `six months`, `a quarter`; counts such as `six resellers`; money such as `$1.2M ARR`.
  * All positions are offsets into the string given.
  */
+import { ANY_PARTNER } from './vocabulary.js';
 
 const UNITS: Record<string, number> = {
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
@@ -156,13 +157,13 @@ export interface CountMatch extends NumberMatch {
 }
 
 const COUNT_RE = new RegExp(
-  `(?<![\\w.$£€%-])(${NUMBER_SRC})(?:\\+)?(?:${RANGE_SEP}(${NUMBER_SRC}))?\\s+["“']?((?:(?!(?:and|or|with|in|of|from|to|per|each|for|the|who|that|at|on|by|a|an)\\b)[A-Za-z][\\w-]*\\s+){0,3})(partners?|resellers?|referrers?|introducers?|msps?|vars?|sis|integrators?|distributors?|dealers?|firms?|agencies|agency|consultants?|consultancies|practices|advisors?|advisers?|alliances?|isvs?|vendors?|logos?|affiliates?|companies|providers?)\\b`,
+  `(?<![\\w.$£€%-])(${NUMBER_SRC})(?:\\+)?(?:${RANGE_SEP}(${NUMBER_SRC}))?\\s+["“']?((?:(?!(?:and|or|with|in|of|from|to|per|each|for|the|who|that|at|on|by|a|an)\\b)[A-Za-z][\\w-]*\\s+){0,3})(${ANY_PARTNER}|practices|alliances?|vendors?|logos?|companies|providers?)\\b`,
   'gi',
 );
 
 /** Partner counts: `six resellers`, `45 referring firms`, `22 partner logos`, `5-10 partners`. */
 /** "Active MSPs (deal in last 2 qtrs): 55": a label whose last word names partners, and a bare number. */
-const LABELLED_COUNT = /^\W*((?:[\w-]+ ){0,3}(partners?|resellers?|referrers?|MSPs?|VARs?|SIs|integrators?|distributors?|dealers?|affiliates?|ISVs?|agencies|consultancies|advisors?))(?: \([^)]{0,60}\))?\s*:\s*(\d{1,6})\+?\s*$/i;
+const LABELLED_COUNT = new RegExp(String.raw`^\W*((?:[\w-]+ ){0,3}(${ANY_PARTNER}))(?: \([^)]{0,60}\))?\s*:\s*(\d{1,6})\+?\s*$`, 'i');
 
 export function findPartnerCounts(s: string): CountMatch[] {
   const out: CountMatch[] = [];

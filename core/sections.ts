@@ -2,6 +2,7 @@
 import type { CoveredTopic, SectionSummary } from './types.js';
 import { TOPIC_LABELS, type PlanModel, type Section, type Sentence, type Topic } from './model.js';
 import { statesPartnerExit, statesProgramExit, type Evidence } from './evidence.js';
+import { ANY_PARTNER } from './vocabulary.js';
 
 /** `sentences`: the section's sentences, subsections included. */
 type Check = [element: string, test: (sec: Section, sentences: readonly Sentence[], ev: Evidence) => boolean];
@@ -35,7 +36,7 @@ const ELEMENTS: Partial<Record<Topic, Check[]>> = {
   ],
   pilot: [
     ['length', (_s, sentences) => sentences.some((x) => x.durations.length > 0)],
-    ['partner count', has(/\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:\w+\s+)?(?:partners?|resellers?|consultants?|firms?|msps?|advisors?|agencies)\b/i)],
+    ['partner count', has(new RegExp(`\\b(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten)\\s+(?:\\w+\\s+)?${ANY_PARTNER}\\b`, 'i'))],
     ['success criteria', has(/\bsuccess\b|\bcriteria\b|\breview\b|\bdecide|\bdecision\b|\bmeasure/i)],
   ],
   recruiting: [
