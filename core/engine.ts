@@ -15,7 +15,7 @@ import type { Rule, RuleContext } from './rule.js';
 import { documentTitle, readKind, titleNamesMechanic } from './kind.js';
 import { templates } from './templates.js';
 import { IgnoreGlobs } from './selection.js';
-import { statesUnfilled } from './fixes.js';
+import { sectionLevel, statesUnfilled } from './fixes.js';
 import { dropCoveredElsewhere, linkedCoverage, type LinkResolver } from './links.js';
 import type { BenchmarkNote, Finding, LintResult, Span } from './types.js';
 
@@ -160,12 +160,13 @@ function detect(plan: PlanModel, mode: DetectionMode, filePath: string | undefin
   return { isPlan: false, why: `content does not read as a partner program plan (${families} signals, ${partnerWords} partner words)` };
 }
 
-/** The document's title as written (front matter `title:`, else the title heading) and its headings, for reports. */
-function outlineOf(plan: PlanModel): Pick<LintResult, 'titleText' | 'outline'> {
+/** The document's title as written (front matter `title:`, else the title heading), its headings and their level, for reports and editors. */
+function outlineOf(plan: PlanModel): Pick<LintResult, 'titleText' | 'outline' | 'sectionLevel'> {
   const fmTitle = plan.frontMatter?.data.title;
   const titleText = (typeof fmTitle === 'string' && fmTitle.trim() ? fmTitle : (plan.titleUnit?.section?.title ?? '')).trim();
   return {
     ...(titleText ? { titleText } : {}),
+    sectionLevel: sectionLevel(plan),
     outline: plan.sections.filter((x) => x.heading).map((x) => ({ heading: x.title.trim(), depth: x.depth, line: plan.lines.lineOf(x.heading!.start) + 1 })),
   };
 }

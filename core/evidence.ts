@@ -514,7 +514,8 @@ export class Evidence {
       const re =
         /\bqualif\w*|\bcriteria\b|\bmust (?:have|name|show|serve|be|commit|employ|run|manage)\b|\bat least \d+|\bat least (?:one|two|three|five|ten)\b|\bonly (?:invite|sign|recruit|accept|work with|partner with)\b|\bwe (?:sign|accept|approve) an? \w+ (?:when|if|that|who)\b|\brequirements?\b|\bICP (?:overlap|fit)\b|\b(?:has|have) (?:worked|sold|recommended|referred|partnered)\b|\bcommitted (?:sales ?)?(?:reps?|salespe\w+|sellers?)\b|\bscorecard\b|\bfit (?:check|score)\b/i;
       const rec = this.recruiting;
-      const pool = [rec?.section, rec?.sentence?.section]
+      // Every recruiting section: "Who we partner with" and "Joining requirements" are one topic.
+      const pool = [...new Set([rec?.section, rec?.sentence?.section, ...this.plan.sectionsWith('recruiting')])]
         .filter((x): x is Section => !!x)
         .flatMap((sec) => [...sec.allSentences()])
         .filter((s) => s.unit.kind !== 'heading');

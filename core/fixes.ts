@@ -69,10 +69,13 @@ export function insertMissingSectionsFix(text: string, findings: readonly Findin
   return { title: `Insert ${applied.length} missing sections`, safe: false, edits };
 }
 
-/** The heading level sections of this plan use (the most common level below the title), default 2. */
+/**
+ * The heading level sections of this plan use (the most common markdown level below the title),
+ * default 2. Bold lines read as headings have no markdown level and are not counted.
+ */
 export function sectionLevel(plan: PlanModel): number {
   const counts = new Map<number, number>();
-  for (const s of plan.sections) if (s.heading && s.heading !== plan.titleUnit) counts.set(s.depth, (counts.get(s.depth) ?? 0) + 1);
+  for (const s of plan.sections) if (s.heading && s.heading !== plan.titleUnit && s.depth <= 6) counts.set(s.depth, (counts.get(s.depth) ?? 0) + 1);
   let best = 2;
   let n = 0;
   for (const [d, c] of counts) if (c > n || (c === n && d < best)) [best, n] = [d, c];

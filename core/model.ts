@@ -76,7 +76,7 @@ export const TOPIC_HEADINGS: Record<Topic, RegExp> = {
   // "After the pilot", "Beyond the pilot", "Post-pilot": what comes next is not the pilot.
   pilot: /(?<!\b(?:after|beyond|post|following|once|when|past) (?:the |our )?)(?<!\bpost-)\bpilot\b(?! (?:ends|is over|closes))/i,
   recruiting:
-    /\brecruit\w*|\bgrowing the (?:network|channel|program|ecosystem)\b|\b(?:finding|choosing|selecting|signing|sourcing|qualifying|adding|attracting|onboarding new|building) (?:\w+ ){0,2}(?:partners|consultants|resellers|advisors|msps|firms|agencies|integrators|referrers|dealers|distributors|vars|isvs|alliances)\b|\bpartner (?:selection|qualification|profile|criteria|sourcing|pipeline)\b|\bwho (?:we|to) (?:sign|recruit|partner with|integrate with|work with)\b|\bideal partner\b/i,
+    /\brecruit\w*|\bgrowing the (?:network|channel|program|ecosystem)\b|\b(?:finding|choosing|selecting|signing|sourcing|qualifying|adding|attracting|onboarding new|building) (?:\w+ ){0,2}(?:partners|consultants|resellers|advisors|msps|firms|agencies|integrators|referrers|dealers|distributors|vars|isvs|alliances)\b|\bpartner (?:selection|qualification|profile|criteria|sourcing|pipeline)\b|\bwho (?:we|to) (?:sign|recruit|partner with|integrate with|work with)\b|\bideal partner\b|\b(?:joining|membership|program) (?:requirements|criteria)\b|\beligibility\b|\bwho can (?:join|apply)\b/i,
   enablement: /\benablement\b|\bonboarding\b|\btraining\b|\bcertification\b|\bplaybooks?\b|\benabling\b/i,
   exitCriteria:
     /\bexit\b|\bif (?:it|this|the pilot|the program|the programme) (?:doesn['’]t|does not|fails to) work\b|\b(?:kill|stop) criteria\b|\bparting ways\b|\bpart ways\b|\boff-?board\w*|\bsunset\w*|\bsteps? back\b|\bdowngrad\w*|\btermination\b|\bwind[- ]down\b|\bdemotion\b|\bleaving the program\b/i,
@@ -465,7 +465,7 @@ export class PlanModel {
         this.sections.push(section);
         stack.push(section);
         unit.section = section;
-        if (!this.titleUnit) this.titleUnit = unit;
+        if (!this.titleUnit && unit.depth <= 6) this.titleUnit = unit;
       } else {
         unit.section = stack[stack.length - 1];
         unit.section.units.push(unit);
@@ -853,6 +853,9 @@ export function isStatement(s: Sentence): boolean {
 }
 
 /** Headings of sections about the past: a retrospective, last year's results, what went wrong. */
+/** A whole line in bold, short, not a question: "**Context**", "**What partners do and get**". */
+const BOLD_HEADING = /^(?:\*\*|__)(?![QA]\s*[:.)])[^\n*_]{2,80}?(?<![?])(?:\*\*|__)\s*$/;
+
 export const HISTORY_HEADING =
   /\bwhat (?:happened|went (?:wrong|well)|we learn(?:ed|t))\b|\blessons?(?: learn(?:ed|t))?\b|\bretro(?:spective)?s?\b|\bpost-?mortem\b|\bhistory\b|\blooking back\b|\blast year\b|\b(?:previous|prior|earlier|old|first) (?:program(?:me)?|pilot|attempt|channel)\b|\b(?:(?:19|20)\d\d|Q[1-4]|H[12]|FY ?\d\d) (?:results|review|pilot|recap|actuals?|in review)\b|\b(?:results|recap) (?:of|from) (?:the|our) (?:last|previous|first|(?:19|20)\d\d)\b|\bhow (?:the|our) (?:last |first )?pilot went\b/i;
 
@@ -941,6 +944,14 @@ function extractPiece(text: string, nodes: RootContent[]): PieceExtract {
         return;
       }
       case 'paragraph': {
+        // A line that is bold and nothing else ("**Context**") is a heading the author wrote by hand:
+        // a section under the current heading (depth past markdown's six), never the title.
+        if (!list && BOLD_HEADING.test(text.slice(node.position!.start.offset!, node.position!.end.offset!)) && node.children.length === 1 && node.children[0].type === 'strong') {
+          const unit = inline('heading', node);
+          unit.depth = 7;
+          push(unit);
+          return;
+        }
         const unit = inline('paragraph', node);
         unit.list = list;
         // Sub-bullets under "- **Product**" speak under that label.

@@ -137,6 +137,8 @@ export interface LintResult {
   title: Span;
   /** The document's title as written: front matter `title:`, else the title heading's text. */
   titleText?: string;
+  /** The markdown heading level the document's sections use (2 unless most sections use another); inserted sections use it. */
+  sectionLevel?: number;
   /** The document's headings in order, the title's included (for reports that group findings by section). */
   outline?: Array<{ heading: string; depth: number; line: number }>;
   /** Set when the document was not analysed (too large, binary, ...). */

@@ -925,21 +925,6 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
 
   // ---------------------------------------------------------------- completion
 
-  /** Heading level the document's sections use (most common depth; 2 by default). */
-  function sectionLevel(result: LintResult | null | undefined): number {
-    const counts = new Map<number, number>();
-    for (const section of result?.sections ?? []) counts.set(section.depth, (counts.get(section.depth) ?? 0) + 1);
-    let best = 2;
-    let bestCount = 0;
-    for (const [depth, count] of counts) {
-      if (count > bestCount || (count === bestCount && depth < best)) {
-        best = depth;
-        bestCount = count;
-      }
-    }
-    return best;
-  }
-
   connection.onCompletion(async (params, token): Promise<CompletionItem[]> => {
     const document = lintable(params.textDocument.uri);
     if (!document) return [];
@@ -1021,7 +1006,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
     if (!document) return { applied: false, reason: 'The document is not open.' };
     if (!engine.templates.some((t) => t.id === templateId)) return { applied: false, reason: `Unknown template ${String(templateId)}.` };
     const analysis = await analysisFor(document);
-    const level = sectionLevel(analysis?.result);
+    const level = analysis?.result?.sectionLevel ?? 2;
     const block = engine.renderTemplate(templateId, { format: 'text', headingLevel: level });
     const line = positionArg && typeof positionArg.line === 'number' ? clampPosition(document, positionArg).line : undefined;
     const edit = insertBlockEdit(document, block, line);

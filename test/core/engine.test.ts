@@ -141,3 +141,34 @@ test('a document over the size limit is not analysed and says why', () => {
   assert.match(r.skipped ?? '', /over the .* limit/);
   assert.equal(r.isPlan, false);
 });
+
+test('a line in bold and nothing else is a section heading; inserted sections still use a markdown level', () => {
+  const text = [
+    '---',
+    'type: partnership-plan',
+    'archetypes: [reseller]',
+    '---',
+    '# Reseller plan',
+    '',
+    '**Deal registration**',
+    '',
+    'Resellers register each deal in the portal before the first demo.',
+    '',
+    '**Questions?**',
+    '',
+    '**Owner:** Dana Lee, Head of Partnerships, full-time.',
+    '',
+  ].join('\n');
+  const r = lint(text, { filePath: 'plan.md' });
+  const dr = r.sections.find((s) => s.topic === 'dealRegistration');
+  assert.ok(dr, 'the bold line is read as the deal-registration section');
+  assert.equal(dr.line, 7);
+  // Missing elements of that section sit on its bold heading.
+  assert.ok(r.findings.some((f) => f.ruleId === 'deal-reg-sla' && f.line === 7));
+  // A bold question, and a bold label followed by text, are not headings.
+  assert.deepEqual((r.outline ?? []).map((o) => o.heading), ['Reseller plan', 'Deal registration']);
+  // Sections inserted into a plan whose only sub-headings are bold lines are markdown level 2.
+  assert.equal(r.sectionLevel, 2);
+  const exit = r.findings.find((f) => f.ruleId === 'exit-criteria')?.fixes?.[0];
+  assert.ok(exit && /\n## /.test(exit.edits.map((e) => e.newText).join('')), 'the exit-criteria template is inserted as a level-2 section');
+});
