@@ -5,7 +5,7 @@
  */
 import type { Archetype, PreconditionKey, PreconditionEvidence, Stage } from './types.js';
 import { PRECONDITIONS } from './types.js';
-import { ANY_PARTNER, oneOf, PARTNER_NOUNS } from './vocabulary.js';
+import { ANY_PARTNER, DIRECT_SELLERS, oneOf, PARTNER_NOUNS } from './vocabulary.js';
 import { AFTER_PILOT, ANSWER_START, HEDGE, isHedged, isNegatedAt, isStatement, reportsThePast, statesDiscontinuation, TOPIC_HEADINGS, type PlanModel, type Section, type Sentence, type Topic, type Unit } from './model.js';
 import {
   timeFrameMonths,
@@ -147,7 +147,8 @@ const PARTNER_DEAL = /\b(?:partner|reseller|referr|channel|VAR|MSP|distributor|d
 function statesNoCredit(text: string): boolean {
   const pay = PAY_NEGATED.exec(text);
   if (!pay || !(DIRECT_TEAM.test(text) || REP_WORDS.test(text)) || !PARTNER_DEAL.test(text) || !REP_PAY.test(text)) return false;
-  // The customer's or the partner's own pay is not the direct team's.
+  // The customer's or the partner's own pay is not the direct team's; "receive overlay credit, so a partner win never costs them quota" is credit.
+  if (/\b(?:overlay|full|shared|split|matching|partial|quota) credit\b|\b(?:receive|receives|get|gets|keep|keeps|earn|earns) (?:\w+ ){0,2}credit\b/i.test(text.slice(0, pay.index))) return false;
   return !/\b(?:customers?|clients?|partners?|resellers?)\s+(?:get|gets|earn|earns|receive|receives)\s+no\b/i.test(text);
 }
 
@@ -249,7 +250,7 @@ export class Evidence {
   }
 
   get conflictPolicy(): Sentence | null {
-    return this.once('conflictPolicy', () => this.find(CONFLICT_POLICY));
+    return this.once('conflictPolicy', () => this.plan.statements('conflictPolicy', (s) => statesConflictPolicy(s.text))[0] ?? null);
   }
 
   get noCreditStatements(): Sentence[] {
@@ -825,6 +826,31 @@ function slaTurnaround(s: Sentence, question: string, inRegistrationSection: boo
     if (LIMIT_BEFORE.test(text.slice(from, d.start)) || LIMIT_AFTER.test(text.slice(d.end)) || /\b(?:turn ?around|SLA)\b/i.test(read)) return d;
   }
   return null;
+}
+
+// ---- channel conflict ----------------------------------------------------------------------
+
+const DIRECT_SIDE = new RegExp(`\\b${oneOf(DIRECT_SELLERS)}\\b`, 'i');
+/** The partner's side of a conflict: a partner, a registration, partner-only accounts, partner-led deals, "you". */
+const PARTNER_CLAIM = new RegExp(`\\b(?:${ANY_PARTNER}|regist\\w*|partner-(?:only|led|sourced|registered)|you|your)\\b`, 'i');
+/** What a conflict rule does: holds the direct side back, splits the market, decides, credits. */
+const CONFLICT_RULE =
+  /\b(?:cannot|can't|can not|may not|must not|will not|won't|do(?:es)? not|never|steps? back|leaves? (?:[\w-]+ ){0,4}alone|stays? (?:off|away)|hands[- ]off|off[- ]limits|belongs? to|only (?:in|sells?|sell to|for|above|below|under|over)|partner-only|unless|route\w*|goes? to|go to|decid\w*|decision|wins?|appeal\w*|escalat\w*|arbitrat\w*|credit\w*|spiffs?|paid|split|overlay|binds?|protected|reserved)\b/i;
+/** Not a rule: partners free to sell anywhere, support tiers, payments. */
+const NOT_A_CONFLICT_RULE = /\bfree to (?:sell|approach|work)\b|\bsupport escalation\b|\bL[123]\b|\bpayments?\b|\bplanning for the direct\b/i;
+
+/**
+ * A channel-conflict policy, read from its parts in any order: the direct side, the partner's claim,
+ * and a rule between them ("Once your registration is approved, our direct team will not pursue that
+ * account"; "DACH belongs to partners; direct sells only in the UK"), or one of the named
+ * mechanisms (named accounts, territories, rules of engagement, an escalation path).
+ */
+export function statesConflictPolicy(text: string): boolean {
+  // "Direct reps get no credit on partner-led deals" is the opposite of a policy (channel-conflict reports it).
+  if (isHedged(text) || WISH.test(text) || NOT_A_CONFLICT_RULE.test(text) || /\bto be (?:agreed|defined|confirmed)\b/i.test(text) || statesNoCredit(text)) return false;
+  if (DIRECT_SIDE.test(text) && PARTNER_CLAIM.test(text) && CONFLICT_RULE.test(text)) return true;
+  const m = CONFLICT_POLICY.exec(text);
+  return !!m && !isNegatedAt(text, m.index) && !/\bbetween (?:two )?partners\b/i.test(text);
 }
 
 // ---- contested registrations ------------------------------------------------------------

@@ -33,3 +33,14 @@ export function oneOf(list: readonly string[]): string {
 
 /** Any partner noun, the shared ones included. */
 export const ANY_PARTNER = oneOf([...PARTNER_NOUNS, ...SHARED_PARTNER_NOUNS]);
+
+/** The company's own sellers: the direct team, account executives, "our sales people", the field team. */
+export const DIRECT_SELLERS: readonly string[] = [
+  'direct(?: sales(?: team| reps?| org(?:anization)?| force)?| reps?| sellers?| team| AEs?)?',
+  'AEs?',
+  'account (?:executives?|managers?)',
+  'inside (?:sales|reps)',
+  'field (?:sales|team|reps?)',
+  "our (?:[\\w-]+ )?(?:sales ?(?:people|team|reps?|force|org)|reps|sellers|AEs?)",
+  'sales (?:reps?|team|people)',
+];

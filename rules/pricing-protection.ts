@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineRule } from '../core/rule.js';
 import { isHedged } from '../core/model.js';
 import { insertSectionFix } from '../core/fixes.js';
+import { DIRECT_SELLERS, oneOf } from '../core/vocabulary.js';
 
 const PROTECTION =
   /\bapproved[- ]customer\b|\bnamed[- ]accounts?\b|\bprotected (?:accounts?|fleets?|customers?)\b|\bprotect (?:up to )?\d+\b|\b(?:registered|partner|reseller)[- ](?:registered )?(?:accounts?|deals?|opportunit\w+) (?:are|is|stay|stays) (?:closed|off[- ]limits|hands[- ]off|protected)\b|\bclosed to (?:direct|them|our (?:direct )?(?:reps|sales|team|AEs|sellers|account (?:executives|managers)))\b|\bhands[- ]off\b|\bstays? away from\b|\bterritor(?:y|ies)\b|\bmax(?:imum)?\s+(?:of\s+)?(?:\d+\s?%\s+)?discount\b|\bdiscounts?\b[^.;]{0,100}\b(?:approv\w*|sign-?off)\b|\b(?:bigger|larger|higher|deeper) discount\b|\bdiscounts? (?:bigger|larger|higher|deeper|greater) than\b|\bdiscounts? (?:beyond|above|over|of more than|greater than)\b|\bdiscount (?:governance|approval|policy|cap|ceiling)\b|\bprice (?:conflicts?|disputes?|escalat\w+|floors?|protection)\b|\bpricing protection\b|\bminimum advertised price\b|\bwill not undercut\b|\bnever undercut\b/i;
@@ -11,7 +12,7 @@ const PROTECTION =
  * managers, "direct") held back on price or on the partner's accounts (a cap, "cannot", "never
  * undercuts", "off-limits"), or a price conflict that goes to someone who decides.
  */
-const DIRECT_SIDE = /\b(?:direct(?: sales| team| reps?)?|our (?:reps?|AEs?|sales(?:people| team)?|account (?:managers?|executives?))|AEs?|account (?:managers?|executives?)|field sales)\b/i;
+const DIRECT_SIDE = new RegExp(`\\b${oneOf(DIRECT_SELLERS)}\\b`, 'i');
 const HELD_BACK =
   /\b(?:not allowed|cannot|can't|can not|never|will not|won't|barred|off[- ]limits|stay off|max(?:imum)?|caps?|capped|no (?:bigger|larger|deeper|lower))\b[^.;]{0,50}\b(?:discount\w*|pric\w+|undercut\w*|quot\w+|contact|accounts?|organi[sz]ations?|deals?|opportunit\w+)\b|\b(?:discount\w*|pric\w+|undercut\w*|quot\w+|accounts?|organi[sz]ations?)\b[^.;]{0,40}\b(?:not allowed|cannot|can't|never|barred|off[- ]limits|capped|are yours|is yours)\b/i;
 const PRICE_CONFLICT = /\b(?:price|pricing|quote)[- ](?:conflicts?|disputes?)\b|\bplays? (?:a |the )?partner['’]s (?:quote|price)\b|\bpricing desk\b[^.]{0,60}\bhonou?rs?\b/i;
