@@ -568,9 +568,12 @@ export class Evidence {
         (s) => s.test(metric) && s.test(number) && !isHedged(s.text) && !/\bnot setting\b|\bno (?:numbers|targets)\b/i.test(s.text) && !/\btarget list\b/i.test(s.text),
       );
       for (const s of local) {
-        const inTargets = (s.section?.inTopic('metrics') ?? false) || metricsTopic.has(s);
-        const targetWords = /\b(?:targets?|goals?|aim|by (?:month|Q[1-4]|year|end of)|within (?:the first|\d+)|we want|reach|KPI)\b/i.test(s.text);
-        if (!inTargets && !targetWords) continue;
+        // A process turnaround ("paid within 30 days", "answered within 4 hours") or a customer metric is not the program's.
+        if (PROCESS_TURNAROUND.test(s.text) || (/\bcustomer (?:NPS|satisfaction|CSAT|churn)\b/i.test(s.text) && !/\bpartner/i.test(s.text))) continue;
+        // Under a metrics heading, or a list introduced as targets ("Targets for the first year:").
+        const inTargets = (s.section?.inTopic('metrics') ?? false) || metricsTopic.has(s) || /\btargets?\b|\bgoals?\b|\bKPIs?\b/i.test(this.plan.listContext(s.unit)?.text ?? '');
+        const value = s.percents.length > 0 || s.partnerCountMatches.length > 0 || statesTargetValue(s.text);
+        if (!inTargets && !(TARGET_FRAME.test(s.text) && value)) continue;
         if (s.section?.inTopic('exitCriteria')) continue;
         return s;
       }
@@ -827,6 +830,20 @@ function slaTurnaround(s: Sentence, question: string, inRegistrationSection: boo
   }
   return null;
 }
+
+// ---- success metrics ---------------------------------------------------------------------
+
+/** What makes a number a target: a target word, a time to reach it, or a bound ("or better", "at least"). */
+const TARGET_FRAME =
+  /\b(?:targets?|goals?|aim|we want|reach|KPI|by (?:month|day|week|quarter|year|the end|end of|FY|H[12]|Q[1-4]|next)|within (?:the first|\d+|one|two|three|six|twelve)|in (?:year|month|quarter) (?:one|two|three|\d+)|in (?:the )?(?:first|second) (?:year|half|quarter)|or (?:higher|better|more|above)|at least|each (?:quarter|month|year)|(?:improve|grow|rise|increase)s? (?:from|to))\b/i;
+/** Dates and periods, whose numbers are when, not how much ("by the end of Q3", "day 90", "FY2"). */
+const PERIOD_NUMBER = /\b(?:Q[1-4]|H[12]|FY ?\d{1,4}|(?:day|week|month|quarter|year) \d+|(?:19|20)\d\d)\b/gi;
+/** A value the metric is to reach: money, a percentage, a ratio or a count. */
+function statesTargetValue(text: string): boolean {
+  return /[$£€]\s?\d|\d\s?(?:%|percent|per cent)|\b\d+(?:\.\d+)?\s?\/\s?\d+|\b\d+ (?:of|out of) (?:the )?\d+|\b\d+(?:[.,]\d+)?\s?[kKmM]\b|\b\d+\+?\s+(?:[\w-]+\s+){0,2}(?:partners?|deals?|referrals?|customers?|resellers?|logos?|opportunit\w+|registrations?)\b/.test(text.replace(PERIOD_NUMBER, ''));
+}
+/** A process turnaround: how fast something is paid, answered or approved. */
+const PROCESS_TURNAROUND = /\b(?:paid|answered|responded|approved|reviewed|resolved|processed|reimbursed)\b[^.]{0,30}\bwithin\b/i;
 
 // ---- channel conflict ----------------------------------------------------------------------
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRule } from '../core/rule.js';
-import { isHedged } from '../core/model.js';
+import { isHedged, isNegatedAt } from '../core/model.js';
 import { insertSectionFix } from '../core/fixes.js';
 import { DIRECT_SELLERS, oneOf } from '../core/vocabulary.js';
 
@@ -17,8 +17,13 @@ const HELD_BACK =
   /\b(?:not allowed|cannot|can't|can not|never|will not|won't|barred|off[- ]limits|stay off|max(?:imum)?|caps?|capped|no (?:bigger|larger|deeper|lower))\b[^.;]{0,50}\b(?:discount\w*|pric\w+|undercut\w*|quot\w+|contact|accounts?|organi[sz]ations?|deals?|opportunit\w+)\b|\b(?:discount\w*|pric\w+|undercut\w*|quot\w+|accounts?|organi[sz]ations?)\b[^.;]{0,40}\b(?:not allowed|cannot|can't|never|barred|off[- ]limits|capped|are yours|is yours)\b/i;
 const PRICE_CONFLICT = /\b(?:price|pricing|quote)[- ](?:conflicts?|disputes?)\b|\bplays? (?:a |the )?partner['’]s (?:quote|price)\b|\bpricing desk\b[^.]{0,60}\bhonou?rs?\b/i;
 
+/** Not a protection the plan gives: deferred or conditional, someone else's (a competitor's), or a job title. */
+const NOT_GIVEN = /\b(?:after the pilot|will be defined|to be defined|if (?:conflicts?|it) (?:arise|becomes?)|consider\w*|competitors?)\b|\bterritory (?:managers?|reps?|sales)\b/i;
+
 function protectsPartnerPricing(text: string): boolean {
-  if (isHedged(text) || /\b(?:after the pilot|will be defined|to be defined|if (?:conflicts?|it) (?:arise|becomes?))\b/i.test(text)) return false;
+  if (isHedged(text) || NOT_GIVEN.test(text)) return false;
+  const named = PROTECTION.exec(text);
+  if (named && !isNegatedAt(text, named.index)) return true;
   return (DIRECT_SIDE.test(text) && HELD_BACK.test(text)) || PRICE_CONFLICT.test(text) || /\bregistered (?:accounts|organi[sz]ations|deals|opportunities) are yours\b/i.test(text);
 }
 
@@ -42,7 +47,7 @@ export default defineRule({
   },
   check({ plan, evidence, report }) {
     if (!plan.archetypes.includes('reseller')) return;
-    if (plan.sectionsWith('pricingProtection').length || evidence.find(PROTECTION) || plan.statements('pricingProtection', (s) => protectsPartnerPricing(s.text)).length) return;
+    if (plan.sectionsWith('pricingProtection').length || plan.statements('pricingProtection', (s) => protectsPartnerPricing(s.text)).length) return;
     report({
       message: 'Reseller program with no pricing protection: no protected accounts, territories, discount governance or price escalation.',
       at: plan.titleSpan(),
