@@ -30,7 +30,14 @@ export interface CliOptions {
   cacheLocation?: string;
   /** Print file, cache and worker counts on stderr. */
   debug: boolean;
+  /** Seconds one file's analysis may take (--timeout); past it the file is reported as not analysed. */
+  timeout: number;
+  /** --timeout was given: every file is then linted in a worker thread, where the budget holds. */
+  timeoutGiven: boolean;
 }
+
+/** Default of --timeout, in seconds. */
+export const DEFAULT_TIMEOUT_SECONDS = 20;
 
 /** A mistake in how the command was called: exit code 2 with this message. */
 export class UsageError extends Error {}
@@ -62,6 +69,8 @@ Options:
                              is a terminal or FORCE_COLOR is set, and NO_COLOR is not)
       --cache                Remember results of unchanged files between runs
       --cache-location <p>   Cache file, or folder to hold it (default: .partnerlintcache)
+      --timeout <seconds>    Report a file that takes longer than this to analyse as
+                             not analysed, and go on with the others (default 20)
       --debug                Print how many files were linted, taken from the cache,
                              and how many worker threads ran, on stderr
   -v, --version              Print the version
@@ -104,6 +113,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
         cache: { type: 'boolean' },
         'cache-location': { type: 'string' },
         debug: { type: 'boolean' },
+        timeout: { type: 'string' },
       },
     });
   } catch (err) {
@@ -137,6 +147,14 @@ export function parseCliArgs(argv: string[]): CliOptions {
       throw new UsageError(`--min-readiness needs a whole number from 0 to 100 (got '${v['min-readiness']}')`);
     }
     minReadiness = Number(text);
+  }
+  let timeout = DEFAULT_TIMEOUT_SECONDS;
+  if (v.timeout !== undefined) {
+    const text = v.timeout.trim();
+    if (!/^\d+(\.\d+)?$/.test(text) || Number(text) <= 0 || Number(text) > 86_400) {
+      throw new UsageError(`--timeout needs a number of seconds above 0 (got '${v.timeout}')`);
+    }
+    timeout = Number(text);
   }
   if (v.color && v['no-color']) throw new UsageError('--color and --no-color cannot be used together');
   if (v['stdin-filename'] !== undefined && !v.stdin) {
@@ -177,6 +195,8 @@ export function parseCliArgs(argv: string[]): CliOptions {
     cache: v.cache ?? false,
     cacheLocation: v['cache-location'],
     debug: v.debug ?? false,
+    timeout,
+    timeoutGiven: v.timeout !== undefined,
   };
 }
 

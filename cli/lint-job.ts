@@ -4,7 +4,7 @@
  * code runs in the main thread (small runs) and in the worker threads.
  */
 import * as fs from 'node:fs';
-import { applyFixes, lint, type DetectionMode, type LinkedDocument, type LintOptions, type LintResult, type ResolvedConfig } from '../lib/index.js';
+import { applyFixes, lint, type DetectionMode, type Finding, type LinkedDocument, type LintOptions, type LintResult, type ResolvedConfig } from '../lib/index.js';
 import { describeFsError, isInsideRoots } from './files.js';
 import { contentHash } from './cache.js';
 import { encodeText, replaceFileContent } from './text-file.js';
@@ -44,11 +44,50 @@ export interface JobOutcome {
   errors: string[];
   /** Hash of the bytes written by --fix (for the cache). */
   writtenHash?: string;
+  /** The file was not analysed: it went over the time budget or the memory limit (never cached). */
+  limited?: boolean;
+}
+
+/**
+ * Test hook, never set in use: PARTNERLINT_TEST_ANALYSIS_DELAY_MS=n makes each analysis wait n
+ * milliseconds first, so that tests of --timeout need no slow document.
+ */
+const TEST_DELAY_ENV = 'PARTNERLINT_TEST_ANALYSIS_DELAY_MS';
+
+function testDelay(): void {
+  const ms = Number(process.env[TEST_DELAY_ENV]);
+  if (ms > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/**
+ * The outcome of a file that was not analysed (`reason` in plain words: "it took longer than
+ * 20 s"): one `not-analysed` warning on line 1, so that --max-warnings does not pass it silently.
+ */
+export function notAnalysedOutcome(job: LintJob, reason: string): JobOutcome {
+  const at = { line: 1, column: 1, endLine: 1, endColumn: 1, startOffset: 0, endOffset: 0 };
+  const message = `Not analysed: ${reason}. Findings in this file are not reported.`;
+  const finding: Finding = { ...at, ruleId: 'not-analysed', severity: 'warning', message };
+  const result: LintResult = {
+    file: job.absolutePath,
+    isPlan: false,
+    detection: 'not analysed',
+    kind: null,
+    archetypes: [],
+    stage: null,
+    readiness: null,
+    findings: [finding],
+    sections: [],
+    benchmarks: [],
+    title: at,
+    skipped: `${reason}; not analysed`,
+  };
+  return { index: job.index, result, fixed: false, errors: [], limited: true };
 }
 
 export function runJob(job: LintJob, config: ResolvedConfig, settings: JobSettings): JobOutcome {
   const linked = job.linked?.length ? new Map(job.linked) : undefined;
   const lintOptions: LintOptions = { filePath: job.absolutePath, config, detect: settings.detect, ...(linked ? { linked: (href: string) => linked.get(href) } : {}) };
+  testDelay();
   const result = lint(job.text, lintOptions);
   const outcome: JobOutcome = { index: job.index, result, fixed: false, errors: [] };
   if (settings.fix) fixFile(job, result, lintOptions, settings.roots, outcome);

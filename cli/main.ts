@@ -22,7 +22,7 @@ import { collectFiles, describeFsError, type FileSet } from './files.js';
 import { countFindings, formatHtml, formatJson, formatSarif, formatStylish, plansBelowReadiness, type FileReport, type FormatContext } from './format.js';
 import { hasSafeFix, runJob, slimResult, type JobOutcome, type JobSettings, type LintJob } from './lint-job.js';
 import { LinkedFiles } from './links.js';
-import { WorkerPool } from './pool.js';
+import { WORKER_HEAP_MB, WorkerPool } from './pool.js';
 import { decodeText } from './text-file.js';
 import { starterConfigText, STARTER_CONFIG_NAME } from './init.js';
 import { terminalText, terminalWidth, useColor } from './terminal.js';
@@ -155,6 +155,12 @@ const PARALLEL_MIN_FILES = 16;
 /** Never more worker threads than this, nor more than one per this many files. */
 const MAX_WORKERS = 16;
 const MIN_FILES_PER_WORKER = 8;
+/**
+ * Files of at least this many bytes are linted in a worker thread even in a small run, where
+ * the --timeout budget and the heap limit hold; smaller ones stay in the main thread (a thread
+ * costs tens of milliseconds to start), unless --timeout is given.
+ */
+const ISOLATE_BYTES = 1024 * 1024;
 
 /** The script the worker threads run: out/cli/worker.js, or the bundle itself (see bundle-entry.ts). */
 let workerScript: string | URL = new URL('./worker.js', import.meta.url);
@@ -339,7 +345,7 @@ async function lintFiles(
     slot.fixed = outcome.fixed;
     slot.fixErrors = outcome.errors;
     slot.done = true;
-    if (cache && slot.settingsKey && slot.cacheKey) {
+    if (cache && slot.settingsKey && slot.cacheKey && !outcome.limited) {
       const key = outcome.writtenHash ? cacheKey(slot.settingsKey, outcome.writtenHash, slot.linkKey) : slot.cacheKey;
       cache.set(slot.absolutePath, key, slimResult(outcome.result));
     }
@@ -399,6 +405,31 @@ async function lintFiles(
   // 'undecided': enough files for workers to pay off, unless the cache holds most of them.
   let mode: 'main' | 'undecided' | 'workers' = poolSize >= 2 && files.length >= PARALLEL_MIN_FILES ? 'undecided' : 'main';
   let pool: WorkerPool | undefined;
+  const startPool = (size: number): WorkerPool =>
+    (pool ??= new WorkerPool({
+      script: workerScript,
+      size,
+      settings,
+      config: (id) => configs.byId(id),
+      fallback: lintHere,
+      onWorkerError: (message) => {
+        if (options.debug) run.notice(`debug: a worker thread failed (${message}); its files are linted in the main thread`);
+      },
+      timeoutMs: options.timeout * 1000,
+      timeoutLabel: `${options.timeout} s`,
+      heapMb: testHeapMb(run) ?? WORKER_HEAP_MB,
+    }));
+  /** Outside a pool run: large files (and all with --timeout) go to a worker, where the limits hold. */
+  const lintSmallRun = (jobs: LintJob[]): void => {
+    for (const job of jobs) {
+      if (options.timeoutGiven || Buffer.byteLength(job.text) >= ISOLATE_BYTES) {
+        startPool(Math.max(1, Math.min(workerLimit(run), 2)));
+        submit([job]);
+      } else {
+        lintHere([job]).forEach(complete);
+      }
+    }
+  };
   const pending: LintJob[] = [];
   const chunks: Array<Promise<void>> = [];
   const submit = (jobs: LintJob[]): void => {
@@ -416,21 +447,12 @@ async function lintFiles(
       const job = prepare(index);
       if (job) {
         if (mode === 'main') {
-          lintHere([job]).forEach(complete);
+          lintSmallRun([job]);
         } else {
           pending.push(job);
           if (mode === 'undecided' && pending.length >= PARALLEL_MIN_FILES) {
             mode = 'workers';
-            pool = new WorkerPool({
-              script: workerScript,
-              size: poolSize,
-              settings,
-              config: (id) => configs.byId(id),
-              fallback: lintHere,
-              onWorkerError: (message) => {
-                if (options.debug) run.notice(`debug: a worker thread failed (${message}); its files are linted in the main thread`);
-              },
-            });
+            startPool(poolSize);
           }
           if (mode === 'workers' && pending.length >= chunkSize) {
             while (pending.length >= chunkSize) submit(pending.splice(0, chunkSize));
@@ -442,7 +464,7 @@ async function lintFiles(
     }
     if (pending.length > 0) {
       if (mode === 'workers') while (pending.length > 0) submit(pending.splice(0, chunkSize));
-      else lintHere(pending.splice(0)).forEach(complete);
+      else lintSmallRun(pending.splice(0));
     }
     await Promise.all(chunks);
     reportReady();
@@ -455,6 +477,15 @@ async function lintFiles(
   }
   progress(files.length, '');
   return { reports, fixedFiles };
+}
+
+/**
+ * Test hook, never set in use: PARTNERLINT_TEST_WORKER_HEAP_MB=n gives the worker threads an
+ * n MB heap instead of WORKER_HEAP_MB, so that a test can run out of it with a small document.
+ */
+function testHeapMb(run: Run): number | undefined {
+  const value = Number(run.io.env.PARTNERLINT_TEST_WORKER_HEAP_MB);
+  return value > 0 ? value : undefined;
 }
 
 /** How many worker threads at most: PARTNERLINT_WORKERS when set (1: none), else one per core. */

@@ -1,18 +1,26 @@
 /**
- * A small pool of worker threads for linting many files: chunks of files are
+ * A small pool of worker threads for linting files: chunks of files are
  * queued and handed to whichever worker is free. Workers are started only when
- * there is work for them, up to the pool's size. A worker that fails (it could
- * not start, or crashed) is dropped and its chunk is linted in the main thread
+ * there is work for them, up to the pool's size. Each file has a wall-clock
+ * budget and each worker a heap limit: a worker that goes over either on a file
+ * is stopped, that file is reported as not analysed, and the rest of its chunk
+ * goes to a new worker. A worker that fails otherwise (it could not start, or
+ * crashed) is dropped and the rest of its chunk is linted in the main thread
  * instead, so the results never depend on the workers.
  */
 import { Worker } from 'node:worker_threads';
 import type { ResolvedConfig } from '../lib/index.js';
-import type { JobOutcome, JobSettings, LintJob } from './lint-job.js';
-import { WORKER_MARK, type ChunkDone, type ChunkMessage, type WorkerInit } from './worker.js';
+import { notAnalysedOutcome, type JobOutcome, type JobSettings, type LintJob } from './lint-job.js';
+import { WORKER_MARK, type ChunkMessage, type JobDone, type WorkerInit } from './worker.js';
+
+/** The heap limit of a worker thread (its old generation), in MB. */
+export const WORKER_HEAP_MB = 1024;
 
 interface Task {
   chunk: number;
   jobs: LintJob[];
+  /** Outcomes of jobs[0 .. outcomes.length - 1]; the next job is jobs[outcomes.length]. */
+  outcomes: JobOutcome[];
   resolve: (outcomes: JobOutcome[]) => void;
   reject: (error: unknown) => void;
 }
@@ -23,6 +31,10 @@ interface PoolWorker {
   /** Configs already sent to this worker. */
   configs: Set<number>;
   completed: number;
+  /** Fires when the job being linted is over its budget. */
+  timer?: NodeJS.Timeout;
+  /** Stopped by the pool (budget, memory): its exit is expected. */
+  stopped?: boolean;
 }
 
 export interface PoolOptions {
@@ -36,6 +48,12 @@ export interface PoolOptions {
   fallback: (jobs: LintJob[]) => JobOutcome[];
   /** Told when a worker fails. */
   onWorkerError?: (message: string) => void;
+  /** Milliseconds one file may take; none when absent. */
+  timeoutMs?: number;
+  /** How the budget reads in messages ("20 s"). */
+  timeoutLabel?: string;
+  /** Heap limit of each worker in MB (default WORKER_HEAP_MB). */
+  heapMb?: number;
 }
 
 export class WorkerPool {
@@ -64,7 +82,7 @@ export class WorkerPool {
   /** Queues a chunk; resolves with its outcomes (in the order of `jobs`). */
   submit(jobs: LintJob[]): Promise<JobOutcome[]> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ chunk: this.nextChunk++, jobs, resolve, reject });
+      this.queue.push({ chunk: this.nextChunk++, jobs, outcomes: [], resolve, reject });
       this.pump();
     });
   }
@@ -78,6 +96,7 @@ export class WorkerPool {
   async close(): Promise<void> {
     this.closed = true;
     const workers = this.workers.splice(0);
+    for (const w of workers) clearTimeout(w.timer);
     await Promise.all(workers.map((w) => w.worker.terminate().catch(() => undefined)));
   }
 
@@ -96,36 +115,77 @@ export class WorkerPool {
 
   private spawn(): PoolWorker {
     const init: WorkerInit = { [WORKER_MARK]: true, settings: this.options.settings };
-    const worker = new Worker(this.options.script, { workerData: init });
+    const heapMb = this.options.heapMb ?? WORKER_HEAP_MB;
+    const worker = new Worker(this.options.script, { workerData: init, resourceLimits: { maxOldGenerationSizeMb: heapMb } });
     const entry: PoolWorker = { worker, task: null, configs: new Set(), completed: 0 };
     this.started++;
     this.workers.push(entry);
-    worker.on('message', (message: ChunkDone) => {
+    worker.on('message', (message: JobDone) => {
       const task = entry.task;
-      if (!task || task.chunk !== message.chunk) return;
+      if (!task || task.chunk !== message.chunk || entry.stopped) return;
+      task.outcomes.push(message.outcome);
+      this.filesByWorkers++;
+      if (task.outcomes.length < task.jobs.length) return this.startTimer(entry);
+      clearTimeout(entry.timer);
       entry.task = null;
       entry.completed++;
-      this.filesByWorkers += task.jobs.length;
-      task.resolve(message.outcomes);
+      task.resolve(task.outcomes);
       this.wakeWaiters();
       this.pump();
     });
-    worker.on('error', (error) => this.failed(entry, error instanceof Error ? error.message : String(error)));
+    worker.on('error', (error) => {
+      if ((error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY') {
+        this.stop(entry, `it is too large to analyse (its analysis needed more than the ${heapMb} MB memory limit)`);
+      } else {
+        this.failed(entry, error instanceof Error ? error.message : String(error));
+      }
+    });
     worker.on('exit', (code) => {
-      if (!this.closed) this.failed(entry, `stopped with exit code ${code}`);
+      if (!this.closed && !entry.stopped) this.failed(entry, `stopped with exit code ${code}`);
     });
     return entry;
   }
 
+  /** Starts the budget of the task's next job (jobs run one after the other, each right after the last one's outcome). */
+  private startTimer(entry: PoolWorker): void {
+    clearTimeout(entry.timer);
+    const { timeoutMs, timeoutLabel } = this.options;
+    if (timeoutMs === undefined) return;
+    entry.timer = setTimeout(() => this.stop(entry, `it took longer than ${timeoutLabel ?? `${timeoutMs} ms`} (--timeout)`), timeoutMs);
+  }
+
+  /**
+   * The job `entry` is on went over a limit: the worker is stopped, the job gets a not-analysed
+   * outcome, and the rest of its chunk goes back to the front of the queue, for a new worker.
+   */
+  private stop(entry: PoolWorker, reason: string): void {
+    const index = this.workers.indexOf(entry);
+    if (index < 0 || entry.stopped) return;
+    entry.stopped = true;
+    clearTimeout(entry.timer);
+    this.workers.splice(index, 1);
+    void entry.worker.terminate().catch(() => undefined);
+    const task = entry.task;
+    entry.task = null;
+    if (task && task.outcomes.length < task.jobs.length) {
+      task.outcomes.push(notAnalysedOutcome(task.jobs[task.outcomes.length], reason));
+      if (task.outcomes.length < task.jobs.length) this.queue.unshift(task);
+      else task.resolve(task.outcomes);
+    }
+    this.wakeWaiters();
+    this.pump();
+  }
+
   private assign(entry: PoolWorker, task: Task): void {
     entry.task = task;
+    this.startTimer(entry);
     const configs: ChunkMessage['configs'] = [];
     for (const job of task.jobs) {
       if (entry.configs.has(job.configId)) continue;
       entry.configs.add(job.configId);
       configs.push([job.configId, this.options.config(job.configId)]);
     }
-    const message: ChunkMessage = { chunk: task.chunk, configs, jobs: task.jobs };
+    const message: ChunkMessage = { chunk: task.chunk, configs, jobs: task.jobs.slice(task.outcomes.length) };
     entry.worker.postMessage(message);
   }
 
@@ -135,6 +195,7 @@ export class WorkerPool {
     if (index < 0) return;
     this.workers.splice(index, 1);
     if (entry.completed === 0) this.broken = true;
+    clearTimeout(entry.timer);
     this.options.onWorkerError?.(message);
     void entry.worker.terminate().catch(() => undefined);
     const task = entry.task;
@@ -145,8 +206,7 @@ export class WorkerPool {
 
   private runInMainThread(task: Task): void {
     try {
-      const outcomes = this.options.fallback(task.jobs);
-      task.resolve(outcomes);
+      task.resolve([...task.outcomes, ...this.options.fallback(task.jobs.slice(task.outcomes.length))]);
     } catch (error) {
       task.reject(error);
     }

@@ -23,10 +23,13 @@ export interface ChunkMessage {
   jobs: LintJob[];
 }
 
-/** worker -> main */
-export interface ChunkDone {
+/**
+ * worker -> main: the outcome of one job of the chunk, sent as soon as it is done (so that a
+ * worker stopped on the next job, for time or memory, loses nothing already done).
+ */
+export interface JobDone {
   chunk: number;
-  outcomes: JobOutcome[];
+  outcome: JobOutcome;
 }
 
 function serve(init: WorkerInit): void {
@@ -34,15 +37,14 @@ function serve(init: WorkerInit): void {
   const configs = new Map<number, ResolvedConfig>();
   port.on('message', (message: ChunkMessage) => {
     for (const [id, config] of message.configs) configs.set(id, config);
-    const outcomes = message.jobs.map((job) => {
+    for (const job of message.jobs) {
       const config = configs.get(job.configId);
       if (!config) throw new Error(`no config ${job.configId} for ${job.displayPath}`);
       const outcome = runJob(job, config, init.settings);
       outcome.result = slimResult(outcome.result);
-      return outcome;
-    });
-    const done: ChunkDone = { chunk: message.chunk, outcomes };
-    port.postMessage(done);
+      const done: JobDone = { chunk: message.chunk, outcome };
+      port.postMessage(done);
+    }
   });
 }
 

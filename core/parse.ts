@@ -24,6 +24,58 @@ function remarkGfmTables(this: Processor) {
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfmTables).freeze();
 
+/**
+ * Front matter of at least this many lines is read into its `yaml` node directly, not by the
+ * markdown parser: the parser's tokens cost about 150 bytes per character of front matter, and
+ * front matter this long is not parsed as YAML anyway (core/yaml-limits.ts).
+ */
+const DIRECT_FRONT_MATTER_LINES = 1000;
+
+/**
+ * Parses a piece as the markdown parser would; a piece that opens with long front matter gets
+ * its `yaml` node built from the fences (the parser's rule: a first line of `---` and optional
+ * spaces or tabs, closed by the next such line), and only the rest is parsed.
+ */
+function parsePiece(pieceText: string): RootContent[] {
+  const open = /^---[ \t]*(\r\n|\n|\r)/.exec(pieceText);
+  if (!open) return (processor.parse(pieceText) as Root).children;
+  const close = /(\r\n|\n|\r)---[ \t]*(?=\r\n|\n|\r|$)/g;
+  close.lastIndex = open[0].length - open[1].length;
+  const m = close.exec(pieceText);
+  if (!m) return (processor.parse(pieceText) as Root).children;
+  const fenceEnd = m.index + m[0].length;
+  let breaks = 0;
+  let lineStart = 0;
+  for (let i = 0; i < fenceEnd; i++) {
+    const c = pieceText.charCodeAt(i);
+    if (c === 10 || (c === 13 && pieceText.charCodeAt(i + 1) !== 10)) {
+      breaks++;
+      lineStart = i + 1;
+    }
+  }
+  if (breaks < DIRECT_FRONT_MATTER_LINES) return (processor.parse(pieceText) as Root).children;
+  const yaml = {
+    type: 'yaml',
+    value: m.index > open[0].length ? pieceText.slice(open[0].length, m.index) : '',
+    position: { start: { line: 1, column: 1, offset: 0 }, end: { line: breaks + 1, column: fenceEnd - lineStart + 1, offset: fenceEnd } },
+  } as RootContent;
+  const ending = /^(\r\n|\n|\r)/.exec(pieceText.slice(fenceEnd, fenceEnd + 2))?.[0] ?? '';
+  const restStart = fenceEnd + ending.length;
+  const rest = (processor.parse(pieceText.slice(restStart)) as Root).children;
+  const lineShift = breaks + (ending ? 1 : 0);
+  const shift = (node: { position?: { start: { line: number; offset?: number }; end: { line: number; offset?: number } }; children?: unknown[] }) => {
+    if (node.position) {
+      for (const point of [node.position.start, node.position.end]) {
+        point.line += lineShift;
+        if (point.offset !== undefined) point.offset += restStart;
+      }
+    }
+    for (const child of node.children ?? []) shift(child as typeof node);
+  };
+  for (const node of rest) shift(node as Parameters<typeof shift>[0]);
+  return [yaml, ...rest];
+}
+
 export interface Piece {
   /** Offset of the piece in the document. */
   start: number;
@@ -506,7 +558,7 @@ export function parsePieces(
       const overAllowance = !assessed.reason && spent > DOCUMENT_COST && assessed.cost > PIECE_COST / 20;
       const pathology = assessed.reason ?? (overAllowance ? `${assessed.costliest}, and the parts above it already took the time one document is allowed` : null);
       const breaks = lineBreaks(pieceText);
-      entry = { nodes: pathology ? [] : (processor.parse(pieceText) as Root).children, lines: breaks.length, breaks, pathology, cost: assessed.cost };
+      entry = { nodes: pathology ? [] : parsePiece(pieceText), lines: breaks.length, breaks, pathology, cost: assessed.cost };
       if (read && !pathology) {
         entry.extract = read(pieceText, entry.nodes);
         entry.nodes = [];

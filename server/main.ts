@@ -2,17 +2,21 @@
  * Transport entry of the Partnerlint language server. The transport is picked
  * from the command line: `--stdio`, `--node-ipc` (VS Code), `--socket=N` or
  * `--pipe=NAME`; stdio when none is given. Nothing but the protocol is ever
- * written to stdout.
+ * written to stdout. Framing, lifecycle and end-of-input checks: ./transport.ts.
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.js';
 import { createServer } from './server.js';
+import { Lifecycle, openTransport } from './transport.js';
 
-const TRANSPORTS = ['--stdio', '--node-ipc', '--socket', '--pipe'];
-if (!process.argv.slice(2).some((arg) => TRANSPORTS.some((t) => arg === t || arg.startsWith(`${t}=`)))) {
-  process.argv.push('--stdio');
-}
-
-const connection = createConnection(ProposedFeatures.all);
+const transport = openTransport(process.argv.slice(2), (reason) => {
+  process.stderr.write(`Partnerlint server: refused its input (${reason}); exiting.\n`);
+  // Messages read before the bad one are answered first.
+  setTimeout(() => process.exit(1), 200);
+});
+const lifecycle = new Lifecycle(transport.writer);
+const connection = createConnection(ProposedFeatures.all, transport.reader, transport.writer, { messageStrategy: lifecycle });
+// The client closed the input or went away: nothing more can arrive.
+transport.onEnd(() => process.exit(lifecycle.shutdownReceived ? 0 : 1));
 
 // Anything printed by a dependency goes to the client's log, never into the protocol stream.
 console.log = (...args: unknown[]) => connection.console.log(args.map(String).join(' '));

@@ -779,7 +779,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
               edit: workspaceEdit(uri, document.version, [edit]),
             });
           }
-          docActions.push({
+          if (isKnownRule(ruleId)) docActions.push({
             title: `Show documentation for ${ruleId}`,
             kind: CodeActionKind.QuickFix,
             diagnostics: [diagnostic],
@@ -970,6 +970,30 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
 
   // ---------------------------------------------------------------- commands
 
+  /**
+   * True when a command may read `uri` from disk: a markdown file inside a workspace folder,
+   * by its path and by its real path (a link inside a folder may point anywhere).
+   */
+  async function readableClosedFile(uri: string): Promise<boolean> {
+    const file = uriToPath(uri);
+    if (!file || !MARKDOWN_EXT.test(file) || !workspaceFolderOf(file)) return false;
+    try {
+      const real = await fs.realpath(file);
+      for (const folder of workspaceFolders) {
+        const root = uriToPath(folder.uri);
+        if (root && isInside(real, await fs.realpath(root).catch(() => root))) return true;
+      }
+    } catch {
+      // missing or unreadable: nothing to report on
+    }
+    return false;
+  }
+
+  /** Rule ids the engine has: the only ones whose documentation is shown. */
+  let ruleIds: Set<string> | undefined;
+  const isKnownRule = (id: unknown): id is string =>
+    typeof id === 'string' && (ruleIds ??= new Set(engine.listRules().map((rule) => rule.id))).has(id);
+
   /** Analysis of an open document, or of the file on disk when it is not open. */
   async function analysisForUri(uri: string, token?: CancellationToken): Promise<Analysis | undefined> {
     const open = documents.get(uri);
@@ -1059,7 +1083,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
 
   async function showRuleDocs(args: unknown[]): Promise<{ url: string; shown: boolean } | null> {
     const ruleId = args[0];
-    if (typeof ruleId !== 'string' || ruleId === '') return null;
+    if (!isKnownRule(ruleId)) return null;
     const url = engine.ruleDocsUrl(ruleId);
     return { url, shown: await show(url) };
   }
@@ -1172,6 +1196,8 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
       case COMMANDS.readinessReport: {
         const uri = args[0];
         if (typeof uri !== 'string') return null;
+        // An open document, or a closed markdown file inside the workspace folders: never any other path.
+        if (!documents.get(uri) && !(await readableClosedFile(uri))) return null;
         const analysis = await analysisForUri(uri, token);
         if (!analysis?.result || token.isCancellationRequested) return null;
         const options = (typeof args[1] === 'object' && args[1] !== null ? args[1] : {}) as { format?: unknown; lineCommand?: unknown };

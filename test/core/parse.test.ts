@@ -80,3 +80,23 @@ test('piece boundaries updated from the previous version equal a full scan, for 
     bounds = updated;
   }
 });
+
+test('long front matter read without the markdown parser gives the same nodes, positions and values', () => {
+  let compared = 0;
+  for (const nl of ['\n', '\r\n', '\r']) {
+    for (const ws of ['', '  ', '\t']) {
+      for (const tail of ['', nl, `${nl}para`, `${nl}${nl}para ${nl}- x${nl}${nl}# Title${nl}text`, `${nl}text${nl}more`]) {
+        for (const lines of [999, 1000, 1500]) {
+          const text = `---${ws}${nl}` + Array.from({ length: lines - 1 }, (_, i) => `k${i}: v`).join(nl) + `${nl}---${ws}` + tail;
+          const whole = parseWhole(text).children;
+          const pieces = parsePieces(text);
+          assert.deepEqual(JSON.parse(JSON.stringify(pieces.flatMap((p) => p.nodes))).length, whole.length);
+          assert.deepEqual(piecewise(text), flatten(whole, 0), JSON.stringify({ nl, ws, tail, lines }));
+          assert.deepEqual((pieces[0].nodes[0] as { value?: string }).value, (whole[0] as { value?: string }).value);
+          compared++;
+        }
+      }
+    }
+  }
+  assert.equal(compared, 135);
+});

@@ -92,9 +92,9 @@ test('requests about documents never opened answer empty, not errors, and publis
 });
 
 test('a readiness report for a pipe, a device or a folder answers null at once, without reading it', async (t) => {
-  const client = await LspClient.start();
-  t.after(() => client.dispose());
   const dir = scratchDir(t);
+  const client = await LspClient.start({ workspaceFolders: [dir] });
+  t.after(() => client.dispose());
   const fifo = path.join(dir, 'pipe.md');
   execFileSync('mkfifo', [fifo]);
   fs.mkdirSync(path.join(dir, 'folder.md'));
