@@ -520,8 +520,10 @@ export class Evidence {
         .filter((x): x is Section => !!x)
         .flatMap((sec) => [...sec.allSentences()])
         .filter((s) => s.unit.kind !== 'heading');
-      const inSection = this.find(re, pool);
+      const inSection = this.find(re, pool.filter((x) => !NOT_PARTNER_QUALIFICATION.test(x.text) && !isHedged(x.text) && !WISH.test(x.text)));
       if (inSection) return inSection;
+      const anywhere = this.plan.statements('partnerQualification', (x) => qualifiesPartners(x.text))[0];
+      if (anywhere) return anywhere;
       const qualSections = this.plan.sections.filter((s) => !s.inTopic('exitCriteria') && /\bqualif|\b(?:partner|selection|entry|recruiting) criteria|\bpartner profile|\bideal partner/i.test(s.title));
       for (const q of qualSections) for (const s of q.allSentences()) if (s.unit.kind !== 'heading') return s;
       return null;
@@ -829,6 +831,22 @@ function slaTurnaround(s: Sentence, question: string, inRegistrationSection: boo
     if (LIMIT_BEFORE.test(text.slice(from, d.start)) || LIMIT_AFTER.test(text.slice(d.end)) || /\b(?:turn ?around|SLA)\b/i.test(read)) return d;
   }
   return null;
+}
+
+// ---- recruiting ---------------------------------------------------------------------------
+
+/** Qualifying something other than a partner: leads, deals, a customer's prospects, a platform's program. */
+const NOT_PARTNER_QUALIFICATION = /\b(?:lead|leads|prospects?|deals?|opportunit\w+) (?:qualification|are qualified|must be)\b|\bqualified leads?\b|\bqualify for\b|\bBANT\b|\bsomehow\b|\b(?:define|decide)\w* (?:\w+ )?criteria (?:after|later|once)\b/i;
+/** A candidate partner ("we sign", "each candidate", "shortlisted consultancies", "no agreement without"). */
+const CANDIDATE = new RegExp(`\\b(?:${ANY_PARTNER}|candidates?|shortlist\\w*|applicants?)\\b|\\b(?:before (?:signing|any agreement)|no agreement without|we (?:only )?(?:sign|accept|admit|recruit|onboard))\\b`, 'i');
+/** A criterion a candidate must meet. */
+const CRITERION =
+  /\b(?:must|need(?:s)? to|required?|minimum|at least|only (?:if|when|partners? (?:who|that)|sign|accept)|accept only|already (?:sell|serve|run|have)|demonstrate|track record|reference|check|map|tells? us|show(?:s)? us|proven|established|named,? quota-carrying|no agreement without)\b/i;
+
+/** Criteria for choosing partners, read from its parts: a candidate and something it must have or show. */
+function qualifiesPartners(text: string): boolean {
+  if (isHedged(text) || WISH.test(text) || NOT_PARTNER_QUALIFICATION.test(text) || reportsThePast(text)) return false;
+  return CANDIDATE.test(text) && CRITERION.test(text) && /\b(?:sign\w*|agreement|recruit\w*|join\w*|accept\w*|candidates?|shortlist\w*|discovery|qualif\w*|onboard\w*|admit\w*)\b/i.test(text);
 }
 
 // ---- success metrics ---------------------------------------------------------------------
