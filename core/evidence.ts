@@ -536,7 +536,7 @@ export class Evidence {
         /\benablement\b|\bonboarding\b|\btraining\b|\bcertif\w+|\bplaybooks?\b|\bsales kit\b|\bjoint (?:go-to-market|gtm|business|client|marketing)? ?plans?\b|\bproduct sessions?\b|\bcourses?\b|\boffice hours\b|\bwebinars?\b|\bkick-?off (?:call|meeting|session|workshop)s?\b|\breferral guide\b|\bdemo (?:training|kit)\b|\bworkshops?\b|\bbootcamps?\b/i;
       const inSection = this.inTopic('enablement').find((s) => {
         const text = content(s);
-        if (isHedged(text) || NEGATED_ANSWER.test(text)) return false;
+        if (isHedged(text) || NEGATED_ANSWER.test(text) || NOT_PLANNED.test(text)) return false;
         const m = re.exec(text);
         return m ? !isNegatedAt(text, m.index) : (!!s.unit.list || !!s.unit.cells) && !NEGATION_ANY.test(text);
       });
@@ -547,7 +547,7 @@ export class Evidence {
         const text = content(s);
         // The label can name it ("Partner sales playbook: ICP, positioning…").
         const m = PARTNER_ENABLEMENT.exec(s.text);
-        return !!m && !isNegatedAt(s.text, m.index) && !isHedged(text) && !NEGATED_ANSWER.test(text);
+        return !!m && !isNegatedAt(s.text, m.index) && !isHedged(text) && !NEGATED_ANSWER.test(text) && !NOT_PLANNED.test(text);
       });
       return aimed.find((s) => !(s.unit.cells && s.section?.inTopic('tiers'))) ?? null;
     });
@@ -669,7 +669,7 @@ const PART_TIME =
   /\balongside (?:her|his|their|my|our|an?|the)?\s*(?:[\w-]+\s+){0,3}(?:role|job|duties|work|responsibilities|targets?|quota|operations|day job)\b|\balongside (?:leading|running|managing|heading|operations|sales|marketing|engineering|product)\b|\bon the side\b|\bside project\b|\bpart[- ]time\b|\bhalf[- ]time\b|\bin (?:her|his|their|my) spare time\b|\bin addition (?:to|of) (?:her|his|their|my) (?:\w+ )?(?:role|job)\b|\bon top of (?:her|his|their|my) (?:\w+ )?(?:day job|job|role|quota|targets?|work)\b|\b(?:one|two|half a|a|an) (?:days?|afternoons?|mornings?) (?:a|per) week\b|\bon (?:Mon|Tues|Wednes|Thurs|Fri)days\b|\b\d{1,2}\s?% of (?:her|his|their|my) time\b|\bwhen (?:she|he|they) (?:has|have) time\b|\bas time allows\b|\bwhatever time is left\b|\bmany hats\b|\bstretch assignment\b|\b(?:fit|fits|squeeze) (?:\w+ ){0,3}in between\b|\buntil we can (?:afford|hire)\b|\bshared with (?:RevOps|sales|marketing|operations|customer success|\w+ ops)\b|\balso (?:owns?|runs?|leads?|manages?) (?:the )?(?:partner|channel|alliance)/i;
 
 const PARTNER_ENABLEMENT =
-  /\b(?:partner|reseller|dealer|referrer|msp|agency|consultant|advisor|channel)s?['’]? (?:onboarding|training|enablement|certification|playbooks?|courses?|kick-?offs?|bootcamps?|academy)\b|\b(?:onboarding|training|enablement|certification|courses?|webinars?|playbooks?|sales kits?|office hours|kick-?off(?: call| meeting)?|product sessions?|workshops?|bootcamps?|joint plan|update calls?)\b[^.]{0,40}\b(?:for|with|to) (?:each |every |new |our |all )?(?:new )?(?:partners?|resellers?|dealers?|referrers?|msps?|agencies|consultants?|consultanc(?:y|ies)|advisors?|firms?|GSIs?|SIs|VARs?|partner (?:sales|presales|reps?|teams?))\b(?!\s+(?:program|programme|strategy|plan)\b)|\bcertified (?:partners?|installers?|consultants?|staff|technicians?|engineers?|salespe\w+)\b|\bsales playbooks?\b|\bjoint (?:go-to-market|gtm|business|account) plans?\b|\b(?:partners?|resellers?|consultanc(?:y|ies)|agenc(?:y|ies)|firms?|msps?|each \w+) gets? (?:a |an )?(?:[\w-]+ ){0,3}(?:training|onboarding|certification|course|workshop)\b|\b(?:partners?|resellers?|dealers?|consultants?|consultanc(?:y|ies)|advisors?|engineers|reps) (?:\w+ )?(?:complete|pass|take|attend|get|sit|go through|shadow)(?:s|es)? (?:a |the |our |an )?(?:[\w-]+ ){0,3}(?:course|training|certification|exam|onboarding|bootcamp|workshop|kickoff|demos?)\b|\b(?:sandbox|demo) tenant\b|\bcertification (?:path|exam|track)\b|\benablement\b/i;
+  /\b(?:partner|reseller|dealer|referrer|msp|agency|consultant|advisor|channel)s?['’]? (?:onboarding|training|enablement|certification|playbooks?|courses?|kick-?offs?|bootcamps?|academy)\b|\b(?:onboarding|training|enablement|certification|courses?|webinars?|playbooks?|sales kits?|office hours|kick-?off(?: call| meeting)?|product sessions?|workshops?|bootcamps?|joint plan|update calls?)\b[^.]{0,40}\b(?:for|with|to) (?:each |every |new |our |all )?(?:new )?(?:partners?|resellers?|dealers?|referrers?|msps?|agencies|consultants?|consultanc(?:y|ies)|advisors?|firms?|GSIs?|SIs|VARs?|partner (?:sales|presales|reps?|teams?))\b(?!\s+(?:program|programme|strategy|plan)\b)|\bcertified (?:partners?|installers?|consultants?|staff|technicians?|engineers?|salespe\w+)\b|\bsales playbooks?\b|\bjoint (?:go-to-market|gtm|business|account) plans?\b|\b(?:partners?|resellers?|consultanc(?:y|ies)|agenc(?:y|ies)|firms?|msps?|each \w+) gets? (?:a |an )?(?:[\w-]+ ){0,3}(?:training|onboarding|certification|course|workshop)\b|\b(?:partners?|partner reps?|resellers?|dealers?|consultants?|consultanc(?:y|ies)|advisors?|engineers|reps) (?:\w+ )?shadows? (?:our|an?|the) \w+|\b(?:partners?|resellers?|dealers?|consultants?|consultanc(?:y|ies)|advisors?|engineers|reps) (?:\w+ )?(?:complete|pass|take|attend|get|sit|go through|shadow)(?:s|es)? (?:a |the |our |an )?(?:[\w-]+ ){0,3}(?:course|training|certification|exam|onboarding|bootcamp|workshop|kickoff|demos?)\b|\b(?:sandbox|demo) tenant\b|\bcertification (?:path|exam|track)\b|\benablement\b/i;
 
 const NEGATED_ANSWER = /^\s*(?:not really|no\b|none|nope|nah\b|not needed|not yet)/i;
 const NEGATION_ANY = /\b(?:no|not|never|don't|do not|doesn't|won't|without)\b/i;
@@ -832,6 +832,9 @@ function slaTurnaround(s: Sentence, question: string, inRegistrationSection: boo
   }
   return null;
 }
+
+/** Something left for later or out of scope: "we'll figure out training later", "not in scope for the pilot", "no training is planned". */
+const NOT_PLANNED = /\b(?:figure (?:\w+ ){0,3}out|work (?:\w+ ){0,3}out|sort (?:\w+ ){0,3}out) later\b|\bnot in scope\b|\bout of scope\b|\bno (?:\w+ ){0,2}(?:is|are) planned\b|\bnone planned\b/i;
 
 // ---- recruiting ---------------------------------------------------------------------------
 
