@@ -1196,7 +1196,10 @@ function readinessEvidence(ev: Evidence): Record<PreconditionKey, PreconditionEv
 
   // margin headroom
   const margin = positive(
-    fact(/\bgross margins?\b|\bunit economics\b|\bpayback\b|\bcontribution margin\b|\bmargin headroom\b|\bchannel P&L\b|\bcost of sale\b|\bLTV\s*[:/]\s*CAC\b/i) ?? labelled(/^margin headroom$/i),
+    // Payback is the company's (CAC payback, "payback inside nine months"), not a customer's ROI ("customers see great payback").
+    ev.find(MARGIN_FACT, plan.facts(MARGIN_FACT).filter((x) => !NO_HEADROOM.test(x.text))) ??
+      plan.facts(ECONOMICS).find((x) => statesHeadroom(x.text)) ??
+      labelled(/^margin headroom$/i),
   );
   met('margin', [margin], 'there is headroom to pay partners and keep unit economics', 'no evidence of headroom (gross margin, unit economics, payback) to pay partners 10-30%');
 
@@ -1224,7 +1227,23 @@ function readinessEvidence(ev: Evidence): Record<PreconditionKey, PreconditionEv
   return result;
 }
 
-const NEGATIVE_STATEMENT = /\b(?:don't|do not|haven't|have not|hasn't|no fixed|not yet|undecided|unclear|unknown|tbd|not decided)\b/i;
+/** Figures of the company's economics that show room to pay partners. */
+const MARGIN_FACT =
+  /\bgross margins?\b|\bunit economics\b|\bCAC payback\b|\bpayback (?:period )?(?:of|is|in|inside|within|under|below|:)\s*(?:about |around |roughly )?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)|\bcontribution margin\b|\bmargin headroom\b|\bchannel P&L\b|\bcost of sale\b|\bLTV\s*[:/]\s*CAC\b/i;
+/** The company's own economics (not the partner's margin): gross or contribution margin, payback, CAC, what we keep. */
+const ECONOMICS = /\b(?:gross margins?|GM|contribution[- ]margins?|contribution-positive|payback|CAC|unit economics|profitab\w+|cost(?:s)? less to acquire|economy of the deal|our (?:\w+ )?margins?|we (?:still )?keep (?:\w+ ){0,4}margin)\b/i;
+/** Evidence against headroom, or a wish for it: unprofitable, wiped out, a target for next year, a condition. */
+const NO_HEADROOM = /\b(?:unprofitable|wip(?:e|es|ing) out|push\w* (?:\w+ ){0,4}past|too (?:thin|low)|can(?:'t|not) afford|before approving|would (?:make|push|wipe|hurt|kill|eat)|target for (?:next|the coming) year|wants? (?:gross )?margin)\b/i;
+/** A verdict that the economics carry a partner payout: "still", "can carry", "room for", "contribution-positive". */
+const HEADROOM_VERDICT = /\b(?:still|can (?:carry|afford|absorb)|affordable|room for|headroom|clear|fine|sub-\d+|inside|more profitable|less to acquire|contribution-positive)\b/i;
+
+/** Margin headroom read from its parts: the company's economics, a partner payout, and a verdict that it carries. */
+function statesHeadroom(text: string): boolean {
+  return ECONOMICS.test(text) && HEADROOM_VERDICT.test(text) && !NO_HEADROOM.test(text) && (PARTNER_NOUN.test(text) || /\b(?:channel|referral|commission|fee|discount|payout)\w*/i.test(text));
+}
+
+/** A statement of the opposite or of nothing yet, including status words ("Product maturity: Pending"). */
+const NEGATIVE_STATEMENT = /\b(?:don't|do not|haven't|have not|hasn't|no fixed|not yet|undecided|unclear|unknown|tbd|tbc|not decided|pending|in progress|not started|to follow|n\/a)\b/i;
 
 export function stageEndMonth(stage: Stage | null): number | null {
   return stage === 'pilot' ? 12 : stage === 'stabilize' ? 24 : stage === 'scale' ? 48 : stage === 'maturity' ? 999 : null;
