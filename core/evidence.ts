@@ -717,6 +717,8 @@ function classifyPercentIn(s: Sentence, m: PercentMatch, inTiers: boolean): Perc
   return classifyText(text, at, m, false, inTiers);
 }
 
+const PARTNER_PAYS = new RegExp(`\\b${ANY_PARTNER}\\s+(?:\\w+\\s+)?(?:pay|pays|are charged|is charged|owe|owes)\\s+(?:a|an|the)?\\s*$`, 'i');
+
 const PAYOUT_RIGHT_AFTER = /^\s*(?:of\s+)?(?:(?:reseller|partner|dealer|channel|referral|recurring|one-off|first-year|year-one|volume)\s+)?(?:margins?|commissions?|referral fees?|finder'?s? fees?|fees?|rebates?|rev(?:enue)?[- ]share|payouts?)\b/i;
 
 function classifyText(text: string, at: number, m: PercentMatch, contextOnly = false, inTier = false): PercentCategory {
@@ -734,6 +736,12 @@ function classifyText(text: string, at: number, m: PercentMatch, contextOnly = f
   const after = contextOnly ? text : text.slice(at + m.text.length, at + m.text.length + 60);
   const before = contextOnly ? text : text.slice(Math.max(0, at - 80), at);
   const near = before + ' ' + after;
+  if (!contextOnly) {
+    // An add-on ("plus an extra 5% back-end rebate") is not the whole payout the band is about.
+    if (/\b(?:extra|additional|plus|another|bonus|kicker|accelerator|uplift|top-up)\s+(?:[\w-]+\s+)?$/i.test(before) || /^\s*(?:[\w-]+\s+){0,3}(?:on top|bonus|kicker|accelerator)\b/i.test(after)) return 'other';
+    // What partners pay us ("Partners pay a 2% platform fee") is not what they earn.
+    if (PARTNER_PAYS.test(before)) return 'other';
+  }
   if (/\b(?:gross|operating|contribution|profit|net|ebitda|blended|software|hardware)\s+(?:\w+\s+)?margins?\b/i.test(before) || /^\s*gross margin/i.test(after)) return 'grossMargin';
   // A discount on the partner's own licences (internal use, demo, NFR) is not what it earns on a sale.
   // So is a discount on what the partner buys for itself ("Discount for additional support").

@@ -60,6 +60,8 @@ export const cases: Record<string, RuleCases> = {
       { name: 'revenue share and gross margin', text: plan('archetypes: [referral]', '# P\n\nGross margin is 79%. Partners bring in 48% of total revenue today.\n') },
       { name: 'customer discount', text: plan('archetypes: [reseller]', '# P\n\nPublic-sector customers receive a 35% list-price discount.\n') },
       { name: 'strategic economics', text: plan('archetypes: [strategic]', '# P\n\nThe platform keeps a 3% marketplace fee.\n') },
+      { name: 'an add-on on top of an in-band margin', text: plan('archetypes: [reseller]', '# P\n\nResellers keep a 20% margin, plus an extra 5% back-end rebate at their quarterly target.\n') },
+      { name: 'a fee the partner pays', text: plan('archetypes: [reseller]', '# P\n\nPartners pay a 2% platform fee on each transaction.\n') },
       { name: 'MDF is not a margin', text: plan('archetypes: [reseller]', '# P\n\n| Tier | Benefits |\n|---|---|\n| Gold | 27% reseller discount; MDF |\n') },
     ],
   },
