@@ -13,11 +13,11 @@ import { readinessScore } from './score.js';
 import { sectionSummaries } from './sections.js';
 import type { Rule, RuleContext } from './rule.js';
 import { documentTitle, readKind, titleNamesMechanic } from './kind.js';
-import { templates } from './templates.js';
+import { PLACEHOLDER_OPEN, templates } from './templates.js';
 import { IgnoreGlobs } from './selection.js';
 import { sectionLevel, statesUnfilled } from './fixes.js';
 import { dropCoveredElsewhere, linkedCoverage, type LinkResolver } from './links.js';
-import type { BenchmarkNote, Finding, LintResult, Span } from './types.js';
+import type { BenchmarkNote, Finding, Fix, LintResult, Span } from './types.js';
 
 export interface AnalyzeOptions {
   rules: readonly Rule[];
@@ -180,6 +180,20 @@ function insertedUnfilled(plan: PlanModel, templateId: string | undefined): bool
   return !!topic && plan.sectionsWith(topic).some((sec) => statesUnfilled(sec, [], /./));
 }
 
+/**
+ * Whether a fix's text is already in the document, its placeholders filled or not: the sentence a
+ * fix appends ("…names at least ‹N› committed sales reps…") waits for its values, and the finding
+ * that offered it is not reported (or applied) again.
+ */
+function fixAlreadyInText(text: string, fix: Fix): boolean {
+  return fix.edits.some((e) => {
+    const t = e.newText.trim();
+    if (t.length < 20 || !t.includes(PLACEHOLDER_OPEN)) return false;
+    const parts = t.split(/‹[^›\n]*›/).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    return new RegExp(parts.join('[^\\n]*?')).test(text);
+  });
+}
+
 function redFlagIds(rules: readonly Rule[]): ReadonlySet<string> {
   return new Set(rules.filter((r) => r.meta.redFlag).map((r) => r.meta.id));
 }
@@ -228,7 +242,7 @@ export function analyze(text: string, options: AnalyzeOptions): LintResult {
       report: (r) => {
         // A topic whose section template was inserted and not yet filled in is there, unfilled:
         // `unfilled-placeholder` reports it, and the fix is never offered (or applied) twice.
-        if (r.fixes?.some((f) => insertedUnfilled(plan, f.templateId))) return;
+        if (r.fixes?.some((f) => insertedUnfilled(plan, f.templateId) || fixAlreadyInText(plan.text, f))) return;
         const span = 'line' in r.at ? r.at : plan.span(r.at.start, r.at.end);
         findings.push({
           ruleId: rule.meta.id,

@@ -7,6 +7,7 @@
  * registration, tiers, MDF, ...) and the archetype it names. Document-level
  * facts (front matter, archetypes, stage, title) sit on the model too.
  */
+import { PLACEHOLDER_OPEN } from './templates.js';
 import type { Heading, Html, RootContent, Table, Yaml } from 'mdast';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
@@ -848,8 +849,12 @@ export class PlanModel {
 const NONE: Sentence[] = [];
 
 /** A statement: prose that is neither a heading nor a question, nor a report of the past. */
+/**
+ * A sentence that states what the plan does: not a heading, a question, a report of the past, or a
+ * line that still holds a placeholder (an inserted template's "within ‹N› business days" says nothing yet).
+ */
 export function isStatement(s: Sentence): boolean {
-  return s.unit.kind !== 'heading' && !s.isQuestion && !s.memo('reportsThePast', () => reportsThePast(s.text));
+  return s.unit.kind !== 'heading' && !s.isQuestion && !s.text.includes(PLACEHOLDER_OPEN) && !s.memo('reportsThePast', () => reportsThePast(s.text));
 }
 
 /** Headings of sections about the past: a retrospective, last year's results, what went wrong. */
@@ -1192,6 +1197,7 @@ export function isNegatedAt(text: string, index: number, window = 40): boolean {
 /** Words that make a statement tentative rather than a commitment. */
 export const HEDGE = /\b(?:maybe|perhaps|might|someday|eventually|tbd|to be decided|to be hired|not yet|(?:maybe|perhaps|possibly|probably|hopefully) (?:next year|later this year)|if we can|we'll see|undecided|(?:haven't|have not|hasn't|has not|not) (?:yet )?decided)\b/i;
 
+/** Not committed to: a hedge ("maybe", "TBD", "not yet decided") or a placeholder left to fill. */
 export function isHedged(text: string): boolean {
-  return HEDGE.test(text);
+  return HEDGE.test(text) || text.includes(PLACEHOLDER_OPEN);
 }

@@ -93,8 +93,8 @@ We sign a partner only when it can show:
     topic: 'enablement',
     body: `## Partner onboarding (first 90 days)
 
-- **Days 1-30:** kickoff with named contacts on both sides; sales and technical training; the partner's first people certified.
-- **Days 31-60:** joint go-to-market plan agreed; first co-marketing activity; first registered opportunities.
+- **Days 1-30:** kickoff with named contacts on both sides; sales and technical training; the partner's first ‹N› people certified.
+- **Days 31-60:** joint go-to-market plan agreed; first co-marketing activity; the partner's first ‹N› opportunities in the pipeline.
 - **Days 61-90:** first joint customer meetings; review of pipeline against the plan; decide the next quarter's actions.`,
   },
   'qbr-agenda': {
@@ -115,7 +115,7 @@ We sign a partner only when it can show:
     body: `## Channel conflict
 
 - **Named accounts:** our direct team owns {{1:which accounts}}; every other account is open to partners.
-- **Registered deals:** an approved registration is hands-off for our direct reps.
+- **Registered deals:** an approved registration is hands-off for our direct reps for ‹N› days.
 - **Credit:** a direct rep who helps on a partner-led deal receives {{2:what credit}}, so helping never costs them.
 - **Escalation:** disputes go to the head of partnerships and the head of sales, who decide within {{3:N}} business days.`,
   },
