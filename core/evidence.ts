@@ -102,10 +102,24 @@ const DR_ABBREVIATION = /\bDRs?\b(?!\.\s*[A-Z][a-z])/;
 const REGISTRATION_PROCESS =
   /\b(?:partners?|resellers?|msps?|advisors?|consultants?|they|firms?|agencies)\b[^.]{0,40}\b(?:register|submit)s?\b|\b(?:you|whoever(?: \w+){0,4})\s+(?:can |must |should |need to |first )?(?:register|claim|submit)s?\b|\bregistered (?:deals?|accounts?|opportunit\w+|leads?|referrals?)\b|\bdeal[- ]?registration\b|\b(?:opportunit\w+|deals?|referrals?|clients?) must be registered\b|\bregister (?:your|each|every) (?:deals?|opportunit\w+|referrals?|clients?)\b|\b(?:opportunity|lead|referral) registration\b|\bregistrations?\b[^.]{0,40}\b(?:approved|valid|last|expire|hold)/i;
 
-/** A sentence that says the mechanism is not there: "we have no deal registration yet", "DR: not yet decided". */
+/**
+ * Registering a deal read from its parts: a partner (or "you", "every deal a partner works"), a way to
+ * claim (register, claim, log, reserve, submit), and a deal (an opportunity, a client, an account).
+ */
+const CLAIMS_A_DEAL =
+  /\b(?:regist(?:er|ers|ered|ering)|claims?|claimed|claiming|logs?|logged|reserves?|reserved)\s+(?:(?:each|every|a|an|the|their|your|its|new|open)\s+)?(?:[\w-]+\s+){0,2}(?:deals?|opportunit\w+|clients?|customers?|accounts?|prospects?)\b|\b(?:deals?|opportunit\w+|clients?|prospects?)\b[^.;]{0,40}\b(?:must|should|is|are|gets?) (?:be )?registered\b/i;
+const CLAIMANT = new RegExp(`\\b(?:${ANY_PARTNER}|you|they)\\b`, 'i');
+/** MDF claims, event sign-ups and partner sign-up are not deal registration. */
+const NOT_A_DEAL_CLAIM = /\bMDF\b|\bfunds?\b|\breimburs\w*|\bcampaigns?\b|\bwebinars?\b|\bevents?\b|\bexpenses?\b/i;
+function describesRegistration(text: string): boolean {
+  return CLAIMANT.test(text) && CLAIMS_A_DEAL.test(text) && !SIGN_UP.test(text) && !NOT_A_DEAL_CLAIM.test(text) && !isHedged(text);
+}
+
+/** A sentence that says the mechanism is not there: "we have no deal registration yet", "DR: not yet decided", "we are considering one". */
 function statesAbsence(s: Sentence): boolean {
   const m = s.match(DEAL_REG_WORD);
   if (m && isNegatedAt(s.text, m.index)) return true;
+  if (/\b(?:considering|isn't something|is not something|in (?:a )?later phase|maybe in phase)\b/i.test(s.text)) return true;
   return s.test(HEDGE) && !s.test(STATED_TERMS);
 }
 const STATED_TERMS = /\b\d|\b(?:approv|expir|valid|first|wins?)\w*/i;
@@ -265,7 +279,7 @@ export class Evidence {
       const re =
         /\bdeal[- ]?reg\w*|\bregist(?:er|ers|ered|ering|ration|rations)\b|\b(?:claim|claims|log|logs|reserve|reserves)\b[^.]{0,40}\b(?:deals?|opportunit\w+|accounts?|introductions?)\b|\bsubmit(?:s|ted)? (?:each |a |the |their )?(?:referrals?|deals?|opportunit\w+|leads?)\b|\b(?:referral|lead|opportunity) (?:form|submission)\b/i;
       const sectioned = this.inTopic('dealRegistration').filter(isStatement);
-      return this.plan.inOrder([...sectioned, ...this.plan.statements('dealRegWords', (s) => (s.test(re) || DR_ABBREVIATION.test(s.text)) && s.unit.kind !== 'tableRow')]);
+      return this.plan.inOrder([...sectioned, ...this.plan.statements('dealRegWords', (s) => (s.test(re) || DR_ABBREVIATION.test(s.text) || describesRegistration(s.text)) && s.unit.kind !== 'tableRow')]);
     });
   }
 
@@ -275,7 +289,7 @@ export class Evidence {
       const section = this.plan.sectionsWith('dealRegistration')[0] ?? null;
       // A bare name of the topic ("Deal registration", a link to the policy page) is navigation, not a mechanism.
       const bare = (s: Sentence) => s.text.trim().split(/\s+/).length <= 5 && !/\b(?:register|submit|approv|valid|expir|claim|protect|hold)\w*/i.test(s.text);
-      const sentences = this.dealRegSentences.filter((s) => !s.test(SIGN_UP) && ((section && s.section?.inTopic('dealRegistration')) || s.test(REGISTRATION_PROCESS) || s.test(DR_ABBREVIATION)));
+      const sentences = this.dealRegSentences.filter((s) => !s.test(SIGN_UP) && ((section && s.section?.inTopic('dealRegistration')) || s.test(REGISTRATION_PROCESS) || s.test(DR_ABBREVIATION) || describesRegistration(s.text)));
       // "We have no deal registration yet", "Deal registration: not decided": absence, not a mechanism to judge.
       const stated = sentences.filter((s) => !statesAbsence(s));
       if (!stated.some((s) => !bare(s)) && !section) return null;
