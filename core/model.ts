@@ -496,7 +496,7 @@ export class PlanModel {
         const norm = (v: unknown) => (typeof v === 'string' ? v.trim().toLowerCase() : v);
         value = Array.isArray(value) ? value.map(norm) : norm(value);
       }
-      const r = shape.safeParse(value);
+      const r = shape.safeParse(value, { jitless: true });
       if (!r.success) {
         const expected =
           key === 'archetypes' ? `one or more of ${ARCHETYPES.join(', ')}` : key === 'stage' ? `one of ${STAGES.join(', ')}` : key === 'arr' ? 'a number or an amount like "$1.2M"' : 'a string';
