@@ -291,8 +291,10 @@ export class Sentence {
   }
 }
 
-const REGEX_IDS = new Map<string, number>();
+/** Ids by source, then by flags: the source string is the expression's own (its hash is kept), where a joined key would be built and hashed again on every call. */
+const REGEX_IDS = new Map<string, Map<string, number>>();
 const REGEX_OBJECT_IDS = new WeakMap<RegExp, number>();
+let regexCount = 0;
 
 const NON_GLOBAL = new WeakMap<RegExp, RegExp>();
 
@@ -308,12 +310,11 @@ function nonGlobal(re: RegExp): RegExp {
 function regexId(re: RegExp): number {
   let id = REGEX_OBJECT_IDS.get(re);
   if (id === undefined) {
-    const key = `${re.flags}/${re.source}`;
-    id = REGEX_IDS.get(key);
-    if (id === undefined) {
-      id = REGEX_IDS.size;
-      REGEX_IDS.set(key, id);
-    }
+    // A literal inside a function is a new object each time it is evaluated: found by its source.
+    let byFlags = REGEX_IDS.get(re.source);
+    if (!byFlags) REGEX_IDS.set(re.source, (byFlags = new Map()));
+    id = byFlags.get(re.flags);
+    if (id === undefined) byFlags.set(re.flags, (id = regexCount++));
     REGEX_OBJECT_IDS.set(re, id);
   }
   return id;
