@@ -18,10 +18,12 @@ const { setFlagsFromString } = require('node:v8');
 const { Script } = require('node:vm');
 
 // Regular expressions are compiled straight to machine code instead of first to bytecode (with
-// its optimisation pass) and again to machine code on their second use: the rules' expressions
-// are many and most run a handful of times in a short run, so compiling twice was most of the
-// first lint. Set before the bundle is loaded, so its code cache is made and read with the same flags.
-setFlagsFromString('--no-regexp-tier-up');
+// its optimisation pass) and again to machine code on their second use, and without V8's
+// regular-expression optimisation until the command has much text to lint (cli/regexp-flags.ts):
+// the rules' expressions are many and most run a handful of times in a short run, so compiling
+// them was most of the first lint. Set before the bundle is loaded, so its code cache is made and
+// read with the same flags.
+setFlagsFromString('--no-regexp-tier-up --no-regexp-optimization');
 
 const BUNDLE = join(__dirname, '..', 'dist', 'cli.cjs');
 const CODE_CACHE = `${BUNDLE}.v8cache`;

@@ -23,6 +23,7 @@ import { countFindings, formatHtml, formatJson, formatSarif, formatStylish, plan
 import { hasSafeFix, runJob, slimResult, type JobOutcome, type JobSettings, type LintJob } from './lint-job.js';
 import { LinkedFiles } from './links.js';
 import { WorkerPool } from './pool.js';
+import { beforeLinting, optimiseRegExps } from './regexp-flags.js';
 import { decodeText } from './text-file.js';
 import { starterConfigText, STARTER_CONFIG_NAME } from './init.js';
 import { terminalText, terminalWidth, useColor } from './terminal.js';
@@ -179,6 +180,7 @@ async function lintCommand(options: CliOptions, run: Run): Promise<number> {
       const { loaded, first } = configs.forFile(filePath);
       if (first) run.configProblems(loaded);
       const linked = absolutePath ? new Map(new LinkedFiles([], cwd).forDocument(absolutePath, decoded.text).linked) : undefined;
+      beforeLinting(decoded.text.length);
       const result = lint(decoded.text, {
         filePath,
         config: loaded.config,
@@ -376,6 +378,7 @@ async function lintFiles(
 
   const lintHere = (jobs: LintJob[]): JobOutcome[] => {
     stats.lintedInMainThread += jobs.length;
+    for (const job of jobs) beforeLinting(job.text.length);
     return jobs.map((job) => runJob(job, configs.byId(job.configId), settings));
   };
 
@@ -407,6 +410,7 @@ async function lintFiles(
           pending.push(job);
           if (mode === 'undecided' && pending.length >= PARALLEL_MIN_FILES) {
             mode = 'workers';
+            optimiseRegExps();
             pool = new WorkerPool({
               script: workerScript,
               size: poolSize,
