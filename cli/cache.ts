@@ -17,7 +17,7 @@
  * positions (inside the file as it is now) and its text (no control
  * characters). Otherwise it is ignored with a note and the file linted again.
  */
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { nodeCrypto } from '../core/node-crypto.js';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -44,12 +44,12 @@ interface CacheFile {
 
 /** SHA-256 of a file's bytes, hex. */
 export function contentHash(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
+  return nodeCrypto().createHash('sha256').update(bytes).digest('hex');
 }
 
 /** The part of the key shared by every file with this config: engine version, --detect and the resolved config. */
 export function settingsHash(version: string, detect: string | undefined, configJson: string): string {
-  return createHash('sha256')
+  return nodeCrypto().createHash('sha256')
     .update(`partnerlint ${version}\0detect ${detect ?? ''}\0`)
     .update(configJson)
     .digest('hex')
@@ -97,8 +97,8 @@ function loadSecret(folder: string): Buffer {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
   }
   fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
-  const temp = path.join(folder, `.cache-key-${randomBytes(6).toString('hex')}`);
-  fs.writeFileSync(temp, randomBytes(SECRET_BYTES), { flag: 'wx', mode: 0o600 });
+  const temp = path.join(folder, `.cache-key-${nodeCrypto().randomBytes(6).toString('hex')}`);
+  fs.writeFileSync(temp, nodeCrypto().randomBytes(SECRET_BYTES), { flag: 'wx', mode: 0o600 });
   try {
     // link() never replaces: when another run made the secret first, that one is used.
     fs.linkSync(temp, file);
@@ -214,7 +214,7 @@ export class ResultCache {
   }
 
   private checksum(file: string, key: string, result: LintResult): string {
-    return createHmac('sha256', this.secret!).update(`${file}\0${key}\0`).update(JSON.stringify(result)).digest('base64');
+    return nodeCrypto().createHmac('sha256', this.secret!).update(`${file}\0${key}\0`).update(JSON.stringify(result)).digest('base64');
   }
 
   /** Why an entry cannot be used for a file holding `text`, in plain words; null when it holds. */
@@ -222,7 +222,7 @@ export class ResultCache {
     if (!this.secret) return 'the cache is not in use';
     const expected = Buffer.from(this.checksum(file, entry.key, entry.result));
     const stored = Buffer.from(entry.check);
-    if (expected.length !== stored.length || !timingSafeEqual(expected, stored)) {
+    if (expected.length !== stored.length || !nodeCrypto().timingSafeEqual(expected, stored)) {
       return 'it was not written by Partnerlint for this user, or was changed since';
     }
     return resultProblem(entry.result, text);
@@ -264,7 +264,7 @@ export class ResultCache {
 
 /** Writes `text` to a temporary file (a short name) beside `file`, then renames it over `file`. */
 function replaceFile(file: string, text: string): void {
-  const temp = path.join(path.dirname(file), `.partnerlint-${randomBytes(6).toString('hex')}.tmp`);
+  const temp = path.join(path.dirname(file), `.partnerlint-${nodeCrypto().randomBytes(6).toString('hex')}.tmp`);
   try {
     fs.writeFileSync(temp, text, { flag: 'wx' });
     fs.renameSync(temp, file);

@@ -23,6 +23,7 @@ import { countFindings, formatHtml, formatJson, formatSarif, formatStylish, plan
 import { hasSafeFix, runJob, slimResult, type JobOutcome, type JobSettings, type LintJob } from './lint-job.js';
 import { LinkedFiles } from './links.js';
 import { WORKER_HEAP_MB, WorkerPool } from './pool.js';
+import { beforeLinting, optimiseRegExps } from './regexp-flags.js';
 import { decodeText } from './text-file.js';
 import { starterConfigText, STARTER_CONFIG_NAME } from './init.js';
 import { terminalText, terminalWidth, useColor } from './terminal.js';
@@ -199,6 +200,7 @@ async function lintCommand(options: CliOptions, run: Run): Promise<number> {
       const { loaded, first } = configs.forFile(filePath);
       if (first) run.configProblems(loaded);
       const linked = absolutePath ? new Map(new LinkedFiles([], cwd).forDocument(absolutePath, decoded.text).linked) : undefined;
+      beforeLinting(decoded.text.length);
       const result = lint(decoded.text, {
         filePath,
         config: loaded.config,
@@ -396,6 +398,7 @@ async function lintFiles(
 
   const lintHere = (jobs: LintJob[]): JobOutcome[] => {
     stats.lintedInMainThread += jobs.length;
+    for (const job of jobs) beforeLinting(job.text.length);
     return jobs.map((job) => runJob(job, configs.byId(job.configId), settings));
   };
 
@@ -405,8 +408,10 @@ async function lintFiles(
   // 'undecided': enough files for workers to pay off, unless the cache holds most of them.
   let mode: 'main' | 'undecided' | 'workers' = poolSize >= 2 && files.length >= PARALLEL_MIN_FILES ? 'undecided' : 'main';
   let pool: WorkerPool | undefined;
-  const startPool = (size: number): WorkerPool =>
-    (pool ??= new WorkerPool({
+  const startPool = (size: number): WorkerPool => {
+    // Workers live long enough for V8's regular-expression optimisation to pay off.
+    optimiseRegExps();
+    return (pool ??= new WorkerPool({
       script: workerScript,
       size,
       settings,
@@ -419,6 +424,7 @@ async function lintFiles(
       timeoutLabel: `${options.timeout} s`,
       heapMb: testHeapMb(run) ?? WORKER_HEAP_MB,
     }));
+  };
   /** Outside a pool run: large files (and all with --timeout) go to a worker, where the limits hold. */
   const lintSmallRun = (jobs: LintJob[]): void => {
     for (const job of jobs) {

@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { nodeCrypto } from '../core/node-crypto.js';
 
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
@@ -67,7 +67,7 @@ export function replaceFileContent(file: string, expected: Buffer, data: Buffer,
   if (!io.readFileSync(file).equals(expected)) return 'changed';
   if (stat.nlink > 1) return writeInPlace(file, expected, data, io);
 
-  const temp = path.join(path.dirname(file), `.partnerlint-${randomBytes(6).toString('hex')}.tmp`);
+  const temp = path.join(path.dirname(file), `.partnerlint-${nodeCrypto().randomBytes(6).toString('hex')}.tmp`);
   let fd: number | undefined;
   try {
     fd = io.openSync(temp, 'wx', 0o600);

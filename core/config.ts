@@ -92,9 +92,21 @@ export function configSchema(rules: readonly Rule[]) {
     .strict();
 }
 
+/**
+ * zod parse options for the schemas here: without compiling a parser for the schema. Each is parsed
+ * a handful of times per run, so generating code (zod's default) costs more than it saves, and
+ * most of a short run's start-up.
+ */
+export const ONCE = { jitless: true } as const;
+
+/** A rule's options when the config sets none. */
+export function defaultOptions(rule: Rule): unknown {
+  return rule.meta.options.parse({}, ONCE);
+}
+
 export function defaultConfig(rules: readonly Rule[]): ResolvedConfig {
   const out: ResolvedConfig = { rules: {}, detection: { mode: 'auto', include: [], exclude: [] }, synonyms: {}, ignores: [] };
-  for (const r of rules) out.rules[r.meta.id] = { severity: r.meta.defaultSeverity, options: r.meta.options.parse({}) };
+  for (const r of rules) out.rules[r.meta.id] = { severity: r.meta.defaultSeverity, options: defaultOptions(r) };
   return out;
 }
 
@@ -287,7 +299,7 @@ export function parseConfigText(text: string, file: string, rules: readonly Rule
           report(['rules', id], `unknown rule id "${shown(id)}"${hint ? `; did you mean "${hint}"?` : ''}`);
           continue;
         }
-        const r = s.safeParse(value);
+        const r = s.safeParse(value, ONCE);
         if (!r.success) {
           for (const issue of r.error.issues) for (const d of describeIssue(issue, known)) report(['rules', id, ...d.path], d.message);
           continue;
@@ -300,20 +312,20 @@ export function parseConfigText(text: string, file: string, rules: readonly Rule
         const v = r.data as SeverityOrOff | [SeverityOrOff] | [SeverityOrOff, unknown];
         const rule = rules.find((x) => x.meta.id === id)!;
         config.rules[id] = Array.isArray(v)
-          ? { severity: v[0], options: v.length > 1 ? v[1] : rule.meta.options.parse({}) }
+          ? { severity: v[0], options: v.length > 1 ? v[1] : defaultOptions(rule) }
           : { severity: v, options: config.rules[id].options };
       }
     }
   }
   if (raw.detection !== undefined) {
-    const r = DetectionSchema.safeParse(raw.detection);
+    const r = DetectionSchema.safeParse(raw.detection, ONCE);
     if (r.success) config.detection = r.data;
     else
       for (const issue of r.error.issues)
         for (const d of describeIssue({ ...issue, path: ['detection', ...issue.path] } as z.core.$ZodIssue, known)) report(d.path, d.message);
   }
   if (raw.synonyms !== undefined) {
-    const r = SynonymsSchema.safeParse(raw.synonyms);
+    const r = SynonymsSchema.safeParse(raw.synonyms, ONCE);
     if (r.success) config.synonyms = r.data as ResolvedConfig['synonyms'];
     else
       for (const issue of r.error.issues) {
@@ -332,7 +344,7 @@ export function parseConfigText(text: string, file: string, rules: readonly Rule
     if (!Array.isArray(raw.ignores)) report(['ignores'], 'expected an array of globs, e.g. ["docs/**"]');
     else
       raw.ignores.forEach((glob, i) => {
-        const r = IgnoreGlobSchema.safeParse(glob);
+        const r = IgnoreGlobSchema.safeParse(glob, ONCE);
         if (r.success) config.ignores.push(r.data);
         else for (const issue of r.error.issues) report(['ignores', i], issue.code === 'invalid_type' ? 'expected a glob (a string)' : issue.message);
       });

@@ -23,10 +23,16 @@ function root(): string {
   return dir;
 }
 
+/** Per rule id, the URL and the PARTNERLINT_DOCS_BASE_URL it was made with: asked once per finding, on every keystroke. */
+const urls = new Map<string, { base: string | undefined; url: string }>();
+
 export function ruleDocsUrl(ruleId: string): string {
   const base = process.env.PARTNERLINT_DOCS_BASE_URL;
-  if (base) return `${base.replace(/\/$/, '')}/${ruleId}.md`;
-  return pathToFileURL(path.join(root(), 'docs', 'rules', `${ruleId}.md`)).href;
+  const known = urls.get(ruleId);
+  if (known && known.base === base) return known.url;
+  const url = base ? `${base.replace(/\/$/, '')}/${ruleId}.md` : pathToFileURL(path.join(root(), 'docs', 'rules', `${ruleId}.md`)).href;
+  urls.set(ruleId, { base, url });
+  return url;
 }
 
 /**

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { PlanModel, type Unit } from './model.js';
 import type { PieceCache } from './parse.js';
 import { Evidence } from './evidence.js';
-import { defaultConfig, type DetectionMode, type ResolvedConfig } from './config.js';
+import { defaultConfig, defaultOptions, type DetectionMode, type ResolvedConfig } from './config.js';
 import { applyControls, readControls } from './controls.js';
 import { readinessScore } from './score.js';
 import { sectionSummaries } from './sections.js';
@@ -230,7 +230,7 @@ export function analyze(text: string, options: AnalyzeOptions): LintResult {
   const findings: Finding[] = [];
   const benchmarks: BenchmarkNote[] = [];
   const run = (rule: Rule): number => {
-    const setting = config.rules[rule.meta.id] ?? { severity: rule.meta.defaultSeverity, options: rule.meta.options.parse({}) };
+    const setting = config.rules[rule.meta.id] ?? { severity: rule.meta.defaultSeverity, options: defaultOptions(rule) };
     if (setting.severity === 'off') return 0;
     if (rule.meta.kinds && !rule.meta.kinds.includes(kind)) return 0;
     const before = findings.length;

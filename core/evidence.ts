@@ -384,8 +384,9 @@ export class Evidence {
   get payouts(): PercentFact[] {
     // What the plan pays: payouts reported in history (last year's margin) are not the plan's.
     return this.once('payouts', () => {
-      const present = new Set(this.plan.withoutHistory(this.plan.select('percents:present', (x) => !reportsThePast(x.text))));
-      return this.percents.filter((p) => p.category === 'payout' && present.has(p.sentence));
+      // Asked of the payouts' sentences only (not a set of every present sentence, on every keystroke).
+      const present = (x: Sentence) => !x.section?.history && x.memo('present', () => !reportsThePast(x.text));
+      return this.percents.filter((p) => p.category === 'payout' && present(p.sentence));
     });
   }
 

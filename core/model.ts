@@ -297,19 +297,30 @@ export class Sentence {
   }
 }
 
-const REGEX_IDS = new Map<string, number>();
+/** Ids by source, then by flags: the source string is the expression's own (its hash is kept), where a joined key would be built and hashed again on every call. */
+const REGEX_IDS = new Map<string, Map<string, number>>();
 const REGEX_OBJECT_IDS = new WeakMap<RegExp, number>();
+let regexCount = 0;
+
+const NON_GLOBAL = new WeakMap<RegExp, RegExp>();
+
+/** `re` without its global and sticky flags; one object per global expression, so its id is found at once. */
+function nonGlobal(re: RegExp): RegExp {
+  if (!re.global && !re.sticky) return re;
+  let plain = NON_GLOBAL.get(re);
+  if (!plain) NON_GLOBAL.set(re, (plain = new RegExp(re.source, re.flags.replace(/[gy]/g, ''))));
+  return plain;
+}
 
 /** A stable number per regular expression source and flags (the same literal evaluated twice is two objects). */
 function regexId(re: RegExp): number {
   let id = REGEX_OBJECT_IDS.get(re);
   if (id === undefined) {
-    const key = `${re.flags}/${re.source}`;
-    id = REGEX_IDS.get(key);
-    if (id === undefined) {
-      id = REGEX_IDS.size;
-      REGEX_IDS.set(key, id);
-    }
+    // A literal inside a function is a new object each time it is evaluated: found by its source.
+    let byFlags = REGEX_IDS.get(re.source);
+    if (!byFlags) REGEX_IDS.set(re.source, (byFlags = new Map()));
+    id = byFlags.get(re.flags);
+    if (id === undefined) byFlags.set(re.flags, (id = regexCount++));
     REGEX_OBJECT_IDS.set(re, id);
   }
   return id;
@@ -410,7 +421,12 @@ export class PlanModel {
   stageSource: 'frontmatter' | 'text' | 'none' = 'none';
   /** What the model read from each piece, in document order (shared with the piece cache). */
   private readonly extracts: PieceExtract[] = [];
-  private readonly selected = new Map<string, Sentence[]>();
+  private readonly selected = new Map<string, QueryAnswer>();
+  /**
+   * The previous version of the document (from the piece cache): its pieces' extracts and its
+   * answers, and how many of its first and last pieces this version shares (the same extracts).
+   */
+  private readonly previous: { answers: Map<string, QueryAnswer>; head: number; tail: number } | null = null;
   /** Whether any section is about the past (so that statements need filtering). */
   private hasHistory = false;
 
@@ -445,6 +461,11 @@ export class PlanModel {
       this.assemble(extract, piece.start, stack);
     }
     this.units.forEach((u, i) => (u.index = i));
+    if (options.cache) {
+      const last = options.cache.lastModel as { extracts: PieceExtract[]; answers: Map<string, QueryAnswer> } | undefined;
+      if (last) this.previous = { answers: last.answers, ...sharedEnds(last.extracts, this.extracts) };
+      options.cache.lastModel = { extracts: this.extracts, answers: this.selected };
+    }
     this.classifySections(options.synonyms ?? {});
     this.archetypes = this.detectArchetypes();
     this.stage = this.detectStage();
@@ -505,7 +526,7 @@ export class PlanModel {
         const norm = (v: unknown) => (typeof v === 'string' ? v.trim().toLowerCase() : v);
         value = Array.isArray(value) ? value.map(norm) : norm(value);
       }
-      const r = shape.safeParse(value);
+      const r = shape.safeParse(value, { jitless: true });
       if (!r.success) {
         const expected =
           key === 'archetypes' ? `one or more of ${ARCHETYPES.join(', ')}` : key === 'stage' ? `one of ${STAGES.join(', ')}` : key === 'arr' ? 'a number or an amount like "$1.2M"' : 'a string';
@@ -666,11 +687,24 @@ export class PlanModel {
    * already asked, such as the statements), so that a narrower question tests fewer sentences.
    */
   private query(key: string, test: (s: Sentence) => boolean, within: number | null): Sentence[] {
-    let out = this.selected.get(key);
-    if (out) return out;
-    out = [];
+    const known = this.selected.get(key);
+    if (known) return known.out;
+    const out: Sentence[] = [];
     const id = answerId(key);
-    for (const x of this.extracts) {
+    const n = this.extracts.length;
+    const ends = new Int32Array(n);
+    // The pieces this version shares with the previous one at its start and end: their hits are
+    // the previous answer's, copied in one go rather than gathered piece by piece.
+    const prev = this.previous?.answers.get(key);
+    const head = prev ? this.previous!.head : 0;
+    const tail = prev ? this.previous!.tail : 0;
+    if (prev && head > 0) {
+      const upto = prev.ends[head - 1];
+      for (let k = 0; k < upto; k++) out.push(prev.out[k]);
+      ends.set(prev.ends.subarray(0, head));
+    }
+    for (let i = head; i < n - tail; i++) {
+      const x = this.extracts[i];
       const answers = (x.answers ??= []);
       let hits = answers[id] as Sentence[] | undefined;
       if (!hits) {
@@ -683,9 +717,17 @@ export class PlanModel {
         // Exact-size copies: arrays grown by push keep spare room, and pieces keep their answers.
         answers[id] = hits = found ? found.slice() : NONE;
       }
-      for (let i = 0; i < hits.length; i++) out.push(hits[i]);
+      for (let k = 0; k < hits.length; k++) out.push(hits[k]);
+      ends[i] = out.length;
     }
-    this.selected.set(key, out);
+    if (prev && tail > 0) {
+      const from = prev.ends.length - tail;
+      const start = from > 0 ? prev.ends[from - 1] : 0;
+      const shift = out.length - start;
+      for (let k = start; k < prev.out.length; k++) out.push(prev.out[k]);
+      for (let j = 0; j < tail; j++) ends[n - tail + j] = prev.ends[from + j] + shift;
+    }
+    this.selected.set(key, { out, ends });
     return out;
   }
 
@@ -732,7 +774,7 @@ export class PlanModel {
 
   /** Statements in which `re` matches (a global or sticky flag is ignored); see `select`. */
   matching(re: RegExp): Sentence[] {
-    const plain = re.global || re.sticky ? new RegExp(re.source, re.flags.replace(/[gy]/g, '')) : re;
+    const plain = nonGlobal(re);
     return this.statements(`re${regexId(plain)}`, (s) => s.test(plain));
   }
 
@@ -741,7 +783,7 @@ export class PlanModel {
    * margins, its sales cycle) is evidence whenever it was measured. Headings and questions are not.
    */
   facts(re: RegExp): Sentence[] {
-    const plain = re.global || re.sticky ? new RegExp(re.source, re.flags.replace(/[gy]/g, '')) : re;
+    const plain = nonGlobal(re);
     return this.select(`fact${regexId(plain)}`, (s) => s.unit.kind !== 'heading' && !s.isQuestion && s.test(plain));
   }
 
@@ -907,6 +949,22 @@ function answerId(key: string): number {
   let id = ANSWER_IDS.get(key);
   if (id === undefined) ANSWER_IDS.set(key, (id = ANSWER_IDS.size));
   return id;
+}
+
+/** A query's sentences, and where each piece's hits end in them (for reuse by the next version). */
+interface QueryAnswer {
+  out: Sentence[];
+  ends: Int32Array;
+}
+
+/** How many extracts two versions share at their start and at their end (the same objects; not overlapping). */
+function sharedEnds(prev: readonly PieceExtract[], next: readonly PieceExtract[]): { head: number; tail: number } {
+  const most = Math.min(prev.length, next.length);
+  let head = 0;
+  while (head < most && prev[head] === next[head]) head++;
+  let tail = 0;
+  while (tail < most - head && prev[prev.length - 1 - tail] === next[next.length - 1 - tail]) tail++;
+  return { head, tail };
 }
 
 interface PieceExtract {

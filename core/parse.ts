@@ -118,6 +118,8 @@ export class PieceCache {
   private next = new Map<string, PieceEntry>();
   /** The previous document: its text, piece boundaries, piece texts and entries (for reuse by position). */
   last: { text: string; bounds: number[]; texts: string[]; entries: PieceEntry[] } | null = null;
+  /** What the plan model of the previous document version keeps for the next one (see PlanModel). */
+  lastModel?: unknown;
   get(text: string): PieceEntry | undefined {
     const hit = this.map.get(text) ?? this.next.get(text);
     if (hit) this.next.set(text, hit);

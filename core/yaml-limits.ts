@@ -21,7 +21,7 @@
  * A parse that fails is remembered (by a hash of the text) and never run again
  * on the same text: `parseYamlOnce`.
  */
-import { createHash } from 'node:crypto';
+import { nodeCrypto } from './node-crypto.js';
 
 export interface YamlLimits {
   /** Characters. */
@@ -59,13 +59,15 @@ const failures = new Map<string, unknown>();
  * exact text: then it throws what it threw that time, without parsing again.
  */
 export function parseYamlOnce<T>(kind: string, text: string, parse: (text: string) => T): T {
-  const key = `${kind}:${createHash('sha256').update(text).digest('base64')}`;
-  if (failures.has(key)) throw failures.get(key);
+  // Hashed only when something failed before (or fails now): most runs never hash.
+  const keyOf = () => `${kind}:${nodeCrypto().createHash('sha256').update(text).digest('base64')}`;
+  const key = failures.size > 0 ? keyOf() : undefined;
+  if (key !== undefined && failures.has(key)) throw failures.get(key);
   try {
     return parse(text);
   } catch (err) {
     if (failures.size >= FAILURES_KEPT) failures.delete(failures.keys().next().value!);
-    failures.set(key, err);
+    failures.set(key ?? keyOf(), err);
     throw err;
   }
 }

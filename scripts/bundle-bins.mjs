@@ -31,8 +31,27 @@ const outdir = outdirArg >= 0 && argv[outdirArg + 1] ? resolve(argv[outdirArg + 
 const dev = argv.includes('--dev');
 const quiet = argv.includes('--quiet');
 
+/**
+ * zod's classic and core APIs re-export every locale (`z.locales`), which is most of its size in a bundle;
+ * nothing here reads `z.locales`, and zod registers English on its own. The bundles get English only.
+ */
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]v4[\\/](?:classic|core)[\\/]/.test(args.importer) ? { path: join(dirname(args.importer), '..', 'locales', 'en.js'), namespace: 'zod-locales' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
+      contents: `export { default as en } from ${JSON.stringify(args.path)};`,
+      resolveDir: dirname(args.path),
+      loader: 'js',
+    }));
+  },
+};
+
 const common = {
   bundle: true,
+  plugins: [zodEnglishOnly],
   platform: 'node',
   format: 'cjs',
   target: 'node20',

@@ -15,7 +15,7 @@ import { BIN, debugCounts, REPO_ROOT, runCli, runProcess, tempDir, withoutDebug,
 /** Builds the bundles into <dir>/dist next to a copy of the bin scripts in <dir>/bin. */
 async function buildBundles(dir: string): Promise<void> {
   fs.mkdirSync(path.join(dir, 'bin'));
-  for (const bin of ['partnerlint.js', 'partnerlint-server.js']) {
+  for (const bin of ['partnerlint.js', 'partnerlint-server.js', 'package.json']) {
     fs.copyFileSync(path.join(REPO_ROOT, 'bin', bin), path.join(dir, 'bin', bin));
   }
   const build = await runProcess(process.execPath, [path.join(REPO_ROOT, 'scripts', 'bundle-bins.mjs'), '--outdir', path.join(dir, 'dist'), '--quiet']);
@@ -96,6 +96,8 @@ test('bin/partnerlint.js uses the bundle only when it is newer than the TypeScri
   const dir = tempDir(t);
   fs.mkdirSync(path.join(dir, 'bin'));
   fs.copyFileSync(BIN, path.join(dir, 'bin', 'partnerlint.js'));
+  // The bin scripts are CommonJS (their own package.json) in a package of ES modules.
+  fs.copyFileSync(path.join(path.dirname(BIN), 'package.json'), path.join(dir, 'bin', 'package.json'));
   write(dir, 'package.json', JSON.stringify({ type: 'module' }));
   write(dir, 'out/cli/main.js', "export async function run() { process.stdout.write('compiled\\n'); }\n");
   const info = write(dir, 'out/cli/tsconfig.tsbuildinfo', '{}');
