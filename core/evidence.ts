@@ -112,7 +112,9 @@ const CLAIMANT = new RegExp(`\\b(?:${ANY_PARTNER}|you|they)\\b`, 'i');
 /** MDF claims, event sign-ups and partner sign-up are not deal registration. */
 const NOT_A_DEAL_CLAIM = /\bMDF\b|\bfunds?\b|\breimburs\w*|\bcampaigns?\b|\bwebinars?\b|\bevents?\b|\bexpenses?\b/i;
 function describesRegistration(text: string): boolean {
-  return CLAIMANT.test(text) && CLAIMS_A_DEAL.test(text) && !SIGN_UP.test(text) && !NOT_A_DEAL_CLAIM.test(text) && !isHedged(text);
+  // "read how to claim a deal", "instructions on how to register a deal": pointers to instructions elsewhere describe nothing here.
+  const said = text.replace(/\b(?:how to|instructions (?:on|for)|learn to)\b[^.;]*/gi, '');
+  return CLAIMANT.test(said) && CLAIMS_A_DEAL.test(said) && !SIGN_UP.test(said) && !NOT_A_DEAL_CLAIM.test(said) && !isHedged(said);
 }
 
 /** A sentence that says the mechanism is not there: "we have no deal registration yet", "DR: not yet decided", "we are considering one". */
