@@ -16,9 +16,6 @@ import { WORKER_MARK, type ChunkMessage, type JobDone, type WorkerInit } from '.
 /** The heap limit of a worker thread (its old generation), in MB. */
 export const WORKER_HEAP_MB = 1024;
 
-/** The young generation of each worker thread (V8's default is about a third of this). */
-const YOUNG_GENERATION_MB = 96;
-
 interface Task {
   chunk: number;
   jobs: LintJob[];
@@ -119,8 +116,7 @@ export class WorkerPool {
   private spawn(): PoolWorker {
     const init: WorkerInit = { [WORKER_MARK]: true, settings: this.options.settings };
     const heapMb = this.options.heapMb ?? WORKER_HEAP_MB;
-    // A larger young generation: linting allocates many short-lived objects per file.
-    const worker = new Worker(this.options.script, { workerData: init, resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+    const worker = new Worker(this.options.script, { workerData: init, resourceLimits: { maxOldGenerationSizeMb: heapMb } });
     const entry: PoolWorker = { worker, task: null, configs: new Set(), completed: 0 };
     this.started++;
     this.workers.push(entry);
