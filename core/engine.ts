@@ -79,11 +79,16 @@ function toolHeadings(plan: PlanModel): { hits: number; of: number } {
   return { hits: titles.filter((t) => TOOL_HEADING.test(t)).length, of: titles.length };
 }
 
+/** Section topics that are a program's own mechanics: two headings about them make the program the subject. */
+const MECHANIC_TOPICS = ['dealRegistration', 'tiers', 'mdf', 'recruiting', 'enablement', 'exitCriteria', 'pilot', 'conflict', 'pricingProtection', 'economics'] as const;
+
 function subjectInHeadings(plan: PlanModel): boolean {
   const fm = plan.frontMatter?.data;
   const said = [fm?.title, fm?.description].filter((v): v is string => typeof v === 'string');
   for (const sec of plan.sections) said.push(sec.title);
-  return said.some((h) => PROGRAM_SUBJECT.test(h.replace(PEOPLE_PARTNERS, '')));
+  if (said.some((h) => PROGRAM_SUBJECT.test(h.replace(PEOPLE_PARTNERS, '')))) return true;
+  // "Pilot", "Recruiting", "Economics", "Exit": a plan can name only its mechanics.
+  return plan.sections.filter((sec) => MECHANIC_TOPICS.some((t) => sec.topics.has(t))).length >= 2;
 }
 
 /** What detection counts in one piece's sentences. */

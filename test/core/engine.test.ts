@@ -172,3 +172,44 @@ test('a line in bold and nothing else is a section heading; inserted sections st
   const exit = r.findings.find((f) => f.ruleId === 'exit-criteria')?.fixes?.[0];
   assert.ok(exit && /\n## /.test(exit.edits.map((e) => e.newText).join('')), 'the exit-criteria template is inserted as a level-2 section');
 });
+
+test('detection: a plan whose headings name only its mechanics is a plan; a page whose headings never name a program is not', () => {
+  const plan = [
+    '# Q3 plan',
+    '',
+    '## Pilot',
+    '',
+    'We start with five resellers in Ohio for 90 days; each reseller keeps a 20% margin and gets a named channel manager.',
+    '',
+    '## Recruiting',
+    '',
+    'We recruit resellers that already sell field-service software and name a sales rep for us.',
+    '',
+    '## Economics',
+    '',
+    'Resellers earn 20% on every licence; commissions are paid monthly with a statement.',
+    '',
+    '## Exit',
+    '',
+    'A reseller with no closed deal in 12 months leaves the program.',
+    '',
+  ].join('\n');
+  assert.equal(lint(plan, { filePath: 'q3.md' }).isPlan, true);
+  const hr = [
+    '# Working with your People Business Partner',
+    '',
+    'Every department has a People Business Partner (PBP) who partners with managers on hiring plans.',
+    '',
+    '## Tiers of support',
+    '',
+    'Tier 1 is the help desk; tier 2 is your PBP; tier 3 is a specialist.',
+    '',
+    '## Questions that go elsewhere',
+    '',
+    'Sales commission plans go to Sales Compensation; questions about a reseller staff member go to the Partnerships team.',
+    '',
+  ].join('\n');
+  const r = lint(hr, { filePath: 'pbp.md' });
+  assert.equal(r.isPlan, false, r.detection);
+  assert.match(r.detection, /heading/);
+});
