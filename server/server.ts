@@ -52,7 +52,7 @@ import {
   type DiagnosticData,
 } from './convert.js';
 import { disableFileEdit, disableForLineEdit, insertBlockEdit, lineText } from './edits.js';
-import { DEFAULT_DEBOUNCE_MS, normalizeSettings, type PartnerlintSettings } from './settings.js';
+import { DEFAULT_DEBOUNCE_MS, normalizeSettings, settingsProblems, type PartnerlintSettings } from './settings.js';
 import { ColdAnalysisCounter, collectGarbage } from './memory.js';
 import { DiskPages, LinkIndex, linkTarget, normalizeUri } from './links.js';
 import { escapeMarkdown, fileSelectionReader, isRuleDocsPage, preconditionLabel, Selection, type PreconditionKey, type SelectionReader } from '../lib/index.js';
@@ -231,7 +231,11 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
     if (!st.settings) {
       const request: Promise<PartnerlintSettings> = support.configuration
         ? connection.workspace.getConfiguration({ scopeUri: uri, section: 'partnerlint' }).then(
-            (raw: unknown) => normalizeSettings(raw ?? initOptions.settings ?? initOptions.partnerlint),
+            (raw: unknown) => {
+              const given = raw ?? initOptions.settings ?? initOptions.partnerlint;
+              for (const problem of settingsProblems(given)) logOnce(`settings:${problem}`, `Partnerlint: ${problem}`);
+              return normalizeSettings(given);
+            },
             (error: unknown) => {
               logOnce('configuration', `Partnerlint: could not read settings (${errorText(error)}); using defaults.`);
               return fallbackSettings;
@@ -331,7 +335,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
         linkedUris.add(target);
         return linkedDocument(target, filePath);
       };
-      const result = engine.lint(text, { config: resolved.config, file: filePath, maxFileSize: settings.maxFileSize, cache: st?.cache, linked });
+      const result = engine.lint(text, { config: resolved.config, file: filePath, maxFileSize: settings.maxFileSize, timeoutMs: settings.timeout * 1000, cache: st?.cache, linked });
       // Open documents remember what they link to, to be linted again when a linked page changes.
       if (st) linkIndex.set(uri, linkedUris);
       // After the diagnostics are out (the collection takes a few tens of milliseconds).
@@ -343,7 +347,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
           range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
           severity: 3,
           source: SOURCE,
-          message: `Partnerlint did not analyse this document: ${result.skipped}`,
+          message: `Partnerlint did not analyse this document: ${result.skipped}${/took longer/.test(result.skipped) ? ' (setting partnerlint.timeout)' : ''}`,
         });
       }
       if (st) st.loggedFailure = undefined;
@@ -402,6 +406,25 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
       const other = evicted === uri ? undefined : states.get(evicted);
       if (other) other.cache = undefined;
     }
+  }
+
+  /**
+   * Closing documents frees their analyses, but the heap keeps its size until V8 collects: a
+   * collection once the closes have stopped for a while gives the memory back.
+   */
+  let closeTimer: NodeJS.Timeout | undefined;
+  function collectAfterCloses(): void {
+    if (closeTimer) clearTimeout(closeTimer);
+    closeTimer = setTimeout(() => {
+      closeTimer = undefined;
+      collectGarbage();
+    }, 1000);
+    closeTimer.unref?.();
+  }
+
+  function forgetCache(uri: string): void {
+    const i = cacheOrder.indexOf(uri);
+    if (i >= 0) cacheOrder.splice(i, 1);
   }
 
   let analysisCount = 0;
@@ -610,8 +633,11 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
     const uri = event.document.uri;
     const st = states.get(uri);
     if (st?.timer) clearTimeout(st.timer);
+    // Nothing kept for a closed document: its state, parse cache, links.
     states.delete(uri);
+    forgetCache(uri);
     linkIndex.forget(uri);
+    collectAfterCloses();
     // Documents linking to it read the file on disk now.
     relintLinkers(uri);
     if (!support.pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
