@@ -179,6 +179,7 @@ async function main() {
     server.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
     await sleep(3000);
     const afterEditsClosed = rssMb(pid);
+    console.log(`edits: ${edits} in ${seconds} s; RSS after the first ${warmupSeconds.toFixed(0)} s: ${fmt(warmRss)}, max afterwards: ${fmt(maxAfter)}, after closing the plan: ${fmt(afterEditsClosed)}`);
 
     // Many documents, opened one after the other (each analysed), then all closed.
     const opened = [];
@@ -192,6 +193,7 @@ async function main() {
       await server.diagnostics(doc, 1);
       opened.push(doc);
       peakDocs = Math.max(peakDocs, rssMb(pid));
+      if ((i + 1) % 100 === 0) console.log(`  ${i + 1} documents open, RSS ${fmt(rssMb(pid))}`);
     }
     for (const doc of opened) server.connection.sendNotification('textDocument/didClose', { textDocument: { uri: doc } });
     // Let the server read the closes and settle.
