@@ -226,16 +226,18 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
 
   // ---------------------------------------------------------------- settings
 
+  /** The settings the client sent, complete; a limit with an invalid value is logged, naming the setting. */
+  function readSettings(raw: unknown): PartnerlintSettings {
+    for (const problem of settingsProblems(raw)) logOnce(`settings:${problem}`, `Partnerlint: ${problem}`);
+    return normalizeSettings(raw);
+  }
+
   function settingsFor(uri: string): Promise<PartnerlintSettings> {
     const st = state(uri);
     if (!st.settings) {
       const request: Promise<PartnerlintSettings> = support.configuration
         ? connection.workspace.getConfiguration({ scopeUri: uri, section: 'partnerlint' }).then(
-            (raw: unknown) => {
-              const given = raw ?? initOptions.settings ?? initOptions.partnerlint;
-              for (const problem of settingsProblems(given)) logOnce(`settings:${problem}`, `Partnerlint: ${problem}`);
-              return normalizeSettings(given);
-            },
+            (raw: unknown) => readSettings(raw ?? initOptions.settings ?? initOptions.partnerlint),
             (error: unknown) => {
               logOnce('configuration', `Partnerlint: could not read settings (${errorText(error)}); using defaults.`);
               return fallbackSettings;
@@ -542,7 +544,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     support = readSupport(params.capabilities);
     initOptions = (params.initializationOptions ?? {}) as InitializationOptions;
-    fallbackSettings = normalizeSettings(initOptions.settings ?? initOptions.partnerlint);
+    fallbackSettings = readSettings(initOptions.settings ?? initOptions.partnerlint);
     if (params.workspaceFolders) workspaceFolders = params.workspaceFolders;
     else if (params.rootUri) workspaceFolders = [{ uri: params.rootUri, name: path.basename(params.rootUri) }];
     return {
@@ -645,7 +647,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
 
   connection.onDidChangeConfiguration((params) => {
     const raw = (params.settings as Record<string, unknown> | null | undefined)?.partnerlint;
-    if (raw !== undefined) fallbackSettings = normalizeSettings(raw);
+    if (raw !== undefined) fallbackSettings = readSettings(raw);
     for (const st of states.values()) st.settings = undefined;
     relintAll();
   });
