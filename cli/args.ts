@@ -34,6 +34,8 @@ export interface CliOptions {
   timeout: number;
   /** --timeout was given: every file is then linted in a worker thread, where the budget holds. */
   timeoutGiven: boolean;
+  /** Files larger than this many bytes are reported as not analysed (--max-file-size; editor setting `partnerlint.maxFileSize`). */
+  maxFileSize?: number;
 }
 
 /** Default of --timeout, in seconds. */
@@ -71,6 +73,9 @@ Options:
       --cache-location <p>   Cache file, or folder to hold it (default: .partnerlintcache)
       --timeout <seconds>    Report a file that takes longer than this to analyse as
                              not analysed, and go on with the others (default 20)
+      --max-file-size <bytes>
+                             Report a file larger than this as not analysed, and go
+                             on with the others (default: no limit)
       --debug                Print how many files were linted, taken from the cache,
                              and how many worker threads ran, on stderr
   -v, --version              Print the version
@@ -114,6 +119,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
         'cache-location': { type: 'string' },
         debug: { type: 'boolean' },
         timeout: { type: 'string' },
+        'max-file-size': { type: 'string' },
       },
     });
   } catch (err) {
@@ -156,6 +162,14 @@ export function parseCliArgs(argv: string[]): CliOptions {
     }
     timeout = Number(text);
   }
+  let maxFileSize: number | undefined;
+  if (v['max-file-size'] !== undefined) {
+    const text = v['max-file-size'].trim();
+    if (!/^\d{1,16}$/.test(text) || Number(text) < 1) {
+      throw new UsageError(`--max-file-size needs a whole number of bytes above 0 (got '${v['max-file-size']}')`);
+    }
+    maxFileSize = Number(text);
+  }
   if (v.color && v['no-color']) throw new UsageError('--color and --no-color cannot be used together');
   if (v['stdin-filename'] !== undefined && !v.stdin) {
     throw new UsageError('--stdin-filename can only be used with --stdin');
@@ -197,6 +211,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
     debug: v.debug ?? false,
     timeout,
     timeoutGiven: v.timeout !== undefined,
+    ...(maxFileSize !== undefined ? { maxFileSize } : {}),
   };
 }
 

@@ -20,7 +20,7 @@ import { HELP, parseCliArgs, UsageError, type CliOptions } from './args.js';
 import { cacheKey, cacheKeyFolder, contentHash, ResultCache, resolveCacheLocation, settingsHash } from './cache.js';
 import { collectFiles, describeFsError, type FileSet } from './files.js';
 import { countFindings, formatHtml, formatJson, formatSarif, formatStylish, plansBelowReadiness, type FileReport, type FormatContext } from './format.js';
-import { hasSafeFix, runJob, slimResult, type JobOutcome, type JobSettings, type LintJob } from './lint-job.js';
+import { hasSafeFix, notAnalysedOutcome, runJob, slimResult, type JobOutcome, type JobSettings, type LintJob } from './lint-job.js';
 import { LinkedFiles } from './links.js';
 import { WORKER_HEAP_MB, WorkerPool } from './pool.js';
 import { beforeLinting, optimiseRegExps } from './regexp-flags.js';
@@ -365,6 +365,12 @@ async function lintFiles(
     } catch (err) {
       slot.notes.push({ kind: 'error', text: `${displayPath}: ${describeFsError(err)}` });
       slot.done = true;
+      cache?.delete(absolutePath);
+      return undefined;
+    }
+    if (options.maxFileSize !== undefined && bytes.length > options.maxFileSize) {
+      const reason = `it is ${bytes.length} bytes, over the ${options.maxFileSize} bytes limit (--max-file-size)`;
+      complete(notAnalysedOutcome({ index, absolutePath, displayPath, text: '', bom: false, configId: 0 }, reason));
       cache?.delete(absolutePath);
       return undefined;
     }

@@ -107,6 +107,19 @@ export interface PieceEntry {
   pathology: string | null;
   /** Its estimated super-linear cost (see `PIECE_COST`). */
   cost: number;
+  /** The piece's text as kept by the cache (a copy of its own, see `ownCopy`); set for cached entries. */
+  text?: string;
+}
+
+/**
+ * A copy of `s` that does not share storage with the string it was cut from. A slice of a document
+ * can keep the whole document alive in some engines (V8 keeps a reference to the parent string);
+ * a cache that keeps pieces across edits would then keep one old version of the document alive for
+ * every piece, which grows with the edits instead of the document. Concatenation followed by a
+ * slice makes the engine copy the characters.
+ */
+export function ownCopy(s: string): string {
+  return s.length < 16 ? s : (' ' + s).slice(1);
 }
 
 /**
@@ -551,8 +564,12 @@ export function parsePieces(
     } else {
       pieceText = text.slice(start + bom, end);
       entry = cache?.get(pieceText);
+      // The cached copy, not the slice of this version: the next versions reuse it.
+      if (entry?.text !== undefined) pieceText = entry.text;
     }
     if (!entry) {
+      // A piece that is cached is kept as a copy of its own, not as a slice of this version.
+      if (cache) pieceText = ownCopy(pieceText);
       if (deadline !== undefined && performance.now() > deadline) throw new Error('time budget exceeded');
       const assessed = assessPiece(pieceText, line);
       spent += assessed.cost;
@@ -561,6 +578,7 @@ export function parsePieces(
       const pathology = assessed.reason ?? (overAllowance ? `${assessed.costliest}, and the parts above it already took the time one document is allowed` : null);
       const breaks = lineBreaks(pieceText);
       entry = { nodes: pathology ? [] : parsePiece(pieceText), lines: breaks.length, breaks, pathology, cost: assessed.cost };
+      if (cache) entry.text = pieceText;
       if (read && !pathology) {
         entry.extract = read(pieceText, entry.nodes);
         entry.nodes = [];

@@ -21,6 +21,8 @@ export interface LintRequest {
   config: ResolvedConfig;
   file?: string;
   maxFileSize?: number;
+  /** The time budget of the analysis (setting `partnerlint.timeout`); 20 s when not given. */
+  timeoutMs?: number;
   /** The document's own cache (see `createCache`). */
   cache?: LintCache;
   /** The text of a document a relative markdown link points to (spec, "Programs that span documents"). */
@@ -103,7 +105,7 @@ export const defaultEngine: Engine = {
       cache: request.cache,
       linked: request.linked,
       // A guard: no single document may hold the server for long; past this it is marked skipped.
-      timeBudgetMs: 20_000,
+      timeBudgetMs: request.timeoutMs ?? 20_000,
     });
     // Keep what this version used; drop pieces no longer in the document.
     request.cache?.sweep();

@@ -52,7 +52,7 @@ import {
   type DiagnosticData,
 } from './convert.js';
 import { disableFileEdit, disableForLineEdit, insertBlockEdit, lineText } from './edits.js';
-import { DEFAULT_DEBOUNCE_MS, normalizeSettings, type PartnerlintSettings } from './settings.js';
+import { DEFAULT_DEBOUNCE_MS, normalizeSettings, settingsProblems, type PartnerlintSettings } from './settings.js';
 import { ColdAnalysisCounter, collectGarbage } from './memory.js';
 import { DiskPages, LinkIndex, linkTarget, normalizeUri } from './links.js';
 import { escapeMarkdown, fileSelectionReader, isRuleDocsPage, preconditionLabel, Selection, type PreconditionKey, type SelectionReader } from '../lib/index.js';
@@ -226,12 +226,18 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
 
   // ---------------------------------------------------------------- settings
 
+  /** The settings the client sent, complete; a limit with an invalid value is logged, naming the setting. */
+  function readSettings(raw: unknown): PartnerlintSettings {
+    for (const problem of settingsProblems(raw)) logOnce(`settings:${problem}`, `Partnerlint: ${problem}`);
+    return normalizeSettings(raw);
+  }
+
   function settingsFor(uri: string): Promise<PartnerlintSettings> {
     const st = state(uri);
     if (!st.settings) {
       const request: Promise<PartnerlintSettings> = support.configuration
         ? connection.workspace.getConfiguration({ scopeUri: uri, section: 'partnerlint' }).then(
-            (raw: unknown) => normalizeSettings(raw ?? initOptions.settings ?? initOptions.partnerlint),
+            (raw: unknown) => readSettings(raw ?? initOptions.settings ?? initOptions.partnerlint),
             (error: unknown) => {
               logOnce('configuration', `Partnerlint: could not read settings (${errorText(error)}); using defaults.`);
               return fallbackSettings;
@@ -331,7 +337,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
         linkedUris.add(target);
         return linkedDocument(target, filePath);
       };
-      const result = engine.lint(text, { config: resolved.config, file: filePath, maxFileSize: settings.maxFileSize, cache: st?.cache, linked });
+      const result = engine.lint(text, { config: resolved.config, file: filePath, maxFileSize: settings.maxFileSize, timeoutMs: settings.timeout * 1000, cache: st?.cache, linked });
       // Open documents remember what they link to, to be linted again when a linked page changes.
       if (st) linkIndex.set(uri, linkedUris);
       // After the diagnostics are out (the collection takes a few tens of milliseconds).
@@ -343,7 +349,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
           range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
           severity: 3,
           source: SOURCE,
-          message: `Partnerlint did not analyse this document: ${result.skipped}`,
+          message: `Partnerlint did not analyse this document: ${result.skipped}${/took longer/.test(result.skipped) ? ' (setting partnerlint.timeout)' : ''}`,
         });
       }
       if (st) st.loggedFailure = undefined;
@@ -402,6 +408,25 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
       const other = evicted === uri ? undefined : states.get(evicted);
       if (other) other.cache = undefined;
     }
+  }
+
+  /**
+   * Closing documents frees their analyses, but the heap keeps its size until V8 collects: a
+   * collection once the closes have stopped for a while gives the memory back.
+   */
+  let closeTimer: NodeJS.Timeout | undefined;
+  function collectAfterCloses(): void {
+    if (closeTimer) clearTimeout(closeTimer);
+    closeTimer = setTimeout(() => {
+      closeTimer = undefined;
+      collectGarbage();
+    }, 1000);
+    closeTimer.unref?.();
+  }
+
+  function forgetCache(uri: string): void {
+    const i = cacheOrder.indexOf(uri);
+    if (i >= 0) cacheOrder.splice(i, 1);
   }
 
   let analysisCount = 0;
@@ -519,7 +544,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     support = readSupport(params.capabilities);
     initOptions = (params.initializationOptions ?? {}) as InitializationOptions;
-    fallbackSettings = normalizeSettings(initOptions.settings ?? initOptions.partnerlint);
+    fallbackSettings = readSettings(initOptions.settings ?? initOptions.partnerlint);
     if (params.workspaceFolders) workspaceFolders = params.workspaceFolders;
     else if (params.rootUri) workspaceFolders = [{ uri: params.rootUri, name: path.basename(params.rootUri) }];
     return {
@@ -610,8 +635,11 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
     const uri = event.document.uri;
     const st = states.get(uri);
     if (st?.timer) clearTimeout(st.timer);
+    // Nothing kept for a closed document: its state, parse cache, links.
     states.delete(uri);
+    forgetCache(uri);
     linkIndex.forget(uri);
+    collectAfterCloses();
     // Documents linking to it read the file on disk now.
     relintLinkers(uri);
     if (!support.pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
@@ -619,7 +647,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
 
   connection.onDidChangeConfiguration((params) => {
     const raw = (params.settings as Record<string, unknown> | null | undefined)?.partnerlint;
-    if (raw !== undefined) fallbackSettings = normalizeSettings(raw);
+    if (raw !== undefined) fallbackSettings = readSettings(raw);
     for (const st of states.values()) st.settings = undefined;
     relintAll();
   });

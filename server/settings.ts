@@ -27,14 +27,19 @@ export interface PartnerlintSettings {
    * the nearest `.partnerlintrc.*`.
    */
   rules: Record<string, unknown>;
-  /** Documents larger than this many bytes are not analysed. */
+  /** Documents larger than this many bytes are not analysed (the CLI's `--max-file-size`). */
   maxFileSize: number;
+  /** Seconds one analysis of a document may take; past it the document is marked not analysed (the CLI's `--timeout`). */
+  timeout: number;
   /** Delay after the last keystroke before linting, in milliseconds. */
   debounceMs: number;
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 export const DEFAULT_DEBOUNCE_MS = 150;
+/** The same default as the CLI's `--timeout`. */
+export const DEFAULT_TIMEOUT_SECONDS = 20;
+const MAX_TIMEOUT_SECONDS = 86_400;
 
 export function defaultSettings(): PartnerlintSettings {
   return {
@@ -43,6 +48,7 @@ export function defaultSettings(): PartnerlintSettings {
     detection: {},
     rules: {},
     maxFileSize: DEFAULT_MAX_FILE_SIZE,
+    timeout: DEFAULT_TIMEOUT_SECONDS,
     debounceMs: DEFAULT_DEBOUNCE_MS,
   };
 }
@@ -89,8 +95,30 @@ export function normalizeSettings(raw: unknown): PartnerlintSettings {
   if (typeof raw.maxFileSize === 'number' && Number.isFinite(raw.maxFileSize) && raw.maxFileSize > 0) {
     settings.maxFileSize = raw.maxFileSize;
   }
+  if (typeof raw.timeout === 'number' && Number.isFinite(raw.timeout) && raw.timeout > 0) {
+    settings.timeout = Math.min(raw.timeout, MAX_TIMEOUT_SECONDS);
+  }
   if (typeof raw.debounceMs === 'number' && Number.isFinite(raw.debounceMs) && raw.debounceMs >= 0) {
     settings.debounceMs = Math.min(raw.debounceMs, 10_000);
   }
   return settings;
+}
+
+/**
+ * Sentences naming each limit setting whose value is not used (wrong type or out of range);
+ * `normalizeSettings` uses the default for them.
+ */
+export function settingsProblems(raw: unknown): string[] {
+  if (!isRecord(raw)) return [];
+  const problems: string[] = [];
+  const positive = (key: 'maxFileSize' | 'timeout', what: string, fallback: number) => {
+    const value = raw[key];
+    if (value === undefined || value === null) return;
+    if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
+      problems.push(`setting partnerlint.${key}: expected ${what} above 0, got ${JSON.stringify(value)?.slice(0, 40) ?? typeof value}; using ${fallback}`);
+    }
+  };
+  positive('maxFileSize', 'a number of bytes', DEFAULT_MAX_FILE_SIZE);
+  positive('timeout', 'a number of seconds', DEFAULT_TIMEOUT_SECONDS);
+  return problems;
 }

@@ -72,3 +72,23 @@ test('--timeout takes a positive number of seconds and is in --help', async () =
   }
   assert.match((await runCli(['--help'])).stdout, /--timeout <seconds>/);
 });
+
+test('a file over --max-file-size is reported as not analysed, and the others are linted', async (t) => {
+  const dir = tempDir(t);
+  const big = write(dir, 'big.md', PLAN + '\nMore prose about the partner program.\n'.repeat(100));
+  const small = write(dir, 'small.md', '# Notes\n\nShort.\n');
+  const limit = Buffer.byteLength(PLAN);
+  const run = await runCli(['--format', 'json', '--max-file-size', String(limit), big, small]);
+  assert.equal(run.code, 0, run.stderr);
+  const [bigEntry, smallEntry] = JSON.parse(run.stdout) as JsonEntry[];
+  assert.deepEqual(bigEntry.findings.map((f) => f.ruleId), ['not-analysed']);
+  assert.match(bigEntry.findings[0].message, new RegExp(`^Not analysed: it is \\d+ bytes, over the ${limit} bytes limit \\(--max-file-size\\)\\.`));
+  assert.ok(!smallEntry.findings.some((f) => f.ruleId === 'not-analysed'));
+  assert.match(run.stderr, /big\.md: skipped: it is \d+ bytes, over the \d+ bytes limit \(--max-file-size\)/);
+  for (const bad of ['0', '-5', 'big', '1.5', '']) {
+    const wrong = await runCli([`--max-file-size=${bad}`, 'x.md']);
+    assert.equal(wrong.code, 2, bad);
+    assert.match(wrong.stderr, /--max-file-size needs a whole number of bytes above 0/);
+  }
+  assert.match((await runCli(['--help'])).stdout, /--max-file-size <bytes>/);
+});

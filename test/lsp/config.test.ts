@@ -142,6 +142,7 @@ test("the editor's default settings do not override the config file's detection"
     detection: { mode: 'auto', include: [], exclude: [] },
     rules: {},
     maxFileSize: 5242880,
+    timeout: 20,
     debounceMs: 150,
   };
   const client = await LspClient.start({ workspaceFolders: [dir], settings: vscodeDefaults });
