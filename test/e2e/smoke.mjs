@@ -67,7 +67,10 @@ if (!plan) {
   process.exit(2);
 }
 const planPath = path.join(ws, plan.name);
-const fix = plan.fixFinding?.fixes[0];
+// On a line with several missing sections, the editor offers them as one entry (the core's combined fix).
+const sameSpot = plan.fixFinding ? plan.result.findings.filter((f) => f.line === plan.fixFinding.line && f.column === plan.fixFinding.column) : [];
+const combined = plan.fixFinding?.fixes[0]?.templateId ? engine.insertMissingSectionsFix(fs.readFileSync(path.join(ws, plan.name), 'utf8'), sameSpot) : undefined;
+const fix = combined ? { ...plan.fixFinding.fixes[0], title: combined.title } : plan.fixFinding?.fixes[0];
 const expectRule = process.env.SMOKE_EXPECT_RULE || plan.fixFinding?.ruleId || plan.result.findings[0].ruleId;
 const score = plan.result.readiness?.score;
 // a template for the command-palette step: a section unrelated to the quick fix, so that

@@ -123,7 +123,8 @@ suite('Partnerlint extension', function () {
         vscode.CodeActionKind.QuickFix.value,
       )) ?? [];
     // (Code actions returned by executeCodeActionProvider do not carry their diagnostics: pick by title.)
-    const fix = actions.find((a) => a.edit && /exit criteria/i.test(a.title) && !/^(Disable|Show documentation)/.test(a.title));
+    // On the title, several missing sections are offered as one "Insert N missing sections" entry.
+    const fix = actions.find((a) => a.edit && (/exit criteria/i.test(a.title) || /^Insert \d+ missing sections$/.test(a.title)) && !/^(Disable|Show documentation)/.test(a.title));
     assert.ok(
       fix?.edit,
       `an exit-criteria fix among: ${actions.map((a) => `${a.title}${a.edit ? '' : ' (no edit)'}`).join(' | ')}`,
