@@ -589,10 +589,11 @@ export class Evidence {
       for (const s of local) {
         // A process turnaround ("paid within 30 days", "answered within 4 hours") or a customer metric is not the program's.
         if (PROCESS_TURNAROUND.test(s.text) || (/\bcustomer (?:NPS|satisfaction|CSAT|churn)\b/i.test(s.text) && !/\bpartner/i.test(s.text))) continue;
-        // Under a metrics heading, or a list introduced as targets ("Targets for the first year:").
-        const inTargets = (s.section?.inTopic('metrics') ?? false) || metricsTopic.has(s) || /\btargets?\b|\bgoals?\b|\bKPIs?\b/i.test(this.plan.listContext(s.unit)?.text ?? '');
-        const value = s.percents.length > 0 || s.partnerCountMatches.length > 0 || statesTargetValue(s.text);
-        if (!inTargets && !(TARGET_FRAME.test(s.text) && value)) continue;
+        // Under a metrics heading, with a value and a time or bound, or in a list introduced as targets
+        // ("Targets for the first year:"); the list's lead-in is looked up last, as it walks back.
+        const inTargets = (s.section?.inTopic('metrics') ?? false) || metricsTopic.has(s);
+        const framed = () => TARGET_FRAME.test(s.text) && (s.percents.length > 0 || s.partnerCountMatches.length > 0 || statesTargetValue(s.text));
+        if (!inTargets && !framed() && !(s.unit.list && /\btargets?\b|\bgoals?\b|\bKPIs?\b/i.test(this.plan.listContext(s.unit)?.text ?? ''))) continue;
         if (s.section?.inTopic('exitCriteria')) continue;
         return s;
       }

@@ -819,9 +819,21 @@ export class PlanModel {
   leadIn(u: Unit): Unit | null {
     if (!u.list) return null;
     let i = u.index - 1;
-    for (let steps = 0; i >= 0 && steps < 500 && this.units[i].list && this.units[i].section === u.section; i--, steps++);
+    // A list's items share their lead-in: each run of list units is walked once per model.
+    const walked: number[] = [];
+    for (let steps = 0; i >= 0 && steps < 500 && this.units[i].list && this.units[i].section === u.section; i--, steps++) {
+      const hit = this.leadIns.get(i);
+      if (hit !== undefined) return this.remember(walked, hit);
+      walked.push(i);
+    }
     const p = this.units[i];
-    return p && !p.list && p.kind === 'paragraph' && p.section === u.section ? p : null;
+    return this.remember(walked, p && !p.list && p.kind === 'paragraph' && p.section === u.section ? p : null);
+  }
+
+  private readonly leadIns = new Map<number, Unit | null>();
+  private remember(walked: number[], leadIn: Unit | null): Unit | null {
+    for (const i of walked) this.leadIns.set(i, leadIn);
+    return leadIn;
   }
 
   /** What a list item is read under: its parent item, else the list's lead-in paragraph. */
