@@ -5,7 +5,7 @@
  */
 import type { Archetype, PreconditionKey, PreconditionEvidence, Stage } from './types.js';
 import { PRECONDITIONS } from './types.js';
-import { ANY_PARTNER, DIRECT_SELLERS, oneOf, PARTNER_NOUNS } from './vocabulary.js';
+import { ANY_PARTNER, CAPITALISED_TIER_NAMES, DIRECT_SELLERS, oneOf, PARTNER_NOUNS, TIER_NAMES } from './vocabulary.js';
 import { AFTER_PILOT, ANSWER_START, HEDGE, isHedged, isNegatedAt, isStatement, reportsThePast, statesDiscontinuation, TOPIC_HEADINGS, type PlanModel, type Section, type Sentence, type Topic, type Unit } from './model.js';
 import {
   timeFrameMonths,
@@ -58,7 +58,7 @@ export const PROGRAM_EXIT =
  */
 const EXIT_PARTY = new RegExp(`\\b(?:${ANY_PARTNER}|partnerships?|you|members?)\\b`, 'i');
 /** A tier named with its capital ("Gold partners who miss…"). */
-const TIER_CAPS = /\b(?:Bronze|Silver|Gold|Platinum|Premier|Elite|Select|Registered|Authori[sz]ed|Certified|Advanced|Preferred)\b/;
+const TIER_CAPS = new RegExp(`\\b${CAPITALISED_TIER_NAMES}\\b`);
 const WAY_OUT =
   /\b(?:drops?|dropped|falls?|fell|reverts?|reverted|moves?|moved|goes|go|returns?) (?:back )?(?:down )?to\b|\b(?:loses?|lose|lost|forfeits?) (?:\w+ ){0,2}(?:status|tier|level|badge|access|benefits|membership)\b|\b(?:moved|put|placed) (?:on|to|in)(?:to)? (?:the )?(?:inactive|probation|watch|dormant)\w*|\bprobation\b|\b(?:accounts?|agreements?|partnerships?|memberships?) (?:are|is|will be|get|gets) (?:closed(?! to\b)|ended|terminated|suspended|not renewed)\b|\bclosed after\b|\bending a partnership\b|\bsuspend\w*|\bdeactivat\w+|\b(?:stop|stops) receiving\b|\binactive list\b/i;
 const EXIT_CONDITION =
@@ -143,8 +143,8 @@ export interface TierStructure {
 
 export const PARTNER_NOUN = new RegExp(`\\b(?:${ANY_PARTNER}|vendors?|they|each (?:partner|reseller|msp|advisor|consultant|consultancy|firm|dealer|referrer|agency))\\b`, 'i');
 
-export const DIRECT_TEAM =
-  /\bdirect (?:sales(?:\s+(?:team|reps?|org(?:anization)?|force))?|reps?|sellers?|team|AEs?)\b|\binside sales\b|\baccount executives?\b|\bAEs\b|\bour (?:\w+ )?AE\b|\b(?:our|his|her|the company's) (?:\w+ )?account managers\b|\b(?:our|the) (?:\w+ )?sales (?:team|reps?|org(?:anization)?|force)\b|\bsales reps?\b|\bour (?:\w+ )?(?:inside |field )?(?:sales)?reps\b/i;
+/** The company's own sellers, from the one list in the vocabulary. */
+export const DIRECT_TEAM = new RegExp(`\\b${oneOf(DIRECT_SELLERS)}\\b`, 'i');
 
 const CONFLICT_POLICY =
   /\bterritor(?:y|ies)\b|\bnamed[- ]accounts?\b|\bapproved[- ]customer[- ]list\b|\bprotected accounts?\b|\b(?:overlay|partial|shared|full|split|quota|comp(?:ensation)?|matching) credit\b|\bcredit (?:on|for) (?:partner|reseller|referred|msp|advisor)\w*|\bkeep (?:full |their )?(?:quota )?credit\b|\bcomp(?:ensation)?[- ]neutral\b|\bhands[- ]off\b|\b(?:closed|off[- ]limits) to (?:direct|them|our (?:direct )?(?:reps|sales|team|AEs|sellers|account (?:executives|managers))|sales)\b|\bstays? away from\b|\bescalat\w+|\bdisputes? (?:between|go|are)\b|\bconflicts? (?:between .{0,40})?(?:are|is|go|goes) (?:resolved|decided|escalated)\b|\brules of engagement\b|\balready (?:talking|working|in (?:our |a )?pipeline)\b|\brespect(?:s|ed)? (?:every |all )?(?:approved )?registrations?\b|\bdeclined\b.{0,40}\b(?:rep|sales)/i;
@@ -894,7 +894,7 @@ const PROCESS_TURNAROUND = /\b(?:paid|answered|responded|approved|reviewed|resol
 
 // ---- channel conflict ----------------------------------------------------------------------
 
-const DIRECT_SIDE = new RegExp(`\\b${oneOf(DIRECT_SELLERS)}\\b`, 'i');
+const DIRECT_SIDE = DIRECT_TEAM;
 /** The partner's side of a conflict: a partner, a registration, partner-only accounts, partner-led deals, "you". */
 const PARTNER_CLAIM = new RegExp(`\\b(?:${ANY_PARTNER}|regist\\w*|partner-(?:only|led|sourced|registered)|you|your)\\b`, 'i');
 /** What a conflict rule does: holds the direct side back, splits the market, decides, credits. */
@@ -950,8 +950,7 @@ function settlesContestedRegistration(s: Sentence, question: string, inRegistrat
 
 // ---- tiers -----------------------------------------------------------------------------
 
-/** Names programs give their tiers; one list for tier names at the start of a label and inside prose. */
-const TIER_NAMES = ['bronze', 'silver', 'gold', 'platinum', 'diamond', 'registered', 'certified', 'authori[sz]ed', 'accredited', 'select', 'premier', 'elite', 'preferred', 'advanced', 'expert', 'community', 'strategic', 'standard', 'associate', 'basic', 'plus', 'pro', 'enterprise', 'member', 'listed', 'validated', 'starter', 'growth', 'scale'];
+/** A label that starts with a tier's name ("Gold", "Tier 2", "Partner"). */
 const TIER_NAME = new RegExp(`^(?:${TIER_NAMES.join('|')}|partner|tier\\s*\\d|level\\s*\\d)\\b`, 'i');
 const CRITERIA = /\b(?:criteria|requirements?|to qualify|entry)\s*:\s*\S|\bcertif\w+|\bjoint customers?\b|\bconnector\b|\bclosed deals?\b|\bdeals?\b|\brevenue\b|\bARR\b|\$|\bsigned\b|\bcomplet\w+|\breferrals?\b|\bat least\b|\bminimum\b|\b\d+\+?\s+(?:\w+\s+)?(?:reps?|staff|salespe\w+|installers?|customers?)\b|\bagreement\b|\bexam\b|\bcourse\b|\btrained\b|\bcriteria\b|\brequire\w*/i;
 const BENEFITS =
@@ -1020,7 +1019,7 @@ function readColumnTiers(u: Unit): Tier[] | null {
  */
 const TIER_STRUCTURE_WORD =
   /\b(?:tiers?|tiering|levels?|bands|status(?:es)?|(?:two|three|four|five)[- ]tier|grouped into|classified as|segmented into|fall into|move up to|start as|enter at|become|invited to)\b/i;
-const TIER_WORD = new RegExp(`\\b(?:${TIER_NAMES.map((w) => w[0].toUpperCase() + w.slice(1)).join('|')})\\b`, 'g');
+const TIER_WORD = new RegExp(`\\b${CAPITALISED_TIER_NAMES}\\b`, 'g');
 
 function namesTiers(text: string): boolean {
   if (!TIER_STRUCTURE_WORD.test(text) || isHedged(text) || reportsThePast(text)) return false;

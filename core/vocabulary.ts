@@ -34,13 +34,22 @@ export function oneOf(list: readonly string[]): string {
 /** Any partner noun, the shared ones included. */
 export const ANY_PARTNER = oneOf([...PARTNER_NOUNS, ...SHARED_PARTNER_NOUNS]);
 
-/** The company's own sellers: the direct team, account executives, "our sales people", the field team. */
+/** The company's own sellers: the direct team, account executives, "our sales people", the field team (not a partner's account managers). */
 export const DIRECT_SELLERS: readonly string[] = [
-  'direct(?: sales(?: team| reps?| org(?:anization)?| force)?| reps?| sellers?| team| AEs?)?',
-  'AEs?',
-  'account (?:executives?|managers?)',
+  'direct (?:sales(?:\\s+(?:team|reps?|org(?:anization)?|force))?|reps?|sellers?|team|AEs?)',
   'inside (?:sales|reps)',
   'field (?:sales|team|reps?)',
-  "our (?:[\\w-]+ )?(?:sales ?(?:people|team|reps?|force|org)|reps|sellers|AEs?)",
-  'sales (?:reps?|team|people)',
+  'account executives?',
+  'AEs',
+  "our (?:[\\w-]+ )?AEs?",
+  "(?:our|his|her|the company's) (?:[\\w-]+ )?account managers",
+  '(?:our|the) (?:[\\w-]+ )?sales ?(?:team|reps?|org(?:anization)?|force|people)',
+  'sales reps?',
+  'our (?:[\\w-]+ )?(?:inside |field )?(?:sales)?(?:reps|sellers)',
 ];
+
+/** Names programs give their tiers ("Gold", "Registered", "Premier"). */
+export const TIER_NAMES: readonly string[] = ['bronze', 'silver', 'gold', 'platinum', 'diamond', 'registered', 'certified', 'authori[sz]ed', 'accredited', 'select', 'premier', 'elite', 'preferred', 'advanced', 'expert', 'community', 'strategic', 'standard', 'associate', 'basic', 'plus', 'pro', 'enterprise', 'member', 'listed', 'validated', 'starter', 'growth', 'scale'];
+
+/** The tier names as written in prose, with their capital ("Gold partners"), where the lower-case word means something else. */
+export const CAPITALISED_TIER_NAMES = oneOf(TIER_NAMES.map((w) => w[0].toUpperCase() + w.slice(1)));
