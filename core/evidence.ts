@@ -5,6 +5,7 @@
  */
 import type { Archetype, PreconditionKey, PreconditionEvidence, Stage } from './types.js';
 import { PRECONDITIONS } from './types.js';
+import { ICP_CUE, openProfile, PRICING_CUE, SALES_CYCLE_CUE, statesIcp, statesPricing, statesSalesCycle } from './facts/sales.js';
 import { ANY_PARTNER, CAPITALISED_TIER_NAMES, DIRECT_SELLERS, oneOf, PARTNER_NOUNS, TIER_NAMES } from './vocabulary.js';
 import { AFTER_PILOT, ANSWER_START, HEDGE, isHedged, isNegatedAt, isStatement, reportsThePast, statesDiscontinuation, TOPIC_HEADINGS, type PlanModel, type Section, type Sentence, type Topic, type Unit } from './model.js';
 import {
@@ -1196,12 +1197,9 @@ function readinessEvidence(ev: Evidence): Record<PreconditionKey, PreconditionEv
   met('product', [positive(product) ?? positive(productParts) ?? positive(labelled(/^product(?: maturity| readiness)?$/i))], 'onboarding or implementation is bounded and documented', 'no evidence that customers onboard without hand-holding, with bounded implementation and solid docs');
 
   // sales: at least two of ICP, pricing, sales cycle
-  const icp = positive(
-    fact(/\bICP\b\s*(?:is|are|:|=|includes|covers)|\bideal customers?(?: profile)?\b\s*(?:is|are|:)|\btarget (?:customers?|segment|market|buyers?) (?:is|are)\b|\bwe sell (?:to|into)\b|\bour (?:customers|buyers) are\b|\bwho buys(?: from us)?\b|\b(?:typical|our) buyers? (?:is|are)\b/i) ??
-      labelled(/^(?:ICP|ideal customers?|target customers?|customers(?: and price)?)$/i),
-  );
-  const pricing = positive(fact(/\bpric(?:ing|ed|e) (?:is |are )?(?:per|at|by|from)\b|\bACV (?:of|is|around|about|roughly|near|~)\s*(?:about |around |roughly )?[$£€]?\d|\b[$£€]\s?\d[\d.,]*\s?(?:k|m)?\s?(?:ACV|a year|per year|annually|a month|per month)\b|\bper (?:user|seat|employee|vehicle|practitioner|repository|month|location|device|endpoint|workstation|terminal|table|study|machine)\b|\blist price\b|\b(?:median|average|typical)\s+(?:ACV|(?:yearly |annual )?contract|deal size)\b|\bprice list\b|\blists? at\b|\b[$£€]\s?\d[\d.,]*\s?(?:k|m)?\s?(?:list|per|a year|\/)/i));
-  const cycle = positive(fact(/\bsales cycle\b|\bdeals? (?:usually |typically )?close (?:in|within)\b|\bclose in (?:about|around|roughly)\b|\bcycle (?:is|runs)\b/i));
+  const icp = positive(plan.facts(ICP_CUE).find((s) => statesIcp(s.text)) ?? [labelled(/^(?:ICP|ideal customers?(?: profile)?|target customers?|customers(?: and price)?)$/i)].find((s) => s && !openProfile(s.text)) ?? null);
+  const pricing = positive(plan.facts(PRICING_CUE).find((s) => statesPricing(s.text)) ?? labelled(/^(?:pricing|price|list price)$/i));
+  const cycle = positive(plan.facts(SALES_CYCLE_CUE).find((s) => statesSalesCycle(s.text)) ?? labelled(/^(?:sales cycle|cycle|time to close)$/i));
   const salesParts = [icp, pricing, cycle].filter(Boolean);
   result.sales = {
     met: salesParts.length >= 2,

@@ -198,10 +198,21 @@ export interface MoneyMatch extends NumberMatch {
   value: number;
 }
 
-const MONEY_RE = /[$£€]\s?(\d+(?:[.,]\d+)*)\s?(k|m|mm|bn|b|thousand|million|billion)?\b/gi;
+const MONEY_RE = /(?:[$£€]|\b(?:USD|EUR|GBP|CHF|CAD|AUD)\s?)\s?(\d+(?:[.,]\d+)*)\s?(k|m|mm|bn|b|thousand|million|billion)?\b/gi;
+
+/** Money with its currency written after the number: "15 euro", "4,800 CHF", "200 dollars". */
+const MONEY_AFTER_RE = /(?<![\w.,])(\d+(?:[.,]\d+)*)\s?(k|m|thousand|million)?\s?(?:euros?|dollars?|pounds?|francs?|USD|EUR|GBP|CHF)\b/gi;
 
 export function findMoney(s: string): MoneyMatch[] {
   const out: MoneyMatch[] = [];
+  MONEY_AFTER_RE.lastIndex = 0;
+  for (let m: RegExpExecArray | null; (m = MONEY_AFTER_RE.exec(s)); ) {
+    let v = Number(m[1].replace(/,/g, ''));
+    const suf = (m[2] ?? '').toLowerCase();
+    if (suf === 'k' || suf === 'thousand') v *= 1e3;
+    else if (suf === 'm' || suf === 'million') v *= 1e6;
+    out.push({ start: m.index, end: m.index + m[0].length, text: m[0], value: v });
+  }
   MONEY_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = MONEY_RE.exec(s))) {
@@ -212,7 +223,7 @@ export function findMoney(s: string): MoneyMatch[] {
     else if (suf === 'b' || suf === 'bn' || suf === 'billion') v *= 1e9;
     out.push({ start: m.index, end: m.index + m[0].length, text: m[0], value: v });
   }
-  return out;
+  return out.sort((a, b) => a.start - b.start);
 }
 
 /** Parses a money value written in front matter (`1200000`, `"$1.2M"`, `1.2m`). */
