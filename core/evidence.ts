@@ -465,7 +465,7 @@ export class Evidence {
       const title =
         /\b(?:head|vp|vice president|director|chief|lead|leader|manager|owner)\b[^.]{0,12}\b(?:partner\w*|channels?|alliances?|ecosystem|msp partnerships|partner program)\b|\b(?:partner\w*|channels?|alliances?|ecosystem) (?:lead|leader|manager|director|head|owner|chief)\b|\b(?:vp|head|director) (?:of )?(?:international )?(?:channels?|partnerships?|alliances?)\b|\b(?:partner|channel|alliance|partnerships?)\s+(?:program(?:me)?\s+)?(?:lead|leader|manager|director|head|owner|chief)\b/i;
       const owns =
-        /\bowner\b|\bowns\b|\bowned\b|\b(?:led|run|managed|overseen|driven|headed|handled|covered|owned) by\b|\b(?:will |to )?own (?:the )?(?:partner\w*|channel|alliances?|program\w*)\b|\bpicks? up (?:the )?partner\b|\bresponsibility of\b|\b(?:I|I'll|I will|we'll|we will)\s+(?:\w+\s+)?(?:run|own|lead|manage|handle|look after)\s+(?:it|this|the whole thing)\b|\b(?:runs?|run|running|leads?|manages?|oversees?|looks? after|look after|takes? care of|drives?|handles?|is responsible for|accountable for|will run|will own|will lead|will manage|in charge of)\b[^.]{0,30}\b(?:program\w*|pilot|channel|partnerships?|partner program|network|alliances?|both parts)\b/i;
+        /\bowner\b|\bowns\b|\bowned\b|\b(?:sits?|rests?|lies|lie) with\b|\b(?:is|are|as) (?:a |an )?(?:side[- ]project|stretch assignment|part[- ]time (?:job|role|task)|extra (?:job|task|hat)) (?:for|of)\b|\b(?:led|run|managed|overseen|driven|headed|handled|covered|owned) by\b|\b(?:will |to )?own (?:the )?(?:partner\w*|channel|alliances?|program\w*)\b|\bpicks? up (?:the )?partner\b|\bresponsibility of\b|\b(?:I|I'll|I will|we'll|we will)\s+(?:\w+\s+)?(?:run|own|lead|manage|handle|look after)\s+(?:it|this|the whole thing)\b|\b(?:runs?|run|running|leads?|manages?|oversees?|looks? after|look after|takes? care of|drives?|handles?|is responsible for|accountable for|will run|will own|will lead|will manage|in charge of)\b[^.]{0,30}\b(?:program\w*|pilot|channel|partnerships?|partner program|network|alliances?|both parts)\b/i;
       const labelOwner = (s: Sentence) =>
         /^(?:(?:program|channel|partner|alliance|partnerships?) )?(?:owner(?:ship)?|lead|responsible(?: person)?|accountable(?: person)?|who runs it)$/i.test(s.unit.label) ||
         (!!s.unit.cells && /\bowner\b|^responsible|\blead\b/i.test(s.unit.cells[0]?.text ?? ''));
@@ -475,7 +475,7 @@ export class Evidence {
         const labelled = labelOwner(s);
         if (!labelled && !s.test(owns) && !s.test(title)) return false;
         if (isHedged(s.text) || NO_OWNER.test(s.text)) return false;
-        return labelled || s.test(title) || /\b[A-Z][a-z]+ [A-Z][a-zà-ÿ]+|\b(?:I|we)\b|\b(?:CEO|COO|CRO|CFO|CTO|founder|co-founder|lead|manager|[Hh]ead|VP|[Dd]irector|[Cc]hief|[Pp]resident)\b/.test(s.text);
+        return labelled || s.test(title) || NAMES_A_PERSON.test(s.text);
       });
       const candidates = local.filter((s) => labelOwner(s) || s.test(owns) || (s.test(title) && s.section?.inTopic('team')));
       // Prefer a named or labelled owner; a partnership title on its own also counts.
@@ -488,7 +488,8 @@ export class Evidence {
       // Titles of the people the owner reports to or works with are not the owner's.
       const ownerPart = s.text.replace(/\b(?:report(?:s|ing)? (?:directly )?(?:in)?to|with|alongside|to|from|for) (?:the |our |a |an )?(?:[\w,-]+ ){0,4}(?:COO|CTO|CFO|CMO|CRO|CEO|founders?|VP [\w ]+|head of \w+|sales|marketing)\b/gi, '');
       const otherJob = OTHER_JOB.exec(ownerPart);
-      const fullTimeSaid = /\bfull[- ]time\b|\bdedicated\b|\bonly job\b|\bsole (?:focus|job)\b/i.test(text);
+      // "until we can afford someone full-time" promises a full-time owner later, not now.
+      const fullTimeSaid = /\bfull[- ]time\b|\bdedicated\b|\bonly job\b|\bsole (?:focus|job)\b/i.test(text.replace(/\b(?:until|once|when|before|after|later|then|eventually|no|not|isn't|without)\b[^.;]{0,50}?\b(?:full[- ]time|dedicated)\b/gi, ''));
       const partTime = (!!pt && !isNegatedAt(text, pt.index) && !fullTimeSaid) || (!!otherJob && !fullTimeSaid);
       return {
         sentence: candidates.find((c) => PART_TIME.test(c.text)) ?? s,
@@ -804,6 +805,9 @@ function classifyText(text: string, at: number, m: PercentMatch, contextOnly = f
 }
 
 /** Nobody owns the program yet: a hire to come, "no single owner", ownership split between teams. */
+/** A person in a sentence: a full name, someone named after "by" or "with", a pronoun, a role. */
+const NAMES_A_PERSON =
+  /\b[A-Z][a-z]+ [A-Z][a-zà-ÿ]+|\b(?:I|we)\b|\b(?:CEO|COO|CRO|CFO|CTO|CMO|MD|founders?|co-founders?|managing director|lead|manager|[Hh]ead|VP|[Dd]irector|[Cc]hief|[Pp]resident)\b|\b(?:by|with)\s+[A-Z][a-zà-ÿ]+\b(?!\s+(?:Marketplace|Partner|Network|Cloud))/;
 const NO_OWNER =
   /\b(?:we will hire|to hire|hiring|will be hired|once we hire|until (?:a |an |the |our )?(?:[\w-]+ ){0,4}(?:is|are) (?:hired|appointed|found|named)|no (?:single |one |dedicated |named )?owner|nobody owns|no one owns|each (?:cover|own|handle)s? (?:their|its) (?:part|piece|share))\b/i;
 

@@ -926,7 +926,7 @@ const MONTH_MARK = /\bin (?:January|February|March|April|May|June|July|August|Se
 /** A subject and a regular past tense ("we offboarded", "partners registered"): the past only beside a mark of it. */
 const REGULAR_PAST = /\b(?:we|they|it|partners?|resellers?|referrers?|MSPs?|VARs?|reps?|the (?:pilot|program(?:me)?|team|channel))\s+(?:[\w'-]+\s+)?[a-z]+ed\b/i;
 const PAST_VERB =
-  /\b(?:we|they|it|our|partners?|resellers?|referrers?|MSPs?|VARs?|reps?|pilot|program(?:me)?|claims?|commissions?|form|board|conflict|NPS|founders?|registrations?)\b(?:\s+[\w'-]+){0,2}?\s+(?:never\s+|only\s+)?(?:ran|paid|had|was|were|got|gave|tried|launched|saw|cost|took|asked|built|sourced|complained|ignored|lost|stayed|piled up|recruited|grew|spent|did|made|learned|learnt|came|delivered|missed|hit|reached|achieved|generated|produced|brought|wanted|failed|churned|dropped|stalled)\b/i;
+  /\b(?:we|they|it|our|partners?|resellers?|referrers?|MSPs?|VARs?|reps?|pilot|program(?:me)?|claims?|commissions?|form|board|conflict|NPS|founders?|registrations?)\b['’]?(?:\s+(?!(?:has|have|been|is|are|will|would|can|may|must|should)\b)[\w'-]+){0,3}?\s+(?:never\s+|only\s+)?(?:ran|paid|had|was|were|got|gave|tried|launched|saw|cost|took|asked|built|sourced|complained|ignored|lost|stayed|piled up|recruited|grew|spent|did|made|learned|learnt|came|delivered|missed|hit|reached|achieved|generated|produced|brought|wanted|failed|churned|dropped|stalled)\b/i;
 /** What makes a sentence about the present or the future even when it names the past. */
 const NOT_PAST =
   /\b(?:will|we'll|shall|going forward|starting|from now|next|targets?|aim|plan(?:s|ned)? to|must|now|keep|is|are|am|can|may|should|would|'d|has to|have to|need|needs|want|wants|this (?:quarter|year|month)|if|once|unless|in the (?:last|past) (?:\d+|\w+) (?:days|weeks|months|quarters|years)|no (?:closed )?(?:deals?|sales?|revenue|referrals?)|up from|down from|compared (?:to|with)|versus|vs\.?)\b/i;
@@ -951,6 +951,10 @@ export function statesDiscontinuation(text: string): boolean {
 export function reportsThePast(text: string): boolean {
   // A mark of the past alone ("last year") may sit in a clause about someone's present plan.
   const mark = PAST_MARK.test(text);
+  // A comment on the report ("…, which is why the program stalled") does not make it present.
+  text = text.replace(/,\s*(?:which|and that) (?:is|was|explains)\b.*$/i, '');
+  // "Lesson learned: …", "In hindsight, …": the label says the line reports the past.
+  if (/^\W*(?:lessons? learn(?:ed|t)|what went (?:wrong|well)|in hindsight|looking back|retro(?:spective)?)\b/i.test(text) && !/\b(?:will|we'll|must|going forward|next time|from now)\b/i.test(text)) return true;
   return (PAST_VERB.test(text) || (mark && !/\b(?:I|we|our|us)\b/i.test(text)) || ((mark || MONTH_MARK.test(text)) && REGULAR_PAST.test(text))) && !NOT_PAST.test(text);
 }
 

@@ -157,7 +157,7 @@ export interface CountMatch extends NumberMatch {
 }
 
 const COUNT_RE = new RegExp(
-  `(?<![\\w.$£€%-])(${NUMBER_SRC})(?:\\+)?(?:${RANGE_SEP}(${NUMBER_SRC}))?\\s+["“']?((?:(?!(?:and|or|with|in|of|from|to|per|each|for|the|who|that|at|on|by|a|an)\\b)[A-Za-z][\\w-]*\\s+){0,3})(${ANY_PARTNER}|practices|alliances?|vendors?|logos?|companies|providers?)\\b`,
+  `(?<![\\w.$£€%-])(${NUMBER_SRC})(?:\\+)?(?:${RANGE_SEP}(${NUMBER_SRC}))?\\s+["“']?((?:(?!(?:and|or|with|in|of|from|to|per|each|for|the|who|that|at|on|by|a|an)\\b)[A-Za-z][\\w-]*\\s+){0,3})(${ANY_PARTNER}|practices|alliances?|vendors?|logos?|companies|providers?|organi[sz]ations)\\b`,
   'gi',
 );
 

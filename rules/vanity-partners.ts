@@ -1,6 +1,29 @@
 import { z } from 'zod';
 import { defineRule } from '../core/rule.js';
-import { partnerCounts } from '../core/evidence.js';
+import { isNegatedAt, type Sentence } from '../core/model.js';
+import { findPartnerCounts, type CountMatch } from '../core/numbers.js';
+
+/**
+ * A count of listed partners, read from its parts: a number of partners (or a "Partners: 42" label)
+ * and where they are shown rather than what they do: a website, a partner page or directory, a logo
+ * wall, a list, an ecosystem, a boast. Targets, judgements ("listing logos is not a program") and
+ * counts someone denies are not the plan's own count.
+ */
+const SHOWN =
+  /\blogos?\b|\blisted\b|\blists?\b|\b(?:web ?site|site|homepage|home page|web ?page|partners? page|partner directory|directory|logo wall|roster|ecosystem|press releases?|announcements?)\b|\bboasts?\b|\bshown on\b|\bappear on\b|\blogo swaps?\b/i;
+const NOT_A_COUNT_OF_OURS =
+  /\b(?:goal|target|aim|by (?:month|year|Q[1-4]|the end)|we want|we plan|will (?:have|reach|sign|grow)|is not a (?:partner )?program|isn't a (?:partner )?program|customer logos?|customers' logos|logos of (?:our )?customers)\b/i;
+const LABELLED_LISTED = /^\W*(?:[\w-]+ ){0,2}(?:partners?|logos?)\s*(?:\||:)\s*(\d{1,5})\+?/i;
+
+export function countsListedPartners(s: Sentence): CountMatch[] {
+  if (!SHOWN.test(s.text) || NOT_A_COUNT_OF_OURS.test(s.text)) return [];
+  const counts = findPartnerCounts(s.text).filter((c) => !isNegatedAt(s.text, c.start, 12));
+  if (counts.length) return counts;
+  const label = LABELLED_LISTED.exec(s.text);
+  if (!label) return [];
+  const start = label.index + label[0].lastIndexOf(label[1]);
+  return [{ start, end: start + label[1].length, text: label[1], min: Number(label[1]), max: Number(label[1]), noun: 'partners' }];
+}
 
 export default defineRule({
   meta: {
@@ -20,14 +43,12 @@ export default defineRule({
   },
   check({ plan, evidence, report }) {
     if (evidence.dealReg || evidence.enablement || evidence.partnerRevenueTracking) return;
-    for (const s of evidence.countingPartners) {
-      for (const c of partnerCounts(s)) {
-        const listed = /\blogos?\b/i.test(c.noun) || /^["”']?\s*(?:listed|on (?:our|the|its) (?:\w+ ){0,2}(?:website|site|page|directory))/i.test(s.text.slice(c.end)) || /\blisted\b/i.test(c.noun);
-        if (!listed) continue;
+    const listed = plan.statements('vanity-partners', (s) => countsListedPartners(s).length > 0);
+    for (const s of listed) {
+      for (const c of countsListedPartners(s)) {
         const r = s.range(c.start, c.end);
         report({ message: `${c.text} counted, but there is no deal registration, enablement or partner revenue tracking behind them.`, at: r });
       }
     }
-    void plan;
   },
 });
