@@ -5,6 +5,7 @@
  */
 import type { Archetype, PreconditionKey, PreconditionEvidence, Stage } from './types.js';
 import { PRECONDITIONS } from './types.js';
+import { COSELL_CUE, MARKETPLACE_CUE, statesCoSell, statesMarketplaceListing } from './facts/platforms.js';
 import { ICP_CUE, openProfile, PRICING_CUE, SALES_CYCLE_CUE, statesIcp, statesPricing, statesSalesCycle } from './facts/sales.js';
 import { ANY_PARTNER, CAPITALISED_TIER_NAMES, DIRECT_SELLERS, oneOf, PARTNER_NOUNS, TIER_NAMES } from './vocabulary.js';
 import { AFTER_PILOT, ANSWER_START, HEDGE, isHedged, isNegatedAt, isStatement, reportsThePast, statesDiscontinuation, TOPIC_HEADINGS, type PlanModel, type Section, type Sentence, type Topic, type Unit } from './model.js';
@@ -628,22 +629,11 @@ export class Evidence {
   // ---- marketplace and portal ----------------------------------------------------------------
 
   get marketplaceListings(): Sentence[] {
-    return this.once('marketplace', () => {
-      const market = /\b(?:AWS|Azure|Microsoft|Google Cloud|GCP|Salesforce|HubSpot(?: App)?|Atlassian|Shopify|Snowflake|Oracle|SAP)\s+(?:App\s+)?Marketplace\b|\bAppExchange\b|\b(?:cloud|app) marketplace\b|\bmarketplace listing\b/i;
-      const verb = /\blist(?:ed|ing|s)?\b|\btransactable\b|\bpublish\w*|\blaunch\w*|\bavailable (?:on|in|through)\b|\bsell (?:on|through)\b|\bprivate offers?\b/i;
-      return this.plan.statements('marketplaceListing', (s) => {
-        const m = s.match(market);
-        return !!m && s.test(verb) && !/\bfrom\b[^.]{0,30}marketplaces?\b/i.test(s.text) && !isNegatedAt(s.text, m.index) && !statesDiscontinuation(s.text);
-      });
-    });
+    return this.once('marketplace', () => this.plan.statements('marketplaceListing', (s) => s.test(MARKETPLACE_CUE) && statesMarketplaceListing(s.text)));
   }
 
   get coSell(): Sentence | null {
-    return this.once('coSell', () =>
-      this.find(
-        /\bco-?sell\w*|\bjoint (?:pipeline|selling|account (?:planning|mapping)|sales calls?)\b|\b(?:AWS|Azure|Microsoft|Google(?: Cloud)?|GCP|Salesforce|HubSpot|platform|marketplace|alliance)(?:'s|’s)?\s+(?:\w+\s+){0,3}(?:customer engineers?|account (?:managers?|executives?)|field (?:sellers?|reps?|teams?)|sellers?|sales (?:reps?|teams?)|partner (?:sales|development) managers?)\b[^.]{0,60}\b(?:bring us|introduce|refer|invite|sell with|sell alongside)|\b(?:ACE|co-sell) program\b/i,
-      ),
-    );
+    return this.once('coSell', () => this.plan.statements('coSell', (s) => s.test(COSELL_CUE) && statesCoSell(s.text))[0] ?? null);
   }
 
   // ---- readiness -------------------------------------------------------------------------------
