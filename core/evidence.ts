@@ -6,6 +6,7 @@
 import type { Archetype, PreconditionKey, PreconditionEvidence, Stage } from './types.js';
 import { PRECONDITIONS } from './types.js';
 import { COSELL_CUE, MARKETPLACE_CUE, statesCoSell, statesMarketplaceListing } from './facts/platforms.js';
+import { DIFFERENTIATION_CUE, priceOnly, statesDifferentiation } from './facts/differentiation.js';
 import { ICP_CUE, openProfile, PRICING_CUE, SALES_CYCLE_CUE, statesIcp, statesPricing, statesSalesCycle } from './facts/sales.js';
 import { ANY_PARTNER, CAPITALISED_TIER_NAMES, DIRECT_SELLERS, oneOf, PARTNER_NOUNS, TIER_NAMES } from './vocabulary.js';
 import { AFTER_PILOT, ANSWER_START, HEDGE, isHedged, isNegatedAt, isStatement, reportsThePast, statesDiscontinuation, TOPIC_HEADINGS, type PlanModel, type Section, type Sentence, type Topic, type Unit } from './model.js';
@@ -475,7 +476,7 @@ export class Evidence {
         if (s.unit.cells && !/\bowner\b|^responsible|\blead\b/i.test(s.unit.cells[0]?.text ?? '')) return false;
         const labelled = labelOwner(s);
         if (!labelled && !s.test(owns) && !s.test(title)) return false;
-        if (isHedged(s.text) || NO_OWNER.test(s.text)) return false;
+        if (isHedged(s.text) || NO_OWNER.test(s.text.replace(NOT_HIRING, ''))) return false;
         return labelled || s.test(title) || NAMES_A_PERSON.test(s.text);
       });
       const candidates = local.filter((s) => labelOwner(s) || s.test(owns) || (s.test(title) && s.section?.inTopic('team')));
@@ -566,8 +567,8 @@ export class Evidence {
       const aimed = this.plan.statements('partnerEnablement', (s) => {
         const text = content(s);
         // The label can name it ("Partner sales playbook: ICP, positioning…").
-        const m = PARTNER_ENABLEMENT.exec(s.text);
-        return !!m && !isNegatedAt(s.text, m.index) && !isHedged(text) && !NEGATED_ANSWER.test(text) && !NOT_PLANNED.test(text);
+        const m = PARTNER_ENABLEMENT.exec(s.text) ?? teachesPartners(s.text);
+        return !!m && !isNegatedAt(s.text, m.index) && !isHedged(text) && !NEGATED_ANSWER.test(text) && !NOT_PLANNED.test(text) && !NOT_OUR_ENABLEMENT.test(text);
       });
       return aimed.find((s) => !(s.unit.cells && s.section?.inTopic('tiers'))) ?? null;
     });
@@ -681,6 +682,30 @@ const PART_TIME =
 const PARTNER_ENABLEMENT =
   /\b(?:partner|reseller|dealer|referrer|msp|agency|consultant|advisor|channel)s?['’]? (?:onboarding|training|enablement|certification|playbooks?|courses?|kick-?offs?|bootcamps?|academy)\b|\b(?:onboarding|training|enablement|certification|courses?|webinars?|playbooks?|sales kits?|office hours|kick-?off(?: call| meeting)?|product sessions?|workshops?|bootcamps?|joint plan|update calls?)\b[^.]{0,40}\b(?:for|with|to) (?:each |every |new |our |all )?(?:new )?(?:partners?|resellers?|dealers?|referrers?|msps?|agencies|consultants?|consultanc(?:y|ies)|advisors?|firms?|GSIs?|SIs|VARs?|partner (?:sales|presales|reps?|teams?))\b(?!\s+(?:program|programme|strategy|plan)\b)|\bcertified (?:partners?|installers?|consultants?|staff|technicians?|engineers?|salespe\w+)\b|\bsales playbooks?\b|\bjoint (?:go-to-market|gtm|business|account) plans?\b|\b(?:partners?|resellers?|consultanc(?:y|ies)|agenc(?:y|ies)|firms?|msps?|each \w+) gets? (?:a |an )?(?:[\w-]+ ){0,3}(?:training|onboarding|certification|course|workshop)\b|\b(?:partners?|partner reps?|resellers?|dealers?|consultants?|consultanc(?:y|ies)|advisors?|engineers|reps) (?:\w+ )?shadows? (?:our|an?|the) \w+|\b(?:partners?|resellers?|dealers?|consultants?|consultanc(?:y|ies)|advisors?|engineers|reps) (?:\w+ )?(?:complete|pass|take|attend|get|sit|go through|shadow)(?:s|es)? (?:a |the |our |an )?(?:[\w-]+ ){0,3}(?:course|training|certification|exam|onboarding|bootcamp|workshop|kickoff|demos?)\b|\b(?:sandbox|demo) tenant\b|\bcertification (?:path|exam|track)\b|\benablement\b/i;
 
+/** Teaching, in any form: a training, a course, a walkthrough, a pitch sheet, a playbook. */
+const TEACHING_NOUN = String.raw`(?:trainings?|courses?|certifications?|walkthroughs?|coaching|onboarding(?: (?:sessions?|calls?|programs?|packages?|kits?))?|enablement|playbooks?|pitch (?:sheets?|decks?)|battle ?cards?|sales kits?|demo (?:kits?|accounts?|environments?|licen[cs]es?)|sandbox(?:es)?|NFR licen[cs]es?|office hours|webinars?|workshops?|bootcamps?|academy|learning paths?|product sessions?)`;
+/** Who is taught: the partners, or their people ("its consultants", "their reps", "each firm"). */
+const PARTNER_PEOPLE = String.raw`(?:(?:${ANY_PARTNER})|(?:its|their|your|each (?:firm|partner)(?:'s|’s)?) (?:consultants?|reps?|staff|engineers?|sellers?|salespeople|team|people|technicians?|advisors?)|each (?:firm|partner))`;
+/**
+ * Enablement read from its parts, with the partners as the ones taught: "walk its consultants
+ * through a training", "a certification course for new resellers", "partners get a pitch sheet".
+ */
+const TEACHES_PARTNERS = new RegExp(
+  String.raw`\b(?:train|trains|trained|training|coach(?:es|ed|ing)?|onboard(?:s|ed|ing)?|certif(?:y|ies|ied)|teach(?:es)?|walk(?:s|ed)?|enable(?:s|d)?|upskill\w*)\s+(?:(?:new|each|every|all|our|the|selected|pilot)\s+)?(?:[\w-]+\s+)?${PARTNER_PEOPLE}\b` +
+    String.raw`|\b${PARTNER_PEOPLE}\b(?:\s+[\w-]+){0,2}?\s+(?:are|is|get|gets|will be|will get)\s+(?:\w+\s+)?(?:trained|onboarded|certified|coached|enabled|walked through|taught|upskilled)\b` +
+    String.raw`|\b${TEACHING_NOUN}\b(?:\s*\([^)]{0,80}\))?(?:\s+[\w-]+){0,3}?\s+(?:for|to|with)\s+(?:(?:each|every|new|our|all|the|pilot)\s+)?(?:[\w-]+\s+)?${PARTNER_PEOPLE}\b` +
+    String.raw`|\b${PARTNER_PEOPLE}\b(?:\s+[\w-]+){0,3}?\s+(?:get|gets|receive|receives|attend|attends|complete|completes|take|takes|go through|goes through|are given|have access to|can access|sit|sits|pass|passes)\b(?:\s+[\w-]+){0,5}?\s+${TEACHING_NOUN}\b`,
+  'i',
+);
+/**
+ * Not enablement the company gives partners: a certification partners must already hold, training
+ * partners pay for themselves, enablement for the company's own sellers.
+ */
+const NOT_OUR_ENABLEMENT =
+  /\b(?:must|should|need to|required to) (?:hold|have|be|show|present)\b[^.;]{0,40}\bcertifi\w+|\bcertifi\w+\b[^.;]{0,30}\b(?:to apply|to join|required|is a requirement|before (?:they|you) (?:apply|join))\b|\bat their own (?:cost|expense)\b|\b(?:train|onboard) their own\b|\bfor (?:the |our )?(?:direct (?:team|sales|reps)|AEs|sales team|account executives)\b/i;
+function teachesPartners(text: string): RegExpExecArray | null {
+  return TEACHES_PARTNERS.exec(text);
+}
 const NEGATED_ANSWER = /^\s*(?:not really|no\b|none|nope|nah\b|not needed|not yet)/i;
 const NEGATION_ANY = /\b(?:no|not|never|don't|do not|doesn't|won't|without)\b/i;
 
@@ -798,6 +823,8 @@ function classifyText(text: string, at: number, m: PercentMatch, contextOnly = f
 /** A person in a sentence: a full name, someone named after "by" or "with", a pronoun, a role. */
 const NAMES_A_PERSON =
   /\b[A-Z][a-z]+ [A-Z][a-zà-ÿ]+|\b(?:I|we)\b|\b(?:CEO|COO|CRO|CFO|CTO|CMO|MD|founders?|co-founders?|managing director|lead|manager|[Hh]ead|VP|[Dd]irector|[Cc]hief|[Pp]resident)\b|\b(?:by|with)\s+[A-Z][a-zà-ÿ]+\b(?!\s+(?:Marketplace|Partner|Network|Cloud))/;
+/** "I do not want to hire a partnerships person until …": no hire, so the named person stays the owner. */
+const NOT_HIRING = /\b(?:do not|don't|not|no need to|no plan to|won't|will not) (?:want to |plan to |intend to |need to )?hire\b[^.;]*/gi;
 const NO_OWNER =
   /\b(?:we will hire|to hire|hiring|will be hired|once we hire|until (?:a |an |the |our )?(?:[\w-]+ ){0,4}(?:is|are) (?:hired|appointed|found|named)|no (?:single |one |dedicated |named )?owner|nobody owns|no one owns|each (?:cover|own|handle)s? (?:their|its) (?:part|piece|share))\b/i;
 
@@ -855,7 +882,7 @@ function slaTurnaround(s: Sentence, question: string, inRegistrationSection: boo
 }
 
 /** Something left for later or out of scope: "we'll figure out training later", "not in scope for the pilot", "no training is planned". */
-const NOT_PLANNED = /\b(?:figure (?:\w+ ){0,3}out|work (?:\w+ ){0,3}out|sort (?:\w+ ){0,3}out) later\b|\bnot in scope\b|\bout of scope\b|\bno (?:\w+ ){0,2}(?:is|are) planned\b|\bnone planned\b/i;
+const NOT_PLANNED = /\b(?:figure (?:\w+ ){0,3}out|work (?:\w+ ){0,3}out|sort (?:\w+ ){0,3}out) later\b|\bfigur(?:e|ed|ing) (?:\w+ ){0,3}out\b|\b(?:be|get) (?:worked|sorted) out\b|\bnot in scope\b|\bout of scope\b|\bno (?:\w+ ){0,2}(?:is|are) planned\b|\bnone planned\b/i;
 
 // ---- recruiting ---------------------------------------------------------------------------
 
@@ -889,12 +916,13 @@ const PROCESS_TURNAROUND = /\b(?:paid|answered|responded|approved|reviewed|resol
 
 // ---- channel conflict ----------------------------------------------------------------------
 
-const DIRECT_SIDE = DIRECT_TEAM;
+/** The direct side of a conflict: the company's sellers, or "our side" holding back. */
+const DIRECT_SIDE = new RegExp(`${DIRECT_TEAM.source}|\\b(?:nobody|no one|anyone|someone) (?:on|from) our side\\b`, 'i');
 /** The partner's side of a conflict: a partner, a registration, partner-only accounts, partner-led deals, "you". */
 const PARTNER_CLAIM = new RegExp(`\\b(?:${ANY_PARTNER}|regist\\w*|partner-(?:only|led|sourced|registered)|you|your)\\b`, 'i');
 /** What a conflict rule does: holds the direct side back, splits the market, decides, credits. */
 const CONFLICT_RULE =
-  /\b(?:cannot|can't|can not|may not|must not|will not|won't|do(?:es)? not|never|steps? back|leaves? (?:[\w-]+ ){0,4}alone|stays? (?:off|away)|hands[- ]off|off[- ]limits|belongs? to|only (?:in|sells?|sell to|for|above|below|under|over)|partner-only|unless|route\w*|goes? to|go to|decid\w*|decision|wins?|appeal\w*|escalat\w*|arbitrat\w*|credit\w*|spiffs?|paid|split|overlay|binds?|protected|reserved)\b/i;
+  /\b(?:cannot|can't|can not|may not|must not|will not|won't|do(?:es)? not|never|steps? back|leaves? (?:[\w-]+ ){0,4}alone|stays? (?:off|away)|hands[- ]off|off[- ]limits|belongs? to|only (?:in|sells?|sell to|for|above|below|under|over)|partner-only|unless|route\w*|goes? to|go to|decid\w*|decision|wins?|appeal\w*|escalat\w*|arbitrat\w*|credit\w*|spiffs?|paid|split|overlay|binds?|protected|(?:full |their |normal )?commission|quota relief|comp(?:ensation)?[- ]neutral|reserved)\b/i;
 /** Not a rule: partners free to sell anywhere, support tiers, payments. */
 const NOT_A_CONFLICT_RULE = /\bfree to (?:sell|approach|work)\b|\bsupport escalation\b|\bL[123]\b|\bpayments?\b|\bplanning for the direct\b/i;
 
@@ -984,7 +1012,9 @@ function readColumnTiers(u: Unit): Tier[] | null {
   // Rows that name tiers themselves make a tier-per-row table.
   if (table.rows.length && table.rows.filter((r) => TIER_NAME.test(r.cells?.[0]?.text ?? '')).length * 2 > table.rows.length) return null;
   const first = (table.header[0] ?? '').trim();
-  let part: 'requirements' | 'benefits' | null = /^benefits?\b/i.test(first) ? 'benefits' : /requirement|criteria|to join|entry/i.test(first) ? 'requirements' : null;
+  // A corner cell naming both ("Requirement / benefit") leaves each row to its own label.
+  const both = /benefit|what (?:you|partners?) get/i.test(first) && /requirement|criteria|to join|entry/i.test(first);
+  let part: 'requirements' | 'benefits' | null = both ? null : /^benefits?\b/i.test(first) ? 'benefits' : /requirement|criteria|to join|entry/i.test(first) ? 'requirements' : null;
   const tiers: Tier[] = names.map((name) => ({ name, unit: u, hasCriteria: false, hasBenefits: false }));
   for (const r of table.rows) {
     const cells = r.cells ?? [];
@@ -1202,12 +1232,8 @@ function readinessEvidence(ev: Evidence): Record<PreconditionKey, PreconditionEv
   };
 
   // differentiation
-  const diffLabel = positive(labelled(/^differentiat\w*|^positioning$|^why us\b|^why (?:\w+ ){0,3}(?:lead with|pick|choose|prefer|push|recommend|sell|back|wins?|wants?|buy|care)\b|^our edge\b|^unique/i));
-  const diff = ev.find(
-    /\b(?:partners?|resellers?|msps?|advisors?|consultants?|teams?|customers?|engineers?|firms?)\b[^.]{0,40}\b(?:lead with|pick|choose|recommend|prefer|push)\b[^.]{0,60}\bbecause\b|\bonly (?:\w+ ){0,3}(?:scanner|product|platform|tool|vendor|one|solution)\b|\b(?:is|are) the only\b|\bnone of (?:the )?(?:large|big|other|major)\b|\bunlike (?:\w+ ){0,3}(?:competitors?|alternatives?|others)\b|\bwin (?:against|over) (?:\w+ ){0,3}(?:competitors?|legacy|incumbents?|alternatives?|\w+)\b[^.]{0,40}\bnot (?:on )?price\b|\bdifferentiat\w+ (?:is|by|through)\b/i,
-  );
-  const priceOnly = (t: string) =>
-    /\bcheap(?:er|est)\b|\blow(?:er|est)? (?:price|cost)s?\b|\bless expensive\b|\bcosts? less\b|\bbest price\b|\b(?:price|pricing|cost)\b[^.]{0,30}\b(?:lower|less|cheaper|below)\b|\blower than\b/i.test(t.replace(/\b(?:rather than|instead of|over|not)\b[^.,;]*/gi, '')) && !/\bnot (?:on |just |only )?(?:on )?price\b/i.test(t);
+  const diffLabel = positive(labelled(/^differentiat\w*|^positioning$|^why us\b|^why (?:\w+ ){0,3}(?:lead with|pick|choose|prefer|push|recommend|sell|switch|back|wins?|wants?|buy|care)\b|^our edge\b|^unique/i));
+  const diff = plan.facts(DIFFERENTIATION_CUE).find((s) => isStatement(s) && statesDifferentiation(s.text)) ?? null;
   const diffOk = [diffLabel, diff].find((s) => s && !priceOnly(s.text) && s.text.length > 30) ?? null;
   met('differentiation', [diffOk], 'partners have a reason to lead with the product beyond price', 'no reason is given for partners to push this product over alternatives (price alone is not one)');
 

@@ -955,7 +955,9 @@ export function reportsThePast(text: string): boolean {
   text = text.replace(/,\s*(?:which|and that) (?:is|was|explains)\b.*$/i, '');
   // "Lesson learned: …", "In hindsight, …": the label says the line reports the past.
   if (/^\W*(?:lessons? learn(?:ed|t)|what went (?:wrong|well)|in hindsight|looking back|retro(?:spective)?)\b/i.test(text) && !/\b(?:will|we'll|must|going forward|next time|from now)\b/i.test(text)) return true;
-  return (PAST_VERB.test(text) || (mark && !/\b(?:I|we|our|us)\b/i.test(text)) || ((mark || MONTH_MARK.test(text)) && REGULAR_PAST.test(text))) && !NOT_PAST.test(text);
+  // A mark alone reports the past only when it can mean nothing else: "in Q2" may be next quarter.
+  const strongMark = mark && PAST_MARK.test(text.replace(/\bin (?:H[12]|Q[1-4])\b|\bduring the (?:(?:19|20)\d\d )?pilot\b|\bbefore,/gi, ''));
+  return (PAST_VERB.test(text) || (strongMark && !/\b(?:I|we|our|us)\b/i.test(text)) || ((mark || MONTH_MARK.test(text)) && REGULAR_PAST.test(text))) && !NOT_PAST.test(text);
 }
 
 const ANSWER_IDS = new Map<string, number>();

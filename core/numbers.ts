@@ -14,8 +14,12 @@ const UNITS: Record<string, number> = {
 const TENS: Record<string, number> = {
   twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
 };
+const SMALL_WORD_SRC =
+  '(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|one|two|three|four|five|six|seven|eight|nine)';
+/** "one hundred and twenty", "two hundred", "a hundred fifty". */
+const HUNDREDS_SRC = `(?:(?:a|one|two|three|four|five|six|seven|eight|nine)\\s+)?hundred(?:(?:\\s+and)?[\\s-]+${SMALL_WORD_SRC}\\b)?`;
 const WORD_NUMBER_SRC =
-  '(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a hundred|one hundred|hundred|a dozen|dozen)';
+  `(?:${HUNDREDS_SRC}|` + '(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a dozen|dozen)';
 const DIGITS_SRC = '\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?';
 /** A number written with digits or in words. */
 export const NUMBER_SRC = `(?:${DIGITS_SRC}|${WORD_NUMBER_SRC})`;
@@ -23,7 +27,12 @@ export const NUMBER_SRC = `(?:${DIGITS_SRC}|${WORD_NUMBER_SRC})`;
 export function wordToNumber(word: string): number | null {
   const w = word.toLowerCase().trim();
   if (/^[\d,]+(\.\d+)?$/.test(w)) return Number(w.replace(/,/g, ''));
-  if (w === 'a hundred' || w === 'one hundred' || w === 'hundred') return 100;
+  const h = /^(?:(a|one|two|three|four|five|six|seven|eight|nine)\s+)?hundred(?:(?:\s+and)?[\s-]+(.+))?$/.exec(w.replace(/\s+/g, ' '));
+  if (h) {
+    const lead = !h[1] || h[1] === 'a' ? 1 : UNITS[h[1]];
+    const rest = h[2] ? wordToNumber(h[2]) : 0;
+    return rest === null ? null : lead * 100 + rest;
+  }
   if (w === 'a dozen' || w === 'dozen') return 12;
   if (w in UNITS) return UNITS[w];
   if (w in TENS) return TENS[w];

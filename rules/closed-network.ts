@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineRule } from '../core/rule.js';
+import { isNegatedAt } from '../core/model.js';
 
 /**
  * Recruiting only from the leaders' own network, read from its parts in any order: someone at the
@@ -28,7 +29,11 @@ function recruitsFromOwnNetwork(text: string): boolean {
   // The network named after the source word, in the same clause: "recruit partners from people our CEO knows".
   return text.split(/[;]|\bbut\b|\bso\b/).some((clause) => {
     const src = SOURCE.exec(clause);
-    return !!src && PERSONAL_TIE.test(clause.slice(src.index)) && !OTHER_SOURCES.test(clause);
+    if (!src || OTHER_SOURCES.test(clause)) return false;
+    const after = clause.slice(src.index);
+    const tie = PERSONAL_TIE.exec(after);
+    // "we will not limit ourselves to friends" names the network only to rule it out.
+    return !!tie && !isNegatedAt(after, tie.index, 60);
   });
 }
 

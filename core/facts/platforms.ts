@@ -19,10 +19,10 @@ const STORE = new RegExp(
 );
 /** Being on the store: listed, live, published, bought through, a private offer. */
 const ON_STORE =
-  /\blist(?:ed|ing|ings|s)?\b|\blive\b|\bpublish\w*|\blaunch\w*|\bavailable\b|\b(?:buy|buys|bought|purchase\w*|procure\w*|subscribe\w*|install\w*|transact\w*)\b|\bsell(?:s|ing)? (?:on|through|via)\b|\bprivate offers?\b|\bSaaS (?:contract|subscription)s?\b|\bgo(?:es)? (?:to|on|live)\b|\bget (?:listed|on)\b|\b(?:onto|presence)\b|\bon (?:the )?\w*\s*(?:marketplace|app ?store|AppExchange|AppSource)\b|\|/i;
+  /\blist(?:ed|ing|ings|s)?\b|\blive\b|\bpublish\w*|\blaunch\w*|\bavailable\b|\b(?:can|may|will|to) (?:buy|purchase|procure|subscribe|install)\b|\b(?:buy|purchase|procure)s? (?:us|it|the product|\w+) (?:through|via|on|from)\b|\btransactable\b|\bsell(?:s|ing)? (?:on|through|via)\b|\bprivate offers?\b|\bSaaS (?:contract|subscription)s?\b|\bgo(?:es)? (?:to|on|live)\b|\bget (?:listed|on)\b|\b(?:onto|presence)\b|\bon (?:the )?\w*\s*(?:marketplace|app ?store|AppExchange|AppSource)\b|\|/i;
 /** The company's own marketplace, or a listing refused or withdrawn. */
 const NOT_OUR_LISTING =
-  /\bour own (?:app )?(?:marketplace|app ?store|directory)\b|\bwe (?:run|operate|host) (?:a|an|our) \w*\s*marketplace\b|\b(?:rejected|declined|refused|withdrawn|pulled)\b|\bcompetitors?(?:'|’s?)?\b|\b(?:partners?|resellers?|SIs?|consultants?|agencies|MSPs?) (?:\w+ )?list (?:their|its)\b|\b(?:takes|charges|keeps) (?:a |an )?(?:\d|fee|cut|commission)/i;
+  /\bour own (?:app )?(?:marketplace|app ?store|directory)\b|\bwe (?:run|operate|host) (?:a|an|our) \w*\s*marketplace\b|\b(?:rejected|declined|refused|withdrawn|pulled)\b|\bcompetitors?(?:'|’s?)?\b|\b(?:partners?|resellers?|SIs?|consultants?|agencies|MSPs?) (?:\w+ )?list (?:their|its)\b|\b(?:takes|charges|keeps) (?:a |an )?(?:\d|fee|cut|commission)|\bfees?\b/i;
 
 /** A sentence that says the product is, or will be, listed on a platform's marketplace. */
 export function statesMarketplaceListing(text: string): boolean {
