@@ -99,7 +99,7 @@ const SIGN_UP =
 
 const DEAL_REG_WORD = /\bdeal[- ]?reg\w*|\bDR\b|\bregist\w+/i;
 /** "DR" as people abbreviate deal registration (capitals only, so "Dr." is not it). */
-const DR_ABBREVIATION = /\bDRs?\b(?!\.\s*[A-Z][a-z])/;
+const DR_ABBREVIATION = /(?<!\bTL;\s?)\bDRs?\b(?!\.\s*[A-Z][a-z])/;
 
 /** A sentence that describes how partners register a deal. */
 const REGISTRATION_PROCESS =
@@ -329,7 +329,7 @@ export class Evidence {
       const dr = this.dealReg;
       if (!dr) return out;
       const re = /\b(?:valid(?:ity)?|expir\w*|(?<!the |in the |over the |for the )lasts?|holds?|held|hold for|lifetime|protect(?:s|ed|ion)|belongs? to|reserved|locked|exclusive|good for|stands? for|(?:remains?|stays?) (?:open|active|valid|protected)|runs? for|during|lapses?|term)\b/gi;
-      const pool = new Set([...dr.sentences, ...this.plan.matching(/\b(?:registrations?|registered|claims?)\b/i), ...this.plan.matching(DR_ABBREVIATION)]);
+      const pool = new Set([...dr.sentences, ...this.plan.matching(/\b(?:registrations?|registered|claims?|attribution)\b/i), ...this.plan.matching(DR_ABBREVIATION)]);
       for (const s of pool) {
         if (isHedged(s.text) || WISH.test(s.text)) continue;
         re.lastIndex = 0;
@@ -677,7 +677,7 @@ const OTHER_JOB =
 
 /** Marks of an owner who runs the program beside another job ("alongside his sales targets", "one of her many hats"). */
 const PART_TIME =
-  /\balongside (?:her|his|their|my|our|an?|the)?\s*(?:[\w-]+\s+){0,3}(?:role|job|duties|work|responsibilities|targets?|quota|operations|day job)\b|\balongside (?:leading|running|managing|heading|operations|sales|marketing|engineering|product)\b|\bon the side\b|\bside project\b|\bpart[- ]time\b|\bhalf[- ]time\b|\bin (?:her|his|their|my) spare time\b|\bin addition (?:to|of) (?:her|his|their|my) (?:\w+ )?(?:role|job)\b|\bon top of (?:her|his|their|my) (?:\w+ )?(?:day job|job|role|quota|targets?|work)\b|\b(?:one|two|half a|a|an) (?:days?|afternoons?|mornings?) (?:a|per) week\b|\bon (?:Mon|Tues|Wednes|Thurs|Fri)days\b|\b\d{1,2}\s?% of (?:her|his|their|my) time\b|\bwhen (?:she|he|they) (?:has|have) time\b|\bas time allows\b|\bwhatever time is left\b|\bmany hats\b|\bstretch assignment\b|\b(?:fit|fits|squeeze) (?:\w+ ){0,3}in between\b|\buntil we can (?:afford|hire)\b|\bshared with (?:RevOps|sales|marketing|operations|customer success|\w+ ops)\b|\balso (?:owns?|runs?|leads?|manages?) (?:the )?(?:partner|channel|alliance)/i;
+  /\balongside (?:her|his|their|my|our|an?|the)?\s*(?:[\w-]+\s+){0,3}(?:role|job|duties|work|responsibilities|targets?|quota|operations|day job)\b|\balongside (?:leading|running|managing|heading|operations|sales|marketing|engineering|product)\b|\bon the side\b|\bside project\b|\bpart[- ]time\b|\bhalf[- ]time\b|\bin (?:her|his|their|my) spare time\b|\bin addition (?:to|of) (?:her|his|their|my) (?:\w+ )?(?:role|job)\b|\bon top of (?:her|his|their|my) (?:\w+ )?(?:day job|job|role|quota|targets?|work)\b|\b(?:one|two|half a|a|an) (?:days?|afternoons?|mornings?) (?:a|per) week\b|\bon (?:Mon|Tues|Wednes|Thurs|Fri)days\b|\b\d{1,2}\s?% of (?:her|his|their|my) time\b|\bwhen (?:she|he|they) (?:has|have) time\b|\bas time allows\b|\bwhatever time is left\b|\bmany hats\b|\bstretch assignment\b|\b(?:fit|fits|squeeze) (?:\w+ ){0,3}in between\b|\buntil we can (?:afford|hire)\b|\bshared with (?:RevOps|sales|marketing|operations|customer success|\w+ ops)\b|\balso (?:owns?|runs?|leads?|manages?) (?:the )?(?:partner|channel|alliance)|\b(?:half|a third|a quarter|a fifth|part|\d{1,2}\s?%) of (?:her|his|their|my) (?:week|time|days?|hours)\b|\balso (?:keeps|carries|runs|covers|holds) (?:her|his|their|my) (?:own )?(?:[\w-]+ ){0,2}(?:accounts?|territory|quota|job|role|team|region)\b/i;
 
 const PARTNER_ENABLEMENT =
   /\b(?:partner|reseller|dealer|referrer|msp|agency|consultant|advisor|channel)s?['’]? (?:onboarding|training|enablement|certification|playbooks?|courses?|kick-?offs?|bootcamps?|academy)\b|\b(?:onboarding|training|enablement|certification|courses?|webinars?|playbooks?|sales kits?|office hours|kick-?off(?: call| meeting)?|product sessions?|workshops?|bootcamps?|joint plan|update calls?)\b[^.]{0,40}\b(?:for|with|to) (?:each |every |new |our |all )?(?:new )?(?:partners?|resellers?|dealers?|referrers?|msps?|agencies|consultants?|consultanc(?:y|ies)|advisors?|firms?|GSIs?|SIs|VARs?|partner (?:sales|presales|reps?|teams?))\b(?!\s+(?:program|programme|strategy|plan)\b)|\bcertified (?:partners?|installers?|consultants?|staff|technicians?|engineers?|salespe\w+)\b|\bsales playbooks?\b|\bjoint (?:go-to-market|gtm|business|account) plans?\b|\b(?:partners?|resellers?|consultanc(?:y|ies)|agenc(?:y|ies)|firms?|msps?|each \w+) gets? (?:a |an )?(?:[\w-]+ ){0,3}(?:training|onboarding|certification|course|workshop)\b|\b(?:partners?|partner reps?|resellers?|dealers?|consultants?|consultanc(?:y|ies)|advisors?|engineers|reps) (?:\w+ )?shadows? (?:our|an?|the) \w+|\b(?:partners?|resellers?|dealers?|consultants?|consultanc(?:y|ies)|advisors?|engineers|reps) (?:\w+ )?(?:complete|pass|take|attend|get|sit|go through|shadow)(?:s|es)? (?:a |the |our |an )?(?:[\w-]+ ){0,3}(?:course|training|certification|exam|onboarding|bootcamp|workshop|kickoff|demos?)\b|\b(?:sandbox|demo) tenant\b|\bcertification (?:path|exam|track)\b|\benablement\b/i;
@@ -780,7 +780,9 @@ function classifyText(text: string, at: number, m: PercentMatch, contextOnly = f
   if (/\b(?:gross|operating|contribution|profit|net|ebitda|blended|software|hardware)\s+(?:\w+\s+)?margins?\b/i.test(before) || /^\s*gross margin/i.test(after)) return 'grossMargin';
   // A discount on the partner's own licences (internal use, demo, NFR) is not what it earns on a sale.
   // So is a discount on what the partner buys for itself ("Discount for additional support").
-  if (/\binternal[- ]use\b|\bfor internal\b|\b(?:their|your|its) own use\b|\bNFR\b|\bnot for resale\b|\bdemo (?:licen[cs]es?|instances?)\b|\bdiscounts? (?:for|on) (?:additional|extra|more) (?:support|licen[cs]es|seats|users|training|services)\b/i.test(near)) return 'other';
+  // Read in the list item that holds the number: "12% off MSRP, DR, portal access, NFR" lists NFR as another benefit.
+  const item = contextOnly ? near : `${before.slice(before.lastIndexOf(',') + 1)} ${after.slice(0, after.indexOf(',') < 0 ? after.length : after.indexOf(','))}`;
+  if (/\binternal[- ]use\b|\bfor internal\b|\b(?:their|your|its) own use\b|\bNFR\b|\bnot for resale\b|\bdemo (?:licen[cs]es?|instances?)\b|\bdiscounts? (?:for|on) (?:additional|extra|more) (?:support|licen[cs]es|seats|users|training|services)\b/i.test(item)) return 'other';
   // What the partner buys at: a resale, trade or buy-price discount is its margin.
   if (/\b(?:resale|reseller|trade|wholesale|dealer|distributor|buy(?:ing)?)\s+(?:discount|price)\b/i.test(near) && !/\bend[- ]customers?\b|\bcustomers? (?:get|receive)\b/i.test(near)) return 'payout';
   if (!contextOnly && PAYOUT_RIGHT_AFTER.test(after) && !/\b(?:gross|operating|contribution|profit)\s*$/i.test(before)) return 'payout';
@@ -837,11 +839,12 @@ const DECISION =
 const HOLDS = /\b(?:valid|expir\w*|lasts?|holds?|lifetime|protected for|protection lasts)\b/i;
 /** A duration given as a limit: "within 2 days", "in max 3 business days", "takes at most a day", "A: 48 hours". */
 const LIMIT_BEFORE =
-  /(?:\b(?:within|in|under|inside|by|of|takes?|max(?:imum)?|at most|no (?:later|more) than|up to)|:)\s*(?:about\s+|at most\s+|no more than\s+|max(?:imum)?\s+|a maximum of\s+)?$/i;
+  /(?:\b(?:within|in|under|inside|by|of|takes?|max(?:imum)?\.?|at most|no (?:later|more) than|up to)|:|[≤<]=?|=<)\s*(?:about\s+|at most\s+|no more than\s+|max(?:imum)?\s+|a maximum of\s+)?$/i;
 const LIMIT_AFTER = /^\s*(?:at (?:the )?most|max(?:imum)?|or less|to (?:approve|decide|respond|review|accept|reject|answer)|for (?:approval|a decision))\b/i;
 /** What else a team answers within a time: demos, support, payouts, applications. */
 const OTHER_REQUEST = /\b(?:demos?|support|tickets?|cases?|invoices?|payouts?|payments?|(?:partner |program )?applications?|MDF)\b/i;
-const REGISTRATION_SUBJECT = /\bregist\w*|\bdeal[- ]?reg\w*|\bDRs?\b|\breferrals?\b|\bclaims?\b|\bopportunit\w+|\bdeals?\b/i;
+const REGISTRATION_SUBJECT =
+  /\bregist\w*|\bdeal[- ]?reg\w*|\bDRs?\b|\breferrals?\b|\bclaims?\b|\bopportunit\w+|\bdeals?\b|\battribution\b|\blog(?:s|ged)? (?:a |an |the |each |every )?(?:[\w-]+ )?(?:accounts?|leads?|introductions?|customers?)\b|\breferred (?:accounts?|leads?|customers?|clients?)\b/i;
 const WISH = /\b(?:we'd like|we would like|ideally|something like|hope to|aim to|eventually)\b/i;
 
 /**
@@ -857,7 +860,7 @@ function heldIsRegistration(text: string, d: DurationMatch, inRegistrationSectio
   const from = text.lastIndexOf(';', d.start) + 1;
   const semi = text.indexOf(';', d.end);
   const clause = text.slice(from, semi < 0 ? text.length : semi);
-  if (REGISTRATION_SUBJECT.test(clause) || /\b(?:approved|protection)\b/i.test(clause)) return true;
+  if (REGISTRATION_SUBJECT.test(clause) || /\b(?:approved|protection|attribution)\b/i.test(clause)) return true;
   if (OTHER_HELD.test(clause)) return false;
   return inRegistrationSection || REGISTRATION_SUBJECT.test(text.slice(0, from));
 }

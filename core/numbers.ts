@@ -101,7 +101,7 @@ const HOURS: Record<DurationUnit, number> = {
   year: 24 * 365,
 };
 
-const UNIT_SRC = '(hours?|hrs?|h|days?|weeks?|wks?|months?|mos?|quarters?|years?|yrs?)';
+const UNIT_SRC = '(hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mos?|quarters?|years?|yrs?)';
 const DURATION_RE = new RegExp(
   `(?<![\\w.$£€])(${NUMBER_SRC}|an?|one|half(?: a)?)(?:${RANGE_SEP}(${NUMBER_SRC}))?[\\s-]?(business|working|calendar)?[\\s-]?${UNIT_SRC}\\b`,
   'gi',
@@ -128,13 +128,15 @@ function amount(word: string): number | null {
 /** Durations: `48h`, `48 hours`, `2 business days`, `two days`, `90-day`, `6 months`, `a quarter`, `60-80 days`. */
 export function findDurations(s: string): DurationMatch[] {
   const out: DurationMatch[] = [];
-  if (!/h|day|week|wk|mo|quarter|year|yr/i.test(s)) return out;
+  if (!/h|day|week|wk|mo|quarter|year|yr|\d\s?[dw]\b/i.test(s)) return out;
   DURATION_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = DURATION_RE.exec(s))) {
     const unitWord = m[4];
-    // A bare 'h' or 'mo' only right after digits (48h), never after a word (`a h...`).
-    if (/^(h|mos?)$/i.test(unitWord) && !/\d$/.test(m[2] ?? m[1])) continue;
+    // A bare 'h', 'd', 'w' or 'mo' only right after digits (48h, 90d), never after a word (`a h...`).
+    if (/^(h|d|w|mos?)$/i.test(unitWord) && !/\d$/.test(m[2] ?? m[1])) continue;
+    // "3D printing" is not three days: the short forms of days and weeks are lower case.
+    if (/^[DW]$/.test(unitWord)) continue;
     const a = amount(m[1]);
     const b = m[2] !== undefined ? amount(m[2]) : a;
     if (a === null || b === null) continue;

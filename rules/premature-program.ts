@@ -3,18 +3,57 @@ import { defineRule } from '../core/rule.js';
 import { findMoney } from '../core/numbers.js';
 import { isNegatedAt } from '../core/model.js';
 
-const RED_FLAGS: Array<[RegExp, string]> = [
-  [/\b(?:the )?(?:board|investors?|VCs?|shareholders)\b[^.]{0,50}\b(?:wants?|asks?|asking|asked|expects?|pushing|pushes|keeps? asking|insists?)\b|\bpartnerships? story\b|\b(?:for|in) (?:the|our) (?:next )?(?:deck|board (?:meeting|deck)|investor (?:update|deck)|fundraise|pitch deck)\b/i, 'built for the board or investors rather than for revenue'],
-  [/\bwe need (?:a |to (?:build|start) )?(?:partnerships?|partners|a channel|channel partners?|a partner program)\s+(?:now|immediately|asap|right away|this quarter|yesterday)\b/i, '"we need partnerships now" is almost always premature'],
+/**
+ * Building for the board or investors, read from its parts: the audience (board, investors, the next
+ * round) and something to show them (a story, logos, an ecosystem, a slide), not evidence they ask
+ * for (unit economics, revenue, proof).
+ */
+const AUDIENCE = /\b(?:the )?(?:board|investors?|VCs?|shareholders|next (?:funding )?round|fundrais\w*|series [A-D]|investor (?:update|deck))\b/i;
+const SHOWCASE = /\b(?:story|narrative|logos?|ecosystem|slides?|deck|show(?:case)?|look (?:bigger|good|serious|like)|category leader|impress\w*|headline|announce\w*|why we have no partners)\b/i;
+const EVIDENCE_ASKED = /\b(?:prove|proof|evidence|unit economics|revenue|numbers|results|data|metrics|ROI|payback|before we (?:scale|invest))\b/i;
+/** A sentence that rejects the red flag or reports it from the past ("This is not about logos for the board deck"). */
+const REJECTS = /\b(?:is|are|was)(?:n't| not) (?:about|for|why|the reason)\b|\bnot (?:about|for) (?:the )?(?:board|investors|logos|a story)\b|\b(?:classic|common|typical) (?:mistake|trap|error|anti-?pattern)\b|\bin (?:19|20)\d\d\b|\bthis plan is about\b|\breject\w*\b|\bnot why\b|\bwe are at \$?\d/i;
+
+function forTheBoard(text: string): RegExpExecArray | null {
+  const a = AUDIENCE.exec(text);
+  if (!a || !SHOWCASE.test(text) || REJECTS.test(text)) return null;
+  if (EVIDENCE_ASKED.test(text) && !/\bstory|\blogos?\b|\becosystem\b/i.test(text)) return null;
+  return a;
+}
+
+/** No product-market fit yet, and partners expected to bring it: the negation is the point here. */
+function beforeFit(text: string): RegExpExecArray | null {
+  const fit = /\b(?:product[- ]market fit|PMF)\b/i.exec(text);
+  if (!fit || /\b(?:not going to|won't|will not|do not|don't|never) (?:build|start|launch|open|run)\b/i.test(text)) return null;
+  const around = text.slice(Math.max(0, fit.index - 30), fit.index + fit[0].length + 25);
+  if (!/\b(?:don't|do not|haven't|have not|no|isn't|is not|not yet|without|before|pre-?|ahead of|still (?:looking|searching))\b|\bisn't there\b|\bnot there yet\b/i.test(around)) return null;
+  return /\b(?:partners?|resellers?|channel|SIs?|MSPs?|agencies)\b[^.]{0,60}\b(?:help|bring|find|sell|get|give|close|carry)\b|\b(?:channel|partner program|partners?)\b/i.test(text) ? fit : null;
+}
+
+/** A long sales cycle that partners are to fix. */
+const LONG_CYCLE = /\b\d+(?:[–-]\d+)?[- ]?months?\b[^.]{0,25}\b(?:cycles?|deals?|procurement)\b|\b(?:cycles?|deals?) (?:\w+ ){0,2}(?:take|takes|run|last) \d+(?:[–-]\d+)?\s?months?\b|\b(?:long|lengthy|slow|too long|enterprise|procurement) (?:\w+ )?(?:sales |deal |buying |procurement )?cycles?\b|\bcycles? (?:is|are) (?:too )?(?:long|slow)\b/i;
+const PARTNERS_FIX = /\b(?:partners?|resellers?|SIs?|MSPs?|VARs?|channel)\b[^.]{0,40}\b(?:will|can|must|should|to|are the)\b[^.]{0,20}\b(?:close|shorten|fix|speed|carry|take|sell for us|answer|solve|get us through)\b|\b(?:want|need|expect) (?:\w+ )?(?:partners?|resellers?|SIs?|MSPs?|VARs?) to (?:sell|close|shorten|fix)\b|\b(?:shorten|fix|cut)\b[^.]{0,20}$/i;
+function partnersFixCycle(text: string): RegExpExecArray | null {
+  const c = LONG_CYCLE.exec(text);
+  return c && PARTNERS_FIX.test(text) ? c : null;
+}
+
+const RED_FLAGS: Array<[RegExp | ((text: string) => RegExpExecArray | null), string]> = [
+  [forTheBoard, 'built for the board or investors rather than for revenue'],
+  [beforeFit, 'a channel before product-market fit'],
+  [partnersFixCycle, 'expecting partners to fix a long sales cycle'],
+  [/\b(?:we need|we must (?:start|launch|build|have)|must start|need to (?:start|launch)) (?:a |the |our |to (?:build|start) )?(?:partnerships?|partners|a channel|channel partners?|(?:a )?partner program(?:me)?|them)\s+(?:\w+\s+){0,2}(?:now|immediately|asap|right away|right now|this quarter|yesterday|fast)\b|\b(?:growth engine|engine) we need (?:right )?now\b|\botherwise we lose the market\b|\b(?:partnerships?|a channel|partners|the partner program)\b[^.]{0,20}\b(?:can(?:'t|not) wait|is urgent|are urgent)\b/i, '"we need partnerships now" is almost always premature'],
   [/\b(?:before|ahead of|pre[- ]?)\s*(?:we (?:have|reach|find|hit|get to) )?(?:product[- ]market fit|PMF)\b|\bwithout (?:having )?product[- ]market fit\b/i, 'a channel before product-market fit'],
-  [/\bpartners?\b[^.]{0,50}\b(?:speed up|shorten|accelerate|fix|cut|compress)\b[^.]{0,40}\b(?:sales cycles?|enterprise deals?|deal cycles?|long deals?)\b/i, 'expecting partners to fix a long sales cycle'],
+  [/\bpartners?\b[^.]{0,50}\b(?:speed up|shorten|accelerate|fix|cut|compress|close|get through)\b[^.]{0,40}\b(?:sales cycles?|enterprise deals?|deal cycles?|long deals?|those deals)\b|\b(?:\d+[- ]?(?:to[- ]\d+[- ]?)?months?|long|lengthy|slow|enterprise)\b[^.]{0,20}\bcycles?\b[^.]{0,60}\bpartners? (?:will|can|must|should) (?:close|shorten|fix|speed|carry|take)\b/i, 'expecting partners to fix a long sales cycle'],
 ];
 
 /** Words every red-flag sentence has; a cheap first test, remembered per sentence. */
-const PREFILTER = /board|investor|VC|shareholder|story|deck|fundrais|pitch|need|fit|PMF|speed|shorten|accelerat|fix|cut|compress|grow|double|triple|fast|quick|easi|shortcut/i;
+const PREFILTER = /board|investor|VC|shareholder|story|deck|fundrais|round|series|pitch|need|must|\bnow\b|wait|urgent|fit|PMF|speed|shorten|accelerat|fix|cut|compress|cycle|grow|double|triple|fast|quick|easi|shortcut/i;
 
 const GROWTH_SHORTCUT =
-  /\bgrow(?:th)? faster\b|\bgrowth (?:shortcut|engine|hack)\b|\baccelerate (?:our )?growth\b|\b(?:fastest|quickest|quick|fast|easiest|cheapest) (?:way|route|path)\b[^.]{0,40}\b(?:grow\w*|double|triple|scale|10x|\dx)\b|\bdouble (?:that|our revenue|revenue|ARR)\b|\bshortcut to (?:growth|scale)\b/i;
+  /\bgrow(?:th)? faster\b|\bgrowth (?:shortcut|engine|hack)\b|\baccelerate (?:our )?growth\b|\b(?:fastest|quickest|quick|fast|easiest|cheapest) (?:way|route|path)\b[^.]{0,40}\b(?:grow\w*|double|triple|scale|10x|\dx)\b|\bdouble (?:that|our revenue|revenue|ARR)\b|\bdouble faster\b|\bshortcut(?: to (?:growth|scale|\$?\d\S*))?\b|\b(?:get|take) us to \$?\d[\d.]*\s?[mk]\b[^.]{0,20}\b(?:quicker|faster|sooner)\b|\bhelp us (?:to )?grow faster\b/i;
+/** "$900k ARR", "900k ARR", "1.2M ARR": annual recurring revenue as written. */
+const ARR_FIGURE = /(?:[$£€]\s?)?(\d+(?:[.,]\d+)?)\s?(k|m|mm)\b\s*(?:in\s+)?ARR\b/gi;
 
 export default defineRule({
   meta: {
@@ -38,8 +77,9 @@ export default defineRule({
     for (const s of plan.matching(PREFILTER)) {
       let why: string | null = null;
       for (const [re, w] of RED_FLAGS) {
-        const m = s.match(re);
-        if (m && !isNegatedAt(s.text, m.index)) {
+        const m = typeof re === 'function' ? re(s.text) : s.match(re);
+        // Before fit, the negation ("we don't have product-market fit yet") is the red flag itself.
+        if (m && (re === beforeFit || !isNegatedAt(s.text, m.index, 80)) && !REJECTS.test(s.text)) {
           why = w;
           break;
         }
@@ -47,10 +87,10 @@ export default defineRule({
       // "... asked for a partnerships story. That is not why this program exists."
       const next = s.unit.sentences[s.unit.sentences.indexOf(s) + 1];
       if (why && next && /^(?:but )?(?:that|this)(?:'s| is| was)? not (?:why|the reason)|^(?:that|this) is not what\b/i.test(next.text)) why = null;
-      if (!why && GROWTH_SHORTCUT.test(s.text) && /\bchannel|\bpartner|\breferr|\bresell/i.test(s.text)) {
+      if (!why && GROWTH_SHORTCUT.test(s.text) && !REJECTS.test(s.text) && /\bchannel|\bpartner|\breferr|\bresell|\bSIs?\b|\bMSPs?\b|\bagenc/i.test(s.text)) {
         // The ARR may be stated in the same paragraph or list item rather than the same sentence.
         const context = s.unit.text;
-        const arr = [...findMoney(context).filter((m) => /\bARR\b/i.test(context.slice(m.end, m.end + 6))).map((m) => m.value), plan.frontMatter?.arr ?? Infinity];
+        const arr = [...findMoney(context).filter((m) => /\bARR\b/i.test(context.slice(m.end, m.end + 6))).map((m) => m.value), ...[...context.matchAll(ARR_FIGURE)].map((m) => Number(m[1].replace(',', '.')) * (m[2].toLowerCase() === 'k' ? 1e3 : 1e6)), plan.frontMatter?.arr ?? Infinity];
         if (Math.min(...arr) <= options.arrThreshold) why = 'a channel as a growth shortcut at around $1M ARR';
       }
       if (why) report({ message: `Red flag: ${why}.`, at: plan.sentenceSpan(s) });
