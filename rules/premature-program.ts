@@ -12,7 +12,7 @@ const AUDIENCE = /\b(?:the )?(?:board|investors?|VCs?|shareholders|next (?:fundi
 const SHOWCASE = /\b(?:story|narrative|logos?|ecosystem|slides?|deck|show(?:case)?|look (?:bigger|good|serious|like)|category leader|impress\w*|headline|announce\w*|why we have no partners)\b/i;
 const EVIDENCE_ASKED = /\b(?:prove|proof|evidence|unit economics|revenue|numbers|results|data|metrics|ROI|payback|before we (?:scale|invest))\b/i;
 /** A sentence that rejects the red flag or reports it from the past ("This is not about logos for the board deck"). */
-const REJECTS = /\b(?:is|are|was)(?:n't| not) (?:about|for|why|the reason)\b|\bnot (?:about|for) (?:the )?(?:board|investors|logos|a story)\b|\b(?:classic|common|typical) (?:mistake|trap|error|anti-?pattern)\b|\bin (?:19|20)\d\d\b|\bthis plan is about\b|\breject\w*\b|\bnot why\b|\bwe are at \$?\d/i;
+const REJECTS = /\b(?:is|are|was)(?:n't| not) (?:about|for|why|the reason)\b|\bnot (?:about|for) (?:the )?(?:board|investors|logos|a story)\b|\b(?:classic|common|typical) (?:mistake|trap|error|anti-?pattern)\b|\bin (?:19|20)\d\d\b|\bthis plan is about\b|\breject\w*\b|\bnot why\b/i;
 
 function forTheBoard(text: string): RegExpExecArray | null {
   const a = AUDIENCE.exec(text);
