@@ -475,15 +475,18 @@ export class Evidence {
       const local = this.plan.statements('ownerCandidates', (s) => {
         if (s.unit.cells && !/\bowner\b|^responsible|\blead\b/i.test(s.unit.cells[0]?.text ?? '')) return false;
         const labelled = labelOwner(s);
-        if (!labelled && !s.test(owns) && !s.test(title)) return false;
+        if (!labelled && !s.test(owns) && !s.test(title) && !statesOwnership(s.text)) return false;
         if (isHedged(s.text) || NO_OWNER.test(s.text.replace(NOT_HIRING, ''))) return false;
-        return labelled || s.test(title) || NAMES_A_PERSON.test(s.text);
+        return labelled || s.test(title) || NAMES_A_PERSON.test(s.text) || statesOwnership(s.text);
       });
-      const candidates = local.filter((s) => labelOwner(s) || s.test(owns) || (s.test(title) && s.section?.inTopic('team')));
+      const candidates = local.filter((s) => labelOwner(s) || s.test(owns) || statesOwnership(s.text) || (s.test(title) && s.section?.inTopic('team')));
       // Prefer a named or labelled owner; a partnership title on its own also counts.
       const s = candidates[0];
       if (!s) return null;
-      const text = candidates.map((c) => c.text).join(' ');
+      // What the plan says of the owner elsewhere in the section: sentences that name them again ("Helena also keeps her SE accounts").
+      const name = /\b([A-Z][a-zà-ÿ]+)(?= [A-Z][a-zà-ÿ]+)/.exec(s.text)?.[1];
+      const more = name ? (s.section?.allSentences() ?? []).filter((x) => !candidates.includes(x) && (x.text.includes(name) || /^(?:She|He|They)\b/.test(x.text))).slice(0, 4) : [];
+      const text = [...candidates, ...more].map((c) => c.text).join(' ');
       const pt = PART_TIME.exec(text);
       // An owner whose title is another function (the VP Sales, the COO, a head of marketing) runs
       // the program beside that job unless the plan says the role is full-time.
@@ -494,7 +497,7 @@ export class Evidence {
       const fullTimeSaid = /\bfull[- ]time\b|\bdedicated\b|\bonly job\b|\bsole (?:focus|job)\b/i.test(text.replace(/\b(?:until|once|when|before|after|later|then|eventually|no|not|isn't|without)\b[^.;]{0,50}?\b(?:full[- ]time|dedicated)\b/gi, ''));
       const partTime = (!!pt && !isNegatedAt(text, pt.index) && !fullTimeSaid) || (!!otherJob && !fullTimeSaid);
       return {
-        sentence: candidates.find((c) => PART_TIME.test(c.text)) ?? s,
+        sentence: [...candidates, ...more].find((c) => PART_TIME.test(c.text)) ?? s,
         partTime,
         fullTime: fullTimeSaid && !partTime,
         senior: /\b(?:vp|vice president|director|head|chief)\b/i.test(text),
@@ -677,7 +680,7 @@ const OTHER_JOB =
 
 /** Marks of an owner who runs the program beside another job ("alongside his sales targets", "one of her many hats"). */
 const PART_TIME =
-  /\balongside (?:her|his|their|my|our|an?|the)?\s*(?:[\w-]+\s+){0,3}(?:role|job|duties|work|responsibilities|targets?|quota|operations|day job)\b|\balongside (?:leading|running|managing|heading|operations|sales|marketing|engineering|product)\b|\bon the side\b|\bside project\b|\bpart[- ]time\b|\bhalf[- ]time\b|\bin (?:her|his|their|my) spare time\b|\bin addition (?:to|of) (?:her|his|their|my) (?:\w+ )?(?:role|job)\b|\bon top of (?:her|his|their|my) (?:\w+ )?(?:day job|job|role|quota|targets?|work)\b|\b(?:one|two|half a|a|an) (?:days?|afternoons?|mornings?) (?:a|per) week\b|\bon (?:Mon|Tues|Wednes|Thurs|Fri)days\b|\b\d{1,2}\s?% of (?:her|his|their|my) time\b|\bwhen (?:she|he|they) (?:has|have) time\b|\bas time allows\b|\bwhatever time is left\b|\bmany hats\b|\bstretch assignment\b|\b(?:fit|fits|squeeze) (?:\w+ ){0,3}in between\b|\buntil we can (?:afford|hire)\b|\bshared with (?:RevOps|sales|marketing|operations|customer success|\w+ ops)\b|\balso (?:owns?|runs?|leads?|manages?) (?:the )?(?:partner|channel|alliance)|\b(?:half|a third|a quarter|a fifth|part|\d{1,2}\s?%) of (?:her|his|their|my) (?:week|time|days?|hours)\b|\balso (?:keeps|carries|runs|covers|holds) (?:her|his|their|my) (?:own )?(?:[\w-]+ ){0,2}(?:accounts?|territory|quota|job|role|team|region)\b/i;
+  /\balongside (?:her|his|their|my|our|an?|the)?\s*(?:[\w-]+\s+){0,3}(?:role|job|duties|work|responsibilities|targets?|quota|operations|day job)\b|\balongside (?:leading|running|managing|heading|operations|sales|marketing|engineering|product)\b|\bon the side\b|\bside project\b|\bpart[- ]time\b|\bhalf[- ]time\b|\bin (?:her|his|their|my) spare time\b|\bin addition (?:to|of) (?:her|his|their|my) (?:\w+ )?(?:role|job)\b|\bon top of (?:her|his|their|my) (?:\w+ )?(?:day job|job|role|quota|targets?|work)\b|\b(?:one|two|half a|a|an) (?:days?|afternoons?|mornings?) (?:a|per) week\b|\bon (?:Mon|Tues|Wednes|Thurs|Fri)days\b|\b\d{1,2}\s?% of (?:her|his|their|my) time\b|\bwhen (?:she|he|they) (?:has|have) time\b|\bas time allows\b|\bwhatever time is left\b|\bmany hats\b|\bstretch assignment\b|\b(?:fit|fits|squeeze) (?:\w+ ){0,3}in between\b|\buntil we can (?:afford|hire)\b|\bshared with (?:RevOps|sales|marketing|operations|customer success|\w+ ops)\b|\balso (?:owns?|runs?|leads?|manages?) (?:the )?(?:partner|channel|alliance)|\b(?:half|a third|a quarter|a fifth|part|\d{1,2}\s?%) of (?:her|his|their|my) (?:week|time|days?|hours)\b|\balso (?:keeps|carries|runs|covers|holds) (?:her|his|their|my) (?:own )?(?:[\w-]+ ){0,2}(?:accounts?|territory|quota|job|role|team|region)\b|\b(?:one|two|half a|a|\d) days? (?:a|per) week\b|\b0?\.\d FTE\b|\bhalf of (?:\w+['’]s|her|his|their) time\b|\bwho is also (?:an? )?\w+|\bon top of (?:[\w-]+ ){0,3}(?:gen|generation|job|role|quota|work|duties|targets?)\b|\bin between\b|\bpicks? up (?:\w+ )?(?:partner|channel) work\b|\bas time allows\b/i;
 
 const PARTNER_ENABLEMENT =
   /\b(?:partner|reseller|dealer|referrer|msp|agency|consultant|advisor|channel)s?['’]? (?:onboarding|training|enablement|certification|playbooks?|courses?|kick-?offs?|bootcamps?|academy)\b|\b(?:onboarding|training|enablement|certification|courses?|webinars?|playbooks?|sales kits?|office hours|kick-?off(?: call| meeting)?|product sessions?|workshops?|bootcamps?|joint plan|update calls?)\b[^.]{0,40}\b(?:for|with|to) (?:each |every |new |our |all )?(?:new )?(?:partners?|resellers?|dealers?|referrers?|msps?|agencies|consultants?|consultanc(?:y|ies)|advisors?|firms?|GSIs?|SIs|VARs?|partner (?:sales|presales|reps?|teams?))\b(?!\s+(?:program|programme|strategy|plan)\b)|\bcertified (?:partners?|installers?|consultants?|staff|technicians?|engineers?|salespe\w+)\b|\bsales playbooks?\b|\bjoint (?:go-to-market|gtm|business|account) plans?\b|\b(?:partners?|resellers?|consultanc(?:y|ies)|agenc(?:y|ies)|firms?|msps?|each \w+) gets? (?:a |an )?(?:[\w-]+ ){0,3}(?:training|onboarding|certification|course|workshop)\b|\b(?:partners?|partner reps?|resellers?|dealers?|consultants?|consultanc(?:y|ies)|advisors?|engineers|reps) (?:\w+ )?shadows? (?:our|an?|the) \w+|\b(?:partners?|resellers?|dealers?|consultants?|consultanc(?:y|ies)|advisors?|engineers|reps) (?:\w+ )?(?:complete|pass|take|attend|get|sit|go through|shadow)(?:s|es)? (?:a |the |our |an )?(?:[\w-]+ ){0,3}(?:course|training|certification|exam|onboarding|bootcamp|workshop|kickoff|demos?)\b|\b(?:sandbox|demo) tenant\b|\bcertification (?:path|exam|track)\b|\benablement\b/i;
@@ -825,6 +828,22 @@ function classifyText(text: string, at: number, m: PercentMatch, contextOnly = f
 /** A person in a sentence: a full name, someone named after "by" or "with", a pronoun, a role. */
 const NAMES_A_PERSON =
   /\b[A-Z][a-z]+ [A-Z][a-zà-ÿ]+|\b(?:I|we)\b|\b(?:CEO|COO|CRO|CFO|CTO|CMO|MD|founders?|co-founders?|managing director|lead|manager|[Hh]ead|VP|[Dd]irector|[Cc]hief|[Pp]resident)\b|\b(?:by|with)\s+[A-Z][a-zà-ÿ]+\b(?!\s+(?:Marketplace|Partner|Network|Cloud))/;
+/**
+ * Ownership read from its parts, in either order: a person (a name, a role, "our co-founder"), taking
+ * charge (owns, runs, handles, looks after, takes on, picks up; "is owned by", "goes to", "sits with")
+ * and the program (partners, partnerships, the channel, the referral program). "Karl runs the
+ * referral program alongside his RevOps duties"; "Half of Ben's time goes to partners".
+ */
+const OWNER_PERSON =
+  /^(?:[-*+]\s+)?(?!(?:Sales|Marketing|Finance|Support|Product|Engineering|Operations|Ops|RevOps|Partnerships?|Partners?|Legal|Everyone|Nobody|Each|Every|Leadership|Management|Success|Customer|Channel|Alliances?|It|This|That|They|Who|Which|The|Our|A|An|We|Pricing|Enablement|Recruiting|Training)\b)[A-Z][a-zà-ÿ]+(?:['’]s\b|,?\s+(?:will\s+|is going to\s+|also\s+)?(?:owns?|runs?|leads?|heads?|handles?|manages?|looks? after|takes? (?:on|over|care of)|picks? up|drives?|covers?|is responsible|is in charge)\b)|\b(?:by|with|for|to) (?!(?:Sales|Marketing|Finance|Support|Product|Engineering|Operations|Partners?|Europe|EMEA|APAC|AWS|Microsoft|Google|Salesforce|HubSpot)\b)[A-Z][a-zà-ÿ]+\b|\b(?:our|the|a) (?:[\w-]+ )?(?:co-?founders?|founders?|CEO|COO|CRO|CFO|CTO|CMO|MD|lead|manager|head|director|VP|owner|AE|account executive)\b|\b(?:CEO|COO|CRO|CFO|CTO|CMO)\b|\b[A-Z][a-zà-ÿ]+['’]s (?:time|week|days?)\b/;
+const TAKES_CHARGE =
+  /\b(?:owns?|owned|runs?|run|running|leads?|led|heads?|headed|handles?|handled|manages?|managed|look(?:s|ing)? after|takes? (?:on|over|care of)|pick(?:s|ed)? up|drives?|driven|covers?|is responsible|responsibility|in charge|accountable|goes to|go to|sits? with|rests? with|belongs? to|(?:a )?side project|stretch assignment|\d(?:\.\d)? FTE)\b/i;
+const THE_PROGRAM = /\b(?:partner(?:ship)?s?|partner (?:program(?:me)?|work|relationships?|channel)|channel(?: program)?|alliances?|(?:referral|reseller|affiliate|MSP|agency) (?:program(?:me)?|partners)|resellers|the (?:program(?:me)?|pilot))\b/i;
+export function statesOwnership(text: string): boolean {
+  if (isHedged(text) || NO_OWNER.test(text.replace(NOT_HIRING, ''))) return false;
+  const clauses = text.split(/;|\. /);
+  return clauses.some((c) => OWNER_PERSON.test(c) && TAKES_CHARGE.test(c) && THE_PROGRAM.test(c));
+}
 /** "I do not want to hire a partnerships person until …": no hire, so the named person stays the owner. */
 const NOT_HIRING = /\b(?:do not|don't|not|no need to|no plan to|won't|will not) (?:want to |plan to |intend to |need to )?hire\b[^.;]*/gi;
 const NO_OWNER =

@@ -128,7 +128,7 @@ const DOC_ARCHETYPE_PHRASES: Record<Archetype, RegExp> = {
   reseller:
     /\bresell(?:s|ers?|ing)?\b|\bVARs?\b|\bMSPs?\b|\bmanaged service providers?\b|\bvalue-added resellers?\b|(?<!\bnot for )(?<!\bNFR \()\bresale\b(?! (?:through|via|on|in) (?:the |a |cloud )?(?:marketplaces?|AWS|Azure|GCP|Google Cloud))|\b(?:distributors?|dealers?|systems? integrators?|channel partners?)\b(?=[^.]{0,80}\b(?:sell|sells|selling|carry|carries|distribute|bundle|install|buy at|margin|discount)\b)|\b(?:sell|sells|selling|carry|carries|distribute|install)\b[^.]{0,60}\b(?:distributors?|dealers?|systems? integrators?)\b/gi,
   technology:
-    /\b(?:integration|technology|tech|ISV|app|marketplace app) partners?\b|\b(?:technology|product|partner) integrations? with\b|\bintegration partner program\b|\bISV (?:program|ecosystem)\b|\bISVs?\b(?! Accelerate)|\bindependent software vendors?\b|\btechnology (?:providers?|vendors?|alliances?)\b|\b(?:recruit|sign|onboard|work with|partner with) (?:\w+ )?ISVs?\b|\bpartners?\b[^.]{0,80}\b(?:that|who|which) (?:\w+ ){0,3}(?:integrate|interoperate|build integrations)\b/gi,
+    /\b(?:integration|technology|tech|ISV|app|marketplace app) partners?\b|\b(?:technology|product|partner) integrations? with\b|\bintegration partner program\b|\bISV (?:program|ecosystem)\b|(?<!\b(?:AWS|Microsoft|Google|Azure|Salesforce|HubSpot)(?:'s|’s)? )\bISVs?\b(?! Accelerate)|\bindependent software vendors?\b|\btechnology (?:providers?|vendors?|alliances?)\b|\b(?:recruit|sign|onboard|work with|partner with) (?:\w+ )?ISVs?\b|\bpartners?\b[^.]{0,80}\b(?:that|who|which) (?:\w+ ){0,3}(?:integrate|interoperate|build integrations)\b/gi,
   strategic:
     /\bstrategic (?:alliances?|relationships?|partnerships?|partners?)\b|\balliances? with\b|\balliances? (?:team|program(?:me)?s?|partners?|handbook|managers?|motion)\b|\bcloud (?:alliances?|providers?|partners?)\b|\bhyperscalers?\b|\bco-?sell(?:ing)? (?:with|motion|program)\b|\b(?:AWS|Microsoft|Google Cloud|Salesforce|HubSpot) (?:alliance|partnership|co-?sell)\b/gi,
 };
@@ -1063,6 +1063,9 @@ function extractPiece(text: string, nodes: RootContent[]): PieceExtract {
       case 'html': {
         const p = (node as Html).position!;
         x.html.push({ value: (node as Html).value, start: p.start.offset!, end: p.end.offset! });
+        // Callouts and toggles exported from Notion and similar tools (<aside>, <details>, <summary>)
+        // wrap prose: the text inside is read as the author's words.
+        for (const n of wrappedProse((node as Html).value, p.start.offset!)) block(n, undefined, inherited);
         return;
       }
       default:
@@ -1081,6 +1084,67 @@ function extractPiece(text: string, nodes: RootContent[]): PieceExtract {
   // What is cached with the piece is kept at its exact size (arrays grown by push keep spare room).
   for (const u of x.units) u.compact();
   return x;
+}
+
+/** Tags that only wrap prose in exported documents: callouts, toggles and their summaries. */
+const WRAPPER_TAGS = /^\s*(?:<\/?(?:aside|details|summary|div|section|center|figure|figcaption)\b[^<>\n]{0,200}>\s*)+|(?:\s*<\/?(?:aside|details|summary|div|section|center|figure|figcaption)\b[^<>\n]{0,200}>)+\s*$/gi;
+const WRAPPER_START = /^\s*<(?:aside|details|summary|div|section|center|figure)\b/i;
+
+/**
+ * The markdown inside an HTML wrapper block, parsed with positions in the piece: consecutive lines
+ * of text between wrapper tags are read as one block, a line with text between tags on its own.
+ */
+function wrappedProse(value: string, at: number): RootContent[] {
+  if (!WRAPPER_START.test(value) || value.length > 20_000) return [];
+  const out: RootContent[] = [];
+  let chunkStart = -1;
+  let chunkEnd = -1;
+  const flush = () => {
+    if (chunkStart < 0) return;
+    const chunk = value.slice(chunkStart, chunkEnd);
+    for (const n of parsePieceText(chunk)) out.push(shiftPositions(n, at + chunkStart));
+    chunkStart = -1;
+  };
+  let lineStart = 0;
+  while (lineStart <= value.length) {
+    const nl = value.indexOf('\n', lineStart);
+    const lineEnd = nl < 0 ? value.length : nl;
+    const line = value.slice(lineStart, lineEnd);
+    WRAPPER_TAGS.lastIndex = 0;
+    let from = 0;
+    let to = line.length;
+    let tagged = false;
+    for (const m of line.matchAll(WRAPPER_TAGS)) {
+      tagged = true;
+      if (m.index === 0) from = m[0].length;
+      else to = Math.min(to, m.index!);
+    }
+    const text = line.slice(from, to);
+    if (!text.trim()) flush();
+    else if (tagged) {
+      flush();
+      chunkStart = lineStart + from;
+      chunkEnd = lineStart + to;
+      flush();
+    } else {
+      if (chunkStart < 0) chunkStart = lineStart;
+      chunkEnd = lineEnd;
+    }
+    if (nl < 0) break;
+    lineStart = nl + 1;
+  }
+  flush();
+  return out;
+}
+
+/** Moves a parsed node (and its children) by `delta` characters. */
+function shiftPositions<T extends { position?: any; children?: any[] }>(node: T, delta: number): T {
+  if (node.position) {
+    node.position.start.offset += delta;
+    node.position.end.offset += delta;
+  }
+  if (node.children) for (const c of node.children) shiftPositions(c, delta);
+  return node;
 }
 
 function tableUnits(text: string, table: Table): Unit[] {
