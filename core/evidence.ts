@@ -7,6 +7,7 @@ import type { Archetype, PreconditionKey, PreconditionEvidence, Stage } from './
 import { PRECONDITIONS } from './types.js';
 import { COSELL_CUE, MARKETPLACE_CUE, statesCoSell, statesMarketplaceListing } from './facts/platforms.js';
 import { DIFFERENTIATION_CUE, priceOnly, statesDifferentiation } from './facts/differentiation.js';
+import { PRODUCT_CUE, statesProductMaturity } from './facts/product.js';
 import { ICP_CUE, openProfile, PRICING_CUE, SALES_CYCLE_CUE, statesIcp, statesPricing, statesSalesCycle } from './facts/sales.js';
 import { ANY_PARTNER, CAPITALISED_TIER_NAMES, DIRECT_SELLERS, oneOf, PARTNER_NOUNS, TIER_NAMES } from './vocabulary.js';
 import { AFTER_PILOT, ANSWER_START, HEDGE, isHedged, isNegatedAt, isStatement, reportsThePast, statesDiscontinuation, TOPIC_HEADINGS, type PlanModel, type Section, type Sentence, type Topic, type Unit } from './model.js';
@@ -1215,9 +1216,6 @@ function findTargets(ev: Evidence): Target[] {
 
 // ---- readiness evidence --------------------------------------------------------------------
 
-const PRODUCT_SUBJECT = /\b(?:implementations?|onboarding|go-?live|set-?up|setup wizard|deployments?|install(?:ation)?|docs|documentation|knowledge base|first (?:dashboard|report|value)|time to value)\b/i;
-const PRODUCT_BOUND =
-  /\bfixed[- ](?:scope|price|\d+|\w+-day)|\bcapped\b|\bnever (?:run|runs|go|goes) (?:past|over)\b|\b(?:go(?:es)? live|live|done|finish(?:es)?|complete[sd]?|takes?|reach\w*) (?:within|in under|in|under) (?:\d+|a|one|two|three|four|five|six|ten|fifteen|half)\b|[≤<]\s*\d|\bpredictable\b|\bstandardi[sz]ed\b|\bno (?:custom|bespoke)\b|\bno (?:hand-?holding|professional services)\b|\bunassisted\b|\bwithout (?:calling us|help from us|our help)\b|\b(?:docs|documentation|knowledge base|install guide)\b[^.]{0,40}\b(?:complete|public|published|covers every)\b|\bhalf a day\b/i;
 
 function readinessEvidence(ev: Evidence): Record<PreconditionKey, PreconditionEvidence> {
   const plan = ev.plan;
@@ -1233,14 +1231,9 @@ function readinessEvidence(ev: Evidence): Record<PreconditionKey, PreconditionEv
   const fact = (re: RegExp) => ev.find(re, plan.facts(re));
   const positive = (s: Sentence | null) => (s && !s.test(NEGATIVE_STATEMENT) ? s : null);
 
-  // product
-  const product = ev.find(
-    /\bself[- ]serve\b|\bself[- ](?:onboard\w*|setup|service|install\w*)\b|\bsets? (?:themselves|itself|it) up\b|\bwithout (?:a|any) (?:call|meeting|demo|consultant) from us\b|\bin an afternoon\b|\bwithout (?:our |any )?(?:help|hand-?holding|services|assistance)\b|\bno help from us\b|\bon (?:its|their) own\b|\bgoes? live in\b|\blive in (?:a|one|two|three|\d)|\bfirst (?:payroll|scan|results?|value)\b|\bimplementation (?:time |is )?(?:is )?(?:bounded|fixed|takes)|\bfixed[- ](?:price|scope)? ?package\b|\bdocumentation\b|\bdocs (?:are )?public\b|\bhelp cent(?:er|re)\b|\brunbooks?\b|\bsetup takes\b|\bset up in\b|\bonboard(?:s|ing)? (?:in|within) \w+/i,
-  );
-  // Or read from its parts: what a customer goes through (implementation, onboarding, setup, docs)
-  // and a bound on it (fixed scope, capped, within N days, unassisted, complete and public).
-  const productParts = plan.facts(PRODUCT_SUBJECT).find((s) => PRODUCT_BOUND.test(s.text) && !isHedged(s.text) && !/\b(?:will|plan to|need to|patchy|incomplete|outdated|missing)\b/i.test(s.text)) ?? null;
-  met('product', [positive(product) ?? positive(productParts) ?? positive(labelled(/^product(?: maturity| readiness)?$/i))], 'onboarding or implementation is bounded and documented', 'no evidence that customers onboard without hand-holding, with bounded implementation and solid docs');
+  // product: read from its parts (core/facts/product.ts)
+  const product = plan.facts(PRODUCT_CUE).find((s) => statesProductMaturity(s.text)) ?? null;
+  met('product', [positive(product) ?? positive(labelled(/^product(?: maturity| readiness)?$/i))], 'onboarding or implementation is bounded and documented', 'no evidence that customers onboard without hand-holding, with bounded implementation and solid docs');
 
   // sales: at least two of ICP, pricing, sales cycle
   const icp = positive(plan.facts(ICP_CUE).find((s) => statesIcp(s.text)) ?? [labelled(/^(?:ICP|ideal customers?(?: profile)?|target customers?|customers(?: and price)?)$/i)].find((s) => s && !openProfile(s.text)) ?? null);

@@ -23,7 +23,8 @@ const NOT_GIVEN = /\b(?:after the pilot|will be defined|to be defined|if (?:conf
 function protectsPartnerPricing(text: string): boolean {
   if (isHedged(text) || NOT_GIVEN.test(text)) return false;
   const named = PROTECTION.exec(text);
-  if (named && !isNegatedAt(text, named.index)) return true;
+  // A discount limit is written as a negation ("can't discount more than 10% without approval"): that is the rule itself.
+  if (named && (!isNegatedAt(text, named.index) || /discount/i.test(named[0]))) return true;
   return (DIRECT_SIDE.test(text) && HELD_BACK.test(text)) || PRICE_CONFLICT.test(text) || /\bregistered (?:accounts|organi[sz]ations|deals|opportunities) are yours\b/i.test(text);
 }
 
