@@ -387,12 +387,22 @@ export class Evidence {
     });
   }
 
+  /** The plan's own percentages of one kind: those reported in history (last year's margin, last year's MDF) are not the plan's. */
+  private presentPercents(category: PercentCategory): PercentFact[] {
+    // Asked of those sentences only (not a set of every present sentence, on every keystroke).
+    const present = (x: Sentence) => !x.section?.history && x.memo('present', () => !reportsThePast(x.text));
+    return this.percents.filter((p) => p.category === category && present(p.sentence));
+  }
+
+  /** MDF rates the plan sets. */
+  get mdfPercents(): PercentFact[] {
+    return this.once('mdfPercents', () => this.presentPercents('mdf'));
+  }
+
   get payouts(): PercentFact[] {
     // What the plan pays: payouts reported in history (last year's margin) are not the plan's.
     return this.once('payouts', () => {
-      // Asked of the payouts' sentences only (not a set of every present sentence, on every keystroke).
-      const present = (x: Sentence) => !x.section?.history && x.memo('present', () => !reportsThePast(x.text));
-      return this.percents.filter((p) => p.category === 'payout' && present(p.sentence));
+      return this.presentPercents('payout');
     });
   }
 
@@ -945,7 +955,7 @@ const DIRECT_SIDE = new RegExp(`${DIRECT_TEAM.source}|\\b(?:nobody|no one|anyone
 const PARTNER_CLAIM = new RegExp(`\\b(?:${ANY_PARTNER}|regist\\w*|partner-(?:only|led|sourced|registered)|you|your)\\b`, 'i');
 /** What a conflict rule does: holds the direct side back, splits the market, decides, credits. */
 const CONFLICT_RULE =
-  /\b(?:cannot|can't|can not|may not|must not|will not|won't|do(?:es)? not|never|steps? back|leaves? (?:[\w-]+ ){0,4}alone|stays? (?:off|away)|hands[- ]off|off[- ]limits|belongs? to|only (?:in|sells?|sell to|for|above|below|under|over)|partner-only|unless|route\w*|goes? to|go to|decid\w*|decision|wins?|appeal\w*|escalat\w*|arbitrat\w*|credit\w*|spiffs?|paid|split|overlay|binds?|protected|(?:full |their |normal )?commission|quota relief|comp(?:ensation)?[- ]neutral|reserved)\b/i;
+  /\b(?:cannot|can't|can not|may not|must not|will not|won't|do(?:es)? not|never|steps? back|leaves? (?:[\w-]+ ){0,4}alone|stays? (?:off|away)|hands[- ]off|off[- ]limits|belongs? to|only (?:in|sells?|sell to|for|above|below|under|over)|partner-only|unless|route\w*|goes? to|go to|decid\w*|decision|wins?|appeal\w*|escalat\w*|arbitrat\w*|credit\w*|spiffs?|paid|split|overlay|binds?|protect(?:s|ed)?|closes? (?:the |that |this )?(?:account|deal|opportunity|customer)s? to|closed to|(?:full |their |normal )?commission|quota relief|comp(?:ensation)?[- ]neutral|reserved)\b/i;
 /** Not a rule: partners free to sell anywhere, support tiers, payments. */
 const NOT_A_CONFLICT_RULE = /\bfree to (?:sell|approach|work)\b|\bsupport escalation\b|\bL[123]\b|\bpayments?\b|\bplanning for the direct\b/i;
 

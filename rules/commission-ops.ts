@@ -3,7 +3,7 @@ import { defineRule } from '../core/rule.js';
 import { appendToSectionFix } from '../core/fixes.js';
 import { sectionAnchor } from './util.js';
 
-const BUY_DISCOUNT = /\bdiscounts?\b[^.;]{0,30}\b(?:off|from|on) (?:the )?(?:list|MSRP|RRP|suggested retail)|\b(?:off|below) (?:the )?(?:list|MSRP|RRP)(?: price)?\b|\bbuy(?:s|ing)? (?:\w+ ){0,3}at\b[^.;]{0,30}\b(?:discount|off)\b/i;
+const BUY_DISCOUNT = /\b(?:resale|reseller|trade|wholesale|buy(?:ing)?|partner) discounts?\b|\bdiscounts?\b[^.;]{0,30}\b(?:off|from|on) (?:the )?(?:list|MSRP|RRP|suggested retail)|\b(?:off|below) (?:the )?(?:list|MSRP|RRP)(?: price)?\b|\bbuy(?:s|ing)? (?:\w+ ){0,3}at\b[^.;]{0,30}\b(?:discount|off)\b/i;
 const PAID_LATER = /\b(?:commissions?|fees?|rebates?|back-?end|paid|pays?|payouts?|bonus\w*|spiffs?)\b/i;
 
 export default defineRule({
@@ -31,7 +31,8 @@ export default defineRule({
     const anyPaidLater = all.some((p) => paidLater(p.sentence.text)) || [...sections].some((sec) => !!sec && sec.allSentences().some((x) => PAID_LATER.test(x.text)));
     const payouts = anyPaidLater ? all : [];
     if (payouts.length && !evidence.payoutOps) {
-      const first = payouts[0];
+      // Anchored at a payout that is paid out later (a fee), not a discount kept at the sale.
+      const first = payouts.find((p) => paidLater(p.sentence.text)) ?? payouts[0];
       const section = first.sentence.section?.heading && first.sentence.section !== plan.titleUnit?.section ? first.sentence.section : null;
       report({
         message: 'Payouts have no reconciliation or payout cadence and no statement for partners.',

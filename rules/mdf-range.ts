@@ -20,8 +20,7 @@ export default defineRule({
   },
   check({ evidence, options, report, note }) {
     const b = options.percent;
-    for (const p of evidence.percents) {
-      if (p.category !== 'mdf') continue;
+    for (const p of evidence.mdfPercents) {
       const inBand = p.match.min >= b.min && p.match.max <= b.max;
       note({ kind: 'percent', subject: 'MDF', text: p.match.text, band: { min: b.min, max: b.max, unit: '%', label: 'MDF band' }, inBand, at: p });
       if (!inBand) report({ message: `MDF of ${fmtRange(p.match.min, p.match.max)} is outside ${fmtRange(b.min, b.max)} of partner-generated revenue.`, at: p });
