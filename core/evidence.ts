@@ -192,7 +192,7 @@ export function partnerCounts(s: Sentence): CountMatch[] {
     const head = c.noun.split(/\s+/).pop() ?? '';
     if (/^\s+(?:reps?|people|staff|employees|engineers|sellers|salespeople|managers?|contacts?)\b/i.test(s.text.slice(c.end))) return false;
     if (/^(?:reps?|people|staff|employees|engineers|sellers|salespeople|managers?)$/i.test(head)) return false;
-    if (PARTNER_HEAD.test(head) || /\bpartner/i.test(c.noun)) return true;
+    if (PARTNER_HEAD.test(head) || /\bpartner/i.test(c.noun) || ANY_PARTNER_WORD.test(c.noun)) return true;
     return partnering && !/^(?:compan(?:y|ies)|providers?)$/i.test(head);
   });
 }
@@ -1173,7 +1173,7 @@ function findTierStructures(plan: PlanModel): TierStructure[] {
 // ---- targets -----------------------------------------------------------------------------
 
 const TARGET_WORDS =
-  /\b(?:targets?|goals?|aim(?:s|ing)? (?:for|to)|we want|grow(?:ing)? (?:to|the (?:network|program|channel) to)|reach(?:ing)?|we expect|expect(?:ed)? to|will (?:bring|reach|grow|source|deliver|generate|contribute|account|sign|recruit|onboard|add|have)|to (?:source|bring in|reach|deliver|generate|contribute|account for)|by (?:month|Q[1-4]|year|the end of)|within (?:the first|\d+|one|two|three)|plan to (?:reach|sign|have|recruit))\b/i;
+  /^\W*(?:sign|recruit|onboard|add|land|reach|grow to|get to)\b|\b(?:we plan to|plan to|aim is to|the aim is|we intend to) (?:sign|recruit|onboard|add|have|reach|grow)\b|\bby (?:the )?end of\b|\b(?:targets?|goals?|aim(?:s|ing)? (?:for|to)|we want|grow(?:ing)? (?:to|the (?:network|program|channel) to)|reach(?:ing)?|we expect|expect(?:ed)? to|will (?:bring|reach|grow|source|deliver|generate|contribute|account|sign|recruit|onboard|add|have)|to (?:source|bring in|reach|deliver|generate|contribute|account for)|by (?:month|Q[1-4]|year|the end of)|within (?:the first|\d+|one|two|three)|plan to (?:reach|sign|have|recruit))\b/i;
 
 function findTargets(ev: Evidence): Target[] {
   const out: Target[] = [];
@@ -1193,7 +1193,9 @@ function findTargets(ev: Evidence): Target[] {
     if (sec?.inTopic('exitCriteria')) continue;
     const inTargets = (sec?.inTopic('metrics') ?? false) || (!!s.unit.label && TOPIC_HEADINGS.metrics.test(s.unit.label));
     const targetWords = s.test(TARGET_WORDS);
-    if (!inTargets && !targetWords) continue;
+    // A count of partners with a time ahead ("Active partners | 40 | month 24") is a target too.
+    const timedCount = !targetWords && s.timeFrameMonths !== null && (s.partnerCountMatches.length > 0 || (!!s.unit.cells && ANY_PARTNER_WORD.test(s.unit.cells[0]?.text ?? '')));
+    if (!inTargets && !targetWords && !timedCount) continue;
     if (!sharesBySentence.has(s) && !/\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred)\b/i.test(s.text)) continue;
     let fromTitles: number | null = null;
     if (sec) {
@@ -1215,7 +1217,7 @@ function findTargets(ev: Evidence): Target[] {
           counts.push({ start: at - s.at, end: at - s.at + m[0].length, text: m[0], min: Number(m[1]), max: Number(m[2] ?? m[1]), noun: cells[0].text });
         }
       }
-    } else counts.push(...partnerCounts(s).filter((c) => !/\blogos?\b/i.test(c.noun)));
+    } else counts.push(...partnerCounts(s).filter((c) => !/\blogos?\b/i.test(c.noun) && !/^\s+(?:across|at|in|from|within) (?:our |their |all |the )?(?:partners?|firms?|resellers?)\b/i.test(s.text.slice(c.end))));
     for (const c of counts) {
       const r = s.range(c.start, c.end);
       out.push({ sentence: s, kind: 'partnerCount', min: c.min, max: c.max, ...r, months });

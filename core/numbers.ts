@@ -168,7 +168,7 @@ export interface CountMatch extends NumberMatch {
 }
 
 const COUNT_RE = new RegExp(
-  `(?<![\\w.$£€%-])(${NUMBER_SRC})(?:\\+)?(?:${RANGE_SEP}(${NUMBER_SRC}))?\\s+["“']?((?:(?!(?:and|or|with|in|of|from|to|per|each|for|the|who|that|at|on|by|a|an)\\b)[A-Za-z][\\w-]*\\s+){0,3})(${ANY_PARTNER}|practices|alliances?|vendors?|logos?|companies|providers?|organi[sz]ations)\\b`,
+  `(?<![\\w.$£€%-])(${NUMBER_SRC})(?:\\+)?(?:${RANGE_SEP}(${NUMBER_SRC}))?\\s+["“']?((?:(?!(?:and|or|with|in|of|from|to|per|each|for|the|who|that|at|on|by|a|an|through|via|across|among)\\b)[A-Za-z][\\w-]*\\s+){0,3})(${ANY_PARTNER}|practices|alliances?|vendors?|logos?|companies|providers?|organi[sz]ations)\\b`,
   'gi',
 );
 
@@ -176,12 +176,21 @@ const COUNT_RE = new RegExp(
 /** "Active MSPs (deal in last 2 qtrs): 55": a label whose last word names partners, and a bare number. */
 const LABELLED_COUNT = new RegExp(String.raw`^\W*((?:[\w-]+ ){0,3}(${ANY_PARTNER}))(?: \([^)]{0,60}\))?\s*:\s*(\d{1,6})\+?\s*$`, 'i');
 
+/**
+ * A label naming partners, then the count: "Active MSPs target: 40", "Partner count goal — 75 by
+ * month 36", "Active referral partners (≥1 referral per quarter): 30 by month 24".
+ */
+const LABELLED_TARGET_COUNT = new RegExp(
+  String.raw`^\W*((?:[\w-]+ ){0,4}?(${ANY_PARTNER})(?: [\w-]+){0,3}?)(?: \([^)]{0,60}\))?\s*(?::|—|–| - |,\s*(?:year|month) [\w-]+:)\s*(\d{1,5})\+?(?![\d.,%])(?:\s+(?:active|partners?|in total))?(?:\s+(?:by|within|in|at|over|before)\b[^.]{0,40})?\s*\.?\s*$`,
+  'i',
+);
+
 export function findPartnerCounts(s: string): CountMatch[] {
   const out: CountMatch[] = [];
-  const labelled = LABELLED_COUNT.exec(s);
+  const labelled = LABELLED_COUNT.exec(s) ?? LABELLED_TARGET_COUNT.exec(s);
   if (labelled) {
     const n = Number(labelled[3]);
-    const start = s.lastIndexOf(labelled[3]);
+    const start = s.indexOf(labelled[3], labelled.index + labelled[1].length);
     return [{ start, end: start + labelled[3].length, text: labelled[3], min: n, max: n, noun: labelled[1].toLowerCase() }];
   }
   COUNT_RE.lastIndex = 0;
