@@ -181,7 +181,7 @@ const LABELLED_COUNT = new RegExp(String.raw`^\W*((?:[\w-]+ ){0,3}(${ANY_PARTNER
  * month 36", "Active referral partners (≥1 referral per quarter): 30 by month 24".
  */
 const LABELLED_TARGET_COUNT = new RegExp(
-  String.raw`^\W*((?:[\w-]+ ){0,4}?(${ANY_PARTNER})(?: [\w-]+){0,3}?)(?: \([^)]{0,60}\))?\s*(?::|—|–| - |,\s*(?:year|month) [\w-]+:)\s*(\d{1,5})\+?(?![\d.,%])(?:\s+(?:active|partners?|in total))?(?:\s+(?:by|within|in|at|over|before)\b[^.]{0,40})?\s*\.?\s*$`,
+  String.raw`^\W*((?:[\w-]+ ){0,4}?(${ANY_PARTNER})(?: (?:count|target|goal|number|total|signed|active|recruited|onboarded))*)(?: \([^)]{0,60}\))?\s*(?::|—|–| - |,\s*(?:year|month) [\w-]+:)\s*(\d{1,5})\+?(?![\d.,%])(?:\s+(?:active|partners?|in total))?(?:\s+(?:by|within|in|at|over|before)\b[^.]{0,40})?\s*\.?\s*$`,
   'i',
 );
 
