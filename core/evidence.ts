@@ -432,7 +432,7 @@ export class Evidence {
   }
 
   get chequePayments(): Sentence[] {
-    return this.once('cheques', () => this.findAll(/\b(?:by|via|with a|in the form of a|as a|as)\s+(?:a\s+)?(?:paper\s+)?(?:cheques?|checks?)\b|\b(?:cheques?|checks?) (?:are|is) (?:mailed|posted|sent|issued)\b|\b(?:mail|send|post|issue|write)s? (?:you |them |partners |each partner )?(?:a |the |paper )?(?:cheques?|checks?)\b/i));
+    return this.once('cheques', () => this.plan.statements('cheques', (s) => s.test(/\bcheque|\bcheck/i) && paysPartnersByCheque(s.text)));
   }
 
   // ---- MDF --------------------------------------------------------------------------
@@ -855,6 +855,23 @@ export function statesOwnership(text: string): boolean {
   const clauses = text.split(/;|\. /);
   return clauses.some((c) => OWNER_PERSON.test(c) && TAKES_CHARGE.test(c) && THE_PROGRAM.test(c));
 }
+/**
+ * Paying partners by cheque, read from its parts: a cheque as a means of payment ("by cheque", "a
+ * paper check", "method: check", "cuts a check") and what partners are paid (commissions, fees,
+ * payouts, "partners get"), not what customers or partners pay the company, refunds or expenses.
+ */
+const CHEQUE =
+  /\bcheques?\b|\b(?:by|via|with|as|a|paper|bank|mailed|posted|physical)\s+(?:a\s+)?(?:paper\s+)?checks?\b|\bchecks?\s*(?:\(|,? mailed|,? posted|in the mail|by (?:post|mail))|\b(?:method|payment|payout)s?\s*[:=|—–-]\s*(?:a\s+)?(?:paper\s+)?checks?\b|\b(?:cuts?|mails?|sends?|posts?|issues?|writes?) (?:\w+ ){0,2}?(?:a |the |paper )?checks?\b|\|\s*checks?\b/i;
+const PARTNER_PAYOUT =
+  /\bpay(?:s|ing)? (?:out )?(?:our |all |each |every )?(?:partners?|resellers?|referrers?|affiliates?)\b|\bwe(?:'ll| will)? (?:pay|mail|send|post)\b(?! (?:our |the )?(?:vendors?|suppliers?|contractors?|staff|employees))|\b(?:mail|send|post)s? you\b|\b(?:commissions?|fees?|payouts?|pay-?outs?|rebates?|bonus(?:es)?|bount(?:y|ies)|spiffs?|earnings|earned|referral (?:fees?|payments?)|partner (?:payments?|payouts?))\b|\b(?:partners?|resellers?|referrers?|affiliates?|agencies|MSPs?|VARs?|each partner)\b[^.;]{0,40}\b(?:get|gets|receive|receives|are paid|is paid|paid)\b|\bto (?:each |every |the |our )?partners?\b/i;
+const NOT_A_PAYOUT_BY_CHEQUE =
+  /\b(?:customers?|clients?|buyers?) (?:may |can |will |must )?(?:pay|pays) (?:us|their|invoices|by|with)\b|\b(?:partners?|resellers?|they|you) (?:\w+ )?(?:pay|pays) us\b|\brefunds?\b|\bexpenses?\b|\breimburse\w*|\bemployees?\b|\bno (?:more )?(?:cheques?|checks?)\b|\bnever (?:by )?(?:cheques?|checks?)\b|\bnot (?:by )?(?:cheques?|checks?)\b|\binstead of (?:a )?(?:cheques?|checks?)\b|\b(?:background|credit|health|spot|sanity|reference|compliance|quality) checks?\b|\bcheck[- ]?(?:ins?|lists?|points?)\b/i;
+function paysPartnersByCheque(text: string): boolean {
+  if (isHedged(text) || WISH.test(text) || NOT_A_PAYOUT_BY_CHEQUE.test(text)) return false;
+  const c = CHEQUE.exec(text);
+  return !!c && PARTNER_PAYOUT.test(text) && !isNegatedAt(text, c.index, 20);
+}
+
 /** "I do not want to hire a partnerships person until …": no hire, so the named person stays the owner. */
 const NOT_HIRING = /\b(?:do not|don't|not|no need to|no plan to|won't|will not) (?:want to |plan to |intend to |need to )?hire\b[^.;]*/gi;
 const NO_OWNER =
