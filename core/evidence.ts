@@ -160,12 +160,19 @@ const CONFLICT_POLICY =
  */
 /** Who counts as the direct team in a sentence about pay: the plan-level reading and the bare words people use. */
 const REP_WORDS = /\b(?:reps?|AEs?|account (?:executives?|managers?)|salespeople|sellers?|field (?:sales|reps?)|sales)\b/i;
-const REP_PAY = /\b(?:credit(?:ed)?|commissions?|comp(?:ensat\w+)?|paid|pay|quota|variable pay|retire|count(?:s)? toward)\b/i;
+const REP_PAY = /\b(?:credit(?:ed)?|commissions?|comp(?:ensat\w+)?|paid|pay|quota|variable pay|retire|count(?:s)? toward|earns?|gets?|receives?)\b/i;
+/** Pay that comes to nothing: "earns nothing", "gets nothing", "0% credit", "pay them nothing", "isn't paid on". */
+const PAY_TO_NOTHING =
+  /\b(?:earns?|gets?|receives?|is paid|are paid|paid|pays? (?:them|him|her|the rep|the AE)?)\s+(?:\w+\s+)?nothing\b|\b0\s?%\s+(?:credit|commission|comp)\b|\b(?:credit|commission|comp)\w*\b[^.;|]{0,40}\|\s*0\s?%|\b(?:isn't|is not|aren't|are not|never) (?:paid|credited|compensated)\b|\bno double[- ]dipping\b|\bapplies only to direct\b|\b(?:earn|earns|pay|pays) (?:them |him |her )?(?:zero|nothing)\b|\bonly (?:get )?(?:paid|credited) on (?:deals|bookings|revenue) (?:they|that they) (?:source|find|close themselves)|\bkept out of (?:the )?(?:direct team's |their |the AEs' )?(?:number|quota|comp)\b/i;
 const PAY_NEGATED = /\b(?:no|not|zero|nothing|never|don't|doesn't|do not|does not|won't|will not|no longer|none|excluded|kept out)\b(?:[ ,]+[\w'’-]+){0,5}?[ ,]+(?:credit(?:ed)?|commissions?|comp(?:ensat\w+)?|paid|pay|quota|variable pay|retire|count(?:s)? toward)\b|\b(?:credit(?:ed)?|commissions?|comp(?:ensat\w+)?|paid|quota)\b[^.:;]{0,30}(?:\*\*)?\s*(?::|=|\bis\b|\bare\b|-|—)\s*(?:\*\*)?\s*(?:none|zero|nothing|0)\b/i;
 const PARTNER_DEAL = /\b(?:partner|reseller|referr|channel|VAR|MSP|distributor|dealer|SI\b|GSI)\w*/i;
 
 function statesNoCredit(text: string): boolean {
-  const pay = PAY_NEGATED.exec(text);
+  if (isHedged(text) || /\bno decision\b|\bundecided\b|\bnot (?:yet )?decided\b/i.test(text)) return false;
+  if (/\bpreviously\b|\bused to\b|\bthat ends\b/i.test(text)) return false;
+  const pay = PAY_NEGATED.exec(text) ?? PAY_TO_NOTHING.exec(text);
+  // Whose pay: "Referral partners are not paid on …" is the partners', not the direct team's.
+  if (pay && new RegExp(`\\b(?:${ANY_PARTNER})\\s+(?:are|is|get|gets|earn|earns|receive|receives)?\\s*$`, 'i').test(text.slice(Math.max(0, pay.index - 30), pay.index))) return false;
   if (!pay || !(DIRECT_TEAM.test(text) || REP_WORDS.test(text)) || !PARTNER_DEAL.test(text) || !REP_PAY.test(text)) return false;
   // The customer's or the partner's own pay is not the direct team's; "receive overlay credit, so a partner win never costs them quota" is credit.
   if (/\b(?:overlay|full|shared|split|matching|partial|quota) credit\b|\b(?:receive|receives|get|gets|keep|keeps|earn|earns) (?:\w+ ){0,2}credit\b/i.test(text.slice(0, pay.index))) return false;
@@ -329,7 +336,7 @@ export class Evidence {
       const out: DurationFact[] = [];
       const dr = this.dealReg;
       if (!dr) return out;
-      const re = /\b(?:valid(?:ity)?|expir\w*|(?<!the |in the |over the |for the )lasts?|holds?|held|hold for|lifetime|protect(?:s|ed|ion)|belongs? to|reserved|locked|exclusive|good for|stands? for|(?:remains?|stays?) (?:open|active|valid|protected)|runs? for|during|lapses?|term)\b/gi;
+      const re = /\b(?:valid(?:ity)?|expir\w*|(?<!the |in the |over the |for the )lasts?|holds?|held|hold for|lifetime|protect(?:s|ed|ion)|belongs? to|reserved|locked|exclusive|good for|stands? for|(?:remains?|stays?) (?:open|active|valid|protected|yours|theirs)|remains? yours|runs? for|during|lapses?|term|honou?r(?:s|ed)?|time(?:s|d)? out|shelf[- ]life|window|keeps?|retains?|open again)\b/gi;
       const pool = new Set([...dr.sentences, ...this.plan.matching(/\b(?:registrations?|registered|claims?|attribution)\b/i), ...this.plan.matching(DR_ABBREVIATION)]);
       for (const s of pool) {
         if (isHedged(s.text) || WISH.test(s.text)) continue;
@@ -340,7 +347,7 @@ export class Evidence {
           const end = k.index + k[0].length;
           // Or the one right before it ("a standard 90-day expiration", "a 120-day term").
           const d =
-            s.durations.find((x) => x.start >= k!.index && x.start - end <= 30 && !/extension/i.test(s.text.slice(x.end, x.end + 12))) ??
+            s.durations.find((x) => x.start >= k!.index && x.start - end <= 45 && !/extension/i.test(s.text.slice(x.end, x.end + 12))) ??
             s.durations.find((x) => x.end <= k!.index && k!.index - x.end <= 12 && !/extension/i.test(s.text.slice(x.end, k!.index)));
           if (d && heldIsRegistration(s.text, d, !!s.section?.inTopic('dealRegistration'))) {
             out.push({ sentence: s, match: d, ...s.range(d.start, d.end) });
@@ -900,7 +907,7 @@ const WISH = /\b(?:we'd like|we would like|ideally|something like|hope to|aim to
  * An FAQ answer is read with its question ("Q: How long does approval take? A: 48 hours at most").
  */
 /** Other things that hold for a time: licences, quotes, certifications, passwords, funds, contracts. */
-const OTHER_HELD = /\b(?:NFR|licen[cs]es?|quotes?|certifications?|certificates?|passwords?|contracts?|agreements?|MDF|funds?|trials?|discounts?|offers?|vouchers?)\b/i;
+const OTHER_HELD = /\b(?:NFR|licen[cs]es?|quotes?|certifications?|certificates?|passwords?|contracts?|agreements?|MDF|funds?|trials?|discounts?|offers?|vouchers?|pilots?|programs?|programmes?)\b/i;
 
 /** Whether what holds for `d` is a registration: named in its clause or before, or the section's subject and nothing else named. */
 function heldIsRegistration(text: string, d: DurationMatch, inRegistrationSection: boolean): boolean {
