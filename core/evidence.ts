@@ -96,7 +96,7 @@ export function statesProgramExit(text: string): boolean {
 
 /** Registering as a partner (sign-up, portal accounts, a "Registered" tier) is not registering a deal. */
 const SIGN_UP =
-  /\bregist(?:er|ering|ration)\b[^.]{0,25}\b(?:to become|as an? (?:\w+ )?partner|for (?:the |our |a )?(?:portal|program|programme|partner program|training|webinar|event|course|account))\b|\b(?:partner|portal|account|program(?:me)?|user|event|webinar|training|course) registration\b|\bregistered (?:partners?|resellers?|tier|level|members?)\b/i;
+  /\bregist(?:er|ering|ration)\b[^.]{0,25}\b(?:to become|as an? (?:\w+ )?partner|for (?:the |our |a |an )?(?:portal|program|programme|partner program|training|webinar|event|course|account|exam|certification|test|academy|conference))\b|\b(?:partner|portal|account|program(?:me)?|user|event|webinar|training|course) registration\b|\bregistered (?:partners?|resellers?|tier|level|members?)\b/i;
 
 const DEAL_REG_WORD = /\bdeal[- ]?reg\w*|\bDR\b|\bregist\w+/i;
 /** "DR" as people abbreviate deal registration (capitals only, so "Dr." is not it). */
@@ -104,14 +104,14 @@ const DR_ABBREVIATION = /(?<!\bTL;\s?)\bDRs?\b(?!\.\s*[A-Z][a-z])/;
 
 /** A sentence that describes how partners register a deal. */
 const REGISTRATION_PROCESS =
-  /\b(?:partners?|resellers?|msps?|advisors?|consultants?|they|firms?|agencies)\b[^.]{0,40}\b(?:register|submit)s?\b|\b(?:you|whoever(?: \w+){0,4})\s+(?:can |must |should |need to |first )?(?:register|claim|submit)s?\b|\bregistered (?:deals?|accounts?|opportunit\w+|leads?|referrals?)\b|\bdeal[- ]?registration\b|\b(?:opportunit\w+|deals?|referrals?|clients?) must be registered\b|\bregister (?:your|each|every) (?:deals?|opportunit\w+|referrals?|clients?)\b|\b(?:opportunity|lead|referral) registration\b|\bregistrations?\b[^.]{0,40}\b(?:approved|valid|last|expire|hold)/i;
+  /\b(?:partners?|resellers?|msps?|advisors?|consultants?|they|firms?|agencies)\b[^.]{0,40}\b(?:register|submit)s?\b|\b(?:you|whoever(?: \w+){0,4})\s+(?:can |must |should |need to |first )?(?:register|claim|submit)s?\b|\bregistered (?:deals?|accounts?|opportunit\w+|leads?|referrals?)\b|\bdeal[- ]?registration\b|^\W*deal[- ]?reg\s*:|\b(?:opportunit\w+|deals?|referrals?|clients?) must be registered\b|\bregister (?:your|each|every) (?:deals?|opportunit\w+|referrals?|clients?)\b|\b(?:opportunity|lead|referral) registration\b|\bregistrations?\b[^.]{0,40}\b(?:approved|valid|last|expire|hold)/i;
 
 /**
  * Registering a deal read from its parts: a partner (or "you", "every deal a partner works"), a way to
  * claim (register, claim, log, reserve, submit), and a deal (an opportunity, a client, an account).
  */
 const CLAIMS_A_DEAL =
-  /\b(?:regist(?:er|ers|ered|ering)|claims?|claimed|claiming|logs?|logged|reserves?|reserved)\s+(?:(?:each|every|a|an|the|their|your|its|new|open)\s+)?(?:[\w-]+\s+){0,2}(?:deals?|opportunit\w+|clients?|customers?|accounts?|prospects?)\b|\b(?:deals?|opportunit\w+|clients?|prospects?)\b[^.;]{0,40}\b(?:must|should|is|are|gets?) (?:be )?registered\b/i;
+  /\b(?:regist(?:er|ers|ered|ering)|claims?|claimed|claiming|logs?|logged|reserves?|reserved|flags?|flagged)\s+(?:(?:each|every|a|an|the|their|your|its|new|open)\s+)?(?:[\w-]+\s+){0,2}(?:deals?|opportunit\w+|clients?|customers?|accounts?|prospects?|introductions?|intros?|leads?|referrals?)\b|\bregistering (?:it|them)\b|\b(?:deals?|opportunit\w+|clients?|prospects?|introductions?|intros?|leads?|referrals?)\b[^.;]{0,40}\b(?:must|should|is|are|gets?) (?:be )?(?:registered|logged|claimed)\b/i;
 const CLAIMANT = new RegExp(`\\b(?:${ANY_PARTNER}|you|they)\\b`, 'i');
 /** MDF claims, event sign-ups and partner sign-up are not deal registration. */
 const NOT_A_DEAL_CLAIM = /\bMDF\b|\bfunds?\b|\breimburs\w*|\bcampaigns?\b|\bwebinars?\b|\bevents?\b|\bexpenses?\b/i;

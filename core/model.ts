@@ -1336,7 +1336,7 @@ export function isNegatedAt(text: string, index: number, window = 40): boolean {
 }
 
 /** Words that make a statement tentative rather than a commitment. */
-export const HEDGE = /\b(?:maybe|perhaps|might|someday|eventually|tbd|deferred|postponed|on hold|parked|an option (?:we|to)|(?:will|would|may|could) (?:evaluate|consider|explore|revisit)|(?:to|we'll) (?:evaluate|consider|explore|revisit) (?:later|next year|in (?:year|Q|H))|to be decided|to be hired|not yet|(?:maybe|perhaps|possibly|probably|hopefully) (?:next year|later this year)|if we can|we'll see|undecided|(?:haven't|have not|hasn't|has not|not) (?:yet )?decided)\b/i;
+export const HEDGE = /\b(?:maybe|perhaps|might|someday|eventually|tbd|we (?:may|could) (?:add|introduce|build|offer|launch|start|set up|create)|deferred|postponed|on hold|parked|an option (?:we|to)|(?:will|would|may|could) (?:evaluate|consider|explore|revisit)|(?:to|we'll) (?:evaluate|consider|explore|revisit) (?:later|next year|in (?:year|Q|H))|to be decided|to be hired|not yet|(?:maybe|perhaps|possibly|probably|hopefully) (?:next year|later this year)|if we can|we'll see|undecided|(?:haven't|have not|hasn't|has not|not) (?:yet )?decided)\b/i;
 
 /** Not committed to: a hedge ("maybe", "TBD", "not yet decided") or a placeholder left to fill. */
 export function isHedged(text: string): boolean {
