@@ -1100,13 +1100,25 @@ function readColumnTiers(u: Unit): Tier[] | null {
  * as a Registered partner; certified partners become Silver").
  */
 const TIER_STRUCTURE_WORD =
-  /\b(?:tiers?|tiering|levels?|bands|status(?:es)?|(?:two|three|four|five)[- ]tier|grouped into|classified as|segmented into|fall into|move up to|start as|enter at|become|invited to)\b/i;
+  /\b(?:tiers?|tiering|levels?|bands|status(?:es)?|(?:two|three|four|five)[- ]tier|grouped into|split into|classified as|segmented into|segmented in|fall into|move up to|start as|enter at|become|invited to)\b/i;
 const TIER_WORD = new RegExp(`\\b${CAPITALISED_TIER_NAMES}\\b`, 'g');
 
+/** Tiers of something other than partners: people's certifications, customer pricing plans, event sponsorship, support. */
+const NOT_PARTNER_TIERS = /\b(?:certification|certified|individuals?|people|consultants?|engineers?|sponsorship|sponsors?|pricing|price|plans?|subscriptions?|support|SLA|conference|event|customers?|employees?|seniority|job)\b[^.;:]{0,30}\b(?:tiers?|levels?)\b|\b(?:tiers?|levels?)\b[^.;:]{0,20}\bfor (?:individuals|people|consultants|engineers|customers|sponsors|support)\b|\bservice levels?\b/i;
+/** A count of tiers, or a grouping ("grouped into", "split into", "segmented in three groups"). */
+const TIER_GROUPING =
+  /\b(?:two|three|four|five|six|2|3|4|5|6)[- ](?:tiers?|levels?|groups?|segments?|tracks?|bands?)\b|\b(?:two|three|four|five|2|3|4|5)[- ]tier(?:ed)? (?:structure|model|program(?:me)?)\b|\b(?:grouped|split|segmented|divided|organi[sz]ed|sorted|classified) (?:in|into) (?:(?:two|three|four|five|\d) (?:groups?|tiers?|levels?|segments?)|[A-Z])|\b(?:tiers?|levels?)\s*[:—–]\s*[A-Z]/i;
+/** Two or more capitalised names in a list: "Explorer, Builder, Champion", "Core and Premier", "Partner and Strategic Partner". */
+const NAME_LIST = /\b[A-Z][\w-]*(?: [A-Z][\w-]*)?(?:,\s*(?:and\s+|or\s+)?[A-Z][\w-]*(?: [A-Z][\w-]*)?)*,?\s+(?:and|or)\s+[A-Z][\w-]*(?: [A-Z][\w-]*)?|\b[A-Z][\w-]*(?:\s*(?:,|—|–|\/)\s*[A-Z][\w-]*){2,}/;
+
 function namesTiers(text: string): boolean {
-  if (!TIER_STRUCTURE_WORD.test(text) || isHedged(text) || reportsThePast(text)) return false;
+  if (!TIER_STRUCTURE_WORD.test(text) && !TIER_GROUPING.test(text)) return false;
+  if (isHedged(text) || reportsThePast(text) || NOT_PARTNER_TIERS.test(text) || /\bone (?:partner )?(?:tier|level)\b|\b(?:no|none|without) (?:tiers?|levels?)\b|\bhas none\b|\bexisted\b/i.test(text)) return false;
   const names = new Set((text.match(TIER_WORD) ?? []).map((w) => w.toLowerCase()));
-  return names.size >= 2 && !/\b(?:no|none|without) (?:tiers?|levels?)\b|\bhas none\b/i.test(text);
+  if (names.size >= 2) return true;
+  // Names of the company's own choosing, listed after a grouping: "Four levels — Explorer, Builder, Champion, Elite".
+  const g = TIER_GROUPING.exec(text) ?? TIER_STRUCTURE_WORD.exec(text);
+  return !!g && NAME_LIST.test(text.slice(g.index));
 }
 
 function findTierStructures(plan: PlanModel): TierStructure[] {
