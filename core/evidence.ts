@@ -1209,7 +1209,7 @@ function findTierStructures(plan: PlanModel): TierStructure[] {
 // ---- targets -----------------------------------------------------------------------------
 
 const TARGET_WORDS =
-  /^\W*(?:sign|recruit|onboard|add|land|reach|grow to|get to)\b|\b(?:we plan to|plan to|aim is to|the aim is|we intend to) (?:sign|recruit|onboard|add|have|reach|grow)\b|\bby (?:the )?end of\b|\b(?:targets?|goals?|aim(?:s|ing)? (?:for|to)|we want|grow(?:ing)? (?:to|the (?:network|program|channel) to)|reach(?:ing)?|we expect|expect(?:ed)? to|will (?:bring|reach|grow|source|deliver|generate|contribute|account|sign|recruit|onboard|add|have)|to (?:source|bring in|reach|deliver|generate|contribute|account for)|by (?:month|Q[1-4]|year|the end of)|within (?:the first|\d+|one|two|three)|plan to (?:reach|sign|have|recruit))\b/i;
+  /^\W*(?:sign|recruit|onboard|add|land|reach|grow to|get to|aim|objective|target)\b|\bshould (?:deliver|bring|reach|contribute|account for|source|generate|make up|be)\b|\btargeting\b|\b(?:our )?objective\b|\bplanning for\b|\bwe want\b|\b(?:we plan to|plan to|aim is to|the aim is|we intend to) (?:sign|recruit|onboard|add|have|reach|grow)\b|\bby (?:the )?end of\b|\b(?:targets?|goals?|aim(?:s|ing)? (?:for|to)|we want|grow(?:ing)? (?:to|the (?:network|program|channel) to)|reach(?:ing)?|we expect|expect(?:ed)? to|will (?:bring|reach|grow|source|deliver|generate|contribute|account|sign|recruit|onboard|add|have)|to (?:source|bring in|reach|deliver|generate|contribute|account for)|by (?:month|Q[1-4]|year|the end of)|within (?:the first|\d+|one|two|three)|plan to (?:reach|sign|have|recruit))\b/i;
 
 function findTargets(ev: Evidence): Target[] {
   const out: Target[] = [];

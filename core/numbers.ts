@@ -61,8 +61,24 @@ const PERCENT_RE = new RegExp(
 const RATE_RE = /\b(?:rate|share|margin|commission|fee|discount)\s+(?:of\s+)?(0\.\d+)\b(?!\s*%)|(?<![\w.])(0\.\d+)\s+(?:(?:commission|margin|referral|fee|revenue[- ]share|payout|rebate)\s+)*rate\b/gi;
 
 /** Percentages, ranges of them, and decimal rates the text calls a rate. */
+/**
+ * A share written as a fraction of the business: "one fifth of bookings", "a tenth of new ARR",
+ * "half of new revenue". Only before "of" and a measure of the business, so "a quarter" stays a time.
+ */
+const FRACTION_RE =
+  /\b(?:(a|one|two|three|four)[ -])?(half|halves|thirds?|quarters?|fifths?|tenths?)(?= of (?:(?:our|all|the|total|new|net-new|net new|annual|company)\s+)*(?:revenue|bookings|ARR|MRR|sales|business|deals|pipeline|turnover)\b)/gi;
+const FRACTION_PARTS: Record<string, number> = { half: 2, halves: 2, third: 3, thirds: 3, quarter: 4, quarters: 4, fifth: 5, fifths: 5, tenth: 10, tenths: 10 };
+
 export function findPercents(s: string): PercentMatch[] {
   const out: PercentMatch[] = [];
+  if (/half|third|quarter|fifth|tenth/i.test(s)) {
+    FRACTION_RE.lastIndex = 0;
+    for (let f: RegExpExecArray | null; (f = FRACTION_RE.exec(s)); ) {
+      const n = !f[1] || /^(?:a|one)$/i.test(f[1]) ? 1 : wordToNumber(f[1]) ?? 1;
+      const v = Math.round((n / FRACTION_PARTS[f[2].toLowerCase()]) * 1000) / 10;
+      out.push({ start: f.index, end: f.index + f[0].length, text: f[0], min: v, max: v });
+    }
+  }
   if (!/%|percent|per cent|pct|0\.\d/i.test(s)) return out;
   PERCENT_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
