@@ -22,8 +22,19 @@ const PARTNER_SIDE = /\bpartners?(?:hips?)?\b|\balliances?\b|\bresellers?\b|\bSI
 /** Sellers named in the same sentence make it more than an executive relationship. */
 const SELLERS = /\b(?:reps?|sellers?|salespe\w+|AEs?|account (?:executives?|managers?)|sales team)\b/i;
 
+/**
+ * Or the partner's top people as the point of contact: their CEO, COO or founder, C-level, "top
+ * management of both companies", with the partnership agreed, pitched, run or steered through them.
+ */
+const THEIR_TOP =
+  /\b(?:their|the partner(?:'s|’s)|partner(?:'s|’s)|the (?:distributor|reseller|MSP|SI|VAR|agency)(?:'s|’s))\s+(?:\w+\s+)?(?:CEO|COO|CTO|CFO|CRO|chief executive|founder|co-?founder|owner|managing director|C-level|C-suite|president|top management|leadership)\b|\bC-level\b|\bC-suite\b|\btop management of both\b|\bboth (?:CEOs|founders|leadership teams)\b/i;
+const THROUGH_THEM =
+  /\b(?:calls?|called|agreed|pitch(?:es|ed)?|runs? through|rests? on|driven|drives?|signed off|sign(?:s|ed)? off|friendship|steer\w*|says? yes|promised|meets?|between|goes to|outreach)\b/i;
+
 function restsOnExecutives(text: string): boolean {
+  if (isHedged(text) || /\b(?:customers?|clients?) (?:\w+ )?(?:gets?|receives?|has|have)\b/i.test(text)) return false;
   if (EXEC_ONLY.test(text)) return true;
+  if (THEIR_TOP.test(text) && THROUGH_THEM.test(text) && !SELLERS.test(text) && !/\b(?:customers?|clients?)\b/i.test(text) && !reportsThePast(text)) return true;
   const rel = RELATIONSHIP.exec(text);
   if (!rel || !EXECUTIVES.test(text) || !PARTNER_SIDE.test(text) || SELLERS.test(text) || isNegatedAt(text, rel.index)) return false;
   // A customer's executive sponsor, or the executive who owns the program itself, is not this.
