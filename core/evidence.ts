@@ -888,12 +888,12 @@ const NO_OWNER =
 
 /** Someone deciding on a registration: approving, declining, answering, reviewing. */
 const DECISION =
-  /\b(?:approv\w*|declin\w*|decision|decid\w*|respond\w*|response|answer\w*|repl(?:y|ies|ied)|turn ?around|review\w*|accept\w*|reject\w*|confirm\w*|hear back|get back|notif\w+|feedback|SLA)\b/i;
+  /\b(?:approv\w*|declin\w*|decision|decid\w*|respond\w*|response|answer\w*|repl(?:y|ies|ied)|turn ?around|review\w*|accept\w*|reject\w*|confirm\w*|hear back|get back|notif\w+|feedback|SLA|validat\w*|process(?:ed|es|ing)?|yes or no|verif\w+|check(?:ed|s)?)\b/i;
 /** How long a registration holds, which is not how fast it is decided. */
 const HOLDS = /\b(?:valid|expir\w*|lasts?|holds?|lifetime|protected for|protection lasts)\b/i;
 /** A duration given as a limit: "within 2 days", "in max 3 business days", "takes at most a day", "A: 48 hours". */
 const LIMIT_BEFORE =
-  /(?:\b(?:within|in|under|inside|by|of|takes?|max(?:imum)?\.?|at most|no (?:later|more) than|up to)|:|[≤<]=?|=<)\s*(?:about\s+|at most\s+|no more than\s+|max(?:imum)?\s+|a maximum of\s+)?$/i;
+  /(?:\b(?:within|in|under|inside|by|of|takes?|max(?:imum)?\.?|at most|no (?:later|more|longer) than|up to)|:|[≤<]=?|=<)\s*(?:about\s+|at most\s+|no more than\s+|max(?:imum)?\s+|a maximum of\s+)?$/i;
 const LIMIT_AFTER = /^\s*(?:at (?:the )?most|max(?:imum)?|or less|to (?:approve|decide|respond|review|accept|reject|answer)|for (?:approval|a decision))\b/i;
 /** What else a team answers within a time: demos, support, payouts, applications. */
 const OTHER_REQUEST = /\b(?:demos?|support|tickets?|cases?|invoices?|payouts?|payments?|(?:partner |program )?applications?|MDF)\b/i;

@@ -123,6 +123,8 @@ const DURATION_RE = new RegExp(
   'gi',
 );
 const HALF_YEAR_RE = /\bhalf[- ]year\b/gi;
+/** "next business day", "2 BD": business days in the short forms people use. */
+const NEXT_DAY_RE = /\b(?:the )?next (business|working)? ?day\b|\b(\d{1,3})\s?BDs?\b/g;
 
 function unitOf(u: string): DurationUnit {
   const x = u.toLowerCase();
@@ -144,7 +146,7 @@ function amount(word: string): number | null {
 /** Durations: `48h`, `48 hours`, `2 business days`, `two days`, `90-day`, `6 months`, `a quarter`, `60-80 days`. */
 export function findDurations(s: string): DurationMatch[] {
   const out: DurationMatch[] = [];
-  if (!/h|day|week|wk|mo|quarter|year|yr|\d\s?[dw]\b/i.test(s)) return out;
+  if (!/h|day|week|wk|mo|quarter|year|yr|\d\s?[dw]\b|\dBD|\d BD/i.test(s)) return out;
   DURATION_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = DURATION_RE.exec(s))) {
@@ -167,6 +169,11 @@ export function findDurations(s: string): DurationMatch[] {
       unit,
       business: !!m[3] && /business|working/i.test(m[3]),
     });
+  }
+  NEXT_DAY_RE.lastIndex = 0;
+  for (let n: RegExpExecArray | null; (n = NEXT_DAY_RE.exec(s)); ) {
+    const days = n[2] ? Number(n[2]) : 1;
+    out.push({ start: n.index, end: n.index + n[0].length, text: n[0], minHours: days * 24, maxHours: days * 24, unit: 'day', business: !!n[1] || !!n[2] });
   }
   HALF_YEAR_RE.lastIndex = 0;
   while ((m = HALF_YEAR_RE.exec(s))) {
