@@ -96,6 +96,10 @@ function subjectInHeadings(plan: PlanModel): boolean {
 const SOFTWARE_WORDS =
   /\b(?:repo(?:sitory)?|APIs?|endpoints?|npm|pnpm|yarn|pip|install(?:ing|ation)?|build(?:s|ing)?|deploy\w*|frontend|backend|components?|schema|database|CLI|SDK|webhooks?|JSON|YAML|localhost|staging|pull requests?|commits?|branch(?:es)?|env(?:ironment)? variables?|config(?:uration)? files?|unit tests?|CI)\b/gi;
 
+/** Marks of API documentation and changelogs: routes, versions, status codes, release headings. */
+const SOFTWARE_MARKS =
+  /\b(?:GET|POST|PUT|PATCH|DELETE) \/[\w/{}.-]*|\bv\d+\.\d+(?:\.\d+)?\b|^\d+\.\d+\.\d+\b|\b(?:rate limits?|changelog|semantic versioning|breaking changes?|status codes?|HTTP|requests? per (?:minute|second)|deprecated|sandbox environment|\d{3} (?:Conflict|Not Found|Bad Request|Unauthorized|Forbidden))\b|^(?:Added|Changed|Fixed|Deprecated|Removed|Security)$/gm;
+
 function signalsOf(units: readonly Unit[]): { partnerWords: number; affiliate: number; signals: number; software: number } {
   const text = units.flatMap((u) => u.sentences.map((s) => s.text)).join('\n');
   let signals = 0;
@@ -106,7 +110,7 @@ function signalsOf(units: readonly Unit[]): { partnerWords: number; affiliate: n
     partnerWords: (text.replace(PEOPLE_PARTNERS, '').match(PARTNER_WORDS) ?? []).length,
     affiliate: (text.match(/\baffiliates?\b|\binfluencers?\b|\bcreator (?:program|partners?)\b/gi) ?? []).length,
     signals,
-    software: (text.match(SOFTWARE_WORDS) ?? []).length,
+    software: (text.match(SOFTWARE_WORDS) ?? []).length + (text.match(SOFTWARE_MARKS) ?? []).length,
   };
 }
 

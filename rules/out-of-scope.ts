@@ -4,8 +4,16 @@ import type { Unit } from '../core/model.js';
 
 const ONE_OFF = /\bone-?off (?:deal|partnership|agreement|arrangement)\b|\bsingle (?:deal|partnership|agreement) with\b/i;
 
+const SCOPING = /\bseparate (?:program(?:me)?|page|terms|agreement)\b|\bnot (?:covered|part of this|this program)\b|\blooking for\b|\bthis (?:page|guide|program(?:me)?|document) (?:is|covers) (?:only )?(?:for|about)\b|\bhas its own (?:terms|page)\b/i;
+
 function countWords(units: readonly Unit[]): { affiliate: number; program: number; oneOffs: number; affiliateWord: boolean } {
-  const text = units.flatMap((u) => u.sentences.map((s) => s.text)).join('\n');
+  // A sentence that points elsewhere ("Looking for our creator affiliate program? That is a separate
+  // program") scopes the page; it does not make it about affiliates. Addresses are not words.
+  const text = units
+    .flatMap((u) => u.sentences.map((s) => s.text))
+    .filter((t) => !(SCOPING.test(t) && /\baffiliat|\binfluencer|\bcreator|\bcoupon|\bpromo/i.test(t)))
+    .join('\n')
+    .replace(/\b[\w.-]+\.(?:com|io|net|org|co)(?:\/\S*)?/gi, ' ');
   return {
     affiliate: (text.match(/\baffiliates?\b|\binfluencers?\b|\bcreators?\b|\baffiliate links?\b|\bpromo codes?\b/gi) ?? []).length,
     program: (text.match(/\bresell\w*|\breferral partners?\b|\bintegration partners?\b|\bchannel partners?\b|\bstrategic alliances?\b|\bMSPs?\b|\bdeal registration\b/gi) ?? []).length,
