@@ -50,12 +50,25 @@ export interface ForgetMessage {
 
 export type ToWorker = AnalyseMessage | LinksMessage | ForgetMessage;
 
+/**
+ * The parts of a result that only requests read (lenses, hover, completion, reports), and that
+ * grow with the document: sent after the findings, on a port of their own (`detailsPort` in
+ * `workerData`) that the main thread reads when it has sent the diagnostics, so that reading
+ * them never delays the diagnostics.
+ */
+export const DETAIL_KEYS = ['sections', 'benchmarks', 'topics', 'outline'] as const;
+export type DetailKey = (typeof DETAIL_KEYS)[number];
+export type ResultDetails = Pick<LintResult, DetailKey>;
+export type ResultCore = Omit<LintResult, DetailKey>;
+
 export type FromWorker =
   | { type: 'ready' }
   /** The worker needs the documents these links point to before it analyses job `job`. */
   | { type: 'links'; job: number; hrefs: string[] }
-  /** `length`: the length of the text analysed (a check that the edits arrived as sent). */
-  | { type: 'done'; job: number; result: LintResult; length: number }
+  /** The result without its details; `length`: the length of the text analysed (a check that the edits arrived as sent). */
+  | { type: 'done'; job: number; result: ResultCore; length: number }
+  /** The details of job `job`'s result are waiting on the details port. */
+  | { type: 'details'; job: number }
   | { type: 'failed'; job: number; error: string };
 
 /** Parse caches pay off only for documents being edited: the most recently analysed few keep theirs. */
@@ -66,7 +79,13 @@ interface WorkerDocument {
   cache?: LintCache;
 }
 
-function serve(port: MessagePort): void {
+/** On the details port: the details of job `job`'s result. */
+export interface DetailsMessage {
+  job: number;
+  details: ResultDetails;
+}
+
+function serve(port: MessagePort, detailsPort: MessagePort): void {
   const documents = new Map<string, WorkerDocument>();
   const configs = new Map<number, ResolvedConfig>();
   const cacheOrder: string[] = [];
@@ -118,7 +137,10 @@ function serve(port: MessagePort): void {
       linked: (href) => linked.get(href) ?? undefined,
     });
     if (entry && message.uri !== undefined) keepCache(message.uri);
-    send({ type: 'done', job: message.job, result, length: text.length });
+    const { sections, benchmarks, topics, outline, ...core } = result;
+    send({ type: 'done', job: message.job, result: core, length: text.length });
+    detailsPort.postMessage({ job: message.job, details: { sections, benchmarks, topics, outline } } satisfies DetailsMessage);
+    send({ type: 'details', job: message.job });
     // After the result is out: opening many documents parses each in full, and V8 lets the heap
     // grow to several times what stays alive before it collects.
     if (cold && coldAnalyses.record()) collectGarbage();
@@ -180,4 +202,4 @@ export function isAnalysisWorker(): boolean {
   return !isMainThread && parentPort !== null && (workerData as Record<string, unknown> | undefined)?.[ANALYSIS_WORKER_MARK] === true;
 }
 
-if (isAnalysisWorker()) serve(parentPort!);
+if (isAnalysisWorker()) serve(parentPort!, (workerData as { detailsPort: MessagePort }).detailsPort);

@@ -11,7 +11,7 @@
  * thread: that document is reported as not analysed (lib/limits.ts, as the command line does),
  * and a new thread takes the next document.
  */
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import {
   isOutOfMemory,
@@ -24,7 +24,7 @@ import {
   type ResolvedConfig,
 } from '../lib/index.js';
 import type { Engine, LintCache } from './engine.js';
-import { ANALYSIS_WORKER_MARK, type AnalyseMessage, type FromWorker, type ToWorker } from './analysis-worker.js';
+import { ANALYSIS_WORKER_MARK, type AnalyseMessage, type DetailsMessage, type FromWorker, type ToWorker } from './analysis-worker.js';
 import { ColdAnalysisCounter, collectGarbage } from './memory.js';
 
 /** One document to analyse. */
@@ -58,6 +58,11 @@ export interface AnalysisOutcome {
   result: LintResult;
   /** The analysis was stopped at a limit (time, memory): `result` says the document was not analysed. */
   limited?: boolean;
+  /**
+   * Resolves once `result` is complete. Until then its sections, benchmarks, topics and outline
+   * may be empty (they arrive from the analysis thread right after the findings).
+   */
+  complete?: Promise<void>;
 }
 
 export interface Analyser {
@@ -130,6 +135,8 @@ export function setAnalysisWorkerScript(script: string | URL): void {
   workerScript = script;
 }
 
+/** The young generation of the analysis thread, in MB (V8 would take up to 48 MB). */
+const YOUNG_GENERATION_MB = 6;
 /** Past this many characters of pending edits, the whole text is sent instead. */
 const MAX_PENDING_EDIT_CHARS = 64 * 1024;
 /** The time past the budget an analysis gets before its thread is stopped (the engine stops on its own at the budget while it parses). */
@@ -154,6 +161,9 @@ interface SyncState {
 
 interface Thread {
   worker: Worker;
+  /** Where the results' details arrive; read only by `drainDetails`. */
+  details: MessagePort;
+  drainTimer?: NodeJS.Timeout;
   ready: boolean;
   configs: Set<number>;
   /** Stopped on purpose (a limit, dispose): its exit is expected. */
@@ -177,6 +187,8 @@ export class WorkerAnalyser implements Analyser {
   private nextJob = 0;
   private readonly documents = new Map<string, SyncState>();
   private readonly configIds = new Map<string, number>();
+  /** Results whose details are still on their way, by job. */
+  private readonly awaitingDetails = new Map<number, { result: LintResult; resolve: () => void }>();
   /** Threads that stopped without finishing a single analysis: past a few, analyses run inline. */
   private failedStarts = 0;
   private broken = false;
@@ -238,13 +250,16 @@ export class WorkerAnalyser implements Analyser {
   }
 
   private startThread(): Thread {
+    const { port1: details, port2: detailsPort } = new MessageChannel();
     const worker = new Worker(workerScript, {
-      workerData: { [ANALYSIS_WORKER_MARK]: true },
-      resourceLimits: { maxOldGenerationSizeMb: this.options.heapMb ?? WORKER_HEAP_MB },
+      workerData: { [ANALYSIS_WORKER_MARK]: true, detailsPort },
+      transferList: [detailsPort],
+      // A small young generation: the thread's memory follows what it keeps (texts, caches), not its churn.
+      resourceLimits: { maxOldGenerationSizeMb: this.options.heapMb ?? WORKER_HEAP_MB, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
       stdout: true,
       stderr: true,
     });
-    const thread: Thread = { worker, ready: false, configs: new Set() };
+    const thread: Thread = { worker, details, ready: false, configs: new Set() };
     // Nothing the thread prints may reach the protocol stream.
     worker.stdout.resume();
     worker.stderr.resume();
@@ -267,6 +282,12 @@ export class WorkerAnalyser implements Analyser {
     this.thread = undefined;
     thread.stopped = true;
     clearTimeout(thread.timer);
+    clearTimeout(thread.drainTimer);
+    this.drainDetails(thread);
+    thread.details.close();
+    // Details that will not come: those results stay as they are.
+    for (const awaiting of this.awaitingDetails.values()) awaiting.resolve();
+    this.awaitingDetails.clear();
     void thread.worker.terminate().catch(() => undefined);
     // The next thread starts empty: every document is sent whole again.
     this.documents.clear();
@@ -337,6 +358,14 @@ export class WorkerAnalyser implements Analyser {
       thread.ready = true;
       return this.pump();
     }
+    if (message.type === 'details') {
+      // Read on the next turn of the event loop: the diagnostics of the result are written first.
+      thread.drainTimer ??= setTimeout(() => {
+        thread.drainTimer = undefined;
+        this.drainDetails(thread);
+      }, 0);
+      return;
+    }
     const job = this.running;
     if (!job || job.id !== message.job) return;
     if (message.type === 'links') {
@@ -362,7 +391,9 @@ export class WorkerAnalyser implements Analyser {
         this.documents.delete(job.request.uri);
         for (const w of job.waiters) w.resolve(undefined);
       } else {
-        for (const w of job.waiters) w.resolve({ ...sent, result: message.result });
+        const result: LintResult = { ...message.result, sections: [], benchmarks: [] };
+        const complete = new Promise<void>((resolve) => this.awaitingDetails.set(job.id, { result, resolve }));
+        for (const w of job.waiters) w.resolve({ ...sent, result, complete });
       }
     } else {
       if (job.request.open) this.documents.delete(job.request.uri);
@@ -370,6 +401,19 @@ export class WorkerAnalyser implements Analyser {
       for (const w of job.waiters) w.reject(error);
     }
     this.pump();
+  }
+
+  /** Completes the results whose details have arrived. */
+  private drainDetails(thread: Thread): void {
+    for (let received = receiveMessageOnPort(thread.details); received; received = receiveMessageOnPort(thread.details)) {
+      const { job, details } = received.message as DetailsMessage;
+      const awaiting = this.awaitingDetails.get(job);
+      this.awaitingDetails.delete(job);
+      if (awaiting) {
+        Object.assign(awaiting.result, details);
+        awaiting.resolve();
+      }
+    }
   }
 
   /** The running analysis went over a limit: the thread is stopped, the document reported as not analysed. */

@@ -108,6 +108,14 @@ interface Analysis {
   diagnostics: Diagnostic[];
   text: string;
   settings: PartnerlintSettings;
+  /** Resolves once `result` holds its sections, benchmarks, topics and outline (see analysis.ts). */
+  complete?: Promise<void>;
+}
+
+/** The analysis with its result complete (requests that read more than the findings wait for it). */
+async function complete(analysis: Analysis | undefined): Promise<Analysis | undefined> {
+  await analysis?.complete;
+  return analysis;
 }
 
 interface DocState {
@@ -424,7 +432,13 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
       });
     }
     if (st) st.loggedFailure = undefined;
-    return { ...base(outcome.version, outcome.text), result, diagnostics };
+    // Opening many documents reads many results from the analysis thread, and V8 lets the heap grow to several
+    // times what stays alive: a collection after every few first analyses (never after an edit), once the diagnostics are out.
+    if (analyser !== inline && !st?.analysis && ++firstResults >= 16) {
+      firstResults = 0;
+      setTimeout(collectGarbage, 0);
+    }
+    return { ...base(outcome.version, outcome.text), result, diagnostics, ...(outcome.complete && !limited ? { complete: outcome.complete } : {}) };
   }
 
   /**
@@ -469,6 +483,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
   }
 
   let analysisCount = 0;
+  let firstResults = 0;
 
   /**
    * True when the analysis is of the document as it is now: the same version
@@ -900,7 +915,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
   connection.onCodeLens(async (params, token): Promise<CodeLens[]> => {
     const document = lintable(params.textDocument.uri);
     if (!document) return [];
-    const analysis = await analysisFor(document, token, { urgent: true, sameText: true });
+    const analysis = await complete(await analysisFor(document, token, { urgent: true, sameText: true }));
     const result = analysis?.result;
     if (!result || !result.isPlan || token.isCancellationRequested) return [];
     const command = initOptions.readinessCommand ?? COMMANDS.readinessReport;
@@ -940,7 +955,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
   connection.onHover(async (params, token): Promise<Hover | null> => {
     const document = lintable(params.textDocument.uri);
     if (!document) return null;
-    const analysis = await analysisFor(document, token, { urgent: true, sameText: true });
+    const analysis = await complete(await analysisFor(document, token, { urgent: true, sameText: true }));
     const result = analysis?.result;
     if (!analysis || !result || token.isCancellationRequested) return null;
     const current = documents.get(document.uri);
@@ -1021,7 +1036,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
     // Sections at any level; whole-plan templates only as the title of an otherwise empty document.
     const emptyDocument = document.getText().trim() === line.trim();
     // A section template is offered only for a section the document lacks.
-    const analysis = emptyDocument ? undefined : await analysisFor(document, token, { urgent: true, sameText: true });
+    const analysis = emptyDocument ? undefined : await complete(await analysisFor(document, token, { urgent: true, sameText: true }));
     // The heading being typed is not a section the document already has.
     const has = (analysis?.result?.topics ?? []).filter((t) => t.line !== position.line + 1).map((t) => t.topic);
     const available = analysis?.result?.isPlan ? engine.templatesMissingFrom(has) : engine.templates;
@@ -1280,7 +1295,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
         if (typeof uri !== 'string') return null;
         // An open document, or a closed markdown file inside the workspace folders: never any other path.
         if (!documents.get(uri) && !(await readableClosedFile(uri))) return null;
-        const analysis = await analysisForUri(uri, token);
+        const analysis = await complete(await analysisForUri(uri, token));
         if (!analysis?.result || token.isCancellationRequested) return null;
         const options = (typeof args[1] === 'object' && args[1] !== null ? args[1] : {}) as { format?: unknown; lineCommand?: unknown };
         if (options.format === 'html') {
