@@ -68,8 +68,11 @@ export interface AnalysisOutcome {
 export interface Analyser {
   /** Analyses the document; undefined when it was closed meanwhile. Throws when the analysis failed. */
   analyse(request: AnalysisRequest): Promise<AnalysisOutcome | undefined>;
-  /** Edits of an open document, as the client sent them (applied to the text the analyser last saw). */
-  changed(uri: string, changes: readonly TextDocumentContentChangeEvent[]): void;
+  /**
+   * Edits of an open document, as the client sent them and the document applied them; null when
+   * the document could not apply them (the analyser then takes its whole text next time).
+   */
+  changed(uri: string, changes: readonly TextDocumentContentChangeEvent[] | null): void;
   /** The document was closed: its text and cache are dropped. */
   forget(uri: string): void;
   dispose(): void;
@@ -215,9 +218,13 @@ export class WorkerAnalyser implements Analyser {
     });
   }
 
-  changed(uri: string, changes: readonly TextDocumentContentChangeEvent[]): void {
+  changed(uri: string, changes: readonly TextDocumentContentChangeEvent[] | null): void {
     const state = this.documents.get(uri);
     if (!state?.synced) return;
+    if (changes === null) {
+      this.documents.delete(uri);
+      return;
+    }
     for (const change of changes) {
       state.pending.push(change);
       state.pendingChars += change.text.length;

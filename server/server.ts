@@ -218,8 +218,16 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
   const documents = new TextDocuments<TextDocument>({
     create: TextDocument.create,
     update(document, changes, version) {
+      let updated: TextDocument;
+      try {
+        updated = TextDocument.update(document, changes, version);
+      } catch (error) {
+        // A change that could not be applied (in part or at all): the analyser takes the whole text next time.
+        analyser.changed(document.uri, null);
+        throw error;
+      }
       analyser.changed(document.uri, changes);
-      return TextDocument.update(document, changes, version);
+      return updated;
     },
   });
   const states = new Map<string, DocState>();
