@@ -54,7 +54,9 @@ export type ToWorker = AnalyseMessage | LinksMessage | ForgetMessage;
  * The parts of a result that only requests read (lenses, hover, completion, reports), and that
  * grow with the document: sent after the findings, on a port of their own (`detailsPort` in
  * `workerData`) that the main thread reads when it has sent the diagnostics, so that reading
- * them never delays the diagnostics.
+ * them never delays the diagnostics. They are sent once the thread has been idle for a moment,
+ * or before it analyses another document; when the next analysis is of the same document (the
+ * next keystroke), they are dropped unsent: its own details replace them.
  */
 export const DETAIL_KEYS = ['sections', 'benchmarks', 'topics', 'outline'] as const;
 export type DetailKey = (typeof DETAIL_KEYS)[number];
@@ -67,9 +69,12 @@ export type FromWorker =
   | { type: 'links'; job: number; hrefs: string[] }
   /** The result without its details; `length`: the length of the text analysed (a check that the edits arrived as sent). */
   | { type: 'done'; job: number; result: ResultCore; length: number }
-  /** The details of job `job`'s result are waiting on the details port. */
-  | { type: 'details'; job: number }
+  /** The details of job `job`'s result are waiting on the details port; or, `dropped`, will not come. */
+  | { type: 'details'; job: number; dropped?: boolean }
   | { type: 'failed'; job: number; error: string };
+
+/** How long the thread waits, idle, before it sends a result's details. */
+const DETAILS_IDLE_MS = 40;
 
 /** Parse caches pay off only for documents being edited: the most recently analysed few keep theirs. */
 const CACHED_DOCUMENTS = 8;
@@ -93,6 +98,28 @@ function serve(port: MessagePort, detailsPort: MessagePort): void {
   /** The job waiting for its links, if any (the main thread sends one job at a time). */
   let waiting: { message: AnalyseMessage; text: string } | undefined;
   let closeTimer: NodeJS.Timeout | undefined;
+  /** The details of the last result, not sent yet. */
+  let pendingDetails: (DetailsMessage & { uri?: string }) | undefined;
+  let detailsTimer: NodeJS.Timeout | undefined;
+
+  function flushDetails(): void {
+    clearTimeout(detailsTimer);
+    const pending = pendingDetails;
+    pendingDetails = undefined;
+    if (!pending) return;
+    detailsPort.postMessage({ job: pending.job, details: pending.details } satisfies DetailsMessage);
+    send({ type: 'details', job: pending.job });
+  }
+
+  /** Before the next message: the details of the last result go out, unless that message replaces them. */
+  function settleDetails(next: ToWorker): void {
+    if (!pendingDetails) return;
+    const replaced = pendingDetails.uri !== undefined && (next.type === 'analyse' || next.type === 'forget') && next.uri === pendingDetails.uri;
+    if (!replaced) return flushDetails();
+    clearTimeout(detailsTimer);
+    send({ type: 'details', job: pendingDetails.job, dropped: true });
+    pendingDetails = undefined;
+  }
 
   const send = (message: FromWorker) => port.postMessage(message);
 
@@ -139,8 +166,8 @@ function serve(port: MessagePort, detailsPort: MessagePort): void {
     if (entry && message.uri !== undefined) keepCache(message.uri);
     const { sections, benchmarks, topics, outline, ...core } = result;
     send({ type: 'done', job: message.job, result: core, length: text.length });
-    detailsPort.postMessage({ job: message.job, details: { sections, benchmarks, topics, outline } } satisfies DetailsMessage);
-    send({ type: 'details', job: message.job });
+    pendingDetails = { job: message.job, uri: message.uri, details: { sections, benchmarks, topics, outline } };
+    detailsTimer = setTimeout(flushDetails, DETAILS_IDLE_MS);
     // After the result is out: opening many documents parses each in full, and V8 lets the heap
     // grow to several times what stays alive before it collects.
     if (cold && coldAnalyses.record()) collectGarbage();
@@ -154,6 +181,7 @@ function serve(port: MessagePort, detailsPort: MessagePort): void {
   }
 
   port.on('message', (message: ToWorker) => {
+    if (message.type !== 'links') settleDetails(message);
     if (message.type === 'forget') {
       documents.delete(message.uri);
       const i = cacheOrder.indexOf(message.uri);

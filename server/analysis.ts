@@ -59,10 +59,11 @@ export interface AnalysisOutcome {
   /** The analysis was stopped at a limit (time, memory): `result` says the document was not analysed. */
   limited?: boolean;
   /**
-   * Resolves once `result` is complete. Until then its sections, benchmarks, topics and outline
-   * may be empty (they arrive from the analysis thread right after the findings).
+   * Resolves once `result` is complete: true, or false when its sections, benchmarks, topics and
+   * outline will not come (a newer analysis of the document replaced them). Until then they are
+   * empty (they arrive from the analysis thread after the findings).
    */
-  complete?: Promise<void>;
+  complete?: Promise<boolean>;
 }
 
 export interface Analyser {
@@ -138,8 +139,8 @@ export function setAnalysisWorkerScript(script: string | URL): void {
   workerScript = script;
 }
 
-/** The young generation of the analysis thread, in MB (V8 would take up to 48 MB). */
-const YOUNG_GENERATION_MB = 6;
+/** The young generation of the analysis thread, in MB (V8 would take up to 48 MB; much less slows the analysis of large documents). */
+const YOUNG_GENERATION_MB = 16;
 /** Past this many characters of pending edits, the whole text is sent instead. */
 const MAX_PENDING_EDIT_CHARS = 64 * 1024;
 /** The time past the budget an analysis gets before its thread is stopped (the engine stops on its own at the budget while it parses). */
@@ -191,7 +192,7 @@ export class WorkerAnalyser implements Analyser {
   private readonly documents = new Map<string, SyncState>();
   private readonly configIds = new Map<string, number>();
   /** Results whose details are still on their way, by job. */
-  private readonly awaitingDetails = new Map<number, { result: LintResult; resolve: () => void }>();
+  private readonly awaitingDetails = new Map<number, { result: LintResult; resolve: (complete: boolean) => void }>();
   /** Threads that stopped without finishing a single analysis: past a few, analyses run inline. */
   private failedStarts = 0;
   private broken = false;
@@ -293,7 +294,7 @@ export class WorkerAnalyser implements Analyser {
     this.drainDetails(thread);
     thread.details.close();
     // Details that will not come: those results stay as they are.
-    for (const awaiting of this.awaitingDetails.values()) awaiting.resolve();
+    for (const awaiting of this.awaitingDetails.values()) awaiting.resolve(false);
     this.awaitingDetails.clear();
     void thread.worker.terminate().catch(() => undefined);
     // The next thread starts empty: every document is sent whole again.
@@ -365,6 +366,11 @@ export class WorkerAnalyser implements Analyser {
       thread.ready = true;
       return this.pump();
     }
+    if (message.type === 'details' && message.dropped) {
+      this.awaitingDetails.get(message.job)?.resolve(false);
+      this.awaitingDetails.delete(message.job);
+      return;
+    }
     if (message.type === 'details') {
       // Read on the next turn of the event loop: the diagnostics of the result are written first.
       thread.drainTimer ??= setTimeout(() => {
@@ -399,7 +405,7 @@ export class WorkerAnalyser implements Analyser {
         for (const w of job.waiters) w.resolve(undefined);
       } else {
         const result: LintResult = { ...message.result, sections: [], benchmarks: [] };
-        const complete = new Promise<void>((resolve) => this.awaitingDetails.set(job.id, { result, resolve }));
+        const complete = new Promise<boolean>((resolve) => this.awaitingDetails.set(job.id, { result, resolve }));
         for (const w of job.waiters) w.resolve({ ...sent, result, complete });
       }
     } else {
@@ -418,7 +424,7 @@ export class WorkerAnalyser implements Analyser {
       this.awaitingDetails.delete(job);
       if (awaiting) {
         Object.assign(awaiting.result, details);
-        awaiting.resolve();
+        awaiting.resolve(true);
       }
     }
   }

@@ -108,14 +108,8 @@ interface Analysis {
   diagnostics: Diagnostic[];
   text: string;
   settings: PartnerlintSettings;
-  /** Resolves once `result` holds its sections, benchmarks, topics and outline (see analysis.ts). */
-  complete?: Promise<void>;
-}
-
-/** The analysis with its result complete (requests that read more than the findings wait for it). */
-async function complete(analysis: Analysis | undefined): Promise<Analysis | undefined> {
-  await analysis?.complete;
-  return analysis;
+  /** Resolves once `result` holds its sections, benchmarks, topics and outline (see analysis.ts): true, or false when they will not come. */
+  complete?: Promise<boolean>;
 }
 
 interface DocState {
@@ -535,6 +529,20 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
     sameText?: boolean;
   }
 
+  /**
+   * The analysis of the document's current version with its result complete, for requests that
+   * read more than the findings (lenses, hover, completion, reports).
+   */
+  async function completeAnalysisFor(document: TextDocument, token: CancellationToken, need: AnalysisNeed): Promise<Analysis | undefined> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const analysis = await analysisFor(document, token, need);
+      // Details that will not come belong to an analysis a newer one replaced: the newer one is asked for.
+      if (!analysis?.complete || (await analysis.complete)) return analysis;
+      need = { ...need, sameText: false };
+    }
+    return undefined;
+  }
+
   /** The analysis of the document's current version, computed when missing. */
   async function analysisFor(document: TextDocument, token?: CancellationToken, need: AnalysisNeed = { urgent: true }): Promise<Analysis | undefined> {
     const uri = document.uri;
@@ -923,7 +931,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
   connection.onCodeLens(async (params, token): Promise<CodeLens[]> => {
     const document = lintable(params.textDocument.uri);
     if (!document) return [];
-    const analysis = await complete(await analysisFor(document, token, { urgent: true, sameText: true }));
+    const analysis = await completeAnalysisFor(document, token, { urgent: true, sameText: true });
     const result = analysis?.result;
     if (!result || !result.isPlan || token.isCancellationRequested) return [];
     const command = initOptions.readinessCommand ?? COMMANDS.readinessReport;
@@ -963,7 +971,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
   connection.onHover(async (params, token): Promise<Hover | null> => {
     const document = lintable(params.textDocument.uri);
     if (!document) return null;
-    const analysis = await complete(await analysisFor(document, token, { urgent: true, sameText: true }));
+    const analysis = await completeAnalysisFor(document, token, { urgent: true, sameText: true });
     const result = analysis?.result;
     if (!analysis || !result || token.isCancellationRequested) return null;
     const current = documents.get(document.uri);
@@ -1044,7 +1052,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
     // Sections at any level; whole-plan templates only as the title of an otherwise empty document.
     const emptyDocument = document.getText().trim() === line.trim();
     // A section template is offered only for a section the document lacks.
-    const analysis = emptyDocument ? undefined : await complete(await analysisFor(document, token, { urgent: true, sameText: true }));
+    const analysis = emptyDocument ? undefined : await completeAnalysisFor(document, token, { urgent: true, sameText: true });
     // The heading being typed is not a section the document already has.
     const has = (analysis?.result?.topics ?? []).filter((t) => t.line !== position.line + 1).map((t) => t.topic);
     const available = analysis?.result?.isPlan ? engine.templatesMissingFrom(has) : engine.templates;
@@ -1303,8 +1311,8 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
         if (typeof uri !== 'string') return null;
         // An open document, or a closed markdown file inside the workspace folders: never any other path.
         if (!documents.get(uri) && !(await readableClosedFile(uri))) return null;
-        const analysis = await complete(await analysisForUri(uri, token));
-        if (!analysis?.result || token.isCancellationRequested) return null;
+        const analysis = await analysisForUri(uri, token);
+        if (!analysis?.result || token.isCancellationRequested || (analysis.complete && !(await analysis.complete))) return null;
         const options = (typeof args[1] === 'object' && args[1] !== null ? args[1] : {}) as { format?: unknown; lineCommand?: unknown };
         if (options.format === 'html') {
           // Line references run the client's command (a `command:` link) when it names one.
