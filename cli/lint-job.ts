@@ -4,7 +4,7 @@
  * code runs in the main thread (small runs) and in the worker threads.
  */
 import * as fs from 'node:fs';
-import { applyFixes, lint, type DetectionMode, type Finding, type LinkedDocument, type LintOptions, type LintResult, type ResolvedConfig } from '../lib/index.js';
+import { applyFixes, lint, notAnalysedResult, type DetectionMode, type LinkedDocument, type LintOptions, type LintResult, type ResolvedConfig } from '../lib/index.js';
 import { describeFsError, isInsideRoots } from './files.js';
 import { contentHash } from './cache.js';
 import { encodeText, replaceFileContent } from './text-file.js';
@@ -64,24 +64,7 @@ function testDelay(): void {
  * 20 s"): one `not-analysed` warning on line 1, so that --max-warnings does not pass it silently.
  */
 export function notAnalysedOutcome(job: LintJob, reason: string): JobOutcome {
-  const at = { line: 1, column: 1, endLine: 1, endColumn: 1, startOffset: 0, endOffset: 0 };
-  const message = `Not analysed: ${reason}. Findings in this file are not reported.`;
-  const finding: Finding = { ...at, ruleId: 'not-analysed', severity: 'warning', message };
-  const result: LintResult = {
-    file: job.absolutePath,
-    isPlan: false,
-    detection: 'not analysed',
-    kind: null,
-    archetypes: [],
-    stage: null,
-    readiness: null,
-    findings: [finding],
-    sections: [],
-    benchmarks: [],
-    title: at,
-    skipped: `${reason}; not analysed`,
-  };
-  return { index: job.index, result, fixed: false, errors: [], limited: true };
+  return { index: job.index, result: notAnalysedResult(job.absolutePath, reason), fixed: false, errors: [], limited: true };
 }
 
 export function runJob(job: LintJob, config: ResolvedConfig, settings: JobSettings): JobOutcome {

@@ -9,12 +9,11 @@
  * instead, so the results never depend on the workers.
  */
 import { Worker } from 'node:worker_threads';
-import type { ResolvedConfig } from '../lib/index.js';
+import { isOutOfMemory, outOfMemoryReason, WORKER_HEAP_MB, type ResolvedConfig } from '../lib/index.js';
 import { notAnalysedOutcome, type JobOutcome, type JobSettings, type LintJob } from './lint-job.js';
 import { WORKER_MARK, type ChunkMessage, type JobDone, type WorkerInit } from './worker.js';
 
-/** The heap limit of a worker thread (its old generation), in MB. */
-export const WORKER_HEAP_MB = 1024;
+export { WORKER_HEAP_MB };
 
 interface Task {
   chunk: number;
@@ -134,8 +133,8 @@ export class WorkerPool {
       this.pump();
     });
     worker.on('error', (error) => {
-      if ((error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY') {
-        this.stop(entry, `it is too large to analyse (its analysis needed more than the ${heapMb} MB memory limit)`);
+      if (isOutOfMemory(error)) {
+        this.stop(entry, outOfMemoryReason(heapMb));
       } else {
         this.failed(entry, error instanceof Error ? error.message : String(error));
       }

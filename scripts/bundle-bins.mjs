@@ -4,7 +4,8 @@
  * instead of resolving and loading a few hundred modules:
  *   dist/cli.cjs         `partnerlint` (cli/bundle-entry.ts); also the script of its worker threads
  *   dist/server-bin.cjs  `partnerlint-server`: exports VERSION and start(); the server
- *                        (server/main.ts) is evaluated only when start() is called
+ *                        (server/main.ts) is evaluated only when start() is called; also
+ *                        the script of the server's analysis thread
  * bin/partnerlint.js and bin/partnerlint-server.js load these when they are
  * newer than the last TypeScript build (out/), and out/ otherwise.
  *
@@ -76,7 +77,8 @@ const targets = [
     name: 'server-bin.cjs',
     options: {
       stdin: {
-        contents: "export { VERSION } from './lib/index.ts';\nexport const start = () => import('./server/main.ts');\n",
+        // The bundle is also the script of the server's analysis thread (server/bundle-entry.ts).
+        contents: "export { VERSION } from './lib/index.ts';\nexport { start } from './server/bundle-entry.ts';\n",
         resolveDir: root,
         sourcefile: 'server-bin-entry.ts',
         loader: 'ts',

@@ -2,7 +2,8 @@
 /**
  * Bundles the VS Code extension with esbuild:
  *   dist/extension.cjs  the extension (client/extension.ts), `vscode` left external
- *   dist/server.cjs     the language server (server/main.ts) with every dependency
+ *   dist/server.cjs     the language server (server/main.ts) with every dependency; also
+ *                       the script of its analysis thread
  *   dist/templates.json the templates rendered by the engine, so the extension can
  *                       offer them without loading the engine in the extension host
  *
@@ -53,7 +54,13 @@ async function bundle() {
     }),
     esbuild.build({
       ...common,
-      entryPoints: ['server/main.ts'],
+      // The bundle is also the script of the server's analysis thread (server/bundle-entry.ts).
+      stdin: {
+        contents: "import { isAnalysisWorker, start } from './server/bundle-entry.ts';\nif (!isAnalysisWorker()) void start();\n",
+        resolveDir: root,
+        sourcefile: 'server-entry.ts',
+        loader: 'ts',
+      },
       outfile: 'dist/server.cjs',
     }),
   ]);

@@ -32,5 +32,5 @@ process.on('unhandledRejection', (reason) => {
   connection.console.error(`Partnerlint server: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`);
 });
 
-createServer(connection);
+createServer(connection, { analysisThread: true });
 connection.listen();

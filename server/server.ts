@@ -40,7 +40,8 @@ import {
 } from 'vscode-languageserver/node.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, LinkedDocument, LintResult, TextEdit } from '../lib/index.js';
-import { defaultEngine, type Engine, type LintCache, type ResolvedDocumentConfig } from './engine.js';
+import { defaultEngine, type Engine, type ResolvedDocumentConfig } from './engine.js';
+import { InlineAnalyser, WorkerAnalyser, type Analyser } from './analysis.js';
 import {
   SOURCE,
   clampPosition,
@@ -53,9 +54,9 @@ import {
 } from './convert.js';
 import { disableFileEdit, disableForLineEdit, insertBlockEdit, lineText } from './edits.js';
 import { DEFAULT_DEBOUNCE_MS, normalizeSettings, settingsProblems, type PartnerlintSettings } from './settings.js';
-import { ColdAnalysisCounter, collectGarbage } from './memory.js';
+import { collectGarbage } from './memory.js';
 import { DiskPages, LinkIndex, linkTarget, normalizeUri } from './links.js';
-import { escapeMarkdown, fileSelectionReader, isRuleDocsPage, preconditionLabel, Selection, type PreconditionKey, type SelectionReader } from '../lib/index.js';
+import { escapeMarkdown, fileSelectionReader, isRuleDocsPage, notAnalysedResult, preconditionLabel, Selection, type PreconditionKey, type SelectionReader } from '../lib/index.js';
 
 export const COMMANDS = {
   insertTemplate: 'partnerlint.insertTemplate',
@@ -71,6 +72,12 @@ export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.partnerlint`;
 export interface ServerDeps {
   /** The engine; defaults to `lib/index.ts`. */
   engine?: Engine;
+  /**
+   * Analyse documents in a worker thread (analysis.ts), so that requests are answered while a
+   * document is analysed. Off by default (analyses run in the calling thread, with `engine`);
+   * the server's entry point (main.ts) turns it on. Ignored when `engine` is given.
+   */
+  analysisThread?: boolean;
 }
 
 /** Options a client may pass in `initializationOptions`. */
@@ -101,6 +108,8 @@ interface Analysis {
   diagnostics: Diagnostic[];
   text: string;
   settings: PartnerlintSettings;
+  /** Resolves once `result` holds its sections, benchmarks, topics and outline (see analysis.ts): true, or false when they will not come. */
+  complete?: Promise<boolean>;
 }
 
 interface DocState {
@@ -115,8 +124,6 @@ interface DocState {
   /** Set by the open event, cleared by the content event that follows it. */
   opening?: boolean;
   loggedFailure?: string;
-  /** Parsed pieces reused between versions of this document. */
-  cache?: LintCache;
 }
 
 interface ClientSupport {
@@ -178,6 +185,14 @@ function errorText(error: unknown): string {
   return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }
 
+/** `detection` of a result the engine cut off at its time budget. */
+const TIME_BUDGET_EXCEEDED = 'time budget exceeded';
+
+/** Why a document over the time budget was not analysed (the command line says `--timeout` where this names the setting). */
+function timeBudgetReason(settings: PartnerlintSettings): string {
+  return `it took longer than ${settings.timeout} s (setting partnerlint.timeout)`;
+}
+
 function cancelled(): ResponseError<void> {
   return new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
 }
@@ -185,7 +200,30 @@ function cancelled(): ResponseError<void> {
 /** Wires every handler of the server onto `connection`. Call `connection.listen()` afterwards. */
 export function createServer(connection: Connection, deps: ServerDeps = {}): { documents: TextDocuments<TextDocument> } {
   const engine = deps.engine ?? defaultEngine;
-  const documents = new TextDocuments(TextDocument);
+  const inline = new InlineAnalyser(engine);
+  const analyser: Analyser =
+    deps.analysisThread && !deps.engine
+      ? new WorkerAnalyser({
+          fallback: inline,
+          onError: (message) => connection.console.error(`Partnerlint: the analysis thread failed (${message}); it is restarted.`),
+        })
+      : inline;
+  // The edits as the client sent them also go to the analyser (the analysis thread keeps each open document's text).
+  const documents = new TextDocuments<TextDocument>({
+    create: TextDocument.create,
+    update(document, changes, version) {
+      let updated: TextDocument;
+      try {
+        updated = TextDocument.update(document, changes, version);
+      } catch (error) {
+        // A change that could not be applied (in part or at all): the analyser takes the whole text next time.
+        analyser.changed(document.uri, null);
+        throw error;
+      }
+      analyser.changed(document.uri, changes);
+      return updated;
+    },
+  });
   const states = new Map<string, DocState>();
   /** Config files that currently carry problem diagnostics, with the problems' key. */
   const configDiagnostics = new Map<string, string>();
@@ -313,56 +351,96 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
     };
   }
 
-  function analyseText(
+  /** The text and version of a document to analyse: read when its analysis starts. */
+  type Snapshot = () => { version: number; text: string } | undefined;
+
+  /**
+   * Analyses a document: an open one (`open`, its cache kept between edits) or a one-off (a
+   * closed file). The analysis is of the text `current` gives when it starts (a document
+   * edited while it waited its turn is analysed as it is then); undefined when the document
+   * was closed, or changed while it was being analysed.
+   */
+  async function analyse(
     uri: string,
-    document: TextDocument,
     settings: PartnerlintSettings,
     st: DocState | undefined,
-  ): Analysis {
-    const text = document.getText();
-    const base = { id: ++analysisCount, version: document.version, generation, text, settings };
-    if (!settings.enable) return { ...base, result: null, diagnostics: [] };
-    const size = Buffer.byteLength(text, 'utf8');
-    if (size > settings.maxFileSize) return { ...base, result: null, diagnostics: [tooLarge(size, settings.maxFileSize)] };
+    current: Snapshot,
+    urgent = false,
+  ): Promise<Analysis | undefined> {
+    const asked = current();
+    if (!asked) return undefined;
+    const gen = generation;
+    const base = (version: number, text: string) => ({ id: ++analysisCount, version, generation: gen, text, settings });
+    if (!settings.enable) return { ...base(asked.version, asked.text), result: null, diagnostics: [] };
+    const size = Buffer.byteLength(asked.text, 'utf8');
+    if (size > settings.maxFileSize) return { ...base(asked.version, asked.text), result: null, diagnostics: [tooLarge(size, settings.maxFileSize)] };
     const filePath = uriToPath(uri);
+    const open = st !== undefined;
+    let outcome;
+    const linkedUris = new Set<string>();
     try {
       const resolved = engine.resolveConfig(filePath, settings, filePath ? workspaceFolderOf(filePath) : undefined);
       publishConfigProblems(resolved);
-      if (st && !st.cache) st.cache = engine.createCache();
-      const cold = !st?.cache || st.cache.size === 0;
-      const linkedUris = new Set<string>();
       const linked = (href: string): LinkedDocument | undefined => {
         const target = linkTarget(uri, href);
         if (!target || target === normalizeUri(uri)) return undefined;
         linkedUris.add(target);
         return linkedDocument(target, filePath);
       };
-      const result = engine.lint(text, { config: resolved.config, file: filePath, maxFileSize: settings.maxFileSize, timeoutMs: settings.timeout * 1000, cache: st?.cache, linked });
-      // Open documents remember what they link to, to be linted again when a linked page changes.
-      if (st) linkIndex.set(uri, linkedUris);
-      // After the diagnostics are out (the collection takes a few tens of milliseconds).
-      if (cold && coldAnalyses.record()) setImmediate(collectGarbage);
-      if (st) keepCache(uri, st);
-      const diagnostics = result.findings.map((finding) => findingToDiagnostic(document, finding, engine.ruleDocsUrl));
-      if (result.skipped) {
-        diagnostics.push({
-          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-          severity: 3,
-          source: SOURCE,
-          message: `Partnerlint did not analyse this document: ${result.skipped}${/took longer/.test(result.skipped) ? ' (setting partnerlint.timeout)' : ''}`,
-        });
-      }
-      if (st) st.loggedFailure = undefined;
-      return { ...base, result, diagnostics };
+      outcome = await analyser.analyse({
+        uri,
+        open,
+        current,
+        config: resolved.config,
+        file: filePath,
+        maxFileSize: settings.maxFileSize,
+        timeoutMs: settings.timeout * 1000,
+        timeLimitReason: timeBudgetReason(settings),
+        linked,
+        urgent,
+      });
     } catch (error) {
-      if (st) st.cache = undefined;
       const message = errorText(error);
       if (!st || st.loggedFailure !== message) {
         connection.console.error(`Partnerlint could not analyse ${uri}: ${message}`);
         if (st) st.loggedFailure = message;
       }
-      return { ...base, result: null, diagnostics: [] };
+      const now = current() ?? asked;
+      return { ...base(now.version, now.text), result: null, diagnostics: [] };
     }
+    if (!outcome) return undefined;
+    let { result } = outcome;
+    let limited = outcome.limited === true;
+    if (!limited && result.detection === TIME_BUDGET_EXCEEDED) {
+      // Stopped by the engine at the budget: reported as when the analysis thread is stopped there.
+      result = notAnalysedResult(filePath, timeBudgetReason(settings));
+      limited = true;
+    }
+    // Open documents remember what they link to, to be linted again when a linked page changes.
+    if (open && states.get(uri) === st) linkIndex.set(uri, linkedUris);
+    // Positions are those of the text analysed: the open document, unless it changed meanwhile.
+    const openDocument = documents.get(uri);
+    let document: TextDocument;
+    if (!open) document = TextDocument.create(uri, 'markdown', outcome.version, outcome.text);
+    else if (isCurrent(outcome, openDocument)) document = openDocument;
+    else return undefined;
+    const diagnostics = result.findings.map((finding) => findingToDiagnostic(document, finding, engine.ruleDocsUrl));
+    if (result.skipped && !limited) {
+      diagnostics.push({
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        severity: 3,
+        source: SOURCE,
+        message: `Partnerlint did not analyse this document: ${result.skipped}`,
+      });
+    }
+    if (st) st.loggedFailure = undefined;
+    // Opening many documents reads many results from the analysis thread, and V8 lets the heap grow to several
+    // times what stays alive: a collection after every few first analyses (never after an edit), once the diagnostics are out.
+    if (analyser !== inline && !st?.analysis && ++firstResults >= 16) {
+      firstResults = 0;
+      setTimeout(collectGarbage, 0);
+    }
+    return { ...base(outcome.version, outcome.text), result, diagnostics, ...(outcome.complete && !limited ? { complete: outcome.complete } : {}) };
   }
 
   /**
@@ -393,24 +471,6 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
   }
 
   /**
-   * Parse caches pay off only for documents being edited, and cost about 25 times a document's
-   * size: keep them for the most recently linted few, drop the rest (they are rebuilt on the next edit).
-   */
-  const CACHED_DOCUMENTS = 8;
-  const coldAnalyses = new ColdAnalysisCounter();
-  const cacheOrder: string[] = [];
-  function keepCache(uri: string, st: { cache?: unknown }): void {
-    const i = cacheOrder.indexOf(uri);
-    if (i >= 0) cacheOrder.splice(i, 1);
-    cacheOrder.push(uri);
-    while (cacheOrder.length > CACHED_DOCUMENTS) {
-      const evicted = cacheOrder.shift()!;
-      const other = evicted === uri ? undefined : states.get(evicted);
-      if (other) other.cache = undefined;
-    }
-  }
-
-  /**
    * Closing documents frees their analyses, but the heap keeps its size until V8 collects: a
    * collection once the closes have stopped for a while gives the memory back.
    */
@@ -424,12 +484,8 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
     closeTimer.unref?.();
   }
 
-  function forgetCache(uri: string): void {
-    const i = cacheOrder.indexOf(uri);
-    if (i >= 0) cacheOrder.splice(i, 1);
-  }
-
   let analysisCount = 0;
+  let firstResults = 0;
 
   /**
    * True when the analysis is of the document as it is now: the same version
@@ -445,8 +501,8 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
     return JSON.stringify([d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character, d.code, d.message]);
   }
 
-  /** Analyses the document's current version; undefined when it changed (or closed) meanwhile. */
-  async function compute(document: TextDocument): Promise<Analysis | undefined> {
+  /** Analyses the document's current version (or a newer one); undefined when it changed (or closed) meanwhile. */
+  async function compute(document: TextDocument, urgent: boolean): Promise<Analysis | undefined> {
     const uri = document.uri;
     const asked = { version: document.version, text: document.getText() };
     const gen = generation;
@@ -454,23 +510,51 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
     const current = documents.get(uri);
     if (!isCurrent(asked, current) || gen !== generation) return undefined;
     const st = state(uri);
-    const analysis = analyseText(uri, current, settings, st);
-    if (gen === generation && isCurrent(analysis, documents.get(uri))) st.analysis = analysis;
+    const snapshot: Snapshot = () => {
+      const open = documents.get(uri);
+      return open ? { version: open.version, text: open.getText() } : undefined;
+    };
+    const analysis = await analyse(uri, settings, st, snapshot, urgent);
+    if (analysis && gen === generation && isCurrent(analysis, documents.get(uri))) st.analysis = analysis;
     return analysis;
   }
 
+  interface AnalysisNeed {
+    /** A request waits on it: analysed before documents linted in the background. */
+    urgent?: boolean;
+    /**
+     * The last analysis will do when it is of the same text, though made before the settings
+     * changed (hover, lenses, completion answer at once while every document is analysed again).
+     */
+    sameText?: boolean;
+  }
+
+  /**
+   * The analysis of the document's current version with its result complete, for requests that
+   * read more than the findings (lenses, hover, completion, reports).
+   */
+  async function completeAnalysisFor(document: TextDocument, token: CancellationToken, need: AnalysisNeed): Promise<Analysis | undefined> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const analysis = await analysisFor(document, token, need);
+      // Details that will not come belong to an analysis a newer one replaced: the newer one is asked for.
+      if (!analysis?.complete || (await analysis.complete)) return analysis;
+      need = { ...need, sameText: false };
+    }
+    return undefined;
+  }
+
   /** The analysis of the document's current version, computed when missing. */
-  async function analysisFor(document: TextDocument, token?: CancellationToken): Promise<Analysis | undefined> {
+  async function analysisFor(document: TextDocument, token?: CancellationToken, need: AnalysisNeed = { urgent: true }): Promise<Analysis | undefined> {
     const uri = document.uri;
     for (let attempt = 0; attempt < 3; attempt++) {
       const current = documents.get(uri);
       if (!current || token?.isCancellationRequested) return undefined;
       const st = state(uri);
-      if (st.analysis && isCurrent(st.analysis, current) && st.analysis.generation === generation) {
+      if (st.analysis && isCurrent(st.analysis, current) && (st.analysis.generation === generation || need.sameText)) {
         return st.analysis;
       }
       if (!st.running || !isCurrent(st.running, current) || st.running.generation !== generation) {
-        const promise = compute(current);
+        const promise = compute(current, need.urgent === true);
         st.running = { version: current.version, text: current.getText(), generation, promise };
         void promise.finally(() => {
           if (st.running?.promise === promise) st.running = undefined;
@@ -492,7 +576,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
     if (shuttingDown) return;
     const document = lintable(uri);
     if (!document) return;
-    const analysis = await analysisFor(document);
+    const analysis = await analysisFor(document, undefined, {});
     if (!analysis || support.pullDiagnostics) return;
     const current = documents.get(uri);
     if (!isCurrent(analysis, current) || analysis.generation !== generation) return;
@@ -592,6 +676,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
   connection.onShutdown(() => {
     shuttingDown = true;
     for (const st of states.values()) if (st.timer) clearTimeout(st.timer);
+    analyser.dispose();
   });
 
   // ---------------------------------------------------------------- documents
@@ -637,7 +722,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
     if (st?.timer) clearTimeout(st.timer);
     // Nothing kept for a closed document: its state, parse cache, links.
     states.delete(uri);
-    forgetCache(uri);
+    analyser.forget(uri);
     linkIndex.forget(uri);
     collectAfterCloses();
     // Documents linking to it read the file on disk now.
@@ -693,7 +778,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
           throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed', { retriggerRequest: true });
         }
       }
-      analysis = await analysisFor(document, token);
+      analysis = await analysisFor(document, token, {});
     }
     if (token.isCancellationRequested) throw cancelled();
     if (!analysis) {
@@ -846,7 +931,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
   connection.onCodeLens(async (params, token): Promise<CodeLens[]> => {
     const document = lintable(params.textDocument.uri);
     if (!document) return [];
-    const analysis = await analysisFor(document, token);
+    const analysis = await completeAnalysisFor(document, token, { urgent: true, sameText: true });
     const result = analysis?.result;
     if (!result || !result.isPlan || token.isCancellationRequested) return [];
     const command = initOptions.readinessCommand ?? COMMANDS.readinessReport;
@@ -886,7 +971,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
   connection.onHover(async (params, token): Promise<Hover | null> => {
     const document = lintable(params.textDocument.uri);
     if (!document) return null;
-    const analysis = await analysisFor(document, token);
+    const analysis = await completeAnalysisFor(document, token, { urgent: true, sameText: true });
     const result = analysis?.result;
     if (!analysis || !result || token.isCancellationRequested) return null;
     const current = documents.get(document.uri);
@@ -967,7 +1052,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
     // Sections at any level; whole-plan templates only as the title of an otherwise empty document.
     const emptyDocument = document.getText().trim() === line.trim();
     // A section template is offered only for a section the document lacks.
-    const analysis = emptyDocument ? undefined : await analysisFor(document, token);
+    const analysis = emptyDocument ? undefined : await completeAnalysisFor(document, token, { urgent: true, sameText: true });
     // The heading being typed is not a section the document already has.
     const has = (analysis?.result?.topics ?? []).filter((t) => t.line !== position.line + 1).map((t) => t.topic);
     const available = analysis?.result?.isPlan ? engine.templatesMissingFrom(has) : engine.templates;
@@ -1049,7 +1134,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
     } catch {
       return undefined;
     }
-    return analyseText(uri, TextDocument.create(uri, 'markdown', 0, text), settings, undefined);
+    return analyse(uri, settings, undefined, () => ({ version: 0, text }), true);
   }
 
   async function insertTemplate(args: unknown[]): Promise<{ applied: boolean; reason?: string }> {
@@ -1227,7 +1312,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
         // An open document, or a closed markdown file inside the workspace folders: never any other path.
         if (!documents.get(uri) && !(await readableClosedFile(uri))) return null;
         const analysis = await analysisForUri(uri, token);
-        if (!analysis?.result || token.isCancellationRequested) return null;
+        if (!analysis?.result || token.isCancellationRequested || (analysis.complete && !(await analysis.complete))) return null;
         const options = (typeof args[1] === 'object' && args[1] !== null ? args[1] : {}) as { format?: unknown; lineCommand?: unknown };
         if (options.format === 'html') {
           // Line references run the client's command (a `command:` link) when it names one.
