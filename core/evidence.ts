@@ -10,7 +10,7 @@ import { DIFFERENTIATION_CUE, priceOnly, statesDifferentiation } from './facts/d
 import { PRODUCT_CUE, statesProductMaturity } from './facts/product.js';
 import { ICP_CUE, openProfile, PRICING_CUE, SALES_CYCLE_CUE, statesIcp, statesPricing, statesSalesCycle } from './facts/sales.js';
 import { ANY_PARTNER, CAPITALISED_TIER_NAMES, DIRECT_SELLERS, oneOf, PARTNER_NOUNS, TIER_NAMES } from './vocabulary.js';
-import { AFTER_PILOT, ANSWER_START, HEDGE, isHedged, isNegatedAt, isStatement, reportsThePast, statesDiscontinuation, TOPIC_HEADINGS, type PlanModel, type Section, type Sentence, type Topic, type Unit } from './model.js';
+import { AFTER_PILOT, ANSWER_START, COVERED_ELSEWHERE, HEDGE, isHedged, isNegatedAt, isStatement, reportsThePast, statesDiscontinuation, TOPIC_HEADINGS, type PlanModel, type Section, type Sentence, type Topic, type Unit } from './model.js';
 import {
   timeFrameMonths,
   type CountMatch,
@@ -304,7 +304,7 @@ export class Evidence {
       const bare = (s: Sentence) => s.text.trim().split(/\s+/).length <= 5 && !/\b(?:register|submit|approv|valid|expir|claim|protect|hold)\w*/i.test(s.text);
       const sentences = this.dealRegSentences.filter((s) => !s.test(SIGN_UP) && ((section && s.section?.inTopic('dealRegistration')) || s.test(REGISTRATION_PROCESS) || s.test(DR_ABBREVIATION) || describesRegistration(s.text)));
       // "We have no deal registration yet", "Deal registration: not decided": absence, not a mechanism to judge.
-      const stated = sentences.filter((s) => !statesAbsence(s));
+      const stated = sentences.filter((s) => !statesAbsence(s) && !COVERED_ELSEWHERE.test(s.text));
       if (!stated.some((s) => !bare(s)) && !section) return null;
       if (!stated.length && (sentences.length || !section || section.allSentences().every((s) => s.unit.kind === 'heading' || statesAbsence(s)))) return null;
       return { section, sentences: stated };
@@ -494,7 +494,7 @@ export class Evidence {
         if (s.unit.cells && !/\bowner\b|^responsible|\blead\b/i.test(s.unit.cells[0]?.text ?? '')) return false;
         const labelled = labelOwner(s);
         if (!labelled && !s.test(owns) && !s.test(title) && !statesOwnership(s.text)) return false;
-        if (isHedged(s.text) || NO_OWNER.test(s.text.replace(NOT_HIRING, ''))) return false;
+        if (isHedged(s.text) || NO_OWNER.test(s.text.replace(NOT_HIRING, '')) || PEER_EXECUTIVES.test(s.text)) return false;
         return labelled || s.test(title) || NAMES_A_PERSON.test(s.text) || statesOwnership(s.text);
       });
       const candidates = local.filter((s) => labelOwner(s) || s.test(owns) || statesOwnership(s.text) || (s.test(title) && s.section?.inTopic('team')));
@@ -752,6 +752,12 @@ export function classifyPercent(s: Sentence, m: PercentMatch): PercentCategory {
   });
 }
 
+/** A discount on the partner's own licences (internal use, demo, NFR) or on what it buys for itself is not what it earns on a sale. */
+const OWN_USE = /\binternal[- ]use\b|\bfor internal\b|\b(?:their|your|its) own use\b|\bNFR\b|\bnot for resale\b|\bdemo (?:licen[cs]es?|instances?)\b|\bdiscounts? (?:for|on) (?:additional|extra|more) (?:support|licen[cs]es|seats|users|training|services)\b/i;
+
+/** A header row naming two or more tiers: a table whose columns are the tiers. */
+const TIER_COLUMNS = new RegExp(`(?:\\b${CAPITALISED_TIER_NAMES}\\b[^|]*\\|[^|]*){2}`);
+
 function classifyPercentIn(s: Sentence, m: PercentMatch, inTiers: boolean): PercentCategory {
   let text = s.text;
   let at = m.start;
@@ -768,7 +774,10 @@ function classifyPercentIn(s: Sentence, m: PercentMatch, inTiers: boolean): Perc
     // A column that says what partners earn or get: a discount in it is what they earn.
     if ((own === 'customerDiscount' || own === 'other') && /\b(?:earns?|gets?|receives?|margins?|payouts?|commissions?|compensation|economics)\b/i.test(header) && /\bdiscount|\boff\b|\bbelow list\b/i.test(local)) return 'payout';
     if (own !== 'other') return own;
-    return classifyText(`${first} ${header}`, 0, m, true);
+    // A tier table's row of discounts off list ("Standard discount off MSRP | 10% | 15% | …") is what each tier earns.
+    const rowRead = classifyText(`${first} ${header}`, 0, m, true);
+    if ((rowRead === 'customerDiscount' || rowRead === 'other') && (inTiers || TIER_COLUMNS.test(s.unit.table?.header.join(' | ') ?? '')) && /\bdiscount|\boff (?:list|MSRP|RRP)\b|\bmargin\b/i.test(first) && !/\bcustomers?|\bclients?|\bend[- ]users?|\bpromo/i.test(first) && !OWN_USE.test(first)) return 'payout';
+    return rowRead;
   }
   return classifyText(text, at, m, false, inTiers);
 }
@@ -803,7 +812,7 @@ function classifyText(text: string, at: number, m: PercentMatch, contextOnly = f
   // So is a discount on what the partner buys for itself ("Discount for additional support").
   // Read in the list item that holds the number: "12% off MSRP, DR, portal access, NFR" lists NFR as another benefit.
   const item = contextOnly ? near : `${before.slice(before.lastIndexOf(',') + 1)} ${after.slice(0, after.indexOf(',') < 0 ? after.length : after.indexOf(','))}`;
-  if (/\binternal[- ]use\b|\bfor internal\b|\b(?:their|your|its) own use\b|\bNFR\b|\bnot for resale\b|\bdemo (?:licen[cs]es?|instances?)\b|\bdiscounts? (?:for|on) (?:additional|extra|more) (?:support|licen[cs]es|seats|users|training|services)\b/i.test(item)) return 'other';
+  if (OWN_USE.test(item)) return 'other';
   // What the partner buys at: a resale, trade or buy-price discount is its margin.
   if (/\b(?:resale|reseller|trade|wholesale|dealer|distributor|buy(?:ing)?)\s+(?:discount|price)\b/i.test(near) && !/\bend[- ]customers?\b|\bcustomers? (?:get|receive)\b/i.test(near)) return 'payout';
   if (!contextOnly && PAYOUT_RIGHT_AFTER.test(after) && !/\b(?:gross|operating|contribution|profit)\s*$/i.test(before)) return 'payout';
@@ -855,12 +864,16 @@ const NAMES_A_PERSON =
 const OWNER_PERSON =
   /^(?:[-*+]\s+)?(?!(?:Sales|Marketing|Finance|Support|Product|Engineering|Operations|Ops|RevOps|Partnerships?|Partners?|Legal|Everyone|Nobody|Each|Every|Leadership|Management|Success|Customer|Channel|Alliances?|It|This|That|They|Who|Which|The|Our|A|An|We|Pricing|Enablement|Recruiting|Training)\b)[A-Z][a-zà-ÿ]+(?:['’]s\b|,?\s+(?:will\s+|is going to\s+|also\s+)?(?:owns?|runs?|leads?|heads?|handles?|manages?|looks? after|takes? (?:on|over|care of)|picks? up|drives?|covers?|is responsible|is in charge)\b)|\b(?:by|with|for|to) (?!(?:Sales|Marketing|Finance|Support|Product|Engineering|Operations|Partners?|Europe|EMEA|APAC|AWS|Microsoft|Google|Salesforce|HubSpot)\b)[A-Z][a-zà-ÿ]+\b|\b(?:our|the|a) (?:[\w-]+ )?(?:co-?founders?|founders?|CEO|COO|CRO|CFO|CTO|CMO|MD|lead|manager|head|director|VP|owner|AE|account executive)\b|\b(?:CEO|COO|CRO|CFO|CTO|CMO)\b|\b[A-Z][a-zà-ÿ]+['’]s (?:time|week|days?)\b/;
 const TAKES_CHARGE =
-  /\b(?:owns?|owned|runs?|run|running|leads?|led|heads?|headed|handles?|handled|manages?|managed|look(?:s|ing)? after|takes? (?:on|over|care of)|pick(?:s|ed)? up|drives?|driven|covers?|is responsible|responsibility|in charge|accountable|goes to|go to|sits? with|rests? with|belongs? to|(?:a )?side project|stretch assignment|\d(?:\.\d)? FTE)\b/i;
-const THE_PROGRAM = /\b(?:partner(?:ship)?s?|partner (?:program(?:me)?|work|relationships?|channel)|channel(?: program)?|alliances?|(?:referral|reseller|affiliate|MSP|agency) (?:program(?:me)?|partners)|resellers|the (?:program(?:me)?|pilot))\b/i;
+  /\b(?:owns?|owned|runs?|run|running|leads?|led|heads?|headed|handles?|handled|manages?|managed|look(?:s|ing)? after|takes? (?:on|over|care of)|pick(?:s|ed)? up|drives?|driven|covers?|is responsible|responsibility|in charge|accountable|(?:time|week|days?|hours) go(?:es)? to|sits? with|rests? with|belongs? to|(?:a )?side project|stretch assignment|\d(?:\.\d)? FTE)\b/i;
+const THE_PROGRAM = /\b(?:partners|partnerships|partner (?:program(?:me)?|work|relationships|channel)|channel(?: program)?|alliances?|(?:referral|reseller|affiliate|MSP|agency) (?:program(?:me)?|partners)|resellers|the (?:program(?:me)?|pilot))\b/i;
 export function statesOwnership(text: string): boolean {
   if (isHedged(text) || NO_OWNER.test(text.replace(NOT_HIRING, ''))) return false;
   const clauses = text.split(/;|\. /);
-  return clauses.some((c) => OWNER_PERSON.test(c) && TAKES_CHARGE.test(c) && THE_PROGRAM.test(c));
+  // The program named apart from the person ("the channel manager" is a person, not the channel).
+  return clauses.some((c) => {
+    const person = OWNER_PERSON.exec(c);
+    return !!person && TAKES_CHARGE.test(c) && THE_PROGRAM.test(c.slice(0, person.index) + ' ' + c.slice(person.index + person[0].length));
+  });
 }
 /**
  * Paying partners by cheque, read from its parts: a cheque as a means of payment ("by cheque", "a
@@ -879,6 +892,8 @@ function paysPartnersByCheque(text: string): boolean {
   return !!c && PARTNER_PAYOUT.test(text) && !isNegatedAt(text, c.index, 20);
 }
 
+/** Executives on both sides owning one partnership ("our CEO and each ISV's CEO own the partnership") hold a relationship, not the program. */
+const PEER_EXECUTIVES = /\b(?:founder|CEO|exec(?:utive)?)[- ]to[- ](?:founder|CEO|exec(?:utive)?)\b|\b(?:each|every|the partner(?:'s|’s)|their) (?:\w+(?:'s|’s) )?(?:CEO|founder|chief executive)\b/i;
 /** "I do not want to hire a partnerships person until …": no hire, so the named person stays the owner. */
 const NOT_HIRING = /\b(?:do not|don't|not|no need to|no plan to|won't|will not) (?:want to |plan to |intend to |need to )?hire\b[^.;]*/gi;
 const NO_OWNER =
@@ -921,6 +936,8 @@ function heldIsRegistration(text: string, d: DurationMatch, inRegistrationSectio
 
 function slaTurnaround(s: Sentence, question: string, inRegistrationSection: boolean): DurationMatch | null {
   if (!s.durations.length || isHedged(s.text) || WISH.test(s.text)) return null;
+  // Claims under an MDF heading are MDF claims ("Approved claims are reimbursed within 45 days").
+  if (!inRegistrationSection && s.section?.inTopic('mdf') && !/\bregist|\bdeal[- ]?reg|\bDRs?\b/i.test(s.text)) return null;
   const text = s.text;
   for (const d of s.durations) {
     // The clause around the duration (clauses split at semicolons).
@@ -1137,7 +1154,7 @@ function findTierStructures(plan: PlanModel): TierStructure[] {
     const underTierHeading = u.section?.inTopic('tiers') ?? false;
     const rowsLookLikeTiers = u.table.rows.length > 0 && u.table.rows.every((r) => TIER_NAME.test(r.cells?.[0]?.text ?? ''));
     if (!firstIsTier && !(underTierHeading && (rowsLookLikeTiers || header.some((h) => /criteria|requirement|benefit|get there|receives?/.test(h))))) continue;
-    const critCol = header.findIndex((h, i) => i > 0 && /criteria|requirements?|how .* gets? there|entry|qualif|eligib|to qualify|to reach|commitment/.test(h));
+    const critCol = header.findIndex((h, i) => i > 0 && /criteria|requirements?|how .* gets? there|entry|qualif|eligib|to qualify|to reach|commitment|what (?:you|partners?) (?:need|must)|you need|needed|required|must have|to join|minimums?/.test(h));
     const benCol = header.findIndex((h, i) => i > 0 && /benefits?|receives?|gets?\b|rewards?|perks|what .* (?:receives?|gets?)|incentives?|margin|discount/.test(h));
     const tiers: Tier[] = u.table.rows.map((r) => {
       const cells = r.cells ?? [];

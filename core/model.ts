@@ -83,7 +83,7 @@ export const TOPIC_HEADINGS: Record<Topic, RegExp> = {
     /\bexit\b|\bif (?:it|this|the pilot|the program|the programme) (?:doesn['’]t|does not|fails to) work\b|\b(?:kill|stop) criteria\b|\bparting ways\b|\bpart ways\b|\boff-?board\w*|\bsunset\w*|\bsteps? back\b|\bdowngrad\w*|\btermination\b|\bwind[- ]down\b|\bdemotion\b|\bleaving the program\b/i,
   metrics: /\btargets?\b|\bgoals?\b|\bmetrics?\b|\bmeasur\w*|\bsuccess\b|\bKPIs?\b|\bobjectives?\b|\bscorecards?\b|\bOKRs?\b|\bKPIs?\b|\bdashboard\b/i,
   conflict: /\bconflicts?\b|\brules of engagement\b|\bengagement rules\b|\bterritor(?:y|ies)\b|\bdirect sales\b|\bdirect vs\.? channel\b/i,
-  pricingProtection: /\bpric(?:e|ing) protection\b|\bdiscount governance\b|\bprice (?:conflicts?|policy|floors?)\b|\bpricing polic\w+/i,
+  pricingProtection: /\bpric(?:e|ing) protection\b|\brules of engagement\b|\bdiscount governance\b|\bprice (?:conflicts?|policy|floors?)\b|\bpricing polic\w+/i,
   portal: /\bportal\b/i,
   // "Our direct team", "the sales team": another team, not the one that runs the program.
   team: /(?<!\b(?:direct|sales|support|customer|field|inside|account|engineering|product|marketing|success) )\bteam\b|\bowner(?:ship)?\b|\borgani[sz]ation\b|\bstaffing\b|\bwho runs\b|\brunning the\b|\bleadership\b|\bgovernance\b|\bpeople\b/i,
@@ -580,7 +580,7 @@ export class PlanModel {
     for (const a of ARCHETYPES) {
       const re = DOC_ARCHETYPE_PHRASES[a];
       const named = this.withoutHistory(this.select(`archetypePhrase:${a}`, (s) => {
-        if (reportsThePast(s.text) || statesDiscontinuation(s.text)) return false;
+        if (reportsThePast(s.text) || statesDiscontinuation(s.text) || /^\W*(?:not in scope|out of scope|not now|excluded|non-goals?)\b/i.test(s.text)) return false;
         re.lastIndex = 0;
         const m = re.exec(s.text);
         if (!m || isNegatedAt(s.text, m.index)) return false;
@@ -1335,8 +1335,15 @@ export function isNegatedAt(text: string, index: number, window = 40): boolean {
   return NEGATION.test(clause) || /\bnon[- ]?[_*]*$/i.test(before);
 }
 
+/**
+ * A sentence that names a topic only to say where it is set: "Margins, MDF and partner levels are set
+ * in the partner agreement", "Deal registration is covered in the Partner Guide".
+ */
+export const COVERED_ELSEWHERE =
+  /\b(?:are|is) (?:set|covered|described|defined|explained|handled|documented) (?:in|on|by) (?:the |our |a |your )?(?:[\w-]+ ){0,2}(?:agreement|page|guide|portal|policy|handbook|terms|contract)\b|\bnothing here changes\b/i;
+
 /** Words that make a statement tentative rather than a commitment. */
-export const HEDGE = /\b(?:maybe|perhaps|might|someday|eventually|tbd|we (?:may|could) (?:add|introduce|build|offer|launch|start|set up|create)|deferred|postponed|on hold|parked|an option (?:we|to)|(?:will|would|may|could) (?:evaluate|consider|explore|revisit)|(?:to|we'll) (?:evaluate|consider|explore|revisit) (?:later|next year|in (?:year|Q|H))|to be decided|to be hired|not yet|(?:maybe|perhaps|possibly|probably|hopefully) (?:next year|later this year)|if we can|we'll see|undecided|(?:haven't|have not|hasn't|has not|not) (?:yet )?decided)\b/i;
+export const HEDGE = /\b(?:maybe|perhaps|might|someday|eventually|tbd|not in scope|out of scope|non-goals?|we (?:may|could) (?:add|introduce|build|offer|launch|start|set up|create)|deferred|postponed|on hold|parked|an option (?:we|to)|(?:will|would|may|could) (?:evaluate|consider|explore|revisit)|(?:to|we'll) (?:evaluate|consider|explore|revisit) (?:later|next year|in (?:year|Q|H))|to be decided|to be hired|not yet|(?:maybe|perhaps|possibly|probably|hopefully) (?:next year|later this year)|if we can|we'll see|undecided|(?:haven't|have not|hasn't|has not|not) (?:yet )?decided)\b/i;
 
 /** Not committed to: a hedge ("maybe", "TBD", "not yet decided") or a placeholder left to fill. */
 export function isHedged(text: string): boolean {

@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { defineRule } from '../core/rule.js';
 import { appendToSectionFix } from '../core/fixes.js';
-import { isHedged, isNegatedAt } from '../core/model.js';
+import { COVERED_ELSEWHERE, isHedged, isNegatedAt } from '../core/model.js';
 import { sectionAnchor } from './util.js';
+
+/** A section that lists what the page leaves out. */
+const NOT_COVERED_HERE = /\b(?:does not|doesn't|do not|don't) cover\b|\bout of scope\b|\bnot covered\b/i;
 
 export default defineRule({
   meta: {
@@ -24,7 +27,7 @@ export default defineRule({
   check({ plan, evidence, report }) {
     const offered = evidence.mdfStatements.filter((s) => {
       const m = /\bMDF\b|\bmarket(?:ing)? development funds?\b|\bco-?op\b|\bmarketing funds?\b/i.exec(s.text);
-      if (isHedged(s.text)) return false;
+      if (isHedged(s.text) || COVERED_ELSEWHERE.test(s.text) || (s.section?.title && NOT_COVERED_HERE.test(s.section.title))) return false;
       return m ? !isNegatedAt(s.text, m.index) : s.section?.inTopic('mdf');
     });
     if (!offered.length || evidence.mdfClaims) return;

@@ -31,8 +31,8 @@ function beforeFit(text: string): RegExpExecArray | null {
 }
 
 /** A long sales cycle that partners are to fix. */
-const LONG_CYCLE = /\b\d+(?:[–-]\d+)?[- ]?months?\b[^.]{0,25}\b(?:cycles?|deals?|procurement)\b|\b(?:cycles?|deals?) (?:\w+ ){0,2}(?:take|takes|run|last) \d+(?:[–-]\d+)?\s?months?\b|\b(?:long|lengthy|slow|too long|enterprise|procurement) (?:\w+ )?(?:sales |deal |buying |procurement )?cycles?\b|\bcycles? (?:is|are) (?:too )?(?:long|slow)\b/i;
-const PARTNERS_FIX = /\b(?:partners?|resellers?|SIs?|MSPs?|VARs?|channel)\b[^.]{0,40}\b(?:will|can|must|should|to|are the)\b[^.]{0,20}\b(?:close|shorten|fix|speed|carry|take|sell for us|answer|solve|get us through)\b|\b(?:want|need|expect) (?:\w+ )?(?:partners?|resellers?|SIs?|MSPs?|VARs?) to (?:sell|close|shorten|fix)\b|\b(?:shorten|fix|cut)\b[^.]{0,20}$/i;
+const LONG_CYCLE = /\b\d+(?:[–-]\d+)?[- ]?months?\b[^.]{0,25}\b(?:cycles?|deals?|procurement)\b|\b(?:cycles?|deals?) (?:\w+ ){0,2}(?:take|takes|run|last|averages?|is|are) (?:about |around |roughly )?\d+(?:[–-]\d+)?\s?months?\b|\b(?:long|lengthy|slow|too long|enterprise|procurement) (?:\w+ )?(?:sales |deal |buying |procurement )?cycles?\b|\bcycles? (?:is|are) (?:too )?(?:long|slow)\b/i;
+const PARTNERS_FIX = /\b(?:channel|partners?|resellers?)\b[^.]{0,30}\bhow we (?:fix|solve|shorten|beat)\b|\b(?:partners?|resellers?|SIs?|MSPs?|VARs?|channel)\b[^.]{0,40}\b(?:will|can|must|should|to|are the)\b[^.]{0,20}\b(?:close|shorten|fix|speed|carry|take|sell for us|answer|solve|get us through)\b|\b(?:want|need|expect) (?:\w+ )?(?:partners?|resellers?|SIs?|MSPs?|VARs?) to (?:sell|close|shorten|fix)\b|\b(?:shorten|fix|cut)\b[^.]{0,20}$/i;
 function partnersFixCycle(text: string): RegExpExecArray | null {
   const c = LONG_CYCLE.exec(text);
   return c && PARTNERS_FIX.test(text) ? c : null;
