@@ -33,7 +33,7 @@ export default defineRule({
       return !!s.section?.inTopic('portal') || PLANNED_PORTAL.test(s.text);
     });
     if (!portal.length) return;
-    const tracking = /\btrack\w*|\blog-?ins?\b|\busage\b|\badoption\b|\bactive users\b|\bactivity\b|\bengagement\b|\banalytics\b|\bmeasur\w+/i;
+    const tracking = /\btrack\w*|\blog-?ins?\b|\busage\b|\badoption\b|\bactive (?:partner )?users\b|\b(?:monthly|weekly|daily) active\b|\bMAU\b|\breport (?:on )?(?:\w+ ){0,3}(?:users|log-?ins|visits)\b|\bactivity\b|\bengagement\b|\banalytics\b|\bmeasur\w+/i;
     const pool = new Set(portal);
     for (const s of portal) if (s.section) for (const x of s.section.allSentences()) pool.add(x);
     if ([...pool].some((s) => tracking.test(s.text))) return;
