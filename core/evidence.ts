@@ -1052,6 +1052,11 @@ function settlesContestedRegistration(s: Sentence, question: string, inRegistrat
 /** A label that starts with a tier's name ("Gold", "Tier 2", "Partner"). */
 const TIER_NAME = new RegExp(`^(?:${TIER_NAMES.join('|')}|partner|tier\\s*\\d|level\\s*\\d)\\b`, 'i');
 const CRITERIA = /\b(?:criteria|requirements?|to qualify|entry)\s*:\s*\S|\bcertif\w+|\bjoint customers?\b|\bconnector\b|\bclosed deals?\b|\bdeals?\b|\brevenue\b|\bARR\b|\$|\bsigned\b|\bcomplet\w+|\breferrals?\b|\bat least\b|\bminimum\b|\b\d+\+?\s+(?:\w+\s+)?(?:reps?|staff|salespe\w+|installers?|customers?)\b|\bagreement\b|\bexam\b|\bcourse\b|\btrained\b|\bcriteria\b|\brequire\w*/i;
+/** A label left open: "Criteria for Gold: TBD", "Tier requirements: to be set". */
+const LEFT_OPEN = /:\s*(?:tbd|tbc|tba|to be \w+|n\/a|none yet|open)\b|\bno (?:\w+ )?requirements?\b|\b(?:don't|do not) have (?:\w+ )?requirements?\b/i;
+/** Sentences in a tier's section that are not what it takes to reach the tier: rules for deals, course lengths, statistics, other kinds of tier. */
+const NOT_A_TIER_CRITERION =
+  /\bregister (?:deals?|opportunit\w+)\b|\b(?:exam|course|certification|training) (?:takes|lasts|is)\b|\bhours? of (?:content|training)\b|\baccount for \d+\s?%|\b(?:plan|support|pricing|subscription)(?: tier)? requires?\b|\bcelebrated\b/i;
 const BENEFITS =
   /\bbenefits?\s*:\s*\S|\bbadges?\b|\bco-?market\w*|\brev(?:enue)?[- ]share\b|\bmargins?\b|\bdiscounts?\b|\bMDF\b|\bfees?\b|\baccess\b|\bdedicated\b|\blisting\b|\bmanager\b|\bco-?brand\w*|\bsupport\b|\bleads?\b|\bpriority\b|%|\bper ?cent\b|\brebates?\b|\bcommission\b|\bdemo\b|\bportal\b|\bcouncil\b|\bwebinars?\b|\bearly access\b|\bplanning\b|\blicen[cs]es?\b|\bmaterials\b|\bregistration\b/i;
 const EMPTY_CELL = /^(?:|—|–|-|n\/?a|tbd|tba|tbc|none|\?|\.\.\.|…|pending|coming soon|later)\.?$|^(?:to be (?:defined|decided|confirmed|announced|determined|agreed|worked out|set|finali[sz]ed|discussed)|tbd|tbc|tba)\b/i;
@@ -1216,8 +1221,11 @@ function findTierStructures(plan: PlanModel): TierStructure[] {
         anchor: subs[0].heading!,
         section: sec,
         tiers: subs.map((c) => {
-          const body = [...c.allSentences()].filter((s) => s.unit.kind !== 'heading').map((s) => s.text).join(' ');
-          return { name: c.title, unit: c.heading!, hasCriteria: CRITERIA.test(body), hasBenefits: BENEFITS.test(body) };
+          // What the tier's section states: not hedged, past, left to fill ("Criteria: TBD") or denied.
+          const stated = [...c.allSentences()].filter((s) => s.unit.kind !== 'heading' && !isHedged(s.text) && !reportsThePast(s.text) && !LEFT_OPEN.test(s.text));
+          const body = stated.map((s) => s.text).join(' ');
+          const criteria = stated.filter((s) => !NOT_A_TIER_CRITERION.test(s.text) && !statesPartnerExit(s.text)).map((s) => s.text).join(' ');
+          return { name: c.title, unit: c.heading!, hasCriteria: CRITERIA.test(criteria), hasBenefits: BENEFITS.test(body) };
         }),
       });
     }
