@@ -12,15 +12,15 @@ const PROTECTION =
  * managers, "direct") held back on price or on the partner's accounts (a cap, "cannot", "never
  * undercuts", "off-limits"), or a price conflict that goes to someone who decides.
  */
-const DIRECT_SIDE = new RegExp(`\\b${oneOf(DIRECT_SELLERS)}\\b`, 'i');
+const DIRECT_SIDE = new RegExp(`\\b${oneOf(DIRECT_SELLERS)}\\b|\\bdirect\\b(?! (?:customers?|mail|debit|deposit|marketing|link))`, 'i');
 const HELD_BACK =
   /\b(?:not allowed|cannot|can't|can not|never|will not|won't|barred|off[- ]limits|stay off|max(?:imum)?|caps?|capped|no (?:bigger|larger|deeper|lower))\b[^.;]{0,50}\b(?:discount\w*|pric\w+|undercut\w*|quot\w+|contact|accounts?|organi[sz]ations?|deals?|opportunit\w+)\b|\b(?:discount\w*|pric\w+|undercut\w*|quot\w+|accounts?|organi[sz]ations?)\b[^.;]{0,40}\b(?:not allowed|cannot|can't|never|barred|off[- ]limits|capped|are yours|is yours)\b/i;
-const PRICE_CONFLICT = /\b(?:price|pricing|quote)[- ](?:conflicts?|disputes?)\b|\bplays? (?:a |the )?partner['’]s (?:quote|price)\b|\bpricing desk\b[^.]{0,60}\bhonou?rs?\b/i;
+const PRICE_CONFLICT = /\bescalat\w+\b[^.]{0,40}\bundercut\w*|\b(?:won't|will not|never|not) be undercut\b|\bbound to (?:the )?partner(?:'s|’s)? (?:quoted )?(?:price|quote)\b|\bexcluded from (?:direct|our) (?:prospecting|outreach|selling|sales)\b|\boff[- ]limits to (?:the )?(?:direct|our)\b|\b(?:price|pricing|quote)[- ](?:conflicts?|disputes?)\b|\bplays? (?:a |the )?partner['’]s (?:quote|price)\b|\bpricing desk\b[^.]{0,60}\bhonou?rs?\b/i;
 
 /** Not a protection the plan gives: deferred or conditional, someone else's (a competitor's), or a job title. */
-const NOT_GIVEN = /\b(?:after the pilot|will be defined|to be defined|if (?:conflicts?|it) (?:arise|becomes?)|consider\w*|competitors?)\b|\bterritory (?:managers?|reps?|sales)\b/i;
+const NOT_GIVEN = /\b(?:after the pilot|will be defined|to be defined|if (?:conflicts?|it) (?:arise|becomes?)|consider\w*|competitors?|used to|(?:are|is) (?:rare|common|uncommon|unusual|frequent))\b|\bterritory (?:managers?|reps?|sales)\b/i;
 
-function protectsPartnerPricing(text: string): boolean {
+export function protectsPartnerPricing(text: string): boolean {
   if (isHedged(text) || NOT_GIVEN.test(text)) return false;
   const named = PROTECTION.exec(text);
   // A discount limit is written as a negation ("can't discount more than 10% without approval"): that is the rule itself.
