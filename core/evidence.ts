@@ -431,11 +431,7 @@ export class Evidence {
   }
 
   get payoutOps(): Sentence | null {
-    return this.once('payoutOps', () =>
-      this.find(
-        /\breconcil\w*|\bstatements?\b|\b(?:pay|pays|paid|payouts?|payments?|settle\w*)\b[^.;]{0,40}\b(?:monthly|quarterly|weekly|annually|each (?:month|quarter)|every (?:month|quarter)|end of (?:each|the|every) (?:month|quarter)|net[- ]?\d+|within \d+ days)\b|\bpaid (?:monthly|quarterly|annually|each (?:month|quarter)|every (?:month|quarter)|on the|within|net[- ]?\d+|by (?:ach|wire|bank transfer|direct deposit))|\bpay(?:s|outs?)? (?:\w+ )?(?:monthly|quarterly|each (?:month|quarter))|\bpayout (?:cadence|schedule|dates?)\b|\b(?:wired|paid|settled) (?:each|every|at the end of the|when each) (?:month|quarter)|\b(?:monthly|quarterly) (?:payouts?|payments?|settlements?)\b|\bcommission (?:tracking|dashboard|reports?)\b|\b(?:\d+|\w+) days after (?:receipt|the customer|we receive|payment|invoic\w+)|\bafter receipt of (?:an? |the )?(?:invoice|payment)\b|\b(?:payouts?|payments?|rebates?|fees?|commissions?) (?:are |is )?(?:made|go out|paid out|sent|issued)\b[^.]{0,30}\b(?:monthly|quarterly|annually|twice a year|semi-?annually|each|every)\b|\b(?:track|see|view|check)\b[^.]{0,40}\b(?:commissions?|payouts?|earnings|rebates?)\b[^.]{0,40}\b(?:dashboard|portal|real time|statement)/i,
-      ),
-    );
+    return this.once('payoutOps', () => this.plan.statements('payoutOps', (s) => s.test(PAYOUT_OPS_CUE) && statesPayoutOps(s.text))[0] ?? null);
   }
 
   get chequePayments(): Sentence[] {
@@ -896,6 +892,28 @@ function paysPartnersByCheque(text: string): boolean {
 
 /** Executives on both sides owning one partnership ("our CEO and each ISV's CEO own the partnership") hold a relationship, not the program. */
 const PEER_EXECUTIVES = /\b(?:founder|CEO|exec(?:utive)?)[- ]to[- ](?:founder|CEO|exec(?:utive)?)\b|\b(?:each|every|the partner(?:'s|’s)|their) (?:\w+(?:'s|’s) )?(?:CEO|founder|chief executive)\b/i;
+/**
+ * How partners get paid, read from its parts: what partners earn (commissions, fees, payouts,
+ * "partners get paid") and its operation (a cadence, a reconciliation, a statement or earnings
+ * dashboard). Pay to employees, suppliers or the direct team, partners paying the company,
+ * statements of work and open questions do not count.
+ */
+const PAYOUT_OPS_PHRASES = /\breconcil\w*|\bstatements?\b|\b(?:pay|pays|paid|payouts?|payments?|settle\w*)\b[^.;]{0,40}\b(?:monthly|quarterly|weekly|annually|each (?:month|quarter)|every (?:month|quarter)|end of (?:each|the|every) (?:month|quarter)|net[- ]?\d+|within \d+ days)\b|\bpaid (?:monthly|quarterly|annually|each (?:month|quarter)|every (?:month|quarter)|on the|within|net[- ]?\d+|by (?:ach|wire|bank transfer|direct deposit))|\bpay(?:s|outs?)? (?:\w+ )?(?:monthly|quarterly|each (?:month|quarter))|\bpayout (?:cadence|schedule|dates?)\b|\b(?:wired|paid|settled) (?:each|every|at the end of the|when each) (?:month|quarter)|\b(?:monthly|quarterly) (?:payouts?|payments?|settlements?)\b|\bcommission (?:tracking|dashboard|reports?)\b|\b(?:\d+|\w+) days after (?:receipt|the customer|we receive|payment|invoic\w+)|\bafter receipt of (?:an? |the )?(?:invoice|payment)\b|\b(?:payouts?|payments?|rebates?|fees?|commissions?) (?:are |is )?(?:made|go out|paid out|sent|issued)\b[^.]{0,30}\b(?:monthly|quarterly|annually|twice a year|semi-?annually|each|every)\b|\b(?:track|see|view|check)\b[^.]{0,40}\b(?:commissions?|payouts?|earnings|rebates?)\b[^.]{0,40}\b(?:dashboard|portal|real time|statement)/i;
+const PARTNER_EARNINGS =
+  /\b(?:commissions?|fees?|payouts?|pay-?outs?|rebates?|earnings|referral (?:fees?|payments?)|partner (?:payments?|payouts?)|margins? true-?ups?)\b|\b(?:partners?|resellers?|referrers?|affiliates?|agencies|you)\b[^.;]{0,30}\b(?:get|gets|are|is|will be)\s+paid\b|\bget paid\b/i;
+const PAYOUT_OPERATION =
+  /\b(?:monthly|quarterly|weekly|annually|fortnightly|twice a month|(?:once|twice) a (?:month|quarter)|each (?:month|quarter)|every (?:month|quarter|two weeks)|end of (?:each|the|every) (?:month|quarter)|net[- ]?\d+|within \d+ days|\d+ days after|on the \d+(?:st|nd|rd|th)|in arrears)\b|\breconcil\w*|\bsettle[sd]?\b|\b(?:earnings|commission|payout) (?:statements?|dashboards?|reports?)\b|\bstatements?\b|\bdashboard\b[^.;]{0,40}\b(?:paid|pending|approved|earned)\b/i;
+const NOT_PARTNER_PAY =
+  /^\W*(?:our )?(?:AEs?|reps?|employees?|staff|salar(?:y|ies)|suppliers?|vendors?|contractors?)\b[^.;]{0,25}\b(?:are |is )?paid\b|\b(?:customers?|clients?) (?:renewals?|refunds?)\b|\b(?:customer|client) renewals? are reconciled\b|\b(?:partners?|resellers?|they|you) (?:\w+ )?pay (?:us|their invoices)\b|\bstatements? of work\b|\bpain point\b|\b(?:partner|membership|program|annual|listing|platform) fees?\b[^.;]{0,40}?(?:\bfree\b|[$£€]\s?\d|\b(?:EUR|USD|GBP|CHF)\s?\d|\/\s*(?:month|year)|\bbilled\b)|\bmembership fees?\b|\bknown (?:issue|problem)\b|:\s*(?:tbd|tbc|to be \w+)\b/i;
+function statesPayoutOps(text: string): boolean {
+  if (isHedged(text) || NOT_PARTNER_PAY.test(text)) return false;
+  const phrase = PAYOUT_OPS_PHRASES.exec(text);
+  if (phrase && !isNegatedAt(text, phrase.index)) return true;
+  const op = PAYOUT_OPERATION.exec(text);
+  return PARTNER_EARNINGS.test(text) && !!op && !isNegatedAt(text, op.index);
+}
+const PAYOUT_OPS_CUE = /paid|pay|reconcil|statement|settle|commission|fee|payout|rebate|earning|dashboard/i;
+
 /** "I do not want to hire a partnerships person until …": no hire, so the named person stays the owner. */
 const NOT_HIRING = /\b(?:do not|don't|not|no need to|no plan to|won't|will not) (?:want to |plan to |intend to |need to )?hire\b[^.;]*/gi;
 const NO_OWNER =
