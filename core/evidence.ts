@@ -981,17 +981,17 @@ const NOT_PLANNED = /\b(?:figure (?:\w+ ){0,3}out|work (?:\w+ ){0,3}out|sort (?:
 // ---- recruiting ---------------------------------------------------------------------------
 
 /** Qualifying something other than a partner: leads, deals, a customer's prospects, a platform's program. */
-const NOT_PARTNER_QUALIFICATION = /\b(?:lead|leads|prospects?|deals?|opportunit\w+) (?:qualification|are qualified|must be)\b|\bqualified leads?\b|\bqualify for\b|\bBANT\b|\bsomehow\b|\b(?:define|decide)\w* (?:\w+ )?criteria (?:after|later|once)\b/i;
+const NOT_PARTNER_QUALIFICATION = /\bMQLs?\b|\bSDRs?\b|\bdemo requests?\b|\b(?:within \d+ days of|after) signing\b|\b(?:lead|leads|prospects?|deals?|opportunit\w+) (?:qualification|are qualified|must be)\b|\bqualified leads?\b|\bqualify for\b|\bBANT\b|\bsomehow\b|\b(?:define|decide)\w* (?:\w+ )?criteria (?:after|later|once)\b/i;
 /** A candidate partner ("we sign", "each candidate", "shortlisted consultancies", "no agreement without"). */
 const CANDIDATE = new RegExp(`\\b(?:${ANY_PARTNER}|candidates?|shortlist\\w*|applicants?)\\b|\\b(?:before (?:signing|any agreement)|no agreement without|we (?:only )?(?:sign|accept|admit|recruit|onboard))\\b`, 'i');
 /** A criterion a candidate must meet. */
 const CRITERION =
-  /\b(?:must|need(?:s)? to|required?|minimum|at least|only (?:if|when|partners? (?:who|that)|sign|accept)|accept only|already (?:sell|serve|run|have)|demonstrate|track record|reference|check|map|tells? us|show(?:s)? us|proven|established|named,? quota-carrying|no agreement without)\b/i;
+  /\bask (?:every|each) (?:candidate|applicant|partner)\b|\bno \w+, no (?:partnership|deal|agreement|signing)\b|\bdisqualif\w*|\bwithout evidence\b|\bwe look for\b|^\W*(?:out|excluded|not a fit)\s*:|\bwill not (?:recruit|sign|accept|onboard)\b[^.;]{0,40}\b(?:whose|that|who|with)\b|\b(?:must|need(?:s)? to|required?|minimum|at least|only (?:if|when|partners? (?:who|that)|sign|accept)|accept only|already (?:sell|serve|run|have)|demonstrate|track record|reference|check|map|tells? us|show(?:s)? us|proven|established|named,? quota-carrying|no agreement without)\b/i;
 
 /** Criteria for choosing partners, read from its parts: a candidate and something it must have or show. */
 function qualifiesPartners(text: string): boolean {
   if (isHedged(text) || WISH.test(text) || NOT_PARTNER_QUALIFICATION.test(text) || reportsThePast(text)) return false;
-  return CANDIDATE.test(text) && CRITERION.test(text) && /\b(?:sign\w*|agreement|recruit\w*|join\w*|accept\w*|candidates?|shortlist\w*|discovery|qualif\w*|onboard\w*|admit\w*)\b/i.test(text);
+  return CANDIDATE.test(text) && CRITERION.test(text) && /\b(?:sign\w*|agreement|recruit\w*|join\w*|accept\w*|candidates?|shortlist\w*|discovery|qualif\w*|onboard\w*|admit\w*|partnerships?|look for|disqualif\w*)\b|^\W*(?:out|excluded|not a fit)\s*:/i.test(text);
 }
 
 // ---- success metrics ---------------------------------------------------------------------
