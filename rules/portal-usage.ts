@@ -1,10 +1,28 @@
 import { z } from 'zod';
 import { defineRule } from '../core/rule.js';
 import { appendToSectionFix } from '../core/fixes.js';
-import { isNegatedAt } from '../core/model.js';
+import { isHedged, isNegatedAt, reportsThePast } from '../core/model.js';
 
 const PLANNED_PORTAL =
   /\b(?:launch\w*|build\w*|buil[td]|introduc\w+|roll(?:s|ing)? out|rolled out|set(?:ting)? up|creat\w+|stand(?:ing)? up|implement\w*|deploy\w*|select\w*|buy(?:ing)?|licens\w+|will (?:have|get|open|offer|provide)|plan(?:s|ned)? (?:a|to)|new)\b[^.]{0,60}\bportal\b|\bportal\b[^.]{0,40}\b(?:launch\w*|goes live|go live|will (?:hold|host|show|give|offer|let|include|have)|is (?:planned|coming))\b/i;
+
+/**
+ * Usage tracked, read from its parts: what partners do in the portal (log in, visit, view, download,
+ * stay active) and someone watching it (track, monitor, measure, report, a KPI or target, a tool that
+ * shows it). A customer portal, the login mechanism, other things tracked, and open or denied
+ * tracking do not count.
+ */
+const PORTAL_USE =
+  /\blog(?:s|ged)?[- ]?ins?\b|\blog(?:s|ged|ging)? in(?:to)?\b|\bopen(?:s|ed)?\b|\blogin data\b|\busage\b|\badoption\b|\bactive\b|\bMAU\b|\bvisit\w*|\bviews?\b|\bopened\b|\bdownload\w*|\bactivity\b|\bengagement\b|\bwho (?:use|log)|\bwhich (?:pages|assets|documents|battlecards)\b|\bunused\b/i;
+const WATCHED =
+  /\btrack\w*|\bmonitor\w*|\bmeasur\w+|\breport\w*|\bKPIs?\b|\bmetrics?\b|\btargets?\b|\bstatistics?\b|\banalytics\b|\binstrument\w*|\bdashboards?\b|\bcheck\w*|\b(?:tell|show)s? us\b|\bsee which\b|\bretired?\b|\b\d+\s?%|\breview\w*|\bscorecards?\b|\bhealth\b|\bfeeds?\b|\blook at\b|\bspot\b|\bper (?:rep|partner|month|user)\b|\bmost[- ]\w+ed\b/i;
+const NOT_PORTAL_USAGE =
+  /\b(?:customer|client|developer|employee|support) portal\b|\bCRM usage\b|\bdirect reps?\b|\bSSO\b|\bsingle sign-on\b|\bproduct usage\b|\bAPI usage\b|\bpublic (?:partner )?pages?\b|\bwebsite\b|:\s*(?:tbd|tbc|to be \w+)\b/i;
+function tracksPortalUsage(text: string): boolean {
+  if (isHedged(text) || reportsThePast(text) || NOT_PORTAL_USAGE.test(text)) return false;
+  const w = WATCHED.exec(text);
+  return PORTAL_USE.test(text) && !!w && !isNegatedAt(text, w.index);
+}
 
 export default defineRule({
   meta: {
@@ -33,10 +51,9 @@ export default defineRule({
       return !!s.section?.inTopic('portal') || PLANNED_PORTAL.test(s.text);
     });
     if (!portal.length) return;
-    const tracking = /\btrack\w*|\blog-?ins?\b|\busage\b|\badoption\b|\bactive (?:partner )?users\b|\b(?:monthly|weekly|daily) active\b|\bMAU\b|\breport (?:on )?(?:\w+ ){0,3}(?:users|log-?ins|visits)\b|\bactivity\b|\bengagement\b|\banalytics\b|\bmeasur\w+/i;
     const pool = new Set(portal);
     for (const s of portal) if (s.section) for (const x of s.section.allSentences()) pool.add(x);
-    if ([...pool].some((s) => tracking.test(s.text))) return;
+    if ([...pool].some((s) => tracksPortalUsage(s.text))) return;
     const first = portal[0];
     const section = first.section?.inTopic('portal') ? first.section : null;
     report({
