@@ -864,7 +864,7 @@ const OWNER_PERSON =
 const TAKES_CHARGE =
   /\b(?:owns?|owned|runs?|run|running|leads?|led|heads?|headed|handles?|handled|manages?|managed|look(?:s|ing)? after|takes? (?:on|over|care of)|pick(?:s|ed)? up|drives?|driven|covers?|is responsible|responsibility|in charge|accountable|(?:time|week|days?|hours) go(?:es)? to|sits? with|rests? with|belongs? to|(?:a )?side project|stretch assignment|\d(?:\.\d)? FTE)\b/i;
 const THE_PROGRAM = /\b(?:partners|partnerships|partner (?:program(?:me)?|work|relationships|channel)|channel(?: program)?|alliances?|(?:referral|reseller|affiliate|MSP|agency) (?:program(?:me)?|partners)|resellers|the (?:program(?:me)?|pilot))\b/i;
-export function statesOwnership(text: string): boolean {
+function statesOwnership(text: string): boolean {
   if (isHedged(text) || NO_OWNER.test(text.replace(NOT_HIRING, ''))) return false;
   const clauses = text.split(/;|\. /);
   // The program named apart from the person ("the channel manager" is a person, not the channel).

@@ -12,6 +12,7 @@ import type { Heading, Html, RootContent, Table, Yaml } from 'mdast';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { LineIndex } from './text.js';
+import { oneOf, PLATFORM_VENDORS } from './vocabulary.js';
 import { checkYamlLimits, describeYamlLimit, parseYamlOnce } from './yaml-limits.js';
 import { parsePieces, parsePieceText, type PieceCache } from './parse.js';
 import type { Archetype, DocumentKind, Span, Stage } from './types.js';
@@ -122,13 +123,16 @@ export const ARCHETYPE_WORDS: Record<Archetype, RegExp> = {
 const ALLIANCE_ROUTE = /\bco-?sell\w*|\bmarketplaces?\b|\bOEM\b|\bembedded\b/i;
 
 /** Stronger phrases for telling a document's archetypes from its text (no front matter). */
+/** A platform vendor's name, for the phrases below ("AWS-referred", "AWS's ISV team"). */
+const PLATFORM = oneOf(PLATFORM_VENDORS);
+
 const DOC_ARCHETYPE_PHRASES: Record<Archetype, RegExp> = {
   referral:
-    /\breferral (?:partners?|program(?:me)?s?|fees?|commissions?|network|agreements?)\b|\b(?:partners?|consultants?|agencies|advisors?|firms?|bookkeepers?|accountants?|you) (?:who |that )?(?:refer|send us (?:leads|customers|clients)|introduce (?:us|clients|customers|businesses|brands))\b|\b(?:every|each|any) (?:client|customer|business|brand) you (?:introduce|refer)\b|\breferred (?:customers|businesses|clients|deals|leads)\b|\brefer(?:s|red)? us\b|\bhand(?:s)? (?:over )?(?:the |an )?intro(?:duction)?s?\b|(?<!\b(?:AWS|Microsoft|Azure|Google|GCP|Salesforce|HubSpot|platform|marketplace)-)\brefer(?:s|red|ring)? (?:\S+ ){0,3}(?:to (?:new |their |prospective )?(?:clients|customers)|(?:sales )?(?:opportunities|leads|deals))\b|\b(?:resell|resale),? or refer(?:ral)?\b|\brefer(?:ral)?,? or (?:resell|resale)\b/gi,
+    new RegExp(String.raw`\breferral (?:partners?|program(?:me)?s?|fees?|commissions?|network|agreements?)\b|\b(?:partners?|consultants?|agencies|advisors?|firms?|bookkeepers?|accountants?|you) (?:who |that )?(?:refer|send us (?:leads|customers|clients)|introduce (?:us|clients|customers|businesses|brands))\b|\b(?:every|each|any) (?:client|customer|business|brand) you (?:introduce|refer)\b|\breferred (?:customers|businesses|clients|deals|leads)\b|\brefer(?:s|red)? us\b|\bhand(?:s)? (?:over )?(?:the |an )?intro(?:duction)?s?\b|(?<!\b(?:${PLATFORM}|platform|marketplace)-)\brefer(?:s|red|ring)? (?:\S+ ){0,3}(?:to (?:new |their |prospective )?(?:clients|customers)|(?:sales )?(?:opportunities|leads|deals))\b|\b(?:resell|resale),? or refer(?:ral)?\b|\brefer(?:ral)?,? or (?:resell|resale)\b`, 'gi'),
   reseller:
     /\bresell(?:s|ers?|ing)?\b|\bVARs?\b|\bMSPs?\b|\bmanaged service providers?\b|\bvalue-added resellers?\b|(?<!\bnot for )(?<!\bNFR \()\bresale\b(?! (?:through|via|on|in) (?:the |a |cloud )?(?:marketplaces?|AWS|Azure|GCP|Google Cloud))|\b(?:distributors?|dealers?|systems? integrators?|channel partners?)\b(?=[^.]{0,80}\b(?:sell|sells|selling|carry|carries|distribute|bundle|install|buy at|margin|discount)\b)|\b(?:sell|sells|selling|carry|carries|distribute|install)\b[^.]{0,60}\b(?:distributors?|dealers?|systems? integrators?)\b/gi,
   technology:
-    /\b(?:integration|technology|tech|ISV|app|marketplace app) partners?\b|\b(?:technology|product|partner) integrations? with\b|\bintegration partner program\b|\bISV (?:program|ecosystem)\b|(?<!\b(?:AWS|Microsoft|Google|Azure|Salesforce|HubSpot)(?:'s|’s)? )\bISVs?\b(?! Accelerate)|\bindependent software vendors?\b|\btechnology (?:providers?|vendors?|alliances?)\b|\b(?:recruit|sign|onboard|work with|partner with) (?:\w+ )?ISVs?\b|\bpartners?\b[^.]{0,80}\b(?:that|who|which) (?:\w+ ){0,3}(?:integrate|interoperate|build integrations)\b/gi,
+    new RegExp(String.raw`\b(?:integration|technology|tech|ISV|app|marketplace app) partners?\b|\b(?:technology|product|partner) integrations? with\b|\bintegration partner program\b|\bISV (?:program|ecosystem)\b|(?<!\b(?:${PLATFORM})(?:'s|’s)? )\bISVs?\b(?! Accelerate)|\bindependent software vendors?\b|\btechnology (?:providers?|vendors?|alliances?)\b|\b(?:recruit|sign|onboard|work with|partner with) (?:\w+ )?ISVs?\b|\bpartners?\b[^.]{0,80}\b(?:that|who|which) (?:\w+ ){0,3}(?:integrate|interoperate|build integrations)\b`, 'gi'),
   strategic:
     /\bstrategic (?:alliances?|relationships?|partnerships?|partners?)\b|\balliances? with\b|\balliances? (?:team|program(?:me)?s?|partners?|handbook|managers?|motion)\b|\bcloud (?:alliances?|providers?|partners?)\b|\bhyperscalers?\b|\bco-?sell(?:ing)? (?:with|motion|program)\b|\b(?:AWS|Microsoft|Google Cloud|Salesforce|HubSpot) (?:alliance|partnership|co-?sell)\b/gi,
 };

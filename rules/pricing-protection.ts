@@ -20,7 +20,7 @@ const PRICE_CONFLICT = /\bescalat\w+\b[^.]{0,40}\bundercut\w*|\b(?:won't|will no
 /** Not a protection the plan gives: deferred or conditional, someone else's (a competitor's), or a job title. */
 const NOT_GIVEN = /\b(?:after the pilot|will be defined|to be defined|if (?:conflicts?|it) (?:arise|becomes?)|consider\w*|competitors?|used to|(?:are|is) (?:rare|common|uncommon|unusual|frequent))\b|\bterritory (?:managers?|reps?|sales)\b/i;
 
-export function protectsPartnerPricing(text: string): boolean {
+function protectsPartnerPricing(text: string): boolean {
   if (isHedged(text) || NOT_GIVEN.test(text)) return false;
   const named = PROTECTION.exec(text);
   // A discount limit is written as a negation ("can't discount more than 10% without approval"): that is the rule itself.

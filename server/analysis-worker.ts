@@ -11,7 +11,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { documentLinks, MAX_LINKS, type LinkedDocument, type LintResult, type ResolvedConfig } from '../lib/index.js';
 import { defaultEngine, type LintCache } from './engine.js';
-import { ColdAnalysisCounter, collectGarbage } from './memory.js';
+import { ColdAnalysisCounter, collectGarbage, collectWhenQuiet } from './memory.js';
 
 /** Marks the language server's analysis thread in `workerData`. */
 export const ANALYSIS_WORKER_MARK = 'partnerlintAnalysisWorker';
@@ -97,7 +97,7 @@ function serve(port: MessagePort, detailsPort: MessagePort): void {
   const coldAnalyses = new ColdAnalysisCounter();
   /** The job waiting for its links, if any (the main thread sends one job at a time). */
   let waiting: { message: AnalyseMessage; text: string } | undefined;
-  let closeTimer: NodeJS.Timeout | undefined;
+  const collectAfterCloses = collectWhenQuiet();
   /** The details of the last result, not sent yet. */
   let pendingDetails: (DetailsMessage & { uri?: string }) | undefined;
   let detailsTimer: NodeJS.Timeout | undefined;
@@ -187,12 +187,7 @@ function serve(port: MessagePort, detailsPort: MessagePort): void {
       const i = cacheOrder.indexOf(message.uri);
       if (i >= 0) cacheOrder.splice(i, 1);
       // Once the closes stop for a moment, a collection gives the memory back.
-      if (closeTimer) clearTimeout(closeTimer);
-      closeTimer = setTimeout(() => {
-        closeTimer = undefined;
-        collectGarbage();
-      }, 1000);
-      closeTimer.unref?.();
+      collectAfterCloses();
       return;
     }
     if (message.type === 'links') {

@@ -23,6 +23,22 @@ export function collectGarbage(): void {
   collect?.();
 }
 
+/**
+ * A collection once a burst of events (documents closing) has stopped for `quietMs`: closing frees
+ * analyses, but the heap keeps its size until V8 collects.
+ */
+export function collectWhenQuiet(quietMs = 1000): () => void {
+  let timer: NodeJS.Timeout | undefined;
+  return () => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = undefined;
+      collectGarbage();
+    }, quietMs);
+    timer.unref?.();
+  };
+}
+
 /** Counts cold analyses (documents read without a cache); every `every`-th one is due a collection. */
 export class ColdAnalysisCounter {
   private count = 0;

@@ -54,7 +54,7 @@ import {
 } from './convert.js';
 import { disableFileEdit, disableForLineEdit, insertBlockEdit, lineText } from './edits.js';
 import { DEFAULT_DEBOUNCE_MS, normalizeSettings, settingsProblems, type PartnerlintSettings } from './settings.js';
-import { collectGarbage } from './memory.js';
+import { collectGarbage, collectWhenQuiet } from './memory.js';
 import { DiskPages, LinkIndex, linkTarget, normalizeUri } from './links.js';
 import { escapeMarkdown, fileSelectionReader, isRuleDocsPage, notAnalysedResult, preconditionLabel, Selection, type PreconditionKey, type SelectionReader } from '../lib/index.js';
 
@@ -470,19 +470,8 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
     if (support.codeLensRefresh) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
   }
 
-  /**
-   * Closing documents frees their analyses, but the heap keeps its size until V8 collects: a
-   * collection once the closes have stopped for a while gives the memory back.
-   */
-  let closeTimer: NodeJS.Timeout | undefined;
-  function collectAfterCloses(): void {
-    if (closeTimer) clearTimeout(closeTimer);
-    closeTimer = setTimeout(() => {
-      closeTimer = undefined;
-      collectGarbage();
-    }, 1000);
-    closeTimer.unref?.();
-  }
+  /** Closing documents frees their analyses; a collection once the closes stop gives the memory back. */
+  const collectAfterCloses = collectWhenQuiet();
 
   let analysisCount = 0;
   let firstResults = 0;

@@ -5,10 +5,9 @@
  * deferred, declined and past statements, and the company's own marketplace, do not count.
  */
 import { isHedged, isNegatedAt, reportsThePast, statesDiscontinuation } from '../model.js';
+import { oneOf, PLATFORM_VENDORS } from '../vocabulary.js';
 
-/** Platform vendors whose marketplaces and sellers partner plans talk about. */
-const PLATFORMS =
-  String.raw`AWS|Amazon(?: Web Services)?|Azure|Microsoft|Google(?: Cloud)?|GCP|Salesforce|HubSpot|Atlassian|Shopify|Zendesk|Slack|Snowflake|Databricks|Oracle|SAP|ServiceNow|Workday|Xero|QuickBooks|Intuit|monday\.com|Zoom|Stripe|Adobe|Okta|Twilio|Pipedrive|Freshworks|IBM|Red Hat|Cisco|Dell|Datadog|Miro|Notion|Sage|NetSuite|Dynamics|hyperscalers?|cloud providers?`;
+const PLATFORMS = oneOf(PLATFORM_VENDORS);
 
 const PLATFORM = new RegExp(String.raw`\b(?:${PLATFORMS})\b`, 'i');
 
