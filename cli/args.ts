@@ -1,5 +1,6 @@
 /** Command-line arguments: parsing with node:util parseArgs, validation and the help text. */
 import { parseArgs } from 'node:util';
+import { DEFAULT_TIMEOUT_SECONDS, MAX_TIMEOUT_SECONDS } from '../lib/limits.js';
 
 export const FORMATS = ['stylish', 'json', 'sarif', 'html'] as const;
 export type OutputFormat = (typeof FORMATS)[number];
@@ -38,8 +39,6 @@ export interface CliOptions {
   maxFileSize?: number;
 }
 
-/** Default of --timeout, in seconds. */
-export const DEFAULT_TIMEOUT_SECONDS = 20;
 
 /** A mistake in how the command was called: exit code 2 with this message. */
 export class UsageError extends Error {}
@@ -72,10 +71,12 @@ Options:
       --cache                Remember results of unchanged files between runs
       --cache-location <p>   Cache file, or folder to hold it (default: .partnerlintcache)
       --timeout <seconds>    Report a file that takes longer than this to analyse as
-                             not analysed, and go on with the others (default 20)
+                             not analysed, and go on with the others (default 20;
+                             overrides limits.timeout in a config file)
       --max-file-size <bytes>
                              Report a file larger than this as not analysed, and go
-                             on with the others (default: no limit)
+                             on with the others (default: no limit; overrides
+                             limits.maxFileSize in a config file)
       --debug                Print how many files were linted, taken from the cache,
                              and how many worker threads ran, on stderr
   -v, --version              Print the version
@@ -157,7 +158,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
   let timeout = DEFAULT_TIMEOUT_SECONDS;
   if (v.timeout !== undefined) {
     const text = v.timeout.trim();
-    if (!/^\d+(\.\d+)?$/.test(text) || Number(text) <= 0 || Number(text) > 86_400) {
+    if (!/^\d+(\.\d+)?$/.test(text) || Number(text) <= 0 || Number(text) > MAX_TIMEOUT_SECONDS) {
       throw new UsageError(`--timeout needs a number of seconds above 0 (got '${v.timeout}')`);
     }
     timeout = Number(text);

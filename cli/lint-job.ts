@@ -33,6 +33,11 @@ export interface LintJob {
   configId: number;
   /** The markdown documents it links to that were read (href as written -> text); see links.ts. */
   linked?: Array<[string, LinkedDocument]>;
+  /** Milliseconds its analysis may take in a worker thread, and how that reads in a message ("20 s (--timeout)"). */
+  timeoutMs?: number;
+  timeoutLabel?: string;
+  /** Its limits were set (--timeout, a config's `limits.timeout`): it is linted in a worker thread, where they hold. */
+  isolate?: boolean;
 }
 
 export interface JobOutcome {

@@ -368,9 +368,13 @@ async function lintFiles(
       cache?.delete(absolutePath);
       return undefined;
     }
-    if (options.maxFileSize !== undefined && bytes.length > options.maxFileSize) {
-      const reason = `it is ${bytes.length} bytes, over the ${options.maxFileSize} bytes limit (--max-file-size)`;
-      complete(notAnalysedOutcome({ index, absolutePath, displayPath, text: '', bom: false, configId: 0 }, reason));
+    const { loaded, first } = configs.forFile(absolutePath);
+    if (first) slot.notes.push({ kind: 'config', loaded });
+    const configId = configs.idOf(loaded);
+    const limits = limitsFor(loaded);
+    if (limits.maxFileSize !== undefined && bytes.length > limits.maxFileSize.value) {
+      const reason = `it is ${bytes.length} bytes, over the ${limits.maxFileSize.value} bytes limit (${limits.maxFileSize.source})`;
+      complete(notAnalysedOutcome({ index, absolutePath, displayPath, text: '', bom: false, configId }, reason));
       cache?.delete(absolutePath);
       return undefined;
     }
@@ -381,9 +385,6 @@ async function lintFiles(
       cache?.delete(absolutePath);
       return undefined;
     }
-    const { loaded, first } = configs.forFile(absolutePath);
-    if (first) slot.notes.push({ kind: 'config', loaded });
-    const configId = configs.idOf(loaded);
     const links = linkedFiles.forDocument(absolutePath, decoded.text);
     if (cache) {
       slot.settingsKey = configs.settingsKeyOf(configId);
@@ -399,7 +400,38 @@ async function lintFiles(
         return undefined;
       }
     }
-    return { index, absolutePath, displayPath, text: decoded.text, bom: decoded.bom, configId, ...(links.linked.length ? { linked: links.linked } : {}) };
+    return {
+      index,
+      absolutePath,
+      displayPath,
+      text: decoded.text,
+      bom: decoded.bom,
+      configId,
+      ...(links.linked.length ? { linked: links.linked } : {}),
+      timeoutMs: limits.timeout.value * 1000,
+      timeoutLabel: `${limits.timeout.value} s (${limits.timeout.source})`,
+      ...(limits.timeout.set ? { isolate: true } : {}),
+    };
+  };
+
+  /**
+   * The limits of a file's analysis: a flag on the command line, else its config file's `limits`,
+   * else the defaults; `source` names where the value came from, for the not-analysed message.
+   */
+  const limitsFor = (loaded: LoadedConfig) => {
+    const fromConfig = loaded.config.limits;
+    const configName = loaded.file ? `limits.%s in ${path.basename(loaded.file)}` : '';
+    const timeout =
+      options.timeoutGiven || fromConfig.timeout === undefined
+        ? { value: options.timeout, source: '--timeout', set: options.timeoutGiven }
+        : { value: fromConfig.timeout, source: configName.replace('%s', 'timeout'), set: true };
+    const maxFileSize =
+      options.maxFileSize !== undefined
+        ? { value: options.maxFileSize, source: '--max-file-size' }
+        : fromConfig.maxFileSize !== undefined
+          ? { value: fromConfig.maxFileSize, source: configName.replace('%s', 'maxFileSize') }
+          : undefined;
+    return { timeout, maxFileSize };
   };
 
   const lintHere = (jobs: LintJob[]): JobOutcome[] => {
@@ -426,15 +458,13 @@ async function lintFiles(
       onWorkerError: (message) => {
         if (options.debug) run.notice(`debug: a worker thread failed (${message}); its files are linted in the main thread`);
       },
-      timeoutMs: options.timeout * 1000,
-      timeoutLabel: `${options.timeout} s`,
       heapMb: testHeapMb(run) ?? WORKER_HEAP_MB,
     }));
   };
   /** Outside a pool run: large files (and all with --timeout) go to a worker, where the limits hold. */
   const lintSmallRun = (jobs: LintJob[]): void => {
     for (const job of jobs) {
-      if (options.timeoutGiven || Buffer.byteLength(job.text) >= ISOLATE_BYTES) {
+      if (job.isolate || Buffer.byteLength(job.text) >= ISOLATE_BYTES) {
         startPool(Math.max(1, Math.min(workerLimit(run), 2)));
         submit([job]);
       } else {

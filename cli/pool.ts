@@ -47,10 +47,6 @@ export interface PoolOptions {
   fallback: (jobs: LintJob[]) => JobOutcome[];
   /** Told when a worker fails. */
   onWorkerError?: (message: string) => void;
-  /** Milliseconds one file may take; none when absent. */
-  timeoutMs?: number;
-  /** How the budget reads in messages ("20 s"). */
-  timeoutLabel?: string;
   /** Heap limit of each worker in MB (default WORKER_HEAP_MB). */
   heapMb?: number;
 }
@@ -148,9 +144,9 @@ export class WorkerPool {
   /** Starts the budget of the task's next job (jobs run one after the other, each right after the last one's outcome). */
   private startTimer(entry: PoolWorker): void {
     clearTimeout(entry.timer);
-    const { timeoutMs, timeoutLabel } = this.options;
-    if (timeoutMs === undefined) return;
-    entry.timer = setTimeout(() => this.stop(entry, `it took longer than ${timeoutLabel ?? `${timeoutMs} ms`} (--timeout)`), timeoutMs);
+    const job = entry.task?.jobs[entry.task.outcomes.length];
+    if (job?.timeoutMs === undefined) return;
+    entry.timer = setTimeout(() => this.stop(entry, `it took longer than ${job.timeoutLabel ?? `${job.timeoutMs} ms`}`), job.timeoutMs);
   }
 
   /**

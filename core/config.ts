@@ -31,9 +31,28 @@ export interface ResolvedConfig {
   synonyms: Partial<Record<Topic, string[]>>;
   /** Globs (relative to the config file's folder) of files and folders a folder walk does not lint (core/selection.ts). */
   ignores: string[];
+  /** Limits of one document's analysis set by the config file (`limits`); unset ones keep the command's or editor's. */
+  limits: AnalysisLimits;
   /** Folder detection globs are relative to (the config file's folder). */
   baseDir?: string;
 }
+
+/**
+ * The limits of one document's analysis. The same names everywhere: `--timeout` and
+ * `--max-file-size` on the command line, `partnerlint.timeout` and `partnerlint.maxFileSize` in
+ * the editor, `limits.timeout` and `limits.maxFileSize` in a config file.
+ */
+export interface AnalysisLimits {
+  /** Seconds one document's analysis may take; past it the document is reported as not analysed. */
+  timeout?: number;
+  /** Documents larger than this many bytes are reported as not analysed. */
+  maxFileSize?: number;
+}
+
+/** Default of `timeout`, in seconds (command line and editor alike). */
+export const DEFAULT_TIMEOUT_SECONDS = 20;
+/** The largest `timeout` accepted, in seconds (a day). */
+export const MAX_TIMEOUT_SECONDS = 86_400;
 
 export interface ConfigProblem {
   file: string;
@@ -63,6 +82,23 @@ const DetectionSchema = z
   })
   .strict();
 
+const LimitsSchema = z
+  .object({
+    timeout: z
+      .number()
+      .positive()
+      .max(MAX_TIMEOUT_SECONDS)
+      .optional()
+      .describe(`Seconds one document's analysis may take; a document that takes longer is reported as not analysed (--timeout, editor setting partnerlint.timeout). Default: ${DEFAULT_TIMEOUT_SECONDS}.`),
+    maxFileSize: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe('Documents larger than this many bytes are reported as not analysed (--max-file-size, editor setting partnerlint.maxFileSize).'),
+  })
+  .strict();
+
 const SynonymsSchema = z.partialRecord(z.enum(TOPICS), z.array(z.string().min(1)));
 
 const IgnoreGlobSchema = z.string().superRefine((glob, ctx) => {
@@ -84,6 +120,9 @@ export function configSchema(rules: readonly Rule[]) {
       rules: z.object(ruleShape).strict().optional().describe('Per-rule severity ("off" | "info" | "warning" | "error") or [severity, options].'),
       detection: DetectionSchema.optional().describe('When a markdown document is taken as a plan.'),
       synonyms: SynonymsSchema.optional().describe('Extra heading phrases that map a section to a topic.'),
+      limits: LimitsSchema.optional().describe(
+        'Limits of one document\'s analysis for the documents this file applies to. A command-line flag overrides them; in the editor the smaller of this and the editor setting applies.',
+      ),
       ignores: z
         .array(IgnoreGlobSchema)
         .optional()
@@ -105,7 +144,7 @@ export function defaultOptions(rule: Rule): unknown {
 }
 
 export function defaultConfig(rules: readonly Rule[]): ResolvedConfig {
-  const out: ResolvedConfig = { rules: {}, detection: { mode: 'auto', include: [], exclude: [] }, synonyms: {}, ignores: [] };
+  const out: ResolvedConfig = { rules: {}, detection: { mode: 'auto', include: [], exclude: [] }, synonyms: {}, ignores: [], limits: {} };
   for (const r of rules) out.rules[r.meta.id] = { severity: r.meta.defaultSeverity, options: defaultOptions(r) };
   return out;
 }
@@ -275,9 +314,10 @@ export function parseConfigText(text: string, file: string, rules: readonly Rule
     return { config, file, problems };
   }
   const known: Record<string, readonly string[]> = {
-    '': ['$schema', 'rules', 'detection', 'synonyms', 'ignores'],
+    '': ['$schema', 'rules', 'detection', 'synonyms', 'limits', 'ignores'],
     rules: rules.map((r) => r.meta.id),
     detection: ['mode', 'include', 'exclude'],
+    limits: ['timeout', 'maxFileSize'],
     synonyms: TOPICS,
   };
   const raw = data as Record<string, unknown>;
@@ -337,6 +377,27 @@ export function parseConfigText(text: string, file: string, rules: readonly Rule
             report(['synonyms', k], `unknown topic "${shown(k)}"; ${hint ? `did you mean "${hint}"?` : `expected one of ${TOPICS.join(', ')}`}`);
           }
         } else report(['synonyms', ...issue.path], issue.message.replace(/^Invalid input: /, ''));
+      }
+  }
+  if (raw.limits !== undefined) {
+    // Key by key, so one bad limit does not discard the other.
+    if (!raw.limits || typeof raw.limits !== 'object' || Array.isArray(raw.limits)) report(['limits'], 'expected an object with "timeout" and/or "maxFileSize"');
+    else
+      for (const [key, value] of Object.entries(raw.limits as Record<string, unknown>)) {
+        if (key !== 'timeout' && key !== 'maxFileSize') {
+          const hint = didYouMean(key, known.limits);
+          report(['limits', key], `unknown key "${shown(key)}"; ${hint ? `did you mean "${hint}"?` : 'expected "timeout" or "maxFileSize"'}`);
+          continue;
+        }
+        const r = LimitsSchema.shape[key].safeParse(value, ONCE);
+        if (r.success && r.data !== undefined) config.limits[key] = r.data;
+        else if (!r.success)
+          report(
+            ['limits', key],
+            key === 'timeout'
+              ? `expected a number of seconds above 0 and at most ${MAX_TIMEOUT_SECONDS}`
+              : 'expected a whole number of bytes above 0',
+          );
       }
   }
   if (raw.ignores !== undefined) {

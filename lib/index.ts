@@ -63,7 +63,7 @@ export {
 } from '../core/selection.js';
 export { fileSelectionReader, type SelectionReaderOptions } from './selection.js';
 export { escapeHtml, renderReportHtml, type HtmlReportOptions } from './report-html.js';
-export { isOutOfMemory, notAnalysedResult, outOfMemoryReason, WORKER_HEAP_MB } from './limits.js';
+export { isOutOfMemory, notAnalysedResult, outOfMemoryReason, WORKER_HEAP_MB, DEFAULT_TIMEOUT_SECONDS, MAX_TIMEOUT_SECONDS, type AnalysisLimits } from './limits.js';
 export { allRules };
 
 export type LintOptions = Omit<AnalyzeOptions, 'rules'>;

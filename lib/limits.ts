@@ -6,6 +6,8 @@
  */
 import type { Finding, LintResult } from '../core/types.js';
 
+export { DEFAULT_TIMEOUT_SECONDS, MAX_TIMEOUT_SECONDS, type AnalysisLimits } from '../core/config.js';
+
 /** The heap limit of a worker thread that analyses documents (its old generation), in MB. */
 export const WORKER_HEAP_MB = 1024;
 

@@ -4,6 +4,9 @@
  * fall back to the defaults, one key at a time.
  */
 
+import { DEFAULT_TIMEOUT_SECONDS, MAX_TIMEOUT_SECONDS } from '../lib/limits.js';
+
+export { DEFAULT_TIMEOUT_SECONDS };
 export type RunMode = 'onType' | 'onSave';
 
 export interface PartnerlintSettings {
@@ -37,9 +40,6 @@ export interface PartnerlintSettings {
 
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 export const DEFAULT_DEBOUNCE_MS = 150;
-/** The same default as the CLI's `--timeout`. */
-export const DEFAULT_TIMEOUT_SECONDS = 20;
-const MAX_TIMEOUT_SECONDS = 86_400;
 
 export function defaultSettings(): PartnerlintSettings {
   return {

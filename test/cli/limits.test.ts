@@ -92,3 +92,32 @@ test('a file over --max-file-size is reported as not analysed, and the others ar
   }
   assert.match((await runCli(['--help'])).stdout, /--max-file-size <bytes>/);
 });
+
+test('a config file sets the limits (limits.timeout, limits.maxFileSize); a flag on the command line overrides them', async (t) => {
+  const dir = tempDir(t);
+  write(dir, '.partnerlintrc.json', JSON.stringify({ limits: { timeout: 0.3, maxFileSize: 100_000 } }));
+  const plan = write(dir, 'plan.md', PLAN);
+  const big = write(dir, 'big.md', PLAN + '\nMore notes on the program.\n'.repeat(5_000));
+  const env = { PARTNERLINT_TEST_ANALYSIS_DELAY_MS: '5000' };
+  const started = performance.now();
+  const run = await runCli(['--format', 'json', plan, big], { env });
+  assert.ok(performance.now() - started < 4_000, 'the config\'s time budget stopped the analysis');
+  const [planEntry, bigEntry] = JSON.parse(run.stdout) as JsonEntry[];
+  assert.match(planEntry.findings[0].message, /^Not analysed: it took longer than 0\.3 s \(limits\.timeout in \.partnerlintrc\.json\)\./);
+  assert.match(bigEntry.findings[0].message, /over the 100000 bytes limit \(limits\.maxFileSize in \.partnerlintrc\.json\)/);
+
+  // The flags win over the config file.
+  const flags = await runCli(['--format', 'json', '--timeout', '30', '--max-file-size', '10000000', plan, big], { env: { PARTNERLINT_TEST_ANALYSIS_DELAY_MS: '50' } });
+  for (const entry of JSON.parse(flags.stdout) as JsonEntry[]) assert.ok(!entry.findings.some((f) => f.ruleId === 'not-analysed'), flags.stdout);
+});
+
+test('an invalid limit in a config file names the file, the key and the problem, and the other limit still holds', async (t) => {
+  const dir = tempDir(t);
+  write(dir, '.partnerlintrc.json', JSON.stringify({ limits: { timeout: -3, maxFileSize: 10, maxFileSise: 1 } }));
+  const plan = write(dir, 'plan.md', PLAN);
+  const run = await runCli(['--format', 'json', plan]);
+  assert.match(run.stderr, /\.partnerlintrc\.json.*limits\.timeout.*expected a number of seconds above 0/);
+  assert.match(run.stderr, /limits\.maxFileSise.*did you mean "maxFileSize"/);
+  const [entry] = JSON.parse(run.stdout) as JsonEntry[];
+  assert.match(entry.findings[0].message, /over the 10 bytes limit \(limits\.maxFileSize in \.partnerlintrc\.json\)/);
+});
