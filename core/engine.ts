@@ -40,6 +40,20 @@ export interface AnalyzeOptions {
    * documents"). Topics the linked pages cover count as covered here; links are followed one level.
    */
   linked?: LinkResolver;
+  /**
+   * Asked between the steps of the analysis (after the parse, between rules): true stops it, and
+   * `analyze` throws `AnalysisStopped`. An editor stops the analysis of a version that a newer
+   * one replaced. What is cached so far stays valid for the next analysis.
+   */
+  shouldStop?: () => boolean;
+}
+
+/** Thrown by `analyze` when `shouldStop` said to stop. */
+export class AnalysisStopped extends Error {
+  constructor() {
+    super('the analysis was stopped');
+    this.name = 'AnalysisStopped';
+  }
 }
 
 const PROGRAM_SIGNALS: RegExp[] = [
@@ -229,6 +243,10 @@ export function analyze(text: string, options: AnalyzeOptions): LintResult {
     if (deadline !== undefined && performance.now() > deadline) return overBudget();
     return { ...emptyResult(null, file, 'parse failed', LINE1), skipped: `the document could not be read as markdown: ${(e as Error).message}` };
   }
+  const stopIfAsked = () => {
+    if (options.shouldStop?.()) throw new AnalysisStopped();
+  };
+  stopIfAsked();
   const title = plan.titleSpan();
   const fm = plan.frontMatter ? { frontMatter: plan.span(plan.frontMatter.start, plan.frontMatter.end), frontMatterProblems: plan.frontMatter.problems } : {};
   const detection = detect(plan, options.detect ?? config.detection.mode, file, config);
@@ -304,8 +322,10 @@ export function analyze(text: string, options: AnalyzeOptions): LintResult {
   for (const rule of options.rules) {
     if (rule === outOfScope) continue;
     if (deadline !== undefined && performance.now() > deadline) return overBudget();
+    stopIfAsked();
     run(rule);
   }
+  stopIfAsked();
 
   const coverage = options.linked ? linkedCoverage(plan, options.linked, { synonyms: config.synonyms, deadline }) : undefined;
   const visible = applyControls(dropCoveredElsewhere(findings, coverage, options.rules, plan, title.line), readControls(plan)).sort((a, b) => a.startOffset - b.startOffset || a.ruleId.localeCompare(b.ruleId));

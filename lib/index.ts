@@ -4,6 +4,7 @@
  * never writes, and knows nothing of LSP or VS Code.
  */
 import { analyze, type AnalyzeOptions } from '../core/engine.js';
+export { AnalysisStopped } from '../core/engine.js';
 import * as configCore from '../core/config.js';
 import type { LintResult } from '../core/types.js';
 import { allRules } from '../rules/index.js';
@@ -74,7 +75,7 @@ export function createCache(): LintCache {
   return new PieceCache();
 }
 
-/** Lints one document. Never throws for any input text. */
+/** Lints one document. Never throws for any input text (only `AnalysisStopped`, when `shouldStop` asked it to stop). */
 export function lint(text: string, options: LintOptions = {}): LintResult {
   return analyze(text, { ...options, rules: allRules });
 }

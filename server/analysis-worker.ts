@@ -9,7 +9,7 @@
 import { isMainThread, parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
-import { documentLinks, MAX_LINKS, type LinkedDocument, type LintResult, type ResolvedConfig } from '../lib/index.js';
+import { AnalysisStopped, documentLinks, MAX_LINKS, type LinkedDocument, type LintResult, type ResolvedConfig } from '../lib/index.js';
 import { defaultEngine, type LintCache } from './engine.js';
 import { ColdAnalysisCounter, collectGarbage, collectWhenQuiet } from './memory.js';
 
@@ -71,7 +71,16 @@ export type FromWorker =
   | { type: 'done'; job: number; result: ResultCore; length: number }
   /** The details of job `job`'s result are waiting on the details port; or, `dropped`, will not come. */
   | { type: 'details'; job: number; dropped?: boolean }
-  | { type: 'failed'; job: number; error: string };
+  | { type: 'failed'; job: number; error: string }
+  /** Job `job` was stopped: the main thread asked for it (a newer version of its document is waiting). */
+  | { type: 'stopped'; job: number };
+
+/**
+ * Shared between the threads (`stopPort` in `workerData`): the id of the job the main thread wants
+ * stopped. The analysis thread reads it between the steps of an analysis, without waiting for a
+ * message (it cannot read messages while it analyses).
+ */
+export const STOP_SLOT = 0;
 
 /** How long the thread waits, idle, before it sends a result's details. */
 const DETAILS_IDLE_MS = 40;
@@ -90,7 +99,7 @@ export interface DetailsMessage {
   details: ResultDetails;
 }
 
-function serve(port: MessagePort, detailsPort: MessagePort): void {
+function serve(port: MessagePort, detailsPort: MessagePort, stopFlag?: Int32Array): void {
   const documents = new Map<string, WorkerDocument>();
   const configs = new Map<number, ResolvedConfig>();
   const cacheOrder: string[] = [];
@@ -162,6 +171,7 @@ function serve(port: MessagePort, detailsPort: MessagePort): void {
       timeoutMs: message.timeoutMs,
       cache: entry?.cache,
       linked: (href) => linked.get(href) ?? undefined,
+      shouldStop: stopFlag ? () => Atomics.load(stopFlag, STOP_SLOT) === message.job : undefined,
     });
     if (entry && message.uri !== undefined) keepCache(message.uri);
     const { sections, benchmarks, topics, outline, ...core } = result;
@@ -174,6 +184,8 @@ function serve(port: MessagePort, detailsPort: MessagePort): void {
   }
 
   function fail(job: number, error: unknown, uri?: string): void {
+    // Stopped between steps: what is cached is whole, and the next analysis of the document uses it.
+    if (error instanceof AnalysisStopped) return send({ type: 'stopped', job });
     // The cache may hold a half-finished state: the next analysis starts afresh.
     const entry = uri !== undefined ? documents.get(uri) : undefined;
     if (entry) entry.cache = undefined;
@@ -225,4 +237,7 @@ export function isAnalysisWorker(): boolean {
   return !isMainThread && parentPort !== null && (workerData as Record<string, unknown> | undefined)?.[ANALYSIS_WORKER_MARK] === true;
 }
 
-if (isAnalysisWorker()) serve(parentPort!, (workerData as { detailsPort: MessagePort }).detailsPort);
+if (isAnalysisWorker()) {
+  const data = workerData as { detailsPort: MessagePort; stopFlag?: SharedArrayBuffer };
+  serve(parentPort!, data.detailsPort, data.stopFlag ? new Int32Array(data.stopFlag) : undefined);
+}

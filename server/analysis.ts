@@ -24,7 +24,7 @@ import {
   type ResolvedConfig,
 } from '../lib/index.js';
 import type { Engine, LintCache } from './engine.js';
-import { ANALYSIS_WORKER_MARK, type AnalyseMessage, type DetailsMessage, type FromWorker, type ToWorker } from './analysis-worker.js';
+import { ANALYSIS_WORKER_MARK, STOP_SLOT, type AnalyseMessage, type DetailsMessage, type FromWorker, type ToWorker } from './analysis-worker.js';
 import { ColdAnalysisCounter, collectGarbage } from './memory.js';
 
 /** One document to analyse. */
@@ -170,6 +170,8 @@ interface Thread {
   drainTimer?: NodeJS.Timeout;
   ready: boolean;
   configs: Set<number>;
+  /** Shared with the thread: the id of the job to stop (STOP_SLOT); the thread reads it between the steps of an analysis. */
+  stopFlag: Int32Array;
   /** Stopped on purpose (a limit, dispose): its exit is expected. */
   stopped?: boolean;
   timer?: NodeJS.Timeout;
@@ -195,6 +197,8 @@ export class WorkerAnalyser implements Analyser {
   private readonly awaitingDetails = new Map<number, { result: LintResult; resolve: (complete: boolean) => void }>();
   /** Threads that stopped without finishing a single analysis: past a few, analyses run inline. */
   private failedStarts = 0;
+  /** Analyses stopped because a newer version of their document was waiting. */
+  stoppedAnalyses = 0;
   private broken = false;
   private disposed = false;
 
@@ -215,6 +219,7 @@ export class WorkerAnalyser implements Analyser {
         if (request.urgent) this.queue.unshift(job);
         else this.queue.push(job);
       }
+      this.stopIfSuperseded(key);
       this.pump();
     });
   }
@@ -249,6 +254,19 @@ export class WorkerAnalyser implements Analyser {
     this.options.fallback.dispose();
   }
 
+  /**
+   * The running analysis is of an older version of a document that is now waiting again: the
+   * thread is asked to stop it at its next step, and its waiters get the newer analysis.
+   */
+  private stopIfSuperseded(key: string): void {
+    const running = this.running;
+    const thread = this.thread;
+    if (!running || !thread || running.key !== key || !running.request.open) return;
+    const now = running.request.current();
+    if (!now || !running.sent || now.version === running.sent.version) return;
+    Atomics.store(thread.stopFlag, STOP_SLOT, running.id);
+  }
+
   private moveToFront(job: Job): void {
     const i = this.queue.indexOf(job);
     if (i > 0) {
@@ -259,15 +277,16 @@ export class WorkerAnalyser implements Analyser {
 
   private startThread(): Thread {
     const { port1: details, port2: detailsPort } = new MessageChannel();
+    const stopFlag = new Int32Array(new SharedArrayBuffer(4));
     const worker = new Worker(workerScript, {
-      workerData: { [ANALYSIS_WORKER_MARK]: true, detailsPort },
+      workerData: { [ANALYSIS_WORKER_MARK]: true, detailsPort, stopFlag: stopFlag.buffer },
       transferList: [detailsPort],
       // A small young generation: the thread's memory follows what it keeps (texts, caches), not its churn.
       resourceLimits: { maxOldGenerationSizeMb: this.options.heapMb ?? WORKER_HEAP_MB, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
       stdout: true,
       stderr: true,
     });
-    const thread: Thread = { worker, details, ready: false, configs: new Set() };
+    const thread: Thread = { worker, details, ready: false, configs: new Set(), stopFlag };
     // Nothing the thread prints may reach the protocol stream.
     worker.stdout.resume();
     worker.stderr.resume();
@@ -397,6 +416,18 @@ export class WorkerAnalyser implements Analyser {
     clearTimeout(thread.timer);
     this.running = undefined;
     this.failedStarts = 0;
+    if (message.type === 'stopped') {
+      // Its waiters get the analysis of the newer version, which is in the queue.
+      this.stoppedAnalyses++;
+      const newer = this.queue.find((queued) => queued.key === job.key);
+      if (newer) {
+        newer.waiters.unshift(...job.waiters);
+        this.moveToFront(newer);
+      } else {
+        this.queue.unshift({ ...job, id: ++this.nextJob, sent: undefined });
+      }
+      return this.pump();
+    }
     if (message.type === 'done') {
       const sent = job.sent!;
       if (message.length !== sent.text.length) {

@@ -27,6 +27,8 @@ export interface LintRequest {
   cache?: LintCache;
   /** The text of a document a relative markdown link points to (spec, "Programs that span documents"). */
   linked?: lib.LinkResolver;
+  /** True stops the analysis (it throws `AnalysisStopped`): a newer version of the document replaced it. */
+  shouldStop?: () => boolean;
 }
 
 export interface Engine {
@@ -104,6 +106,7 @@ export const defaultEngine: Engine = {
       maxBytes: request.maxFileSize,
       cache: request.cache,
       linked: request.linked,
+      shouldStop: request.shouldStop,
       // A guard: no single document may hold the server for long; past this it is marked skipped.
       timeBudgetMs: request.timeoutMs ?? 20_000,
     });
