@@ -916,6 +916,17 @@ export function isStatement(s: Sentence): boolean {
   return s.unit.kind !== 'heading' && !s.isQuestion && !s.text.includes(PLACEHOLDER_OPEN) && !s.memo('reportsThePast', () => reportsThePast(s.text));
 }
 
+/** The statement without its lead-in label or first table cell ("Enablement | None planned" -> "None planned"). */
+export function content(s: Sentence): string {
+  if (s.unit.cells && s.unit.cells.length > 1 && !s.unit.isHeaderRow) {
+    const from = s.unit.cells[1].at - s.at;
+    return from > 0 ? s.text.slice(from).trim() : s.text;
+  }
+  const label = s.unit.label;
+  if (label && s.text.startsWith(label)) return s.text.slice(label.length).replace(/^[\s:.*_|—–-]+/, '');
+  return s.text;
+}
+
 /** Headings of sections about the past: a retrospective, last year's results, what went wrong. */
 /** A whole line in bold, short, not a question: "**Context**", "**What partners do and get**". */
 const BOLD_HEADING = /^(?:\*\*|__)(?![QA]\s*[:.)])[^\n*_]{2,80}?(?<![?])(?:\*\*|__)\s*$/;
@@ -1348,6 +1359,9 @@ export const COVERED_ELSEWHERE =
 
 /** Words that make a statement tentative rather than a commitment. */
 export const HEDGE = /\b(?:maybe|perhaps|might|someday|eventually|tbd|not in scope|out of scope|non-goals?|we (?:may|could) (?:add|introduce|build|offer|launch|start|set up|create)|deferred|postponed|on hold|parked|an option (?:we|to)|(?:will|would|may|could) (?:evaluate|consider|explore|revisit)|(?:to|we'll) (?:evaluate|consider|explore|revisit) (?:later|next year|in (?:year|Q|H))|to be decided|to be hired|not yet|(?:maybe|perhaps|possibly|probably|hopefully) (?:next year|later this year)|if we can|we'll see|undecided|(?:haven't|have not|hasn't|has not|not) (?:yet )?decided)\b/i;
+
+/** A wish rather than a commitment: "we'd like", "ideally", "eventually". */
+export const WISH = /\b(?:we'd like|we would like|ideally|something like|hope to|aim to|eventually)\b/i;
 
 /** Not committed to: a hedge ("maybe", "TBD", "not yet decided") or a placeholder left to fill. */
 export function isHedged(text: string): boolean {

@@ -1,7 +1,7 @@
 /** Section summaries for editors: each recognised section, its expected elements, present and missing. */
 import type { CoveredTopic, SectionSummary } from './types.js';
 import { TOPIC_LABELS, type PlanModel, type Section, type Sentence, type Topic } from './model.js';
-import { statesPartnerExit, statesProgramExit, type Evidence } from './evidence.js';
+import { statesPartnerExit, statesProgramExit, type Evidence } from './facts/index.js';
 import { ANY_PARTNER } from './vocabulary.js';
 
 /** `sentences`: the section's sentences, subsections included. */

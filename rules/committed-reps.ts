@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineRule } from '../core/rule.js';
 import { appendSentenceFix } from '../core/fixes.js';
 import { renderLine } from '../core/templates.js';
-import { PARTNER_NOUN } from '../core/evidence.js';
+import { PARTNER_NOUN } from '../core/facts/index.js';
 import { isHedged, isNegatedAt, reportsThePast } from '../core/model.js';
 
 const EXEC_ONLY =

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { defineRule } from '../core/rule.js';
 import { insertSectionFix } from '../core/fixes.js';
-import { content, statesPartnerExit, statesProgramExit } from '../core/evidence.js';
-import { isHedged } from '../core/model.js';
+import { statesPartnerExit, statesProgramExit } from '../core/facts/index.js';
+import { content, isHedged } from '../core/model.js';
 
 export default defineRule({
   meta: {

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { TOPIC_HEADINGS, type PlanModel, type Section, type Sentence, type Topic } from '../core/model.js';
 import type { DocumentKind, Span } from '../core/types.js';
-import type { Evidence, TierStructure } from '../core/evidence.js';
+import type { Evidence, TierStructure } from '../core/facts/index.js';
 
 /** A numeric band option with defaults. */
 export function band(min: number, max: number, what: string) {
