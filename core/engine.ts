@@ -4,7 +4,8 @@
  * throws for any input text.
  */
 import * as path from 'node:path';
-import { PlanModel, type Unit } from './model.js';
+import { PlanModel } from './model.js';
+import type { Unit } from './units.js';
 import type { PieceCache } from './parse.js';
 import { Evidence } from './facts/index.js';
 import { defaultConfig, defaultOptions, type DetectionMode, type ResolvedConfig } from './config.js';

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { defineRule } from '../core/rule.js';
 import { insertSectionFix } from '../core/fixes.js';
 import { statesPartnerExit, statesProgramExit } from '../core/facts/index.js';
-import { content, isHedged } from '../core/model.js';
+import { content } from '../core/structure.js';
+import { isHedged } from '../core/language.js';
 
 export default defineRule({
   meta: {

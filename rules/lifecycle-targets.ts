@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineRule } from '../core/rule.js';
 import type { Stage } from '../core/types.js';
-import { AFTER_PILOT } from '../core/model.js';
+import { AFTER_PILOT } from '../core/language.js';
 
 /** The month a stage ends (maturity has no end). */
 function stageEndMonth(stage: Stage | null): number | null {

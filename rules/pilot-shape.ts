@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { defineRule } from '../core/rule.js';
-import { AFTER_PILOT, ANSWER_START, type PlanModel, type Sentence } from '../core/model.js';
+import { AFTER_PILOT } from '../core/language.js';
+import { ANSWER_START } from '../core/structure.js';
+import type { PlanModel } from '../core/model.js';
+import type { Sentence } from '../core/sentences.js';
 import { partnerCounts } from '../core/facts/index.js';
 import { band, days } from './util.js';
 

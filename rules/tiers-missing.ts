@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { defineRule } from '../core/rule.js';
 import { insertSectionFix } from '../core/fixes.js';
 import { partnerCounts, type Evidence } from '../core/facts/index.js';
-import { isHedged, reportsThePast, type PlanModel, type Sentence } from '../core/model.js';
+import { isHedged, reportsThePast } from '../core/language.js';
+import type { PlanModel } from '../core/model.js';
+import type { Sentence } from '../core/sentences.js';
 import { CAPITALISED_TIER_NAMES } from '../core/vocabulary.js';
 
 /**

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineRule } from '../core/rule.js';
-import { isNegatedAt, type Sentence } from '../core/model.js';
+import { isNegatedAt } from '../core/language.js';
+import type { Sentence } from '../core/sentences.js';
 import type { Evidence } from '../core/facts/index.js';
 import { findPartnerCounts, type CountMatch } from '../core/numbers.js';
 

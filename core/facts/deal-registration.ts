@@ -4,7 +4,10 @@
  */
 import type { DurationMatch } from '../numbers.js';
 import { ANY_PARTNER } from '../vocabulary.js';
-import { ANSWER_START, COVERED_ELSEWHERE, HEDGE, isHedged, isNegatedAt, isStatement, reportsThePast, WISH, type Section, type Sentence } from '../model.js';
+import { ANSWER_START } from '../structure.js';
+import { COVERED_ELSEWHERE, HEDGE, isHedged, isNegatedAt, isStatement, reportsThePast, WISH } from '../language.js';
+import type { Section } from '../outline.js';
+import type { Sentence } from '../sentences.js';
 import type { Evidence } from './index.js';
 
 export interface DurationFact {

@@ -6,7 +6,8 @@
 import type { Archetype } from '../types.js';
 import type { PercentMatch } from '../numbers.js';
 import { ANY_PARTNER, CAPITALISED_TIER_NAMES, oneOf, PARTNER_NOUNS } from '../vocabulary.js';
-import { isHedged, isNegatedAt, isStatement, reportsThePast, WISH, type Sentence } from '../model.js';
+import { isHedged, isNegatedAt, isStatement, reportsThePast, WISH } from '../language.js';
+import type { Sentence } from '../sentences.js';
 import { PARTNER_NOUN } from './partners.js';
 import type { Evidence } from './index.js';
 

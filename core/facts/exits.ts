@@ -3,7 +3,7 @@
  * stopping or changing course.
  */
 import { ANY_PARTNER, CAPITALISED_TIER_NAMES } from '../vocabulary.js';
-import { isHedged, reportsThePast } from '../model.js';
+import { isHedged, reportsThePast } from '../language.js';
 
 /** A partner moves down a tier or leaves. */
 export const PARTNER_EXIT =

@@ -9,7 +9,10 @@
  * exits, and the text readers of sales, product, differentiation and platforms.
  */
 import type { PreconditionKey, PreconditionEvidence } from '../types.js';
-import { isNegatedAt, TOPIC_HEADINGS, type PlanModel, type Sentence, type Topic } from '../model.js';
+import { isNegatedAt } from '../language.js';
+import { TOPIC_HEADINGS, type Topic } from '../outline.js';
+import type { PlanModel } from '../model.js';
+import type { Sentence } from '../sentences.js';
 import * as dealRegistration from './deal-registration.js';
 import * as economics from './economics.js';
 import * as people from './people.js';

@@ -3,7 +3,8 @@
  * resellers"), and what they do (sell, refer, implement, support).
  */
 import type { CountMatch } from '../numbers.js';
-import { isNegatedAt, type Sentence } from '../model.js';
+import { isNegatedAt } from '../language.js';
+import type { Sentence } from '../sentences.js';
 import { ANY_PARTNER, oneOf, PARTNER_NOUNS } from '../vocabulary.js';
 import type { Evidence } from './index.js';
 

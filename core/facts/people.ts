@@ -4,7 +4,8 @@
  * where the partnerships lead reports, and how partnerships and sales leadership work together.
  */
 import { ANY_PARTNER, DIRECT_SELLERS, oneOf } from '../vocabulary.js';
-import { isHedged, isNegatedAt, WISH, type Sentence } from '../model.js';
+import { isHedged, isNegatedAt, WISH } from '../language.js';
+import type { Sentence } from '../sentences.js';
 import type { Evidence } from './index.js';
 
 /** The program owner statement and whether it is full-time. */

@@ -4,7 +4,8 @@
  * meant (its store, its sellers, its co-sell program) and what the company does there. Hedged,
  * deferred, declined and past statements, and the company's own marketplace, do not count.
  */
-import { isHedged, isNegatedAt, reportsThePast, statesDiscontinuation, type Sentence } from '../model.js';
+import { isHedged, isNegatedAt, reportsThePast, statesDiscontinuation } from '../language.js';
+import type { Sentence } from '../sentences.js';
 import { oneOf, PLATFORM_VENDORS } from '../vocabulary.js';
 import type { Evidence } from './index.js';
 

@@ -4,7 +4,8 @@
  */
 import type { PreconditionKey, PreconditionEvidence } from '../types.js';
 import { PRECONDITIONS } from '../types.js';
-import { isStatement, type Sentence } from '../model.js';
+import { isStatement } from '../language.js';
+import type { Sentence } from '../sentences.js';
 import { DIFFERENTIATION_CUE, priceOnly, statesDifferentiation } from './differentiation.js';
 import { PRODUCT_CUE, statesProductMaturity } from './product.js';
 import { ICP_CUE, openProfile, PRICING_CUE, SALES_CYCLE_CUE, statesIcp, statesPricing, statesSalesCycle } from './sales.js';

@@ -3,7 +3,10 @@
  * enablement (training, onboarding, playbooks) the company gives them.
  */
 import { ANY_PARTNER } from '../vocabulary.js';
-import { content, isHedged, isNegatedAt, reportsThePast, WISH, type Section, type Sentence } from '../model.js';
+import { content } from '../structure.js';
+import { isHedged, isNegatedAt, reportsThePast, WISH } from '../language.js';
+import type { Section } from '../outline.js';
+import type { Sentence } from '../sentences.js';
 import type { Evidence } from './index.js';
 
 /** Recruiting as the plan describes it: a section about it, or a sentence that says how. */

@@ -3,7 +3,9 @@
  * months they are set for) and success metrics stated with a value to reach.
  */
 import { timeFrameMonths, type CountMatch } from '../numbers.js';
-import { isHedged, TOPIC_HEADINGS, type Section, type Sentence } from '../model.js';
+import { isHedged } from '../language.js';
+import { TOPIC_HEADINGS, type Section } from '../outline.js';
+import type { Sentence } from '../sentences.js';
 import type { PercentFact } from './economics.js';
 import { ANY_PARTNER_WORD, partnerCounts } from './partners.js';
 import type { Evidence } from './index.js';

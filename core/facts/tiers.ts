@@ -3,7 +3,10 @@
  * out partner tiers, and whether each tier states its entry criteria and its benefits.
  */
 import { TIER_NAMES } from '../vocabulary.js';
-import { isHedged, reportsThePast, type PlanModel, type Section, type Unit } from '../model.js';
+import { isHedged, reportsThePast } from '../language.js';
+import type { PlanModel } from '../model.js';
+import type { Section } from '../outline.js';
+import type { Unit } from '../units.js';
 import { statesPartnerExit } from './exits.js';
 
 export interface Tier {
