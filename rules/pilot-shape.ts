@@ -42,7 +42,7 @@ export default defineRule({
       example: 'We will run a 60-day pilot with six resellers.\n',
     },
   },
-  check({ plan, evidence, options, report, note }) {
+  check({ plan, options, report, note }) {
     for (const s of pilotStatements(plan)) {
       // Only numbers that belong to the pilot: near the word, not "launched 14 months ago after a pilot".
       const after = AFTER_PILOT.exec(s.text);
