@@ -11,8 +11,8 @@ import { z } from 'zod';
 import { parseDocument, isMap, isPair, isScalar, type Document, type Node as YamlNode, type YAMLError } from 'yaml';
 import type { Rule } from './rule.js';
 import type { SeverityOrOff } from './types.js';
-import type { Topic } from './model.js';
-import { TOPIC_LABELS } from './model.js';
+import type { Topic } from './outline.js';
+import { TOPIC_LABELS } from './outline.js';
 import { checkYamlLimits, describeYamlLimit, parseYamlOnce } from './yaml-limits.js';
 import { ignoreGlobProblem } from './selection.js';
 

@@ -4,9 +4,10 @@
  * throws for any input text.
  */
 import * as path from 'node:path';
-import { PlanModel, type Unit } from './model.js';
+import { PlanModel } from './model.js';
+import type { Unit } from './units.js';
 import type { PieceCache } from './parse.js';
-import { Evidence } from './evidence.js';
+import { Evidence } from './facts/index.js';
 import { defaultConfig, defaultOptions, type DetectionMode, type ResolvedConfig } from './config.js';
 import { applyControls, readControls } from './controls.js';
 import { readinessScore } from './score.js';

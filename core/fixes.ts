@@ -1,6 +1,8 @@
 /** Building and applying fixes: minimal text edits, never a re-stringified document. */
 import type { Finding, Fix, TextEdit } from './types.js';
-import type { PlanModel, Section, Sentence } from './model.js';
+import type { PlanModel } from './model.js';
+import type { Section } from './outline.js';
+import type { Sentence } from './sentences.js';
 import { dominantEol, trailingLineEndings } from './text.js';
 import { PLACEHOLDER_OPEN, renderLine, renderTemplate } from './templates.js';
 

@@ -4,7 +4,9 @@
  * `partnerlint: {kind: ...}`), else from the text: what the title calls the document, whom the
  * text speaks to, and how many of a program's mechanics it covers.
  */
-import type { PlanModel, Topic, Unit } from './model.js';
+import type { PlanModel } from './model.js';
+import type { Topic } from './outline.js';
+import type { Unit } from './units.js';
 import { DOCUMENT_KINDS, type DocumentKind } from './types.js';
 
 /** Titles that name the team's own planning document. */

@@ -6,7 +6,8 @@
  * (no rules), and their links are not followed. Reading the linked text is the
  * adapter's job (`LinkResolver`); a link it cannot resolve covers nothing.
  */
-import { DeadlineExceeded, PlanModel, TOPIC_LABELS, type Section, type Topic } from './model.js';
+import { DeadlineExceeded, PlanModel } from './model.js';
+import { TOPIC_LABELS, type Section, type Topic } from './outline.js';
 import type { CoveredTopic, Finding, Span } from './types.js';
 import type { Rule } from './rule.js';
 

@@ -1,7 +1,7 @@
 /** The contract between the engine and one rule module. */
 import type { z } from 'zod';
 import type { PlanModel } from './model.js';
-import type { Evidence } from './evidence.js';
+import type { Evidence } from './facts/index.js';
 import type { BenchmarkNote, DocumentKind, Fix, RuleMeta, Span } from './types.js';
 
 export interface Report {

@@ -1,7 +1,9 @@
 /** Section summaries for editors: each recognised section, its expected elements, present and missing. */
 import type { CoveredTopic, SectionSummary } from './types.js';
-import { TOPIC_LABELS, type PlanModel, type Section, type Sentence, type Topic } from './model.js';
-import { statesPartnerExit, statesProgramExit, type Evidence } from './evidence.js';
+import { TOPIC_LABELS, type Section, type Topic } from './outline.js';
+import type { PlanModel } from './model.js';
+import type { Sentence } from './sentences.js';
+import { statesPartnerExit, statesProgramExit, type Evidence } from './facts/index.js';
 import { ANY_PARTNER } from './vocabulary.js';
 
 /** `sentences`: the section's sentences, subsections included. */

@@ -6,7 +6,7 @@
  * so a template never writes a commitment the author did not make; the rule
  * `unfilled-placeholder` keeps each one visible until it is filled.
  */
-import type { Topic } from './model.js';
+import type { Topic } from './outline.js';
 
 export type TemplateFormat = 'text' | 'snippet';
 

@@ -6,7 +6,7 @@
  * code units (JavaScript string indices), which is what LSP uses too.
  */
 import type { z } from 'zod';
-import type { Topic } from './model.js';
+import type { Topic } from './outline.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type SeverityOrOff = Severity | 'off';

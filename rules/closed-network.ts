@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRule } from '../core/rule.js';
-import { isNegatedAt } from '../core/model.js';
+import { isNegatedAt } from '../core/language.js';
 
 /**
  * Recruiting only from the leaders' own network, read from its parts in any order: someone at the

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { defineRule } from '../core/rule.js';
 import { appendSentenceFix } from '../core/fixes.js';
 import { renderLine } from '../core/templates.js';
-import { PARTNER_NOUN } from '../core/evidence.js';
-import { isHedged, isNegatedAt, reportsThePast } from '../core/model.js';
+import { PARTNER_NOUN } from '../core/facts/index.js';
+import { isHedged, isNegatedAt, reportsThePast } from '../core/language.js';
 
 const EXEC_ONLY =
   /\b(?:CEO|founder|co-founder|exec(?:utive)?|VP|C-level|C-suite|chief \w+ officer|president|owner)s?[- ]to[- ](?:CEO|founder|co-founder|exec(?:utive)?|VP|C-level|C-suite|owner)s?\b|\bexec(?:utive)? sponsors?(?:hip)?\b|\bexecutive[- ](?:level )?relationships?\b|\bVP-level relationships?\b|\bsenior[- ]exec(?:utive)?s? (?:agreed|signed off|committed|said yes)\b|\brelationship (?:between|of) (?:our|the) (?:CEOs|founders|executives)\b|\b(?:owned|run|held|managed|handled|led) at (?:the )?(?:VP|exec(?:utive)?|C-level|C-suite|CEO|founder|senior|leadership)[- ]level\b|\b(?:VP|exec(?:utive)?|C|leadership)[- ]level (?:on both sides|relationships?|sponsors?(?:hip)?)\b|\bbetween (?:the )?(?:two |both )?(?:CEOs|founders|VPs|executives|leadership teams)\b|\b(?:founders?|CEO|co-founders?|exec(?:utive)?s?|leadership)\b[^.]{0,30}\b(?:personally )?(?:manage|own|run|handle|hold)s? (?:each|every|all|the) (?:partner )?relationships?\b|\bexec(?:utive)? sponsors? on both sides\b/i;

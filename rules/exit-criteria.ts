@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { defineRule } from '../core/rule.js';
 import { insertSectionFix } from '../core/fixes.js';
-import { content, statesPartnerExit, statesProgramExit } from '../core/evidence.js';
-import { isHedged } from '../core/model.js';
+import { statesPartnerExit, statesProgramExit } from '../core/facts/index.js';
+import { content } from '../core/structure.js';
+import { isHedged } from '../core/language.js';
 
 export default defineRule({
   meta: {

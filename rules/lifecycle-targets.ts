@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { defineRule } from '../core/rule.js';
-import { stageEndMonth } from '../core/evidence.js';
-import { AFTER_PILOT } from '../core/model.js';
+import type { Stage } from '../core/types.js';
+import { AFTER_PILOT } from '../core/language.js';
+
+/** The month a stage ends (maturity has no end). */
+function stageEndMonth(stage: Stage | null): number | null {
+  return stage === 'pilot' ? 12 : stage === 'stabilize' ? 24 : stage === 'scale' ? 48 : stage === 'maturity' ? 999 : null;
+}
 
 /** The stage a month falls in, in words: "by month 12 (the pilot stage, months 0-12)". */
 function stageWords(months: number): string {

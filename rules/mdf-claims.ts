@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineRule } from '../core/rule.js';
 import { appendToSectionFix } from '../core/fixes.js';
-import { COVERED_ELSEWHERE, isHedged, isNegatedAt } from '../core/model.js';
+import { COVERED_ELSEWHERE, isHedged, isNegatedAt } from '../core/language.js';
 import { sectionAnchor } from './util.js';
 
 /** A section that lists what the page leaves out. */

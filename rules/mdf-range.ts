@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineRule } from '../core/rule.js';
+import { presentPercents } from '../core/facts/index.js';
 import { band, fmtRange } from './util.js';
 
 export default defineRule({
@@ -20,7 +21,8 @@ export default defineRule({
   },
   check({ evidence, options, report, note }) {
     const b = options.percent;
-    for (const p of evidence.mdfPercents) {
+    // MDF rates the plan sets (not those reported in history).
+    for (const p of presentPercents(evidence, 'mdf')) {
       const inBand = p.match.min >= b.min && p.match.max <= b.max;
       note({ kind: 'percent', subject: 'MDF', text: p.match.text, band: { min: b.min, max: b.max, unit: '%', label: 'MDF band' }, inBand, at: p });
       if (!inBand) report({ message: `MDF of ${fmtRange(p.match.min, p.match.max)} is outside ${fmtRange(b.min, b.max)} of partner-generated revenue.`, at: p });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRule } from '../core/rule.js';
-import type { Unit } from '../core/model.js';
+import type { Unit } from '../core/units.js';
 
 const ONE_OFF = /\bone-?off (?:deal|partnership|agreement|arrangement)\b|\bsingle (?:deal|partnership|agreement) with\b/i;
 

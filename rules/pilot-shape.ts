@@ -1,8 +1,26 @@
 import { z } from 'zod';
 import { defineRule } from '../core/rule.js';
-import { AFTER_PILOT, ANSWER_START } from '../core/model.js';
-import { partnerCounts } from '../core/evidence.js';
+import { AFTER_PILOT } from '../core/language.js';
+import { ANSWER_START } from '../core/structure.js';
+import type { PlanModel } from '../core/model.js';
+import type { Sentence } from '../core/sentences.js';
+import { partnerCounts } from '../core/facts/index.js';
 import { band, days } from './util.js';
+
+/** Statements of a pilot's shape: its length or its number of partners. */
+function pilotStatements(plan: PlanModel): Sentence[] {
+  return plan
+    .statements('pilotShape', (s) => {
+      if (/\bpilot (?:review|letters?|agreements?|results?|learnings?|customers?)\b/i.test(s.text) && !/\bpilot (?:runs?|lasts?|of|for|with)\b/i.test(s.text)) return false;
+      if (/\b(?:after|since|following|post)[- ](?:the |our )?pilot\b/i.test(s.text)) return false;
+      return s.durations.length > 0 || partnerCounts(s).length > 0;
+    })
+    .filter((s) => /\bpilot/i.test(s.text) || !!s.section?.inTopic('pilot') || /\bpilot/i.test(plan.questionFor(s)?.text ?? ''))
+    // A list introduced by "After the pilot …:" describes what comes next.
+    .filter((s) => !AFTER_PILOT.test(plan.listContext(s.unit)?.text ?? ''))
+    // Where a section sets out the pilot, its shape is read there, not from a summary line elsewhere.
+    .filter((s, _i, all) => !!s.section?.inTopic('pilot') || !all.some((x) => x.section?.inTopic('pilot')));
+}
 
 export default defineRule({
   meta: {
@@ -24,8 +42,8 @@ export default defineRule({
       example: 'We will run a 60-day pilot with six resellers.\n',
     },
   },
-  check({ plan, evidence, options, report, note }) {
-    for (const s of evidence.pilotStatements) {
+  check({ plan, options, report, note }) {
+    for (const s of pilotStatements(plan)) {
       // Only numbers that belong to the pilot: near the word, not "launched 14 months ago after a pilot".
       const after = AFTER_PILOT.exec(s.text);
       const near = (start: number, end: number, reach: number) => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineRule } from '../core/rule.js';
 import { appendToSectionFix } from '../core/fixes.js';
-import { isHedged, isNegatedAt, reportsThePast } from '../core/model.js';
+import { isHedged, isNegatedAt, reportsThePast } from '../core/language.js';
 
 const PLANNED_PORTAL =
   /\b(?:launch\w*|build\w*|buil[td]|introduc\w+|roll(?:s|ing)? out|rolled out|set(?:ting)? up|creat\w+|stand(?:ing)? up|implement\w*|deploy\w*|select\w*|buy(?:ing)?|licens\w+|will (?:have|get|open|offer|provide)|plan(?:s|ned)? (?:a|to)|new)\b[^.]{0,60}\bportal\b|\bportal\b[^.]{0,40}\b(?:launch\w*|goes live|go live|will (?:hold|host|show|give|offer|let|include|have)|is (?:planned|coming))\b/i;

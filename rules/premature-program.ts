@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineRule } from '../core/rule.js';
 import { findMoney } from '../core/numbers.js';
-import { isNegatedAt } from '../core/model.js';
+import { isNegatedAt } from '../core/language.js';
 
 /**
  * Building for the board or investors, read from its parts: the audience (board, investors, the next

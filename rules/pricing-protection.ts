@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRule } from '../core/rule.js';
-import { isHedged, isNegatedAt } from '../core/model.js';
+import { isHedged, isNegatedAt } from '../core/language.js';
 import { insertSectionFix } from '../core/fixes.js';
 import { DIRECT_SELLERS, oneOf } from '../core/vocabulary.js';
 

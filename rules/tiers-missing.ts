@@ -1,7 +1,48 @@
 import { z } from 'zod';
 import { defineRule } from '../core/rule.js';
 import { insertSectionFix } from '../core/fixes.js';
-import { partnerCounts } from '../core/evidence.js';
+import { partnerCounts, type Evidence } from '../core/facts/index.js';
+import { isHedged, reportsThePast } from '../core/language.js';
+import type { PlanModel } from '../core/model.js';
+import type { Sentence } from '../core/sentences.js';
+import { CAPITALISED_TIER_NAMES } from '../core/vocabulary.js';
+
+/**
+ * A sentence that names a tier structure: a structure word (tiers, levels, bands, "grouped into",
+ * "move up to") and two or more tier names ("Three tiers: Registered, Silver, Gold", "You start
+ * as a Registered partner; certified partners become Silver").
+ */
+const TIER_STRUCTURE_WORD =
+  /\b(?:tiers?|tiering|levels?|bands|status(?:es)?|(?:two|three|four|five)[- ]tier|grouped into|split into|classified as|segmented into|segmented in|fall into|move up to|start as|enter at|become|invited to)\b/i;
+const TIER_WORD = new RegExp(`\\b${CAPITALISED_TIER_NAMES}\\b`, 'g');
+
+/** Tiers of something other than partners: people's certifications, customer pricing plans, event sponsorship, support. */
+const NOT_PARTNER_TIERS = /\b(?:certification|certified|individuals?|people|consultants?|engineers?|sponsorship|sponsors?|pricing|price|plans?|subscriptions?|support|SLA|conference|event|customers?|employees?|seniority|job)\b[^.;:]{0,30}\b(?:tiers?|levels?)\b|\b(?:tiers?|levels?)\b[^.;:]{0,20}\bfor (?:individuals|people|consultants|engineers|customers|sponsors|support)\b|\bservice levels?\b/i;
+/** A count of tiers, or a grouping ("grouped into", "split into", "segmented in three groups"). */
+const TIER_GROUPING =
+  /\b(?:two|three|four|five|six|2|3|4|5|6)[- ](?:tiers?|levels?|groups?|segments?|tracks?|bands?)\b|\b(?:two|three|four|five|2|3|4|5)[- ]tier(?:ed)? (?:structure|model|program(?:me)?)\b|\b(?:grouped|split|segmented|divided|organi[sz]ed|sorted|classified) (?:in|into) (?:(?:two|three|four|five|\d) (?:groups?|tiers?|levels?|segments?)|[A-Z])|\b(?:tiers?|levels?)\s*[:—–]\s*[A-Z]/i;
+/** Two or more capitalised names in a list: "Explorer, Builder, Champion", "Core and Premier", "Partner and Strategic Partner". */
+const NAME_LIST = /\b[A-Z][\w-]*(?: [A-Z][\w-]*)?(?:,\s*(?:and\s+|or\s+)?[A-Z][\w-]*(?: [A-Z][\w-]*)?)*,?\s+(?:and|or)\s+[A-Z][\w-]*(?: [A-Z][\w-]*)?|\b[A-Z][\w-]*(?:\s*(?:,|—|–|\/)\s*[A-Z][\w-]*){2,}/;
+
+function namesTiers(text: string): boolean {
+  if (!TIER_STRUCTURE_WORD.test(text) && !TIER_GROUPING.test(text)) return false;
+  if (isHedged(text) || reportsThePast(text) || NOT_PARTNER_TIERS.test(text) || /\bone (?:partner )?(?:tier|level)\b|\b(?:no|none|without) (?:tiers?|levels?)\b|\bhas none\b|\bexisted\b/i.test(text)) return false;
+  const names = new Set((text.match(TIER_WORD) ?? []).map((w) => w.toLowerCase()));
+  if (names.size >= 2) return true;
+  // Names of the company's own choosing, listed after a grouping: "Four levels — Explorer, Builder, Champion, Elite".
+  const g = TIER_GROUPING.exec(text) ?? TIER_STRUCTURE_WORD.exec(text);
+  return !!g && NAME_LIST.test(text.slice(g.index));
+}
+
+/** Segmentation other than tiers: partner segments by size, vertical, region. */
+function segmentation(evidence: Evidence): Sentence | null {
+  return evidence.find(/\bsegment(?:s|ed|ation)?\b[^.]{0,60}\b(?:partners?|resellers?|firms?)|\b(?:partners?|resellers?|firms?) (?:are )?segmented\b|\bpartner (?:tiers?|levels?|segments?)\b/i) ?? evidence.plan.statements('namedTiers', (x) => namesTiers(x.text))[0] ?? null;
+}
+
+/** Statements that count partners ("six resellers"); see `partnerCounts`. */
+function countingPartners(plan: PlanModel): Sentence[] {
+  return plan.statements('countingPartners', (s) => partnerCounts(s).length > 0);
+}
 
 export default defineRule({
   meta: {
@@ -23,9 +64,9 @@ export default defineRule({
   },
   check({ plan, evidence, options, report }) {
     if (plan.archetypes.length && plan.archetypes.every((a) => a === 'strategic')) return;
-    if (evidence.tierStructures.length || plan.sectionsWith('tiers').length || evidence.segmentation) return;
+    if (evidence.tierStructures.length || plan.sectionsWith('tiers').length || segmentation(evidence)) return;
     const pastPilot = plan.stage !== null && plan.stage !== 'pilot';
-    const many = evidence.countingPartners.some((s) => partnerCounts(s).some((c) => c.max > options.maxPartnersWithoutTiers && !/\btarget list\b|\bcandidates?\b|\bshortlist\b/i.test(s.text)));
+    const many = countingPartners(plan).some((s) => partnerCounts(s).some((c) => c.max > options.maxPartnersWithoutTiers && !/\btarget list\b|\bcandidates?\b|\bshortlist\b/i.test(s.text)));
     if (!pastPilot && !many) return;
     report({
       message: `${pastPilot ? `A ${plan.stage}-stage program` : 'A program with more than ' + options.maxPartnersWithoutTiers + ' partners'} defines no tiers or segments; partners cannot tell what to aim for.`,

@@ -1,8 +1,10 @@
 /** Small helpers shared by rule modules. */
 import { z } from 'zod';
-import { TOPIC_HEADINGS, type PlanModel, type Section, type Sentence, type Topic } from '../core/model.js';
+import { TOPIC_HEADINGS, type Section, type Topic } from '../core/outline.js';
+import type { PlanModel } from '../core/model.js';
+import type { Sentence } from '../core/sentences.js';
 import type { DocumentKind, Span } from '../core/types.js';
-import type { Evidence, TierStructure } from '../core/evidence.js';
+import type { Evidence, TierStructure } from '../core/facts/index.js';
 
 /** A numeric band option with defaults. */
 export function band(min: number, max: number, what: string) {

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { defineRule } from '../core/rule.js';
-import { isNegatedAt, type Sentence } from '../core/model.js';
+import { isNegatedAt } from '../core/language.js';
+import type { Sentence } from '../core/sentences.js';
+import type { Evidence } from '../core/facts/index.js';
 import { findPartnerCounts, type CountMatch } from '../core/numbers.js';
 
 /**
@@ -25,6 +27,11 @@ export function countsListedPartners(s: Sentence): CountMatch[] {
   return [{ start, end: start + label[1].length, text: label[1], min: Number(label[1]), max: Number(label[1]), noun: 'partners' }];
 }
 
+/** A statement that the plan tracks partner-sourced or partner-influenced revenue. */
+function partnerRevenueTracking(evidence: Evidence): Sentence | null {
+  return evidence.find(/\b(?:partner|channel|reseller|referral|advisor)[- ](?:sourced|influenced|generated)\b|\bchannel pipeline\b|\btrack\w* [^.]{0,30}\b(?:partner|channel) (?:revenue|pipeline|deals)\b|\bpartner revenue\b|\bshare of (?:total |new )?revenue\b/i);
+}
+
 export default defineRule({
   meta: {
     id: 'vanity-partners',
@@ -42,7 +49,7 @@ export default defineRule({
     },
   },
   check({ plan, evidence, report }) {
-    if (evidence.dealReg || evidence.enablement || evidence.partnerRevenueTracking) return;
+    if (evidence.dealReg || evidence.enablement || partnerRevenueTracking(evidence)) return;
     const listed = plan.statements('vanity-partners', (s) => countsListedPartners(s).length > 0);
     for (const s of listed) {
       for (const c of countsListedPartners(s)) {

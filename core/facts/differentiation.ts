@@ -4,7 +4,7 @@
  * "nobody else", "the only …") set against something the product has or does, or a label that
  * announces the reason ("Why us:", "Our edge:", "What sets us apart:").
  */
-import { isHedged } from '../model.js';
+import { isHedged } from '../language.js';
 
 /** The product set against the alternatives. */
 const AGAINST_ALTERNATIVES =

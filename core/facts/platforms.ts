@@ -4,8 +4,10 @@
  * meant (its store, its sellers, its co-sell program) and what the company does there. Hedged,
  * deferred, declined and past statements, and the company's own marketplace, do not count.
  */
-import { isHedged, isNegatedAt, reportsThePast, statesDiscontinuation } from '../model.js';
+import { isHedged, isNegatedAt, reportsThePast, statesDiscontinuation } from '../language.js';
+import type { Sentence } from '../sentences.js';
 import { oneOf, PLATFORM_VENDORS } from '../vocabulary.js';
+import type { Evidence } from './index.js';
 
 const PLATFORMS = oneOf(PLATFORM_VENDORS);
 
@@ -62,3 +64,13 @@ export function statesCoSell(text: string): boolean {
 /** Cheap prefilters for the readings above. */
 export const MARKETPLACE_CUE = /marketplace|app ?store|appexchange|appsource|app directory|apps? (?:center|centre|hub|gallery|directory)|integrations? directory|exchange/i;
 export const COSELL_CUE = new RegExp(String.raw`co-?sell|\bACE\b|ISV Accelerate|Partner Advantage|\b(?:${PLATFORMS})\b`, 'i');
+
+/** Statements that the product is, or will be, listed on a platform's marketplace. */
+export function marketplaceListings(ev: Evidence): Sentence[] {
+  return ev.plan.statements('marketplaceListing', (s) => s.test(MARKETPLACE_CUE) && statesMarketplaceListing(s.text));
+}
+
+/** The first statement of a co-sell motion with a platform vendor's sellers. */
+export function coSell(ev: Evidence): Sentence | null {
+  return ev.plan.statements('coSell', (s) => s.test(COSELL_CUE) && statesCoSell(s.text))[0] ?? null;
+}

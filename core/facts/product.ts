@@ -5,7 +5,7 @@
  * "themselves", "without our engineers", a fixed playbook, complete and current docs, customers
  * live on one version). Plans to get there and admissions to the contrary do not count.
  */
-import { isHedged } from '../model.js';
+import { isHedged } from '../language.js';
 
 const CUSTOMER_PATH =
   /\b(?:implementations?|onboard(?:s|ing|ed)?|go(?:es)?[- ]live|go(?:ing)? live|live|set(?:s)? (?:it |the product |themselves )?up|setup|set-up|deploy(?:s|ed|ment|ments)?|rollouts?|roll(?:s)? out|install(?:s|ed|ation)?|get (?:going|started)|time to (?:value|first value)|first (?:value|report|dashboard|payroll|scan|results?)|docs|documentation|knowledge base|help cent(?:er|re)|runbooks?|setup wizard|self[- ]serve|self[- ](?:onboard\w*|setup|service|install\w*)|GA|generally available|uptime|version)\b/i;

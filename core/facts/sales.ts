@@ -7,7 +7,7 @@
  * a duration between two points of a sale.
  */
 import { findDurations, findMoney } from '../numbers.js';
-import { isHedged } from '../model.js';
+import { isHedged } from '../language.js';
 
 // ---- sales cycle ------------------------------------------------------------------------------
 

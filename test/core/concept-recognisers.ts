@@ -7,7 +7,7 @@
  */
 import { lint, type LintResult } from '../../lib/index.js';
 import { PlanModel } from '../../core/model.js';
-import { Evidence } from '../../core/evidence.js';
+import { Evidence } from '../../core/facts/index.js';
 
 /** Where a sentence is placed: the minimal context the engine needs to consider the concept at all. */
 export interface Context {

@@ -1,0 +1,64 @@
+/**
+ * Partner archetypes (referral, reseller, technology, strategic): the words that name them in a
+ * sentence or heading, and the archetypes a whole document is about (front matter, else its text).
+ */
+import type { Archetype } from './types.js';
+import { ARCHETYPES } from './types.js';
+import { oneOf, PLATFORM_VENDORS } from './vocabulary.js';
+import { isNegatedAt, reportsThePast, statesDiscontinuation } from './language.js';
+import type { PlanModel } from './model.js';
+import type { Sentence } from './sentences.js';
+
+/** Words that name an archetype; used for sentences, table rows and headings. */
+export const ARCHETYPE_WORDS: Record<Archetype, RegExp> = {
+  referral: /\breferr(?:al|als|ers?|ing|ed)\b|\brefers?\b|\bintroducers?\b|\breferral partners?\b/i,
+  reseller:
+    /\bresell\w*|\bVARs?\b|\bMSPs?\b|\bmanaged service providers?\b|\bdistribut(?:ors?|ion partners?)\b|\bdealers?\b|\bsystems? integrators?\b|\bSIs\b|\bchannel partners?\b/i,
+  technology: /\bintegration partners?\b|\btechnology partners?\b|\btech partners?\b|\bISVs?\b|\bapp partners?\b|\bintegrations?\b/i,
+  strategic:
+    /\bstrategic\b|\balliances?\b|\bco-?sell\w*|\bAWS\b|\bAzure\b|\bGoogle Cloud\b|\bGCP\b|\bSalesforce\b|\bHubSpot\b|\bplatform partners?\b/i,
+};
+
+const ALLIANCE_ROUTE = /\bco-?sell\w*|\bmarketplaces?\b|\bOEM\b|\bembedded\b/i;
+
+/** Stronger phrases for telling a document's archetypes from its text (no front matter). */
+/** A platform vendor's name, for the phrases below ("AWS-referred", "AWS's ISV team"). */
+const PLATFORM = oneOf(PLATFORM_VENDORS);
+
+const DOC_ARCHETYPE_PHRASES: Record<Archetype, RegExp> = {
+  referral:
+    new RegExp(String.raw`\breferral (?:partners?|program(?:me)?s?|fees?|commissions?|network|agreements?)\b|\b(?:partners?|consultants?|agencies|advisors?|firms?|bookkeepers?|accountants?|you) (?:who |that )?(?:refer|send us (?:leads|customers|clients)|introduce (?:us|clients|customers|businesses|brands))\b|\b(?:every|each|any) (?:client|customer|business|brand) you (?:introduce|refer)\b|\breferred (?:customers|businesses|clients|deals|leads)\b|\brefer(?:s|red)? us\b|\bhand(?:s)? (?:over )?(?:the |an )?intro(?:duction)?s?\b|(?<!\b(?:${PLATFORM}|platform|marketplace)-)\brefer(?:s|red|ring)? (?:\S+ ){0,3}(?:to (?:new |their |prospective )?(?:clients|customers)|(?:sales )?(?:opportunities|leads|deals))\b|\b(?:resell|resale),? or refer(?:ral)?\b|\brefer(?:ral)?,? or (?:resell|resale)\b`, 'gi'),
+  reseller:
+    /\bresell(?:s|ers?|ing)?\b|\bVARs?\b|\bMSPs?\b|\bmanaged service providers?\b|\bvalue-added resellers?\b|(?<!\bnot for )(?<!\bNFR \()\bresale\b(?! (?:through|via|on|in) (?:the |a |cloud )?(?:marketplaces?|AWS|Azure|GCP|Google Cloud))|\b(?:distributors?|dealers?|systems? integrators?|channel partners?)\b(?=[^.]{0,80}\b(?:sell|sells|selling|carry|carries|distribute|bundle|install|buy at|margin|discount)\b)|\b(?:sell|sells|selling|carry|carries|distribute|install)\b[^.]{0,60}\b(?:distributors?|dealers?|systems? integrators?)\b/gi,
+  technology:
+    new RegExp(String.raw`\b(?:integration|technology|tech|ISV|app|marketplace app) partners?\b|\b(?:technology|product|partner) integrations? with\b|\bintegration partner program\b|\bISV (?:program|ecosystem)\b|(?<!\b(?:${PLATFORM})(?:'s|’s)? )\bISVs?\b(?! Accelerate)|\bindependent software vendors?\b|\btechnology (?:providers?|vendors?|alliances?)\b|\b(?:recruit|sign|onboard|work with|partner with) (?:\w+ )?ISVs?\b|\bpartners?\b[^.]{0,80}\b(?:that|who|which) (?:\w+ ){0,3}(?:integrate|interoperate|build integrations)\b`, 'gi'),
+  strategic:
+    /\bstrategic (?:alliances?|relationships?|partnerships?|partners?)\b|\balliances? with\b|\balliances? (?:team|program(?:me)?s?|partners?|handbook|managers?|motion)\b|\bcloud (?:alliances?|providers?|partners?)\b|\bhyperscalers?\b|\bco-?sell(?:ing)? (?:with|motion|program)\b|\b(?:AWS|Microsoft|Google Cloud|Salesforce|HubSpot) (?:alliance|partnership|co-?sell)\b/gi,
+};
+
+/** The document's archetypes: from the front matter, else from phrases in its text (sets `plan.archetypeSource`). */
+export function detectArchetypes(plan: PlanModel): Archetype[] {
+  const fm = plan.frontMatter?.archetypes;
+  if (fm && fm.length) {
+    plan.archetypeSource = 'frontmatter';
+    return [...new Set(fm)];
+  }
+  const found: Archetype[] = [];
+  for (const a of ARCHETYPES) {
+    const re = DOC_ARCHETYPE_PHRASES[a];
+    const named = plan.withoutHistory(plan.select(`archetypePhrase:${a}`, (s) => {
+      if (reportsThePast(s.text) || statesDiscontinuation(s.text) || /^\W*(?:not in scope|out of scope|not now|excluded|non-goals?)\b/i.test(s.text)) return false;
+      re.lastIndex = 0;
+      const m = re.exec(s.text);
+      if (!m || isNegatedAt(s.text, m.index)) return false;
+      // Resale named beside co-sell, a marketplace or an OEM deal is a route to market of an alliance.
+      if (a === 'reseller' && /^resale$/i.test(m[0]) && ALLIANCE_ROUTE.test(s.text)) return false;
+      // A referral fee paid to a platform inside an alliance is the alliance's economics.
+      return a === 'strategic' || !/(?:co-?sell|alliance|marketplace)\W{1,3}(?:\w+\W{1,3})?$/i.test(s.text.slice(Math.max(0, m.index - 25), m.index));
+   }));
+    const underAlliance = (s: Sentence) => a !== 'strategic' && !!s.section && s.section.heading !== plan.titleUnit && s.section.named.includes('strategic');
+    if (named.some((s) => !underAlliance(s))) found.push(a);
+  }
+  plan.archetypeSource = found.length ? 'text' : 'none';
+  return found;
+}

@@ -1,0 +1,222 @@
+/**
+ * Deal registration: whether the plan describes a mechanism for partners to register deals, and
+ * its terms: how fast a registration is decided, how long it holds, and who wins a contested one.
+ */
+import type { DurationMatch } from '../numbers.js';
+import { ANY_PARTNER } from '../vocabulary.js';
+import { ANSWER_START } from '../structure.js';
+import { COVERED_ELSEWHERE, HEDGE, isHedged, isNegatedAt, isStatement, reportsThePast, WISH } from '../language.js';
+import type { Section } from '../outline.js';
+import type { Sentence } from '../sentences.js';
+import type { Evidence } from './index.js';
+
+export interface DurationFact {
+  sentence: Sentence;
+  match: DurationMatch;
+  start: number;
+  end: number;
+}
+
+/** Deal registration as a described mechanism: its section, if any, and the sentences that describe it. */
+export interface DealRegistration {
+  section: Section | null;
+  sentences: Sentence[];
+}
+
+/** Registering as a partner (sign-up, portal accounts, a "Registered" tier) is not registering a deal. */
+const SIGN_UP =
+  /\bregist(?:er|ering|ration)\b[^.]{0,25}\b(?:to become|as an? (?:\w+ )?partner|for (?:the |our |a |an )?(?:portal|program|programme|partner program|training|webinar|event|course|account|exam|certification|test|academy|conference))\b|\b(?:partner|portal|account|program(?:me)?|user|event|webinar|training|course) registration\b|\bregistered (?:partners?|resellers?|tier|level|members?)\b/i;
+
+const DEAL_REG_WORD = /\bdeal[- ]?reg\w*|\bDR\b|\bregist\w+/i;
+/** "DR" as people abbreviate deal registration (capitals only, so "Dr." is not it). */
+const DR_ABBREVIATION = /(?<!\bTL;\s?)\bDRs?\b(?!\.\s*[A-Z][a-z])/;
+
+/** A sentence that describes how partners register a deal. */
+const REGISTRATION_PROCESS =
+  /\b(?:partners?|resellers?|msps?|advisors?|consultants?|they|firms?|agencies)\b[^.]{0,40}\b(?:register|submit)s?\b|\b(?:you|whoever(?: \w+){0,4})\s+(?:can |must |should |need to |first )?(?:register|claim|submit)s?\b|\bregistered (?:deals?|accounts?|opportunit\w+|leads?|referrals?)\b|\bdeal[- ]?registration\b|^\W*deal[- ]?reg\s*:|\b(?:opportunit\w+|deals?|referrals?|clients?) must be registered\b|\bregister (?:your|each|every) (?:deals?|opportunit\w+|referrals?|clients?)\b|\b(?:opportunity|lead|referral) registration\b|\bregistrations?\b[^.]{0,40}\b(?:approved|valid|last|expire|hold)/i;
+
+/**
+ * Registering a deal read from its parts: a partner (or "you", "every deal a partner works"), a way to
+ * claim (register, claim, log, reserve, submit), and a deal (an opportunity, a client, an account).
+ */
+const CLAIMS_A_DEAL =
+  /\b(?:regist(?:er|ers|ered|ering)|claims?|claimed|claiming|logs?|logged|reserves?|reserved|flags?|flagged)\s+(?:(?:each|every|a|an|the|their|your|its|new|open)\s+)?(?:[\w-]+\s+){0,2}(?:deals?|opportunit\w+|clients?|customers?|accounts?|prospects?|introductions?|intros?|leads?|referrals?)\b|\bregistering (?:it|them)\b|\b(?:deals?|opportunit\w+|clients?|prospects?|introductions?|intros?|leads?|referrals?)\b[^.;]{0,40}\b(?:must|should|is|are|gets?) (?:be )?(?:registered|logged|claimed)\b/i;
+const CLAIMANT = new RegExp(`\\b(?:${ANY_PARTNER}|you|they)\\b`, 'i');
+/** MDF claims, event sign-ups and partner sign-up are not deal registration. */
+const NOT_A_DEAL_CLAIM = /\bMDF\b|\bfunds?\b|\breimburs\w*|\bcampaigns?\b|\bwebinars?\b|\bevents?\b|\bexpenses?\b/i;
+function describesRegistration(text: string): boolean {
+  // "read how to claim a deal", "instructions on how to register a deal": pointers to instructions elsewhere describe nothing here.
+  const said = text.replace(/\b(?:how to|instructions (?:on|for)|learn to)\b[^.;]*/gi, '');
+  return CLAIMANT.test(said) && CLAIMS_A_DEAL.test(said) && !SIGN_UP.test(said) && !NOT_A_DEAL_CLAIM.test(said) && !isHedged(said);
+}
+
+/** A sentence that says the mechanism is not there: "we have no deal registration yet", "DR: not yet decided", "we are considering one". */
+function statesAbsence(s: Sentence): boolean {
+  const m = s.match(DEAL_REG_WORD);
+  if (m && isNegatedAt(s.text, m.index)) return true;
+  if (/\b(?:considering|isn't something|is not something|in (?:a )?later phase|maybe in phase)\b/i.test(s.text)) return true;
+  return s.test(HEDGE) && !s.test(STATED_TERMS);
+}
+const STATED_TERMS = /\b\d|\b(?:approv|expir|valid|first|wins?)\w*/i;
+
+/** Sentences describing a registration process (outside tier tables). */
+export function dealRegSentences(ev: Evidence): Sentence[] {
+  const re =
+    /\bdeal[- ]?reg\w*|\bregist(?:er|ers|ered|ering|ration|rations)\b|\b(?:claim|claims|log|logs|reserve|reserves)\b[^.]{0,40}\b(?:deals?|opportunit\w+|accounts?|introductions?)\b|\bsubmit(?:s|ted)? (?:each |a |the |their )?(?:referrals?|deals?|opportunit\w+|leads?)\b|\b(?:referral|lead|opportunity) (?:form|submission)\b/i;
+  const sectioned = ev.inTopic('dealRegistration').filter(isStatement);
+  return ev.plan.inOrder([...sectioned, ...ev.plan.statements('dealRegWords', (s) => (s.test(re) || DR_ABBREVIATION.test(s.text) || describesRegistration(s.text)) && s.unit.kind !== 'tableRow')]);
+}
+
+/** Deal registration as a described mechanism: a section of its own, or sentences that say how partners register. */
+export function dealReg(ev: Evidence): DealRegistration | null {
+  const section = ev.plan.sectionsWith('dealRegistration')[0] ?? null;
+  // A bare name of the topic ("Deal registration", a link to the policy page) is navigation, not a mechanism.
+  const bare = (s: Sentence) => s.text.trim().split(/\s+/).length <= 5 && !/\b(?:register|submit|approv|valid|expir|claim|protect|hold)\w*/i.test(s.text);
+  const sentences = ev.dealRegSentences.filter((s) => !s.test(SIGN_UP) && ((section && s.section?.inTopic('dealRegistration')) || s.test(REGISTRATION_PROCESS) || s.test(DR_ABBREVIATION) || describesRegistration(s.text)));
+  // "We have no deal registration yet", "Deal registration: not decided": absence, not a mechanism to judge.
+  const stated = sentences.filter((s) => !statesAbsence(s) && !COVERED_ELSEWHERE.test(s.text));
+  if (!stated.some((s) => !bare(s)) && !section) return null;
+  if (!stated.length && (sentences.length || !section || section.allSentences().every((s) => s.unit.kind === 'heading' || statesAbsence(s)))) return null;
+  return { section, sentences: stated };
+}
+
+/** The stated approval turnaround, if any. */
+export function dealRegSla(ev: Evidence): DurationFact | null {
+  const dr = ev.dealReg;
+  if (!dr) return null;
+  const pool = ev.plan.inOrder([...dr.sentences, ...ev.plan.matching(/\b(?:registration|registered|referral|claims?)\b/i), ...ev.plan.matching(DR_ABBREVIATION)]);
+  for (const s of pool) {
+    const turnaround = slaTurnaround(s, ev.plan.questionFor(s)?.text ?? '', !!s.section?.inTopic('dealRegistration'));
+    if (turnaround) return { sentence: s, match: turnaround, ...s.range(turnaround.start, turnaround.end) };
+  }
+  return null;
+}
+
+/** Every statement of how long registrations hold (a main policy and regional exceptions). */
+export function dealRegExpiries(ev: Evidence): DurationFact[] {
+  const out: DurationFact[] = [];
+  const dr = ev.dealReg;
+  if (!dr) return out;
+  const re = /\b(?:valid(?:ity)?|expir\w*|(?<!the |in the |over the |for the )lasts?|holds?|held|hold for|lifetime|protect(?:s|ed|ion)|belongs? to|reserved|locked|exclusive|good for|stands? for|(?:remains?|stays?) (?:open|active|valid|protected|yours|theirs)|remains? yours|runs? for|during|lapses?|term|honou?r(?:s|ed)?|time(?:s|d)? out|shelf[- ]life|window|keeps?|retains?|open again)\b/gi;
+  const pool = new Set([...dr.sentences, ...ev.plan.matching(/\b(?:registrations?|registered|claims?|attribution)\b/i), ...ev.plan.matching(DR_ABBREVIATION)]);
+  for (const s of pool) {
+    if (isHedged(s.text) || WISH.test(s.text)) continue;
+    re.lastIndex = 0;
+    let k: RegExpExecArray | null;
+    while ((k = re.exec(s.text))) {
+      // The duration that follows the expiry word closely ("valid 90 days", "held for 2 weeks").
+      const end = k.index + k[0].length;
+      // Or the one right before it ("a standard 90-day expiration", "a 120-day term").
+      const d =
+        s.durations.find((x) => x.start >= k!.index && x.start - end <= 45 && !/extension/i.test(s.text.slice(x.end, x.end + 12))) ??
+        s.durations.find((x) => x.end <= k!.index && k!.index - x.end <= 12 && !/extension/i.test(s.text.slice(x.end, k!.index)));
+      if (d && heldIsRegistration(s.text, d, !!s.section?.inTopic('dealRegistration'))) {
+        out.push({ sentence: s, match: d, ...s.range(d.start, d.end) });
+        break;
+      }
+    }
+  }
+  // FAQ pairs: "Q: How long does a registration last?" / "A: Ninety days from approval."
+  for (const a of ev.plan.select('faqAnswers', (x) => ANSWER_START.test(x.text) && x.durations.length > 0)) {
+    const q = ev.plan.questionFor(a);
+    if (!q || !/\bregist|\bdeal[- ]?reg|\bclaims?\b/i.test(q.text) || !q.test(/\b(?:how long|expir\w*|valid\w*|lasts?|hold|protected)\b/i)) continue;
+    const d = a.durations.find((x) => !/extension/i.test(a.text.slice(Math.max(0, x.start - 12), x.end + 12)));
+    if (d && !out.some((o) => o.sentence === a)) out.push({ sentence: a, match: d, ...a.range(d.start, d.end) });
+  }
+  return out;
+}
+
+/** A rule for duplicate or contested registrations. */
+export function dealRegConflictRule(ev: Evidence): Sentence | null {
+  const dr = ev.dealReg;
+  if (!dr) return null;
+  const pool = ev.plan.inOrder([...dr.sentences, ...ev.plan.matching(/\bregist|\bdeal[- ]?reg/i), ...ev.plan.matching(DR_ABBREVIATION)]);
+  const context = (s: Sentence) => ev.plan.questionFor(s)?.text ?? ev.plan.parentItem(s.unit)?.text ?? '';
+  return pool.find((s) => settlesContestedRegistration(s, context(s), !!s.section?.inTopic('dealRegistration'))) ?? null;
+}
+
+// ---- deal-registration turnaround -------------------------------------------------------
+
+/** Someone deciding on a registration: approving, declining, answering, reviewing. */
+const DECISION =
+  /\b(?:approv\w*|declin\w*|decision|decid\w*|respond\w*|response|answer\w*|repl(?:y|ies|ied)|turn ?around|review\w*|accept\w*|reject\w*|confirm\w*|hear back|get back|notif\w+|feedback|SLA|validat\w*|process(?:ed|es|ing)?|yes or no|verif\w+|check(?:ed|s)?)\b/i;
+/** How long a registration holds, which is not how fast it is decided. */
+const HOLDS = /\b(?:valid|expir\w*|lasts?|holds?|lifetime|protected for|protection lasts)\b/i;
+/** A duration given as a limit: "within 2 days", "in max 3 business days", "takes at most a day", "A: 48 hours". */
+const LIMIT_BEFORE =
+  /(?:\b(?:within|in|under|inside|by|of|takes?|max(?:imum)?\.?|at most|no (?:later|more|longer) than|up to)|:|[≤<]=?|=<)\s*(?:about\s+|at most\s+|no more than\s+|max(?:imum)?\s+|a maximum of\s+)?$/i;
+const LIMIT_AFTER = /^\s*(?:at (?:the )?most|max(?:imum)?|or less|to (?:approve|decide|respond|review|accept|reject|answer)|for (?:approval|a decision))\b/i;
+/** What else a team answers within a time: demos, support, payouts, applications. */
+const OTHER_REQUEST = /\b(?:demos?|support|tickets?|cases?|invoices?|payouts?|payments?|(?:partner |program )?applications?|MDF)\b/i;
+const REGISTRATION_SUBJECT =
+  /\bregist\w*|\bdeal[- ]?reg\w*|\bDRs?\b|\breferrals?\b|\bclaims?\b|\bopportunit\w+|\bdeals?\b|\battribution\b|\blog(?:s|ged)? (?:a |an |the |each |every )?(?:[\w-]+ )?(?:accounts?|leads?|introductions?|customers?)\b|\breferred (?:accounts?|leads?|customers?|clients?)\b/i;
+
+/** Other things that hold for a time: licences, quotes, certifications, passwords, funds, contracts. */
+const OTHER_HELD = /\b(?:NFR|licen[cs]es?|quotes?|certifications?|certificates?|passwords?|contracts?|agreements?|MDF|funds?|trials?|discounts?|offers?|vouchers?|pilots?|programs?|programmes?)\b/i;
+
+/** Whether what holds for `d` is a registration: named in its clause or before, or the section's subject and nothing else named. */
+function heldIsRegistration(text: string, d: DurationMatch, inRegistrationSection: boolean): boolean {
+  const from = text.lastIndexOf(';', d.start) + 1;
+  const semi = text.indexOf(';', d.end);
+  const clause = text.slice(from, semi < 0 ? text.length : semi);
+  if (REGISTRATION_SUBJECT.test(clause) || /\b(?:approved|protection|attribution)\b/i.test(clause)) return true;
+  if (OTHER_HELD.test(clause)) return false;
+  return inRegistrationSection || REGISTRATION_SUBJECT.test(text.slice(0, from));
+}
+
+/**
+ * The approval turnaround a sentence states, read from its parts within one clause: someone
+ * deciding, a registration (named, or the section's subject), and a duration given as a limit.
+ * An FAQ answer is read with its question ("Q: How long does approval take? A: 48 hours at most").
+ */
+function slaTurnaround(s: Sentence, question: string, inRegistrationSection: boolean): DurationMatch | null {
+  if (!s.durations.length || isHedged(s.text) || WISH.test(s.text)) return null;
+  // Claims under an MDF heading are MDF claims ("Approved claims are reimbursed within 45 days").
+  if (!inRegistrationSection && s.section?.inTopic('mdf') && !/\bregist|\bdeal[- ]?reg|\bDRs?\b/i.test(s.text)) return null;
+  const text = s.text;
+  for (const d of s.durations) {
+    // The clause around the duration (clauses split at semicolons).
+    const from = text.lastIndexOf(';', d.start) + 1;
+    const semi = text.indexOf(';', d.end);
+    const clause = text.slice(from, semi < 0 ? text.length : semi);
+    const read = `${question} ${clause}`;
+    if (!DECISION.test(read) || HOLDS.test(clause.slice(0, d.start - from).replace(/\bwithin\b.*$/i, ''))) continue;
+    // The registration may be named earlier in the sentence ("Lead registration: web form; approved within 24 hours").
+    const subject = `${question} ${text.slice(0, from + clause.length)}`;
+    if (!REGISTRATION_SUBJECT.test(subject) && (!inRegistrationSection || OTHER_REQUEST.test(clause))) continue;
+    if (OTHER_REQUEST.test(clause) && !REGISTRATION_SUBJECT.test(clause)) continue;
+    if (LIMIT_BEFORE.test(text.slice(from, d.start)) || LIMIT_AFTER.test(text.slice(d.end)) || /\b(?:turn ?around|SLA)\b/i.test(read)) return d;
+  }
+  return null;
+}
+
+// ---- contested registrations ------------------------------------------------------------
+
+/** Two sides after one account: two partners, a second registration, a partner and a direct opportunity. */
+const CONTEST = new RegExp(
+  String.raw`\b(?:two|2|multiple|several|more than one|both|another|other|competing|second|rival)\s+(?:\w+\s+)?(?:${ANY_PARTNER}|registrations?|claims?|submissions?|requests?|DRs?)\b|\b(?:conflicting|overlapping|duplicate|competing) (?:registrations?|claims?|submissions?|DRs?)\b|\b(?:same|one) (?:account|customer|client|deal|opportunity|prospect|end[- ]user|company|organi[sz]ation)\b|\b(?:partner|reseller|MSP|VAR|SI|agency|AE|rep|direct) (?:vs\.?|versus|and) (?:direct|partner|AE|rep|reseller|MSP|VAR)\b|\b(?:direct|AEs?|account executives?|reps?|sales team)\b[^.;]{0,50}\b(?:opportunit\w+|pipeline|working)\b|\b(?:existing|open|active) (?:direct )?opportunit\w+|\bopportunit(?:y|ies) (?:already )?exists?\b|\b(?:closed|off[- ]limits|hands[- ]off) (?:to|for) (?:direct|AEs?|reps?|our)\b|\bcollid\w+|\balready (?:registered|talking|working|in (?:our |a |the )?pipeline|has an? (?:open |active )?opportunit\w+)\b|\bcontested\b|\btie[- ]?break\w*|\bfirst[- ]come\b|\b(?:first|earlier|earliest) (?:complete |approved |valid |valid, complete )?(?:registration|reg|submission|request|to register|DR)\b|\bprecedence\b|\b(?:conflicts?|disputes?|clash\w*)\b`,
+  'i',
+);
+/** What settles it: who wins, keeps, leads or decides; a decline; an escalation; shared credit. */
+const SETTLES =
+  /\b(?:wins?|won|keeps?|leads?|owns?|decid\w*|decision|declin\w*|reject\w*|den(?:y|ies|ied)|award\w*|precedence|priority|goes to|go to|sent to|escalat\w*|credit\w*|overlay|stands?|prevails?|appeal\w*|resolv\w*|arbitrat\w*|split\w*|tie[- ]?break\w*|first[- ]come|protect\w*|holds? the|(?:gets?|earns?) the (?:deal|account|opportunity|credit|customer|fee|commission|margin))\b/i;
+/** Contests about something other than a registration: calendars, commission amounts, data records, exclusivity. */
+const OTHER_CONTEST = /\b(?:scheduling|calendars?|commission amounts?|payout amounts?|records?|exclusivity|sanctions|competing (?:vendors?|products?|agreements?)|conflicts? of interest)\b/i;
+const CONTEST_SUBJECT = /\bregist\w*|\bDRs?\b|\bdeal[- ]?reg\w*|\baccounts?\b|\bopportunit\w+|\bdeals?\b|\bcustomers?\b|\bclients?\b|\bprospects?\b/i;
+
+/**
+ * A rule for contested registrations, read from its parts in any order: two sides after one account,
+ * and what settles it. Generic words ("conflicts", "disputes") count only where registrations are
+ * the subject. Reports of the past, wishes and negations are not rules.
+ */
+function settlesContestedRegistration(s: Sentence, question: string, inRegistrationSection: boolean): boolean {
+  const text = `${question} ${s.text}`;
+  if (reportsThePast(s.text) || isHedged(text) || WISH.test(text) || OTHER_CONTEST.test(text)) return false;
+  // "You can't register an account another partner holds" states the rule; only a negation close to the contest denies it.
+  const contest = new RegExp(CONTEST.source, 'gi');
+  let stated = false;
+  for (let m = contest.exec(text); m && !stated; m = contest.exec(text)) stated = !isNegatedAt(text, m.index, 12);
+  if (!stated) return false;
+  if (!SETTLES.test(text)) return false;
+  return CONTEST_SUBJECT.test(text) || inRegistrationSection;
+}

@@ -1,0 +1,225 @@
+/**
+ * The money in a plan: its percentages and what each one is (a partner payout, the channel's share
+ * of revenue, MDF, a customer discount, a gross margin), how partners get paid (payout operations,
+ * cheques), and market development funds.
+ */
+import type { Archetype } from '../types.js';
+import type { PercentMatch } from '../numbers.js';
+import { ANY_PARTNER, CAPITALISED_TIER_NAMES, oneOf, PARTNER_NOUNS } from '../vocabulary.js';
+import { isHedged, isNegatedAt, isStatement, reportsThePast, WISH } from '../language.js';
+import type { Sentence } from '../sentences.js';
+import { PARTNER_NOUN } from './partners.js';
+import type { Evidence } from './index.js';
+
+export type PercentCategory = 'payout' | 'revenueShare' | 'mdf' | 'customerDiscount' | 'grossMargin' | 'other';
+
+export interface PercentFact {
+  sentence: Sentence;
+  match: PercentMatch;
+  start: number;
+  end: number;
+  category: PercentCategory;
+  /** Whose payout/share this is. */
+  archetypes: Archetype[];
+}
+
+// ---- percentages ------------------------------------------------------------------
+
+/** Every percentage of the plan (headings and header rows aside), classified. */
+export function percents(ev: Evidence): PercentFact[] {
+  const out: PercentFact[] = [];
+  for (const s of ev.plan.select('percents', (x) => x.unit.kind !== 'heading' && !x.unit.isHeaderRow && x.percents.length > 0)) {
+    for (const m of s.percents) {
+      const r = s.range(m.start, m.end);
+      // Payouts inside an alliance (co-sell, marketplace fees) belong to the strategic archetype.
+      const strategic = s.test(/\bco-?sell|\balliance|\bmarketplace\b/i) || (s.section ? [...s.section.chain()].some((x) => x.heading !== ev.plan.titleUnit && x.named.includes('strategic')) : false);
+      out.push({ sentence: s, match: m, ...r, category: classifyPercent(s, m), archetypes: strategic ? ['strategic'] : ev.plan.archetypesOf(s) });
+    }
+  }
+  return out;
+}
+
+/** The plan's own percentages of one kind: those reported in history (last year's margin, last year's MDF) are not the plan's. */
+export function presentPercents(ev: Evidence, category: PercentCategory): PercentFact[] {
+  // Asked of those sentences only (not a set of every present sentence, on every keystroke).
+  const present = (x: Sentence) => !x.section?.history && x.memo('present', () => !reportsThePast(x.text));
+  return ev.percents.filter((p) => p.category === category && present(p.sentence));
+}
+
+/** Percent classification by the words around it in its sentence (or table row). */
+export function classifyPercent(s: Sentence, m: PercentMatch): PercentCategory {
+  const inTiers = !!s.section?.inTopic('tiers');
+  const inMdf = !!s.section?.inTopic('mdf');
+  return s.memo(`percent:${m.start}:${inTiers}:${inMdf}`, () => {
+    const category = classifyPercentIn(s, m, inTiers);
+    // Under an MDF heading, a share of revenue no other reading claims is the fund's size.
+    return category === 'other' && inMdf && /^\s*(?:of\s+)?(?:(?:the|their|your|partner(?:[- ](?:generated|sourced|influenced))?|channel|annual|net)\s+)*(?:revenue|bookings|sales|ARR)\b/i.test(s.text.slice(m.end)) ? 'mdf' : category;
+  });
+}
+
+/** A discount on the partner's own licences (internal use, demo, NFR) or on what it buys for itself is not what it earns on a sale. */
+const OWN_USE = /\binternal[- ]use\b|\bfor internal\b|\b(?:their|your|its) own use\b|\bNFR\b|\bnot for resale\b|\bdemo (?:licen[cs]es?|instances?)\b|\bdiscounts? (?:for|on) (?:additional|extra|more) (?:support|licen[cs]es|seats|users|training|services)\b/i;
+
+/** A header row naming two or more tiers: a table whose columns are the tiers. */
+const TIER_COLUMNS = new RegExp(`(?:\\b${CAPITALISED_TIER_NAMES}\\b[^|]*\\|[^|]*){2}`);
+
+function classifyPercentIn(s: Sentence, m: PercentMatch, inTiers: boolean): PercentCategory {
+  let text = s.text;
+  let at = m.start;
+  if (s.unit.cells) {
+    // In a table row, read the cell holding the number, then the row's first cell and the column header.
+    const ci = s.unit.cellAt(s.at + m.start);
+    const cell = s.unit.cells[ci];
+    const header = s.unit.table?.header[ci] ?? '';
+    const first = ci > 0 ? s.unit.cells[0].text : '';
+    const local = s.unit.text.slice(cell.at, cell.at + cell.text.length + 1);
+    at = s.at + m.start - cell.at;
+    text = local;
+    const own = classifyText(local, at, m, false, inTiers);
+    // A column that says what partners earn or get: a discount in it is what they earn.
+    if ((own === 'customerDiscount' || own === 'other') && /\b(?:earns?|gets?|receives?|margins?|payouts?|commissions?|compensation|economics)\b/i.test(header) && /\bdiscount|\boff\b|\bbelow list\b/i.test(local)) return 'payout';
+    if (own !== 'other') return own;
+    // A tier table's row of discounts off list ("Standard discount off MSRP | 10% | 15% | …") is what each tier earns.
+    const rowRead = classifyText(`${first} ${header}`, 0, m, true);
+    if ((rowRead === 'customerDiscount' || rowRead === 'other') && (inTiers || TIER_COLUMNS.test(s.unit.table?.header.join(' | ') ?? '')) && /\bdiscount|\boff (?:list|MSRP|RRP)\b|\bmargin\b/i.test(first) && !/\bcustomers?|\bclients?|\bend[- ]users?|\bpromo/i.test(first) && !OWN_USE.test(first)) return 'payout';
+    return rowRead;
+  }
+  return classifyText(text, at, m, false, inTiers);
+}
+
+const PARTNER_PAYS = new RegExp(`\\b${ANY_PARTNER}\\s+(?:\\w+\\s+)?(?:pay|pays|are charged|is charged|owe|owes)\\s+(?:a|an|the)?\\s*$`, 'i');
+
+const PAYOUT_RIGHT_AFTER = /^\s*(?:of\s+)?(?:(?:reseller|partner|dealer|channel|referral|recurring|one-off|first-year|year-one|volume)\s+)?(?:margins?|commissions?|referral fees?|finder'?s? fees?|fees?|rebates?|rev(?:enue)?[- ]share|payouts?)\b/i;
+
+/** A partner buying or earning, just before a number ("Resellers buy at 25% off list"). */
+const PARTNER_GETS = new RegExp(String.raw`\b${oneOf(PARTNER_NOUNS)}\b[^.]{0,30}\b(?:buy|buys|purchase|purchases|get|gets|receive|receives|earn|earns|keep|keeps)\b[^.]{0,20}$`, 'i');
+
+function classifyText(text: string, at: number, m: PercentMatch, contextOnly = false, inTier = false): PercentCategory {
+  if (!contextOnly) {
+    // Read only the clause that holds the number: "27% reseller discount; MDF; named manager".
+    const from = Math.max(text.lastIndexOf(';', at), text.lastIndexOf('|', at)) + 1;
+    let to = text.length;
+    for (const sep of [';', '|']) {
+      const i = text.indexOf(sep, at + m.text.length);
+      if (i >= 0 && i < to) to = i;
+    }
+    text = text.slice(from, to);
+    at -= from;
+  }
+  const after = contextOnly ? text : text.slice(at + m.text.length, at + m.text.length + 60);
+  const before = contextOnly ? text : text.slice(Math.max(0, at - 80), at);
+  const near = before + ' ' + after;
+  if (!contextOnly) {
+    // An add-on ("plus an extra 5% back-end rebate") is not the whole payout the band is about.
+    if (/\b(?:extra|additional|plus|another|bonus|kicker|accelerator|uplift|top-up)\s+(?:[\w-]+\s+)?$/i.test(before) || /^\s*(?:[\w-]+\s+){0,3}(?:on top|bonus|kicker|accelerator)\b/i.test(after)) return 'other';
+    // What partners pay us ("Partners pay a 2% platform fee") is not what they earn.
+    if (PARTNER_PAYS.test(before)) return 'other';
+  }
+  if (/\b(?:gross|operating|contribution|profit|net|ebitda|blended|software|hardware)\s+(?:\w+\s+)?margins?\b/i.test(before) || /^\s*gross margin/i.test(after)) return 'grossMargin';
+  // A discount on the partner's own licences (internal use, demo, NFR) is not what it earns on a sale.
+  // So is a discount on what the partner buys for itself ("Discount for additional support").
+  // Read in the list item that holds the number: "12% off MSRP, DR, portal access, NFR" lists NFR as another benefit.
+  const item = contextOnly ? near : `${before.slice(before.lastIndexOf(',') + 1)} ${after.slice(0, after.indexOf(',') < 0 ? after.length : after.indexOf(','))}`;
+  if (OWN_USE.test(item)) return 'other';
+  // What the partner buys at: a resale, trade or buy-price discount is its margin.
+  if (/\b(?:resale|reseller|trade|wholesale|dealer|distributor|buy(?:ing)?)\s+(?:discount|price)\b/i.test(near) && !/\bend[- ]customers?\b|\bcustomers? (?:get|receive)\b/i.test(near)) return 'payout';
+  if (!contextOnly && PAYOUT_RIGHT_AFTER.test(after) && !/\b(?:gross|operating|contribution|profit)\s*$/i.test(before)) return 'payout';
+  // A tier's benefits: "You get: 25% off list, access to market development funds".
+  if (!contextOnly && inTier && /^\s*(?:trade |partner |reseller )?(?:off list|off|discount|below list)\b/i.test(after)) return 'payout';
+  // "MDF may never fund a discount of more than 10% to a customer": the number is the customer's discount.
+  if (/\bdiscounts?\s+(?:of\s+)?(?:more than|over|above|beyond|up to|at most|greater than)?\s*$/i.test(before) && /^\s*(?:off\b|to (?:a |the |any )?(?:end[- ])?(?:customers?|clients?|buyers?))/i.test(after)) return 'customerDiscount';
+  if (/\bMDF\b|\bmarket(?:ing)? development\b|\bco-?op\b/i.test(near)) return 'mdf';
+  // The channel's share of the company's revenue: "5% of new ARR", "18 per cent of the total",
+  // "Channel revenue ≥ 10% of total", "Channel % of ARR: 12%".
+  if (
+    /^\s*(?:of\s+)?(?:the\s+)?(?:(?:total|new|our|company|overall|annual|net new|all|recurring)\s+)*(?:revenue|bookings|ARR|MRR|sales|turnover|total|new business)\b/i.test(after) &&
+    /\b(?:channel|partners?|indirect|resellers?|referrals?|partner[- ](?:sourced|led|influenced))\b/i.test(near) &&
+    !/\b(?:commission|margin|fee|discount|rebate|rev(?:enue)?[- ]share)\b/i.test(near)
+  )
+    return 'revenueShare';
+  if (/\b(?:channel|indirect|partner(?:[- ]sourced)?) (?:revenue|share|bookings)\b|\bchannel %/i.test(before) && !/\b(?:commission|margin|fee|discount|rebate|payout)\b/i.test(near)) return 'revenueShare';
+  if (/^\s*(?:of\s+)?(?:(?:total|new|our|company|overall|annual|net new|all)\s+)*(?:revenue|bookings|ARR|sales)\b/i.test(after) || /\bshare of (?:(?:total|new|our)\s+)?(?:revenue|bookings|ARR)\b|\brevenue (?:contribution|share through|through)\b|\bof revenue\b/i.test(near) && !/\b(?:partners? (?:get|gets|receive|earn|keep)|commission|rev(?:enue)?[- ]share (?:to|for|with|of))\b/i.test(before))
+    return 'revenueShare';
+  if (/\b(?:activation|satisfaction|churn|growth|grow|win rate|conversion|hit ratio|renewal|retention|uptime|attach rate|utili[sz]ation|completion|of (?:partners|resellers|our partners))\b/i.test(near) && !/\b(?:margin|commission|fee)\b/i.test(after.slice(0, 25))) return 'other';
+  if (PARTNER_GETS.test(before) && /\bdiscount|\boff\b|\bbelow list\b/i.test(after.slice(0, 40))) return 'payout';
+  if (/\b(?:reseller|partner|channel|distributor|dealer|msp|var|wholesale)\s+discounts?\s*(?:of|is|:|at)?\s*$/i.test(before)) return 'payout';
+  // A discount off list that the partner gets ("MSPs reselling the bundle: 35% off list", "you get a 40% discount")
+  // is what the partner earns; one that end customers get is a customer discount.
+  const GIVES = /\b(?:give|gives|giving|offer|offers|grant|grants|extend|extends|pass on|discount|discounts)\b(?! (?:of|is|are)\b)[^.]{0,40}$/i;
+  const CUSTOMER = /\bdeeper\b|\bend[- ]customers?\b|\bcustomers? (?:get|gets|receive|receives|pay)\b|\bpublic[- ]sector\b|\bgovernment\b|\bstudents?\b|\bnonprofits?\b|\bpromo\w*|\bcoupon\b|\bfor (?:new |their |your )?(?:customers|clients|buyers)\b/i;
+  if (!contextOnly && /\bdiscount|\boff list\b/i.test(after.slice(0, 25)) && !CUSTOMER.test(near) && !GIVES.test(before) && (PARTNER_NOUN.test(before) || /\byou (?:get|receive|earn|keep|buy)\b/i.test(before))) return 'payout';
+  if (/\b(?:list[- ]price|off list|end[- ]customers?|customers? (?:get|receive)|public[- ]sector|government|students?|nonprofits?|promo\w*|coupon)\b/i.test(near) && /\bdiscount|\boff\b/i.test(near)) return 'customerDiscount';
+  if (/\bdiscounts? (?:beyond|above|over|of more than|greater than)\s*$/i.test(before) || /^\s*off\b/i.test(after)) return 'customerDiscount';
+  if (/\b(?:margins?|commissions?|referral fees?|finder'?s? fees?|fees?|rebates?|bount(?:y|ies)|payouts?|rev(?:enue)?[- ]share|kickback)\b/i.test(contextOnly ? after : after.slice(0, 40)) || /\b(?:margins?|commissions?|referral fees?|fees?|rebates?|payouts?|rev(?:enue)?[- ]share)\b\s*(?:of|is|are|at|:|=|rate of|rate is)?\s*(?:(?:up to|about|around|roughly|between)\s+)?$/i.test(before))
+    return 'payout';
+  if (/\b(?:reseller|partner|channel|distributor|dealer|msp|var|wholesale)\b[^.]{0,12}\bdiscounts?\b/i.test(near) || /^\s*(?:reseller|partner|channel) discount/i.test(after)) return 'payout';
+  if ((PARTNER_NOUN.test(before) || /\byou\b/i.test(before)) && /\b(?:get|gets|receive|receives|earn|earns|keep|keeps|are paid|is paid|retain|retains|take|takes|make|makes|paid)\b/i.test(before.slice(-50)) && /^\s*(?:of|on|in)\b/i.test(after)) return 'payout';
+  if (/\bof (?:the |their |your )?(?:(?:client|customer)['’]s )?(?:first[- ]year|year[- ]one|annual|recurring|the customer's|what the customer pays|each deal|contract value|ACV|deal value|net revenue from|license)/i.test(after) && !/\bdiscount/i.test(near)) return 'payout';
+  if (/\bdiscount/i.test(near)) return 'customerDiscount';
+  return 'other';
+}
+
+// ---- payout operations ------------------------------------------------------------
+
+/**
+ * How partners get paid, read from its parts: what partners earn (commissions, fees, payouts,
+ * "partners get paid") and its operation (a cadence, a reconciliation, a statement or earnings
+ * dashboard). Pay to employees, suppliers or the direct team, partners paying the company,
+ * statements of work and open questions do not count.
+ */
+const PAYOUT_OPS_PHRASES = /\breconcil\w*|\bstatements?\b|\b(?:pay|pays|paid|payouts?|payments?|settle\w*)\b[^.;]{0,40}\b(?:monthly|quarterly|weekly|annually|each (?:month|quarter)|every (?:month|quarter)|end of (?:each|the|every) (?:month|quarter)|net[- ]?\d+|within \d+ days)\b|\bpaid (?:monthly|quarterly|annually|each (?:month|quarter)|every (?:month|quarter)|on the|within|net[- ]?\d+|by (?:ach|wire|bank transfer|direct deposit))|\bpay(?:s|outs?)? (?:\w+ )?(?:monthly|quarterly|each (?:month|quarter))|\bpayout (?:cadence|schedule|dates?)\b|\b(?:wired|paid|settled) (?:each|every|at the end of the|when each) (?:month|quarter)|\b(?:monthly|quarterly) (?:payouts?|payments?|settlements?)\b|\bcommission (?:tracking|dashboard|reports?)\b|\b(?:\d+|\w+) days after (?:receipt|the customer|we receive|payment|invoic\w+)|\bafter receipt of (?:an? |the )?(?:invoice|payment)\b|\b(?:payouts?|payments?|rebates?|fees?|commissions?) (?:are |is )?(?:made|go out|paid out|sent|issued)\b[^.]{0,30}\b(?:monthly|quarterly|annually|twice a year|semi-?annually|each|every)\b|\b(?:track|see|view|check)\b[^.]{0,40}\b(?:commissions?|payouts?|earnings|rebates?)\b[^.]{0,40}\b(?:dashboard|portal|real time|statement)/i;
+const PARTNER_EARNINGS =
+  /\b(?:commissions?|fees?|payouts?|pay-?outs?|rebates?|earnings|referral (?:fees?|payments?)|partner (?:payments?|payouts?)|margins? true-?ups?)\b|\b(?:partners?|resellers?|referrers?|affiliates?|agencies|you)\b[^.;]{0,30}\b(?:get|gets|are|is|will be)\s+paid\b|\bget paid\b/i;
+const PAYOUT_OPERATION =
+  /\b(?:monthly|quarterly|weekly|annually|fortnightly|twice a month|(?:once|twice) a (?:month|quarter)|each (?:month|quarter)|every (?:month|quarter|two weeks)|end of (?:each|the|every) (?:month|quarter)|net[- ]?\d+|within \d+ days|\d+ days after|on the \d+(?:st|nd|rd|th)|in arrears)\b|\breconcil\w*|\bsettle[sd]?\b|\b(?:earnings|commission|payout) (?:statements?|dashboards?|reports?)\b|\bstatements?\b|\bdashboard\b[^.;]{0,40}\b(?:paid|pending|approved|earned)\b/i;
+const NOT_PARTNER_PAY =
+  /^\W*(?:our )?(?:AEs?|reps?|employees?|staff|salar(?:y|ies)|suppliers?|vendors?|contractors?)\b[^.;]{0,25}\b(?:are |is )?paid\b|\b(?:customers?|clients?) (?:renewals?|refunds?)\b|\b(?:customer|client) renewals? are reconciled\b|\b(?:partners?|resellers?|they|you) (?:\w+ )?pay (?:us|their invoices)\b|\bstatements? of work\b|\bpain point\b|\b(?:partner|membership|program|annual|listing|platform) fees?\b[^.;]{0,40}?(?:\bfree\b|[$£€]\s?\d|\b(?:EUR|USD|GBP|CHF)\s?\d|\/\s*(?:month|year)|\bbilled\b)|\bmembership fees?\b|\bknown (?:issue|problem)\b|:\s*(?:tbd|tbc|to be \w+)\b/i;
+function statesPayoutOps(text: string): boolean {
+  if (isHedged(text) || NOT_PARTNER_PAY.test(text)) return false;
+  const phrase = PAYOUT_OPS_PHRASES.exec(text);
+  if (phrase && !isNegatedAt(text, phrase.index)) return true;
+  const op = PAYOUT_OPERATION.exec(text);
+  return PARTNER_EARNINGS.test(text) && !!op && !isNegatedAt(text, op.index);
+}
+const PAYOUT_OPS_CUE = /paid|pay|reconcil|statement|settle|commission|fee|payout|rebate|earning|dashboard/i;
+
+export function payoutOps(ev: Evidence): Sentence | null {
+  return ev.plan.statements('payoutOps', (s) => s.test(PAYOUT_OPS_CUE) && statesPayoutOps(s.text))[0] ?? null;
+}
+
+/**
+ * Paying partners by cheque, read from its parts: a cheque as a means of payment ("by cheque", "a
+ * paper check", "method: check", "cuts a check") and what partners are paid (commissions, fees,
+ * payouts, "partners get"), not what customers or partners pay the company, refunds or expenses.
+ */
+const CHEQUE =
+  /\bcheques?\b|\b(?:by|via|with|as|a|paper|bank|mailed|posted|physical)\s+(?:a\s+)?(?:paper\s+)?checks?\b|\bchecks?\s*(?:\(|,? mailed|,? posted|in the mail|by (?:post|mail))|\b(?:method|payment|payout)s?\s*[:=|—–-]\s*(?:a\s+)?(?:paper\s+)?checks?\b|\b(?:cuts?|mails?|sends?|posts?|issues?|writes?) (?:\w+ ){0,2}?(?:a |the |paper )?checks?\b|\|\s*checks?\b/i;
+const PARTNER_PAYOUT =
+  /\bpay(?:s|ing)? (?:out )?(?:our |all |each |every )?(?:partners?|resellers?|referrers?|affiliates?)\b|\bwe(?:'ll| will)? (?:pay|mail|send|post)\b(?! (?:our |the )?(?:vendors?|suppliers?|contractors?|staff|employees))|\b(?:mail|send|post)s? you\b|\b(?:commissions?|fees?|payouts?|pay-?outs?|rebates?|bonus(?:es)?|bount(?:y|ies)|spiffs?|earnings|earned|referral (?:fees?|payments?)|partner (?:payments?|payouts?))\b|\b(?:partners?|resellers?|referrers?|affiliates?|agencies|MSPs?|VARs?|each partner)\b[^.;]{0,40}\b(?:get|gets|receive|receives|are paid|is paid|paid)\b|\bto (?:each |every |the |our )?partners?\b/i;
+const NOT_A_PAYOUT_BY_CHEQUE =
+  /\b(?:customers?|clients?|buyers?) (?:may |can |will |must )?(?:pay|pays) (?:us|their|invoices|by|with)\b|\b(?:partners?|resellers?|they|you) (?:\w+ )?(?:pay|pays) us\b|\brefunds?\b|\bexpenses?\b|\breimburse\w*|\bemployees?\b|\bno (?:more )?(?:cheques?|checks?)\b|\bnever (?:by )?(?:cheques?|checks?)\b|\bnot (?:by )?(?:cheques?|checks?)\b|\binstead of (?:a )?(?:cheques?|checks?)\b|\b(?:background|credit|health|spot|sanity|reference|compliance|quality) checks?\b|\bcheck[- ]?(?:ins?|lists?|points?)\b/i;
+function paysPartnersByCheque(text: string): boolean {
+  if (isHedged(text) || WISH.test(text) || NOT_A_PAYOUT_BY_CHEQUE.test(text)) return false;
+  const c = CHEQUE.exec(text);
+  return !!c && PARTNER_PAYOUT.test(text) && !isNegatedAt(text, c.index, 20);
+}
+
+export function chequePayments(ev: Evidence): Sentence[] {
+  return ev.plan.statements('cheques', (s) => s.test(/\bcheque|\bcheck/i) && paysPartnersByCheque(s.text));
+}
+
+// ---- MDF --------------------------------------------------------------------------
+
+export function mdfStatements(ev: Evidence): Sentence[] {
+  const re = /\bMDF\b|\bmarket(?:ing)? development funds?\b|\bco-?op (?:funds|marketing funds?)\b|\bmarketing funds?\b/i;
+  // Statements naming MDF, and every statement under an MDF heading (subsections included).
+  const sectioned = ev.plan.sectionsWith('mdf').flatMap((sec) => sec.allSentences()).filter(isStatement);
+  return ev.plan.inOrder([...ev.plan.matching(re), ...sectioned]);
+}
+
+export function mdfClaims(ev: Evidence): Sentence | null {
+  return ev.find(
+    /\b(?:marketing|campaign|business|activity) plans?\b[^.]{0,60}\b(?:approv\w*|submit\w*|before|up front|upfront|in advance|required|first)|\bsubmit\w* (?:a |an |their )?(?:\w+ )?(?:marketing |campaign )?(?:plan|proposal)\b|\bproof of (?:execution|performance|spend|completion)\b|\b(?:released|paid|granted|funded|reimbursed) against (?:an? )?(?:approved |pre-approved )?(?:[\w-]+ ){0,3}plans?\b|\bapproved (?:[\w-]+ ){0,3}plans?\b|\breimburs\w+|\bpaid against\b|\bclaims? (?:are|is) (?:paid|reimbursed|settled)|\bpre-?approv\w+/i,
+    ev.mdfStatements.length ? [...ev.mdfStatements, ...ev.plan.matching(/\b(?:campaign|marketing) plan\b|\breimburs/i)] : [],
+  );
+}

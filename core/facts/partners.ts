@@ -1,0 +1,48 @@
+/**
+ * Partners in a sentence: the words that name them, the counts that are about them ("six
+ * resellers"), and what they do (sell, refer, implement, support).
+ */
+import type { CountMatch } from '../numbers.js';
+import { isNegatedAt } from '../language.js';
+import type { Sentence } from '../sentences.js';
+import { ANY_PARTNER, oneOf, PARTNER_NOUNS } from '../vocabulary.js';
+import type { Evidence } from './index.js';
+
+export const PARTNER_NOUN = new RegExp(`\\b(?:${ANY_PARTNER}|vendors?|they|each (?:partner|reseller|msp|advisor|consultant|consultancy|firm|dealer|referrer|agency))\\b`, 'i');
+
+/**
+ * Counts that are about partners: "six resellers", "45 referring firms", "22 partner logos".
+ * Nouns that also name customers (firms, agencies, consultants, companies, vendors) count only
+ * when the sentence is about partnering; "at least 20 clients" style qualifiers never count.
+ */
+export const ANY_PARTNER_WORD = new RegExp(`\\b${ANY_PARTNER}\\b`, 'i');
+
+/** A count's noun that names partners themselves (not "firms" or "agencies", which may be customers). */
+const PARTNER_HEAD = new RegExp(`^(?:${oneOf(PARTNER_NOUNS)}|alliances?|logos?)$`, 'i');
+
+export function partnerCounts(s: Sentence): CountMatch[] {
+  const partnering = /\bpartner|\brefer|\bresell|\brecruit|\bsign(?:ed|ing)?\b|\bonboard|\bpilot|\bchannel|\bdealer|\blisted\b|\blogos?\b/i.test(s.text + ' ' + (s.section?.title ?? ''));
+  return s.partnerCountMatches.filter((c) => {
+    if (/\bat least\s*$|\bminimum of\s*$|\bmore than\s*$|\bover\s*$|\bserves?\s*$|\bserving\s*$/i.test(s.text.slice(0, c.start))) return false;
+    const head = c.noun.split(/\s+/).pop() ?? '';
+    if (/^\s+(?:reps?|people|staff|employees|engineers|sellers|salespeople|managers?|contacts?)\b/i.test(s.text.slice(c.end))) return false;
+    if (/^(?:reps?|people|staff|employees|engineers|sellers|salespeople|managers?)$/i.test(head)) return false;
+    if (PARTNER_HEAD.test(head) || /\bpartner/i.test(c.noun) || ANY_PARTNER_WORD.test(c.noun)) return true;
+    return partnering && !/^(?:compan(?:y|ies)|providers?)$/i.test(head);
+  });
+}
+
+/** Sentences saying what partners do (sell, refer, implement, support...). */
+export function partnerActivities(ev: Evidence): Sentence[] {
+  const verbs =
+    /\b(?:sells?|selling|resells?|reselling|sources?|sourcing|generat\w+ (?:leads|pipeline|demand)|refers?|referring|introduc\w+|identif\w+|implement\w*|install\w*|deploy\w*|support\w*|runs?|answers?|deliver\w*|joins?|explains?|sets? up|onboards?|bundles?|brings? (?:us|in)|sends? us|co-?market\w*|promot\w+|recommend\w*|services?|maintain\w*|manag\w+ (?:the customer|customers|clients)|owns? the (?:customer|relationship)|handles?|trains?|closes?)\b/i;
+  return ev.plan.statements('partnerActivities', (s) => {
+    const m = s.match(verbs);
+    if (!m || isNegatedAt(s.text, m.index)) return false;
+    if (/\bbuilt an integration\b/i.test(s.text) && !/\b(?:sell|refer|promot|co-?market|support)/i.test(s.text)) return false;
+    // "platforms whose customers onboard new hires": the verb belongs to someone else.
+    if (/\b(?:customers?|clients?|users?|employees?|companies|buyers?)\s+(?:\w+\s+)?$/i.test(s.text.slice(Math.max(0, m.index - 25), m.index))) return false;
+    // A page that speaks to partners says what they do as "you": "When you resell, you own the contract".
+    return PARTNER_NOUN.test(s.text.slice(0, m.index + 1)) || /\byou\b/i.test(s.text.slice(0, m.index + 1)) || /^(?:in return|for (?:that|this|it)|they|the (?:partner|reseller|advisor|consultant|msp|firm))/i.test(s.text);
+  });
+}

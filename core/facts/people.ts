@@ -1,0 +1,226 @@
+/**
+ * The people around the program: who owns it (and whether full-time), the direct sales team, the
+ * channel-conflict policy between them and partners, direct reps paid nothing on partner deals,
+ * where the partnerships lead reports, and how partnerships and sales leadership work together.
+ */
+import { ANY_PARTNER, DIRECT_SELLERS, oneOf } from '../vocabulary.js';
+import { isHedged, isNegatedAt, WISH } from '../language.js';
+import type { Sentence } from '../sentences.js';
+import type { Evidence } from './index.js';
+
+/** The program owner statement and whether it is full-time. */
+export interface Owner {
+  sentence: Sentence;
+  partTime: boolean;
+  fullTime: boolean;
+  senior: boolean;
+}
+
+// ---- direct sales and conflict ------------------------------------------------
+
+/** The company's own sellers, from the one list in the vocabulary. */
+export const DIRECT_TEAM = new RegExp(`\\b${oneOf(DIRECT_SELLERS)}\\b`, 'i');
+
+const CONFLICT_POLICY =
+  /\bterritor(?:y|ies)\b|\bnamed[- ]accounts?\b|\bapproved[- ]customer[- ]list\b|\bprotected accounts?\b|\b(?:overlay|partial|shared|full|split|quota|comp(?:ensation)?|matching) credit\b|\bcredit (?:on|for) (?:partner|reseller|referred|msp|advisor)\w*|\bkeep (?:full |their )?(?:quota )?credit\b|\bcomp(?:ensation)?[- ]neutral\b|\bhands[- ]off\b|\b(?:closed|off[- ]limits) to (?:direct|them|our (?:direct )?(?:reps|sales|team|AEs|sellers|account (?:executives|managers))|sales)\b|\bstays? away from\b|\bescalat\w+|\bdisputes? (?:between|go|are)\b|\bconflicts? (?:between .{0,40})?(?:are|is|go|goes) (?:resolved|decided|escalated)\b|\brules of engagement\b|\balready (?:talking|working|in (?:our |a )?pipeline)\b|\brespect(?:s|ed)? (?:every |all )?(?:approved )?registrations?\b|\bdeclined\b.{0,40}\b(?:rep|sales)/i;
+
+/**
+ * Direct reps get nothing for partner deals, read from its parts in any order: the direct team,
+ * its pay (credit, commission, quota), a negation close to the pay, and the partner's deal
+ * ("Partner-led revenue does not count toward the AE's quota", "AEs earn no commission on reseller deals").
+ */
+/** Who counts as the direct team in a sentence about pay: the plan-level reading and the bare words people use. */
+const REP_WORDS = /\b(?:reps?|AEs?|account (?:executives?|managers?)|salespeople|sellers?|field (?:sales|reps?)|sales)\b/i;
+const REP_PAY = /\b(?:credit(?:ed)?|commissions?|comp(?:ensat\w+)?|paid|pay|quota|variable pay|retire|count(?:s)? toward|earns?|gets?|receives?)\b/i;
+/** Pay that comes to nothing: "earns nothing", "gets nothing", "0% credit", "pay them nothing", "isn't paid on". */
+const PAY_TO_NOTHING =
+  /\b(?:earns?|gets?|receives?|is paid|are paid|paid|pays? (?:them|him|her|the rep|the AE)?)\s+(?:\w+\s+)?nothing\b|\b0\s?%\s+(?:credit|commission|comp)\b|\b(?:credit|commission|comp)\w*\b[^.;|]{0,40}\|\s*0\s?%|\b(?:isn't|is not|aren't|are not|never) (?:paid|credited|compensated)\b|\bno double[- ]dipping\b|\bapplies only to direct\b|\b(?:earn|earns|pay|pays) (?:them |him |her )?(?:zero|nothing)\b|\bonly (?:get )?(?:paid|credited) on (?:deals|bookings|revenue) (?:they|that they) (?:source|find|close themselves)|\bkept out of (?:the )?(?:direct team's |their |the AEs' )?(?:number|quota|comp)\b/i;
+const PAY_NEGATED = /\b(?:no|not|zero|nothing|never|don't|doesn't|do not|does not|won't|will not|no longer|none|excluded|kept out)\b(?:[ ,]+[\w'’-]+){0,5}?[ ,]+(?:credit(?:ed)?|commissions?|comp(?:ensat\w+)?|paid|pay|quota|variable pay|retire|count(?:s)? toward)\b|\b(?:credit(?:ed)?|commissions?|comp(?:ensat\w+)?|paid|quota)\b[^.:;]{0,30}(?:\*\*)?\s*(?::|=|\bis\b|\bare\b|-|—)\s*(?:\*\*)?\s*(?:none|zero|nothing|0)\b/i;
+const PARTNER_DEAL = /\b(?:partner|reseller|referr|channel|VAR|MSP|distributor|dealer|SI\b|GSI)\w*/i;
+
+function statesNoCredit(text: string): boolean {
+  if (isHedged(text) || /\bno decision\b|\bundecided\b|\bnot (?:yet )?decided\b/i.test(text)) return false;
+  if (/\bpreviously\b|\bused to\b|\bthat ends\b/i.test(text)) return false;
+  const pay = PAY_NEGATED.exec(text) ?? PAY_TO_NOTHING.exec(text);
+  // Whose pay: "Referral partners are not paid on …" is the partners', not the direct team's.
+  if (pay && new RegExp(`\\b(?:${ANY_PARTNER})\\s+(?:are|is|get|gets|earn|earns|receive|receives)?\\s*$`, 'i').test(text.slice(Math.max(0, pay.index - 30), pay.index))) return false;
+  if (!pay || !(DIRECT_TEAM.test(text) || REP_WORDS.test(text)) || !PARTNER_DEAL.test(text) || !REP_PAY.test(text)) return false;
+  // The customer's or the partner's own pay is not the direct team's; "receive overlay credit, so a partner win never costs them quota" is credit.
+  if (/\b(?:overlay|full|shared|split|matching|partial|quota) credit\b|\b(?:receive|receives|get|gets|keep|keeps|earn|earns) (?:\w+ ){0,2}credit\b/i.test(text.slice(0, pay.index))) return false;
+  return !/\b(?:customers?|clients?|partners?|resellers?)\s+(?:get|gets|earn|earns|receive|receives)\s+no\b/i.test(text);
+}
+
+export function directTeam(ev: Evidence): Sentence | null {
+  const found = ev.plan.statements('directTeam', (s) => {
+    const m = s.match(DIRECT_TEAM);
+    if (!m) return false;
+    // "no direct sales team" says there is none.
+    if (/\b(?:no|without|don't have a|do not have a)\s+(?:\w+\s+)?(?:direct|sales)\b/i.test(s.text.slice(Math.max(0, m.index - 25), m.index + 12))) return false;
+    // Partner-side people ("the partner's sales reps") are not our team.
+    if (/\b(?:partner|reseller|msp|their|its|your)(?:'s|s'|’s)?\s+(?:\w+\s+)?$/i.test(s.text.slice(Math.max(0, m.index - 20), m.index))) return false;
+    // A page that speaks to partners: "You keep a sales rep on the account" is the partner's rep.
+    return !(/^\W*you\b/i.test(s.text) && !/\bour\b/i.test(s.text.slice(0, m.index + m[0].length)));
+  });
+  return found[0] ?? null;
+}
+
+export function conflictPolicy(ev: Evidence): Sentence | null {
+  return ev.plan.statements('conflictPolicy', (s) => statesConflictPolicy(s.text))[0] ?? null;
+}
+
+export function noCreditStatements(ev: Evidence): Sentence[] {
+  return ev.plan.statements('noCredit', (s) => statesNoCredit(s.text));
+}
+
+// ---- channel conflict ----------------------------------------------------------------------
+
+/** The direct side of a conflict: the company's sellers, or "our side" holding back. */
+const DIRECT_SIDE = new RegExp(`${DIRECT_TEAM.source}|\\b(?:nobody|no one|anyone|someone) (?:on|from) our side\\b`, 'i');
+/** The partner's side of a conflict: a partner, a registration, partner-only accounts, partner-led deals, "you". */
+const PARTNER_CLAIM = new RegExp(`\\b(?:${ANY_PARTNER}|regist\\w*|partner-(?:only|led|sourced|registered)|you|your)\\b`, 'i');
+/** What a conflict rule does: holds the direct side back, splits the market, decides, credits. */
+const CONFLICT_RULE =
+  /\b(?:cannot|can't|can not|may not|must not|will not|won't|do(?:es)? not|never|steps? back|leaves? (?:[\w-]+ ){0,4}alone|stays? (?:off|away)|hands[- ]off|off[- ]limits|belongs? to|only (?:in|sells?|sell to|for|above|below|under|over)|partner-only|unless|route\w*|goes? to|go to|decid\w*|decision|wins?|appeal\w*|escalat\w*|arbitrat\w*|credit\w*|spiffs?|paid|split|overlay|binds?|protect(?:s|ed)?|closes? (?:the |that |this )?(?:account|deal|opportunity|customer)s? to|closed to|(?:full |their |normal )?commission|quota relief|comp(?:ensation)?[- ]neutral|reserved)\b/i;
+/** Not a rule: partners free to sell anywhere, support tiers, payments. */
+const NOT_A_CONFLICT_RULE = /\bfree to (?:sell|approach|work)\b|\bsupport escalation\b|\bL[123]\b|\bpayments?\b|\bplanning for the direct\b/i;
+
+/**
+ * A channel-conflict policy, read from its parts in any order: the direct side, the partner's claim,
+ * and a rule between them ("Once your registration is approved, our direct team will not pursue that
+ * account"; "DACH belongs to partners; direct sells only in the UK"), or one of the named
+ * mechanisms (named accounts, territories, rules of engagement, an escalation path).
+ */
+export function statesConflictPolicy(text: string): boolean {
+  // "Direct reps get no credit on partner-led deals" is the opposite of a policy (channel-conflict reports it).
+  if (isHedged(text) || WISH.test(text) || NOT_A_CONFLICT_RULE.test(text) || /\bto be (?:agreed|defined|confirmed)\b/i.test(text) || statesNoCredit(text)) return false;
+  if (DIRECT_SIDE.test(text) && PARTNER_CLAIM.test(text) && CONFLICT_RULE.test(text)) return true;
+  const m = CONFLICT_POLICY.exec(text);
+  return !!m && !isNegatedAt(text, m.index) && !/\bbetween (?:two )?partners\b/i.test(text);
+}
+
+// ---- owner --------------------------------------------------------------------
+
+/** The program owner statement and whether it is full-time. */
+export function owner(ev: Evidence): Owner | null {
+  const title =
+    /\b(?:head|vp|vice president|director|chief|lead|leader|manager|owner)\b[^.]{0,12}\b(?:partner\w*|channels?|alliances?|ecosystem|msp partnerships|partner program)\b|\b(?:partner\w*|channels?|alliances?|ecosystem) (?:lead|leader|manager|director|head|owner|chief)\b|\b(?:vp|head|director) (?:of )?(?:international )?(?:channels?|partnerships?|alliances?)\b|\b(?:partner|channel|alliance|partnerships?)\s+(?:program(?:me)?\s+)?(?:lead|leader|manager|director|head|owner|chief)\b/i;
+  const owns =
+    /\bowner\b|\bowns\b|\bowned\b|\b(?:sits?|rests?|lies|lie) with\b|\b(?:is|are|as) (?:a |an )?(?:side[- ]project|stretch assignment|part[- ]time (?:job|role|task)|extra (?:job|task|hat)) (?:for|of)\b|\b(?:led|run|managed|overseen|driven|headed|handled|covered|owned) by\b|\b(?:will |to )?own (?:the )?(?:partner\w*|channel|alliances?|program\w*)\b|\bpicks? up (?:the )?partner\b|\bresponsibility of\b|\b(?:I|I'll|I will|we'll|we will)\s+(?:\w+\s+)?(?:run|own|lead|manage|handle|look after)\s+(?:it|this|the whole thing)\b|\b(?:runs?|run|running|leads?|manages?|oversees?|looks? after|look after|takes? care of|drives?|handles?|is responsible for|accountable for|will run|will own|will lead|will manage|in charge of)\b[^.]{0,30}\b(?:program\w*|pilot|channel|partnerships?|partner program|network|alliances?|both parts)\b/i;
+  const labelOwner = (s: Sentence) =>
+    /^(?:(?:program|channel|partner|alliance|partnerships?) )?(?:owner(?:ship)?|lead|responsible(?: person)?|accountable(?: person)?|who runs it)$/i.test(s.unit.label) ||
+    (!!s.unit.cells && /\bowner\b|^responsible|\blead\b/i.test(s.unit.cells[0]?.text ?? ''));
+  // What the sentence says on its own; whether a title sits under a team heading is checked below.
+  const local = ev.plan.statements('ownerCandidates', (s) => {
+    if (s.unit.cells && !/\bowner\b|^responsible|\blead\b/i.test(s.unit.cells[0]?.text ?? '')) return false;
+    const labelled = labelOwner(s);
+    if (!labelled && !s.test(owns) && !s.test(title) && !statesOwnership(s.text)) return false;
+    if (isHedged(s.text) || NO_OWNER.test(s.text.replace(NOT_HIRING, '')) || PEER_EXECUTIVES.test(s.text)) return false;
+    return labelled || s.test(title) || NAMES_A_PERSON.test(s.text) || statesOwnership(s.text);
+  });
+  const candidates = local.filter((s) => labelOwner(s) || s.test(owns) || statesOwnership(s.text) || (s.test(title) && s.section?.inTopic('team')));
+  // Prefer a named or labelled owner; a partnership title on its own also counts.
+  const s = candidates[0];
+  if (!s) return null;
+  // What the plan says of the owner elsewhere in the section: sentences that name them again ("Helena also keeps her SE accounts").
+  const name = /\b([A-Z][a-zà-ÿ]+)(?= [A-Z][a-zà-ÿ]+)/.exec(s.text)?.[1];
+  const more = name ? (s.section?.allSentences() ?? []).filter((x) => !candidates.includes(x) && (x.text.includes(name) || /^(?:She|He|They)\b/.test(x.text))).slice(0, 4) : [];
+  const text = [...candidates, ...more].map((c) => c.text).join(' ');
+  const pt = PART_TIME.exec(text);
+  // An owner whose title is another function (the VP Sales, the COO, a head of marketing) runs
+  // the program beside that job unless the plan says the role is full-time.
+  // Titles of the people the owner reports to or works with are not the owner's.
+  const ownerPart = s.text.replace(/\b(?:report(?:s|ing)? (?:directly )?(?:in)?to|with|alongside|to|from|for) (?:the |our |a |an )?(?:[\w,-]+ ){0,4}(?:COO|CTO|CFO|CMO|CRO|CEO|founders?|VP [\w ]+|head of \w+|sales|marketing)\b/gi, '');
+  const otherJob = OTHER_JOB.exec(ownerPart);
+  // "until we can afford someone full-time" promises a full-time owner later, not now.
+  const fullTimeSaid = /\bfull[- ]time\b|\bdedicated\b|\bonly job\b|\bsole (?:focus|job)\b/i.test(text.replace(/\b(?:until|once|when|before|after|later|then|eventually|no|not|isn't|without)\b[^.;]{0,50}?\b(?:full[- ]time|dedicated)\b/gi, ''));
+  const partTime = (!!pt && !isNegatedAt(text, pt.index) && !fullTimeSaid) || (!!otherJob && !fullTimeSaid);
+  return {
+    sentence: [...candidates, ...more].find((c) => PART_TIME.test(c.text)) ?? s,
+    partTime,
+    fullTime: fullTimeSaid && !partTime,
+    senior: /\b(?:vp|vice president|director|head|chief)\b/i.test(text),
+  };
+}
+
+/** Titles of another function: an owner with one of them has a job besides the program. */
+const OTHER_JOB =
+  /\b(?:(?:VP|head|director|vice president)(?: of)? (?:sales|marketing|customer success|operations|engineering|product|finance|revops|support)|(?:sales|marketing|customer success|engineering|product) (?:director|lead|manager)|COO|CTO|CFO|CMO|CRO|CEO|founder|co-?founder|account executive|AE|managing director|MD)\b(?![-\w]*\s+(?:of|for) (?:partner\w*|channels?|alliances?))/i;
+
+/** Marks of an owner who runs the program beside another job ("alongside his sales targets", "one of her many hats"). */
+const PART_TIME =
+  /\balongside (?:her|his|their|my|our|an?|the)?\s*(?:[\w-]+\s+){0,3}(?:role|job|duties|work|responsibilities|targets?|quota|operations|day job)\b|\balongside (?:leading|running|managing|heading|operations|sales|marketing|engineering|product)\b|\bon the side\b|\bside project\b|\bpart[- ]time\b|\bhalf[- ]time\b|\bin (?:her|his|their|my) spare time\b|\bin addition (?:to|of) (?:her|his|their|my) (?:\w+ )?(?:role|job)\b|\bon top of (?:her|his|their|my) (?:\w+ )?(?:day job|job|role|quota|targets?|work)\b|\b(?:one|two|half a|a|an) (?:days?|afternoons?|mornings?) (?:a|per) week\b|\bon (?:Mon|Tues|Wednes|Thurs|Fri)days\b|\b\d{1,2}\s?% of (?:her|his|their|my) time\b|\bwhen (?:she|he|they) (?:has|have) time\b|\bas time allows\b|\bwhatever time is left\b|\bmany hats\b|\bstretch assignment\b|\b(?:fit|fits|squeeze) (?:\w+ ){0,3}in between\b|\buntil we can (?:afford|hire)\b|\bshared with (?:RevOps|sales|marketing|operations|customer success|\w+ ops)\b|\balso (?:owns?|runs?|leads?|manages?) (?:the )?(?:partner|channel|alliance)|\b(?:half|a third|a quarter|a fifth|part|\d{1,2}\s?%) of (?:her|his|their|my) (?:week|time|days?|hours)\b|\balso (?:keeps|carries|runs|covers|holds) (?:her|his|their|my) (?:own )?(?:[\w-]+ ){0,2}(?:accounts?|territory|quota|job|role|team|region)\b|\b(?:one|two|half a|a|\d) days? (?:a|per) week\b|\b0?\.\d FTE\b|\bhalf of (?:\w+['’]s|her|his|their) time\b|\bwho is also (?:an? )?\w+|\bon top of (?:[\w-]+ ){0,3}(?:gen|generation|job|role|quota|work|duties|targets?)\b|\bin between\b|\bpicks? up (?:\w+ )?(?:partner|channel) work\b|\bas time allows\b|\balongside (?:growth|customer success|CS|finance|ops|support|RevOps|BizOps|demand gen|fundraising|partnerships? and \w+)\b|\buntil we (?:hire|recruit|find|bring on)\b/i;
+
+/** A person in a sentence: a full name, someone named after "by" or "with", a pronoun, a role. */
+const NAMES_A_PERSON =
+  /\b[A-Z][a-z]+ [A-Z][a-zà-ÿ]+|\b(?:I|we)\b|\b(?:CEO|COO|CRO|CFO|CTO|CMO|MD|founders?|co-founders?|managing director|lead|manager|[Hh]ead|VP|[Dd]irector|[Cc]hief|[Pp]resident)\b|\b(?:by|with)\s+[A-Z][a-zà-ÿ]+\b(?!\s+(?:Marketplace|Partner|Network|Cloud))/;
+/**
+ * Ownership read from its parts, in either order: a person (a name, a role, "our co-founder"), taking
+ * charge (owns, runs, handles, looks after, takes on, picks up; "is owned by", "goes to", "sits with")
+ * and the program (partners, partnerships, the channel, the referral program). "Karl runs the
+ * referral program alongside his RevOps duties"; "Half of Ben's time goes to partners".
+ */
+const OWNER_PERSON =
+  /^(?:[-*+]\s+)?(?!(?:Sales|Marketing|Finance|Support|Product|Engineering|Operations|Ops|RevOps|Partnerships?|Partners?|Legal|Everyone|Nobody|Each|Every|Leadership|Management|Success|Customer|Channel|Alliances?|It|This|That|They|Who|Which|The|Our|A|An|We|Pricing|Enablement|Recruiting|Training)\b)[A-Z][a-zà-ÿ]+(?:['’]s\b|,?\s+(?:will\s+|is going to\s+|also\s+)?(?:owns?|runs?|leads?|heads?|handles?|manages?|looks? after|takes? (?:on|over|care of)|picks? up|drives?|covers?|is responsible|is in charge)\b)|\b(?:by|with|for|to) (?!(?:Sales|Marketing|Finance|Support|Product|Engineering|Operations|Partners?|Europe|EMEA|APAC|AWS|Microsoft|Google|Salesforce|HubSpot)\b)[A-Z][a-zà-ÿ]+\b|\b(?:our|the|a) (?:[\w-]+ )?(?:co-?founders?|founders?|CEO|COO|CRO|CFO|CTO|CMO|MD|lead|manager|head|director|VP|owner|AE|account executive)\b|\b(?:CEO|COO|CRO|CFO|CTO|CMO)\b|\b[A-Z][a-zà-ÿ]+['’]s (?:time|week|days?)\b/;
+const TAKES_CHARGE =
+  /\b(?:owns?|owned|runs?|run|running|leads?|led|heads?|headed|handles?|handled|manages?|managed|look(?:s|ing)? after|takes? (?:on|over|care of)|pick(?:s|ed)? up|drives?|driven|covers?|is responsible|responsibility|in charge|accountable|(?:time|week|days?|hours) go(?:es)? to|sits? with|rests? with|belongs? to|(?:a )?side project|stretch assignment|\d(?:\.\d)? FTE)\b/i;
+const THE_PROGRAM = /\b(?:partners|partnerships|partner (?:program(?:me)?|work|relationships|channel)|channel(?: program)?|alliances?|(?:referral|reseller|affiliate|MSP|agency) (?:program(?:me)?|partners)|resellers|the (?:program(?:me)?|pilot))\b/i;
+function statesOwnership(text: string): boolean {
+  if (isHedged(text) || NO_OWNER.test(text.replace(NOT_HIRING, ''))) return false;
+  const clauses = text.split(/;|\. /);
+  // The program named apart from the person ("the channel manager" is a person, not the channel).
+  return clauses.some((c) => {
+    const person = OWNER_PERSON.exec(c);
+    return !!person && TAKES_CHARGE.test(c) && THE_PROGRAM.test(c.slice(0, person.index) + ' ' + c.slice(person.index + person[0].length));
+  });
+}
+
+/** Executives on both sides owning one partnership ("our CEO and each ISV's CEO own the partnership") hold a relationship, not the program. */
+const PEER_EXECUTIVES = /\b(?:founder|CEO|exec(?:utive)?)[- ]to[- ](?:founder|CEO|exec(?:utive)?)\b|\b(?:each|every|the partner(?:'s|’s)|their) (?:\w+(?:'s|’s) )?(?:CEO|founder|chief executive)\b/i;
+
+/** "I do not want to hire a partnerships person until …": no hire, so the named person stays the owner. */
+const NOT_HIRING = /\b(?:do not|don't|not|no need to|no plan to|won't|will not) (?:want to |plan to |intend to |need to )?hire\b[^.;]*/gi;
+/** Nobody owns the program yet: a hire to come, "no single owner", ownership split between teams. */
+const NO_OWNER =
+  /\b(?:we will hire|to hire|hiring|will be hired|once we hire|until (?:a |an |the |our )?(?:[\w-]+ ){0,4}(?:is|are) (?:hired|appointed|found|named)|no (?:single |one |dedicated |named )?owner|nobody owns|no one owns|each (?:cover|own|handle)s? (?:their|its) (?:part|piece|share))\b/i;
+
+// ---- reporting line and sales leadership -----------------------------------------
+
+export function reportsToCeo(ev: Evidence): Sentence | null {
+  return ev.plan.statements('reportsToCeo', (s) => reportsToTheTop(s.text))[0] ?? null;
+}
+
+/**
+ * The partnerships lead reports to the CEO, read from its parts in any order: the partnerships
+ * function, a reporting relation, and the chief executive ("Partnerships sits under the CEO",
+ * "Org: Head of Alliances → CEO (direct report)", "| Head of Partnerships | reports to | CEO |").
+ */
+const PARTNERSHIPS_FUNCTION = /\b(?:partnerships?|partner (?:program(?:me)?|team|lead)|channel|alliances?|ecosystem)\b/i;
+const REPORTING =
+  /\breport(?:s|ing)?\s+(?:straight\s+|directly\s+)?(?:in)?to\b|\breporting line\b|\bdirect report\b|\bsits?\s+(?:directly\s+)?under\b|\bunder the (?:CEO|chief executive|founder)|→|->|\breports_to\b|\breports to (?:him|her|me)\b|\|\s*reports to\s*\|/i;
+const TOP = /\b(?:CEO|chief executive|founders?|co-?founders?|managing director)\b|\bme as CEO\b/i;
+
+function reportsToTheTop(text: string): boolean {
+  const rel = REPORTING.exec(text);
+  if (!rel || isHedged(text)) return false;
+  // The chief executive is the first role after the relation ("to the CRO, not the CEO" is the CRO).
+  const after = text.slice(rel.index + rel[0].length, rel.index + rel[0].length + 60);
+  const top = TOP.exec(after);
+  if (!top || /\b(?:CRO|COO|CFO|CTO|CMO|VP|head|director|sales)\b/i.test(after.slice(0, top.index))) return false;
+  // Who reports: the partnerships function, or a person named before ("Aylin reports to the CEO"),
+  // not another function.
+  if (!PARTNERSHIPS_FUNCTION.test(text) && /\b(?:sales|CRO|revenue|marketing|engineering|finance|product|support|operations|HR|people)\b/i.test(text.slice(0, rel.index))) return false;
+  // A report sent to the CEO is a document; sales or the CRO reporting to the CEO is not the partnerships lead.
+  if (/\b(?:an?|weekly|monthly|quarterly|the) reports?\b/i.test(text.slice(Math.max(0, rel.index - 12), rel.index + 8))) return false;
+  const subject = text.slice(0, rel.index);
+  if (/\b(?:sales|CRO|revenue)\b/i.test(subject) && !PARTNERSHIPS_FUNCTION.test(subject)) return false;
+  return !isNegatedAt(text, rel.index);
+}
+
+export function salesCoordination(ev: Evidence): Sentence | null {
+  const leader = /\b(?:CRO|chief revenue officer|VP (?:of )?sales|head of sales|sales leadership|sales leaders?|sales director|VP Sales|sales VP)\b/i;
+  const found = ev.plan.statements(
+    'salesCoordination',
+    (s) => s.test(leader) && /\breports? to\b|\bmanager is\b|\bwith\b|\band\b|\bjoint\w*|\btogether\b|\bweekly|\bmonthly|\bsync|\balign|\bcoordinat|\bescalat|\bdecide|\bagree|\breview|\bmeet|\bshare/i.test(s.text),
+  );
+  return found[0] ?? null;
+}

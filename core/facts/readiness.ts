@@ -1,0 +1,99 @@
+/**
+ * The readiness preconditions: evidence that the company is ready for a partner program (a mature
+ * product, a known sales motion, differentiation, margin headroom, an owner, a disciplined direct team).
+ */
+import type { PreconditionKey, PreconditionEvidence } from '../types.js';
+import { PRECONDITIONS } from '../types.js';
+import { isStatement } from '../language.js';
+import type { Sentence } from '../sentences.js';
+import { DIFFERENTIATION_CUE, priceOnly, statesDifferentiation } from './differentiation.js';
+import { PRODUCT_CUE, statesProductMaturity } from './product.js';
+import { ICP_CUE, openProfile, PRICING_CUE, SALES_CYCLE_CUE, statesIcp, statesPricing, statesSalesCycle } from './sales.js';
+import { PARTNER_NOUN } from './partners.js';
+import type { Evidence } from './index.js';
+
+export function readinessEvidence(ev: Evidence): Record<PreconditionKey, PreconditionEvidence> {
+  const plan = ev.plan;
+  const span = (s: Sentence) => ({ ...plan.sentenceSpan(s), text: s.text });
+  const result = {} as Record<PreconditionKey, PreconditionEvidence>;
+  const met = (key: PreconditionKey, sentences: Array<Sentence | null>, yes: string, no: string, ok = sentences.every(Boolean)) => {
+    const found = sentences.filter((s): s is Sentence => !!s);
+    result[key] = { met: ok && found.length > 0, evidence: found.map(span), reason: ok && found.length > 0 ? yes : no };
+  };
+  const labelled = (re: RegExp) =>
+    plan.statements(`labelled:${re.source}`, (s) => (re.test(s.unit.label) && s.text.length > s.unit.label.length + 5) || (!!s.unit.cells && re.test(s.unit.cells[0]?.text ?? '') && !s.unit.isHeaderRow))[0] ?? null;
+  // The company's state, whenever it was measured: past reports count as evidence here.
+  const fact = (re: RegExp) => ev.find(re, plan.facts(re));
+  const positive = (s: Sentence | null) => (s && !s.test(NEGATIVE_STATEMENT) ? s : null);
+
+  // product: read from its parts (core/facts/product.ts)
+  const product = plan.facts(PRODUCT_CUE).find((s) => statesProductMaturity(s.text)) ?? null;
+  met('product', [positive(product) ?? positive(labelled(/^product(?: maturity| readiness)?$/i))], 'onboarding or implementation is bounded and documented', 'no evidence that customers onboard without hand-holding, with bounded implementation and solid docs');
+
+  // sales: at least two of ICP, pricing, sales cycle
+  const icp = positive(plan.facts(ICP_CUE).find((s) => statesIcp(s.text)) ?? [labelled(/^(?:ICP|ideal customers?(?: profile)?|target customers?|customers(?: and price)?)$/i)].find((s) => s && !openProfile(s.text)) ?? null);
+  const pricing = positive(plan.facts(PRICING_CUE).find((s) => statesPricing(s.text)) ?? labelled(/^(?:pricing|price|list price)$/i));
+  const cycle = positive(plan.facts(SALES_CYCLE_CUE).find((s) => statesSalesCycle(s.text)) ?? labelled(/^(?:sales cycle|cycle|time to close)$/i));
+  const salesParts = [icp, pricing, cycle].filter(Boolean);
+  result.sales = {
+    met: salesParts.length >= 2,
+    evidence: salesParts.map((s) => span(s!)),
+    reason: salesParts.length >= 2 ? 'ICP, pricing and sales cycle are known' : `needs at least two of ICP, pricing and sales cycle (found ${salesParts.length})`,
+  };
+
+  // differentiation
+  const diffLabel = positive(labelled(/^differentiat\w*|^positioning$|^why us\b|^why (?:\w+ ){0,3}(?:lead with|pick|choose|prefer|push|recommend|sell|switch|back|wins?|wants?|buy|care)\b|^our edge\b|^unique/i));
+  const diff = plan.facts(DIFFERENTIATION_CUE).find((s) => isStatement(s) && statesDifferentiation(s.text)) ?? null;
+  const diffOk = [diffLabel, diff].find((s) => s && !priceOnly(s.text) && s.text.length > 30) ?? null;
+  met('differentiation', [diffOk], 'partners have a reason to lead with the product beyond price', 'no reason is given for partners to push this product over alternatives (price alone is not one)');
+
+  // margin headroom
+  const margin = positive(
+    // Payback is the company's (CAC payback, "payback inside nine months"), not a customer's ROI ("customers see great payback").
+    ev.find(MARGIN_FACT, plan.facts(MARGIN_FACT).filter((x) => !NO_HEADROOM.test(x.text))) ??
+      plan.facts(ECONOMICS).find((x) => statesHeadroom(x.text)) ??
+      labelled(/^margin headroom$/i),
+  );
+  met('margin', [margin], 'there is headroom to pay partners and keep unit economics', 'no evidence of headroom (gross margin, unit economics, payback) to pay partners 10-30%');
+
+  // owner
+  const owner = ev.owner;
+  result.owner = {
+    met: !!owner && !owner.partTime,
+    evidence: owner ? [span(owner.sentence)] : [],
+    reason: !owner ? 'no owner of the program is named' : owner.partTime ? 'the owner runs the program alongside another job' : 'a named owner runs the program',
+  };
+
+  // direct sales discipline
+  const direct = ev.directTeam;
+  const policy = ev.conflictPolicy;
+  const noCredit = ev.noCreditStatements[0] ?? null;
+  // When direct reps get no credit on partner deals, only structural protection (named accounts,
+  // hands-off registrations) shows discipline; an escalation path alone does not.
+  const structural = noCredit ? ev.find(/\bterritor(?:y|ies)\b|\bnamed[- ]accounts?\b|\bapproved[- ]customer\b|\bprotected accounts?\b|\bhands[- ]off\b|\bclosed to\b|\bstays? away\b|\brespect(?:s|ed)? (?:every |all )?(?:approved )?registrations?\b/i) : policy;
+  result.directSales = {
+    met: !!direct && !!policy && !!structural,
+    evidence: [direct, policy].filter((s): s is Sentence => !!s).map(span),
+    reason: !direct ? 'the plan mentions no direct sales team' : policy ? 'direct sales is bound by a conflict policy or shares credit' : noCredit ? 'direct reps get no credit on partner deals' : 'nothing says how the direct team treats partner deals',
+  };
+  for (const k of PRECONDITIONS) if (!result[k]) result[k] = { met: false, evidence: [], reason: 'no evidence' };
+  return result;
+}
+
+/** Figures of the company's economics that show room to pay partners. */
+const MARGIN_FACT =
+  /\bgross margins?\b|\bunit economics\b|\bCAC payback\b|\bpayback (?:period )?(?:of|is|in|inside|within|under|below|:)\s*(?:about |around |roughly )?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)|\bcontribution margin\b|\bmargin headroom\b|\bchannel P&L\b|\bcost of sale\b|\bLTV\s*[:/]\s*CAC\b/i;
+/** The company's own economics (not the partner's margin): gross or contribution margin, payback, CAC, what we keep. */
+const ECONOMICS = /\b(?:gross margins?|GM|contribution[- ]margins?|contribution-positive|payback|CAC|unit economics|profitab\w+|cost(?:s)? less to acquire|economy of the deal|our (?:\w+ )?margins?|we (?:still )?keep (?:\w+ ){0,4}margin)\b/i;
+/** Evidence against headroom, or a wish for it: unprofitable, wiped out, a target for next year, a condition. */
+const NO_HEADROOM = /\b(?:unprofitable|wip(?:e|es|ing) out|push\w* (?:\w+ ){0,4}past|too (?:thin|low)|can(?:'t|not) afford|before approving|would (?:make|push|wipe|hurt|kill|eat)|target for (?:next|the coming) year|wants? (?:gross )?margin)\b/i;
+/** A verdict that the economics carry a partner payout: "still", "can carry", "room for", "contribution-positive". */
+const HEADROOM_VERDICT = /\b(?:still|can (?:carry|afford|absorb)|affordable|room for|headroom|clear|fine|sub-\d+|inside|more profitable|less to acquire|contribution-positive)\b/i;
+
+/** Margin headroom read from its parts: the company's economics, a partner payout, and a verdict that it carries. */
+function statesHeadroom(text: string): boolean {
+  return ECONOMICS.test(text) && HEADROOM_VERDICT.test(text) && !NO_HEADROOM.test(text) && (PARTNER_NOUN.test(text) || /\b(?:channel|referral|commission|fee|discount|payout)\w*/i.test(text));
+}
+
+/** A statement of the opposite or of nothing yet, including status words ("Product maturity: Pending"). */
+const NEGATIVE_STATEMENT = /\b(?:don't|do not|haven't|have not|hasn't|no fixed|not yet|undecided|unclear|unknown|tbd|tbc|not decided|pending|in progress|not started|to follow|n\/a)\b/i;

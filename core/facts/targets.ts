@@ -1,0 +1,115 @@
+/**
+ * What the plan aims for: targets (the channel's share of revenue, a number of partners, with the
+ * months they are set for) and success metrics stated with a value to reach.
+ */
+import { timeFrameMonths, type CountMatch } from '../numbers.js';
+import { isHedged } from '../language.js';
+import { TOPIC_HEADINGS, type Section } from '../outline.js';
+import type { Sentence } from '../sentences.js';
+import type { PercentFact } from './economics.js';
+import { ANY_PARTNER_WORD, partnerCounts } from './partners.js';
+import type { Evidence } from './index.js';
+
+export interface Target {
+  sentence: Sentence;
+  kind: 'channelShare' | 'partnerCount';
+  min: number;
+  max: number;
+  start: number;
+  end: number;
+  /** Months from the program's start the target is set for, when known. */
+  months: number | null;
+}
+
+// ---- targets -----------------------------------------------------------------------------
+
+const TARGET_WORDS =
+  /^\W*(?:sign|recruit|onboard|add|land|reach|grow to|get to|aim|objective|target)\b|\bshould (?:deliver|bring|reach|contribute|account for|source|generate|make up|be)\b|\btargeting\b|\b(?:our )?objective\b|\bplanning for\b|\bwe want\b|\b(?:we plan to|plan to|aim is to|the aim is|we intend to) (?:sign|recruit|onboard|add|have|reach|grow)\b|\bby (?:the )?end of\b|\b(?:targets?|goals?|aim(?:s|ing)? (?:for|to)|we want|grow(?:ing)? (?:to|the (?:network|program|channel) to)|reach(?:ing)?|we expect|expect(?:ed)? to|will (?:bring|reach|grow|source|deliver|generate|contribute|account|sign|recruit|onboard|add|have)|to (?:source|bring in|reach|deliver|generate|contribute|account for)|by (?:month|Q[1-4]|year|the end of)|within (?:the first|\d+|one|two|three)|plan to (?:reach|sign|have|recruit))\b/i;
+
+export function findTargets(ev: Evidence): Target[] {
+  const out: Target[] = [];
+  const sharesBySentence = new Map<Sentence, PercentFact[]>();
+  for (const p of ev.percents) if (p.category === 'revenueShare') sharesBySentence.set(p.sentence, [...(sharesBySentence.get(p.sentence) ?? []), p]);
+  const titleMonths = new Map<Section, number | null>();
+  // What the sentence says on its own (a revenue share is always a percent in it); the section is read below.
+  const local = ev.plan.statements(
+    'targetCandidates',
+    (s) =>
+      !/\btarget list\b|\bcandidates?\b|\bshortlist\b|\bdrawn from\b/i.test(s.text) &&
+      !(/\bif\b[^.]{0,60}\b(?:below|under|less than|short of|fall)/i.test(s.text) || isHedged(s.text)) &&
+      (s.percents.length > 0 || /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred)\b/i.test(s.text)),
+  );
+  for (const s of local) {
+    const sec = s.section;
+    if (sec?.inTopic('exitCriteria')) continue;
+    const inTargets = (sec?.inTopic('metrics') ?? false) || (!!s.unit.label && TOPIC_HEADINGS.metrics.test(s.unit.label));
+    const targetWords = s.test(TARGET_WORDS);
+    // A count of partners with a time ahead ("Active partners | 40 | month 24") is a target too.
+    const timedCount = !targetWords && s.timeFrameMonths !== null && (s.partnerCountMatches.length > 0 || (!!s.unit.cells && ANY_PARTNER_WORD.test(s.unit.cells[0]?.text ?? '')));
+    if (!inTargets && !targetWords && !timedCount) continue;
+    if (!sharesBySentence.has(s) && !/\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred)\b/i.test(s.text)) continue;
+    let fromTitles: number | null = null;
+    if (sec) {
+      if (!titleMonths.has(sec)) titleMonths.set(sec, timeFrameMonths([...sec.chain()].map((x) => x.title).join(' | ')));
+      fromTitles = titleMonths.get(sec)!;
+    }
+    const months = s.timeFrameMonths ?? (s.unit.label ? timeFrameMonths(s.unit.label) : null) ?? fromTitles;
+    for (const p of sharesBySentence.get(s) ?? []) {
+      out.push({ sentence: s, kind: 'channelShare', min: p.match.min, max: p.match.max, start: p.start, end: p.end, months });
+    }
+    const counts: CountMatch[] = [];
+    if (s.unit.cells) {
+      // Table rows: "Active MSPs (...) | 40".
+      const cells = s.unit.cells;
+      if (cells.length >= 2 && ANY_PARTNER_WORD.test(cells[0].text) && !/%|\$|£|€/.test(cells[1].text)) {
+        const m = /^(\d{1,4})(?:\s*[-–]\s*(\d{1,4}))?\b/.exec(cells[1].text);
+        if (m) {
+          const at = cells[1].at;
+          counts.push({ start: at - s.at, end: at - s.at + m[0].length, text: m[0], min: Number(m[1]), max: Number(m[2] ?? m[1]), noun: cells[0].text });
+        }
+      }
+    } else counts.push(...partnerCounts(s).filter((c) => !/\blogos?\b/i.test(c.noun) && !/^\s+(?:across|at|in|from|within) (?:our |their |all |the )?(?:partners?|firms?|resellers?)\b/i.test(s.text.slice(c.end))));
+    for (const c of counts) {
+      const r = s.range(c.start, c.end);
+      out.push({ sentence: s, kind: 'partnerCount', min: c.min, max: c.max, ...r, months });
+    }
+  }
+  return out;
+}
+
+// ---- success metrics ---------------------------------------------------------------------
+
+export function metricWithTarget(ev: Evidence): Sentence | null {
+  const metric =
+    /\brevenue\b|\bpipeline\b|\bactivation\b|\bactive\b|\bsatisfaction\b|\bNPS\b|\breferrals?\b|\bdeals?\b|\bpartners?\b|\bshare\b|\bbookings\b|\bARR\b|\bsigned\b|\bcustomers?\b|\bcertified\b|\bfirms?\b|\bresellers?\b|\bwin rate\b|\bsourced\b|\binfluenced\b/i;
+  const number = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred)\b/i;
+  const metricsTopic = new Set(ev.inTopic('metrics'));
+  const local = ev.plan.statements(
+    'metricWithNumber',
+    (s) => s.test(metric) && s.test(number) && !isHedged(s.text) && !/\bnot setting\b|\bno (?:numbers|targets)\b/i.test(s.text) && !/\btarget list\b/i.test(s.text),
+  );
+  for (const s of local) {
+    // A process turnaround ("paid within 30 days", "answered within 4 hours") or a customer metric is not the program's.
+    if (PROCESS_TURNAROUND.test(s.text) || (/\bcustomer (?:NPS|satisfaction|CSAT|churn)\b/i.test(s.text) && !/\bpartner/i.test(s.text))) continue;
+    // Under a metrics heading, with a value and a time or bound, or in a list introduced as targets
+    // ("Targets for the first year:"); the list's lead-in is looked up last, as it walks back.
+    const inTargets = (s.section?.inTopic('metrics') ?? false) || metricsTopic.has(s);
+    const framed = () => TARGET_FRAME.test(s.text) && (s.percents.length > 0 || s.partnerCountMatches.length > 0 || statesTargetValue(s.text));
+    if (!inTargets && !framed() && !(s.unit.list && /\btargets?\b|\bgoals?\b|\bKPIs?\b/i.test(ev.plan.listContext(s.unit)?.text ?? ''))) continue;
+    if (s.section?.inTopic('exitCriteria')) continue;
+    return s;
+  }
+  return null;
+}
+
+/** What makes a number a target: a target word, a time to reach it, or a bound ("or better", "at least"). */
+const TARGET_FRAME =
+  /\b(?:targets?|goals?|aim|we want|reach|KPI|by (?:month|day|week|quarter|year|the end|end of|FY|H[12]|Q[1-4]|next)|within (?:the first|\d+|one|two|three|six|twelve)|in (?:year|month|quarter) (?:one|two|three|\d+)|in (?:the )?(?:first|second) (?:year|half|quarter)|or (?:higher|better|more|above)|at least|each (?:quarter|month|year)|(?:improve|grow|rise|increase)s? (?:from|to))\b/i;
+/** Dates and periods, whose numbers are when, not how much ("by the end of Q3", "day 90", "FY2"). */
+const PERIOD_NUMBER = /\b(?:Q[1-4]|H[12]|FY ?\d{1,4}|(?:day|week|month|quarter|year) \d+|(?:19|20)\d\d)\b/gi;
+/** A value the metric is to reach: money, a percentage, a ratio or a count. */
+function statesTargetValue(text: string): boolean {
+  return /[$£€]\s?\d|\d\s?(?:%|percent|per cent)|\b\d+(?:\.\d+)?\s?\/\s?\d+|\b\d+ (?:of|out of) (?:the )?\d+|\b\d+(?:[.,]\d+)?\s?[kKmM]\b|\b\d+\+?\s+(?:[\w-]+\s+){0,2}(?:partners?|deals?|referrals?|customers?|resellers?|logos?|opportunit\w+|registrations?)\b/.test(text.replace(PERIOD_NUMBER, ''));
+}
+/** A process turnaround: how fast something is paid, answered or approved. */
+const PROCESS_TURNAROUND = /\b(?:paid|answered|responded|approved|reviewed|resolved|processed|reimbursed)\b[^.]{0,30}\bwithin\b/i;

@@ -1,0 +1,81 @@
+/**
+ * What a sentence commits to: negation, hedges and wishes, reports of the past, things ended or
+ * dropped, what comes after a pilot, and what counts as a statement of the plan at all.
+ */
+import { PLACEHOLDER_OPEN } from './templates.js';
+import type { Sentence } from './sentences.js';
+
+/**
+ * A sentence that states what the plan does: not a heading, a question, a report of the past, or a
+ * line that still holds a placeholder (an inserted template's "within ‹N› business days" says nothing yet).
+ */
+export function isStatement(s: Sentence): boolean {
+  return s.unit.kind !== 'heading' && !s.isQuestion && !s.text.includes(PLACEHOLDER_OPEN) && !s.memo('reportsThePast', () => reportsThePast(s.text));
+}
+
+/** Marks of the past in a sentence, and a subject followed by a verb in the past tense. */
+const PAST_MARK =
+  /\blast (?:year|quarter|time|pilot)\b|\bin (?:19|20)\d\d\b|\bduring the (?:(?:19|20)\d\d )?pilot\b|\bpreviously\b|\bbefore,|\bthe old\b|\blessons? learn(?:ed|t)\b|\bwhat went (?:wrong|well)\b|\bretrospective\b|\bused to\b|\bturned out\b|\bcame in at\b|\b(?:19|20)\d\d actuals?\b|\bin (?:H[12]|Q[1-4])\b|\b(?:\d+|a|one|two|three|four|six) (?:days?|weeks?|months?|quarters?|years?) ago\b/i;
+/** A month named as when something happened: the past only beside a subject and a past tense. */
+const MONTH_MARK = /\bin (?:January|February|March|April|May|June|July|August|September|October|November|December)\b/;
+/** A subject and a regular past tense ("we offboarded", "partners registered"): the past only beside a mark of it. */
+const REGULAR_PAST = /\b(?:we|they|it|partners?|resellers?|referrers?|MSPs?|VARs?|reps?|the (?:pilot|program(?:me)?|team|channel))\s+(?:[\w'-]+\s+)?[a-z]+ed\b/i;
+const PAST_VERB =
+  /\b(?:we|they|it|our|partners?|resellers?|referrers?|MSPs?|VARs?|reps?|pilot|program(?:me)?|claims?|commissions?|form|board|conflict|NPS|founders?|registrations?)\b['’]?(?:\s+(?!(?:has|have|been|is|are|will|would|can|may|must|should)\b)[\w'-]+){0,3}?\s+(?:never\s+|only\s+)?(?:ran|paid|had|was|were|got|gave|tried|launched|saw|cost|took|asked|built|sourced|complained|ignored|lost|stayed|piled up|recruited|grew|spent|did|made|learned|learnt|came|delivered|missed|hit|reached|achieved|generated|produced|brought|wanted|failed|churned|dropped|stalled)\b/i;
+/** What makes a sentence about the present or the future even when it names the past. */
+const NOT_PAST =
+  /\b(?:will|we'll|shall|going forward|starting|from now|next|targets?|aim|plan(?:s|ned)? to|must|now|keep|is|are|am|can|may|should|would|'d|has to|have to|need|needs|want|wants|this (?:quarter|year|month)|if|once|unless|in the (?:last|past) (?:\d+|\w+) (?:days|weeks|months|quarters|years)|no (?:closed )?(?:deals?|sales?|revenue|referrals?)|up from|down from|compared (?:to|with)|versus|vs\.?)\b/i;
+/** What comes after a pilot ("once the pilot ends, we open a formal program to 25-40 partners"): not the pilot. */
+export const AFTER_PILOT =
+  /\b(?:after|once|when|if|beyond|following|post-?)\s+(?:the |our |a successful )?pilot\b|\bformal(?:i[sz]ed)? (?:partner )?program(?:me)?\b|\bafter (?:month|year) (?:12|one)\b/i;
+
+/** A sentence that ends, drops or removes something ("the AWS alliance ends", "we will remove our listing"). */
+const DISCONTINUED =
+  /\b(?:ends|ended|will end|lapses?|lapsed|(?:will|to) (?:drop|remove|retire|discontinue|stop|delist)|discontinu(?:e|es|ed|ing)|wind(?:s|ing)? down|sunset(?:s|ting)?|(?:will )?not be renewed|no longer|(?:are|is) not (?:reselling|selling|listing|offering|continuing))\b/i;
+
+export function statesDiscontinuation(text: string): boolean {
+  return DISCONTINUED.test(text);
+}
+
+/** True when a sentence reports what was (the last pilot, last year's numbers), not what the plan will do. */
+export function reportsThePast(text: string): boolean {
+  // A mark of the past alone ("last year") may sit in a clause about someone's present plan.
+  const mark = PAST_MARK.test(text);
+  // A comment on the report ("…, which is why the program stalled") does not make it present.
+  text = text.replace(/,\s*(?:which|and that) (?:is|was|explains)\b.*$/i, '');
+  // "Lesson learned: …", "In hindsight, …": the label says the line reports the past.
+  if (/^\W*(?:lessons? learn(?:ed|t)|what went (?:wrong|well)|in hindsight|looking back|retro(?:spective)?)\b/i.test(text) && !/\b(?:will|we'll|must|going forward|next time|from now)\b/i.test(text)) return true;
+  // A mark alone reports the past only when it can mean nothing else: "in Q2" may be next quarter.
+  const strongMark = mark && PAST_MARK.test(text.replace(/\bin (?:H[12]|Q[1-4])\b|\bduring the (?:(?:19|20)\d\d )?pilot\b|\bbefore,/gi, ''));
+  return (PAST_VERB.test(text) || (strongMark && !/\b(?:I|we|our|us)\b/i.test(text)) || ((mark || MONTH_MARK.test(text)) && REGULAR_PAST.test(text))) && !NOT_PAST.test(text);
+}
+
+// ---- small language helpers ---------------------------------------------------
+
+const NEGATION = /\b(?:no|not|never|none|nobody|nothing|without|nor|don't|do not|doesn't|does not|didn't|haven't|hasn't|isn't|aren't|won't|can't|cannot|lack|lacks|lacking|neither|stopped|ceased)\b/i;
+
+/** A negation in the same clause shortly before `index`. */
+export function isNegatedAt(text: string, index: number, window = 40): boolean {
+  const before = text.slice(Math.max(0, index - window), index);
+  const clause = before.split(/[;:.!?]|\bbut\b|\bwhile\b|\balthough\b|\bwhereas\b/i).pop() ?? '';
+  // "non-MDF funding", "non-exclusive": the word itself is negated.
+  return NEGATION.test(clause) || /\bnon[- ]?[_*]*$/i.test(before);
+}
+
+/**
+ * A sentence that names a topic only to say where it is set: "Margins, MDF and partner levels are set
+ * in the partner agreement", "Deal registration is covered in the Partner Guide".
+ */
+export const COVERED_ELSEWHERE =
+  /\b(?:are|is) (?:set|covered|described|defined|explained|handled|documented) (?:in|on|by) (?:the |our |a |your )?(?:[\w-]+ ){0,2}(?:agreement|page|guide|portal|policy|handbook|terms|contract)\b|\bnothing here changes\b/i;
+
+/** Words that make a statement tentative rather than a commitment. */
+export const HEDGE = /\b(?:maybe|perhaps|might|someday|eventually|tbd|not in scope|out of scope|non-goals?|we (?:may|could) (?:add|introduce|build|offer|launch|start|set up|create)|deferred|postponed|on hold|parked|an option (?:we|to)|(?:will|would|may|could) (?:evaluate|consider|explore|revisit)|(?:to|we'll) (?:evaluate|consider|explore|revisit) (?:later|next year|in (?:year|Q|H))|to be decided|to be hired|not yet|(?:maybe|perhaps|possibly|probably|hopefully) (?:next year|later this year)|if we can|we'll see|undecided|(?:haven't|have not|hasn't|has not|not) (?:yet )?decided)\b/i;
+
+/** A wish rather than a commitment: "we'd like", "ideally", "eventually". */
+export const WISH = /\b(?:we'd like|we would like|ideally|something like|hope to|aim to|eventually)\b/i;
+
+/** Not committed to: a hedge ("maybe", "TBD", "not yet decided") or a placeholder left to fill. */
+export function isHedged(text: string): boolean {
+  return HEDGE.test(text) || text.includes(PLACEHOLDER_OPEN);
+}

@@ -1,0 +1,84 @@
+/**
+ * The program's stage (pilot, stabilize, scale, maturity): from the front matter, else from what
+ * the text says (a "Stage:" label, a phase, how many months in, the months the plan covers, a pilot to run).
+ */
+import type { Stage } from './types.js';
+import { wordToNumber } from './numbers.js';
+import type { PlanModel } from './model.js';
+import type { Sentence } from './sentences.js';
+
+/** The document's stage (sets `plan.stageSource`). */
+export function detectStage(plan: PlanModel): Stage | null {
+  if (plan.frontMatter?.stage) {
+    plan.stageSource = 'frontmatter';
+    return plan.frontMatter.stage;
+  }
+  const fromWords = (s: string): Stage | null => {
+    const t = s.toLowerCase();
+    const phase = /\bphase\s*(1|2|3|4|one|two|three|four)\b/.exec(t);
+    if (phase) return (['pilot', 'stabilize', 'scale', 'maturity'] as Stage[])[['1', '2', '3', '4'].indexOf(phase[1]) >= 0 ? ['1', '2', '3', '4'].indexOf(phase[1]) : ['one', 'two', 'three', 'four'].indexOf(phase[1])];
+    if (/\bpilot\b/.test(t)) return 'pilot';
+    if (/\bstabili[sz]\w*/.test(t)) return 'stabilize';
+    if (/\bscal(?:e|ing)\b/.test(t)) return 'scale';
+    if (/\bmatur\w*/.test(t)) return 'maturity';
+    return null;
+  };
+  const found = (st: Stage | null): Stage | null => {
+    if (st) plan.stageSource = 'text';
+    return st;
+  };
+  // Each step reads the first sentence that says it (`select`: answers kept with each piece).
+  const byMonths = (months: number): Stage => (months < 12 ? 'pilot' : months < 24 ? 'stabilize' : months < 48 ? 'scale' : 'maturity');
+  // 1. A "Stage:" or "Phase:" label.
+  const labelStage = (s: Sentence): Stage | null => {
+    const m = /(?:^|\n)\s*(?:program |current )?(?:stage|phase)\s*:\s*([^\n]+)/i.exec(s.text);
+    return m ? (fromWords(m[1]) ?? fromWords('phase ' + m[1])) : null;
+  };
+  const labelled = plan.select('stage:label', (s) => labelStage(s) !== null)[0];
+  if (labelled) return found(labelStage(labelled));
+  // 2. "Phase 2", "in the scale phase", "pilot stage".
+  const phaseStage = (s: Sentence): Stage | null => {
+    if (s.isQuestion) return null;
+    const m =
+      /\bphase\s*(?:1|2|3|4|one|two|three|four)\b/i.exec(s.text) ??
+      /\b(?:pilot|stabili[sz]e|stabili[sz]ation|scale|scaling|maturity) (?:phase|stage)\b/i.exec(s.text);
+    return m ? fromWords(m[0]) : null;
+  };
+  const phased = plan.select('stage:phase', (s) => phaseStage(s) !== null)[0];
+  if (phased) return found(phaseStage(phased));
+  // 3. How far into the program the plan is written ("30 months into the channel").
+  const intoMonths = (s: Sentence): number | null => {
+    const m = /\b(\d{1,3}|[a-z]+(?:-[a-z]+)?) (months|years) (?:into|in(?:to)? (?:the|our) )/i.exec(s.text);
+    const n = m ? wordToNumber(m[1]) : null;
+    return m && n !== null ? (m[2].toLowerCase() === 'years' ? n * 12 : n) : null;
+  };
+  const into = plan.select('stage:into', (s) => intoMonths(s) !== null)[0];
+  if (into) return found(byMonths(intoMonths(into)!));
+  // 3b. "We are now in month 14", "year three into the channel".
+  const nowMonths = (s: Sentence): number | null => {
+    const m = /\b(?:we are|we're|we're now|we are now|now) in (month|year) (\d{1,3}|[a-z]+)\b/i.exec(s.text) ?? /\b(?:year|month) (\d{1,3}|[a-z]+) (?:into|of) (?:the|our) (?:channel|program|programme|partnership|alliance)/i.exec(s.text);
+    if (!m) return null;
+    const unit = m.length === 3 ? m[1].toLowerCase() : /year/i.test(m[0]) ? 'year' : 'month';
+    const n = wordToNumber(m.length === 3 ? m[2] : m[1]);
+    if (n === null) return null;
+    return unit === 'year' ? (n - 1) * 12 + 1 : n;
+  };
+  const now = plan.select('stage:now', (s) => nowMonths(s) !== null)[0];
+  if (now) return found(byMonths(nowMonths(now)!));
+  // 4. The months the plan covers.
+  const covers = (s: Sentence): number | null => {
+    const m = /\bmonths?\s+(\d{1,2})\s*[-–]\s*(\d{1,2})\b/i.exec(s.text);
+    return m && /\b(?:covers?|plan for|this plan|horizon)\b/i.test(s.text + ' ' + (s.section?.title ?? '')) ? Number(m[1]) : null;
+  };
+  const covered = plan.select('stage:covers', (s) => covers(s) !== null)[0];
+  if (covered) return found(byMonths(covers(covered)!));
+  if (plan.titleUnit && /\bpilot\b/i.test(plan.titleUnit.text)) return found('pilot');
+  // 5. A pilot still to run, and no sign of one already done.
+  const plannedPilot =
+    plan.sections.some((s) => /^pilot\b/i.test(s.title)) ||
+    plan.select('stage:plannedPilot', (s) => /\b(?:we(?:'ll| will)|let's|plan to|going to) (?:run|start|launch|do) (?:a|the|our) (?:\w+ )?pilot\b|^pilot\s*:/im.test(s.text)).length > 0;
+  const pastPilot =
+    plan.select('stage:pastPilot', (s) => /\bpilot (?:was|closed|ran|ended|showed|proved)\b|\b(?:was|were) (?:a|the|our) pilot\b|\bafter (?:the|our) pilot,? (?:we )?(?:opened|launched|formali[sz]ed|signed|grew)\b|\bsince the pilot\b/i.test(s.text)).length > 0;
+  if (plannedPilot && !pastPilot) return found('pilot');
+  return null;
+}
