@@ -38,7 +38,7 @@
  * Figures below the target (precision 0.90, recall 0.85) are reported, not failed.
  *   Refresh the floors:            PARTNERLINT_UPDATE_FLOORS=1 node --test out/test/core/concepts.test.js
  *   Print development failures:    PARTNERLINT_CONCEPT_FAILURES=1 (all) or =id1,id2 (those concepts)
- *   Score the team banks instead:  PARTNERLINT_CONCEPTS_DIR=test/fixtures/concepts-team (all development, no floors)
+ *   Score the team banks instead:  PARTNERLINT_CONCEPTS_DIR=test/fixtures/concepts-team (all development, no floors); the same for test/fixtures/concepts-team2
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
