@@ -593,7 +593,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
     }
 
     // Refused when the diagnostics the client holds were computed for another version.
-    if (only?.some((k) => FIX_ALL_KIND === k || FIX_ALL_KIND.startsWith(`${k}.`)) && !stale) {
+    if (only !== undefined && wantsKind(only, FIX_ALL_KIND) && !stale) {
       const analysis = await analysisFor(document, token);
       if (token.isCancellationRequested) return null;
       const current = documents.get(uri);
