@@ -104,12 +104,6 @@ export class DocumentStore {
     this.states.delete(uri);
   }
 
-  /** The last finished analysis, when it is of the document's current text. */
-  currentAnalysis(uri: string): Analysis | undefined {
-    const analysis = this.states.get(uri)?.analysis;
-    return analysis && isCurrent(analysis, this.get(uri)) ? analysis : undefined;
-  }
-
   /** Forgets every finished analysis (settings or config changed). */
   dropAnalyses(): void {
     for (const st of this.states.values()) st.analysis = undefined;
