@@ -3,9 +3,9 @@
  * for a line or for the file) and template insertions. Only placement
  * mechanics, no analysis.
  */
-import type { TextEdit } from 'vscode-languageserver/node.js';
+import type { TextEdit, WorkspaceEdit } from 'vscode-languageserver/node.js';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { trailingLineEndings } from '../lib/index.js';
+import { trailingLineEndings, type TextEdit as OffsetEdit } from '../lib/index.js';
 
 const NEXT_LINE_COMMENT = /^(\s*)<!--\s*partnerlint-disable-next-line\b([^>]*?)\s*-->\s*$/;
 const FILE_COMMENT = /^(\s*)<!--\s*partnerlint-disable\b(?!-)([^>]*?)\s*-->\s*$/;
@@ -49,7 +49,8 @@ function blockAround(document: TextDocument, line: number): { first: number; las
 }
 
 export interface DisableEdit {
-  title: string;
+  /** What the edit silences the rule for: the line, or the table holding it. */
+  scope: 'line' | 'table';
   edits: TextEdit[];
 }
 
@@ -75,7 +76,7 @@ export function disableForLineEdit(document: TextDocument, line: number, ruleId:
   if (current.includes('|') && blockLines.some((l) => l.includes('|') && TABLE_DELIMITER.test(l) && l.includes('-'))) {
     const lastText = lineText(document, block.last);
     return {
-      title: `Disable ${ruleId} for this table`,
+      scope: 'table',
       edits: [
         { range: { start: { line: first, character: 0 }, end: { line: first, character: 0 } }, newText: `<!-- partnerlint-disable ${ruleId} -->${eol}` },
         {
@@ -92,7 +93,7 @@ export function disableForLineEdit(document: TextDocument, line: number, ruleId:
     const ids = ruleList(existing[2]);
     if (ids.length === 0 || ids.includes(ruleId)) return null;
     return {
-      title: `Disable ${ruleId} for this line`,
+      scope: 'line',
       edits: [
         {
           range: { start: { line: line - 1, character: 0 }, end: { line: line - 1, character: above.length } },
@@ -106,7 +107,7 @@ export function disableForLineEdit(document: TextDocument, line: number, ruleId:
   if (startsBlock) {
     const indent = /^[ \t]*/.exec(current)?.[0] ?? '';
     return {
-      title: `Disable ${ruleId} for this line`,
+      scope: 'line',
       edits: [
         { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}<!-- partnerlint-disable-next-line ${ruleId} -->${eol}` },
       ],
@@ -119,7 +120,7 @@ export function disableForLineEdit(document: TextDocument, line: number, ruleId:
     if (ids.length === 0 || ids.includes(ruleId)) return null;
     const start = atEnd.index;
     return {
-      title: `Disable ${ruleId} for this line`,
+      scope: 'line',
       edits: [
         {
           range: { start: { line, character: start }, end: { line, character: current.length } },
@@ -131,7 +132,7 @@ export function disableForLineEdit(document: TextDocument, line: number, ruleId:
   // Before any trailing spaces, so a hard line break stays one.
   const end = current.replace(/\s+$/, '').length;
   return {
-    title: `Disable ${ruleId} for this line`,
+    scope: 'line',
     edits: [{ range: { start: { line, character: end }, end: { line, character: end } }, newText: ` <!-- partnerlint-disable-line ${ruleId} -->` }],
   };
 }
@@ -185,4 +186,15 @@ export function insertBlockEdit(document: TextDocument, block: string, line?: nu
     range: { start: { line: target, character: 0 }, end: { line: target, character: 0 } },
     newText: `${lead}${body}${tail}`,
   };
+}
+
+/** Edits of one document as a workspace edit: versioned `documentChanges` when the client takes them, else `changes`. */
+export function workspaceEdit(uri: string, version: number | null, edits: TextEdit[], documentChanges: boolean): WorkspaceEdit {
+  if (documentChanges) return { documentChanges: [{ textDocument: { uri, version }, edits }] };
+  return { changes: { [uri]: edits } };
+}
+
+/** The engine's offset edits as LSP edits of the document they were computed for. */
+export function toLspEdits(document: TextDocument, edits: readonly OffsetEdit[]): TextEdit[] {
+  return edits.map((edit) => ({ range: { start: document.positionAt(edit.start), end: document.positionAt(edit.end) }, newText: edit.newText }));
 }

@@ -1,73 +1,59 @@
 /**
- * The Partnerlint language server: a thin adapter that passes documents to the
- * engine (`lib/index.ts`) and translates its results into LSP. It holds no
- * analysis of its own; settings are resolved per document and cached per
- * document only.
+ * The Partnerlint language server: the wiring. It passes documents to the engine
+ * (`lib/index.ts`), keeps what it knows of each document (document-state.ts), and answers
+ * each request with a provider (providers/): diagnostics, code actions, code lens, hover,
+ * completion, commands and workspace lint. It holds no analysis of its own; settings are
+ * resolved per document and cached per document only.
  */
 import { promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
-  CompletionItemKind,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   ExecuteCommandRequest,
   FileChangeType,
-  InsertTextFormat,
   LSPErrorCodes,
-  MarkupKind,
   ResponseError,
   TextDocumentSyncKind,
   TextDocuments,
   type CancellationToken,
-  type ClientCapabilities,
   type CodeAction,
   type CodeLens,
   type CompletionItem,
   type Connection,
-  type Diagnostic,
   type DocumentDiagnosticReport,
   type Hover,
   type InitializeParams,
   type InitializeResult,
-  type Position,
-  type Range,
   type TextEdit as LspTextEdit,
-  type WorkspaceEdit,
   type WorkDoneProgressReporter,
   type WorkspaceFolder,
 } from 'vscode-languageserver/node.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Finding, LinkedDocument, LintResult, TextEdit } from '../lib/index.js';
+import type { LinkedDocument } from '../lib/index.js';
 import { defaultEngine, type Engine, type ResolvedDocumentConfig } from './engine.js';
 import { InlineAnalyser, WorkerAnalyser, type Analyser } from './analysis.js';
-import {
-  SOURCE,
-  clampPosition,
-  findingToDiagnostic,
-  formatBytes,
-  isDiagnosticData,
-  rangeContains,
-  spanToRange,
-  type DiagnosticData,
-} from './convert.js';
-import { disableFileEdit, disableForLineEdit, insertBlockEdit, lineText } from './edits.js';
+import { clampPosition } from './convert.js';
+import { workspaceEdit } from './edits.js';
 import { DEFAULT_DEBOUNCE_MS, normalizeSettings, settingsProblems, type PartnerlintSettings } from './settings.js';
 import { collectGarbage, collectWhenQuiet } from './memory.js';
 import { DiskPages, LinkIndex, linkTarget, normalizeUri } from './links.js';
-import { escapeMarkdown, fileSelectionReader, isRuleDocsPage, notAnalysedResult, preconditionLabel, Selection, type PreconditionKey, type SelectionReader } from '../lib/index.js';
+import { fileSelectionReader, isRuleDocsPage, notAnalysedResult } from '../lib/index.js';
+import { readSupport, type ClientSupport, type InitializationOptions } from './client-support.js';
+import { DocumentStore, isCurrent, type Analysis, type DocState } from './document-state.js';
+import { MARKDOWN_EXT, isInside, listMarkdownFiles, readableClosedFile, uriToPath, workspaceFolderOf } from './workspace-files.js';
+import { configProblemDiagnostics, diagnosticReport, readinessNotification, resultDiagnostics, tooLargeDiagnostic } from './providers/diagnostics.js';
+import { FIX_ALL_KIND, FIX_ALL_TITLE, fixAllAction, fixAllEdits, ourDiagnostics, quickFixes, someCurrent, someStale, wantsKind, type CodeActionOptions } from './providers/code-actions.js';
+import { codeLenses } from './providers/code-lens.js';
+import { hover } from './providers/hover.js';
+import { completions, headingAt } from './providers/completion.js';
+import { CANNOT_APPLY, COMMANDS, applied, fixAllRefusal, insertTemplateArgs, insertTemplateEdit, linkedPage, readinessReport, reportOptions } from './providers/commands.js';
+import { PROGRESS_START, PROGRESS_TITLE, countFile, fileDiagnostics, progressStep, type WorkspaceLintSummary } from './providers/workspace-lint.js';
 
-export const COMMANDS = {
-  insertTemplate: 'partnerlint.insertTemplate',
-  readinessReport: 'partnerlint.readinessReport',
-  lintWorkspace: 'partnerlint.lintWorkspace',
-  showRuleDocs: 'partnerlint.showRuleDocs',
-  fixAll: 'partnerlint.fixAll',
-  openLinked: 'partnerlint.openLinkedDocument',
-} as const;
-
-export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.partnerlint`;
+export { COMMANDS, FIX_ALL_KIND };
+export type { InitializationOptions };
 
 export interface ServerDeps {
   /** The engine; defaults to `lib/index.ts`. */
@@ -78,107 +64,6 @@ export interface ServerDeps {
    * the server's entry point (main.ts) turns it on. Ignored when `engine` is given.
    */
   analysisThread?: boolean;
-}
-
-/** Options a client may pass in `initializationOptions`. */
-export interface InitializationOptions {
-  /** Settings used when the client cannot answer `workspace/configuration` (`partnerlint` is accepted too, as Helix sends its `config` table). */
-  settings?: unknown;
-  partnerlint?: unknown;
-  /** Command the readiness CodeLens runs (default `partnerlint.readinessReport`, handled by this server). */
-  readinessCommand?: string;
-  /** Send `partnerlint/readiness` after each analysis (the score, kind and summary as data, for a status bar). */
-  readinessNotifications?: boolean;
-  /**
-   * Command the "Show documentation" action runs, with `[ruleId, docsUrl]` (default
-   * `partnerlint.showRuleDocs`, handled by this server: it asks the client to show the page).
-   */
-  ruleDocsCommand?: string;
-}
-
-/** One analysis of one document version. */
-interface Analysis {
-  /** Unique to this analysis (pull diagnostics' result id). */
-  id: number;
-  version: number;
-  /** Settings/config generation the analysis was made under. */
-  generation: number;
-  /** null when the document was not analysed (disabled, too large, failed). */
-  result: LintResult | null;
-  diagnostics: Diagnostic[];
-  text: string;
-  settings: PartnerlintSettings;
-  /** Resolves once `result` holds its sections, benchmarks, topics and outline (see analysis.ts): true, or false when they will not come. */
-  complete?: Promise<boolean>;
-}
-
-interface DocState {
-  /** Bumped on each change; a debounced run whose generation is old does nothing. */
-  changeGeneration: number;
-  timer?: NodeJS.Timeout;
-  analysis?: Analysis;
-  running?: { version: number; text: string; generation: number; promise: Promise<Analysis | undefined> };
-  settings?: Promise<PartnerlintSettings>;
-  lastSettings?: PartnerlintSettings;
-  openedVersion?: number;
-  /** Set by the open event, cleared by the content event that follows it. */
-  opening?: boolean;
-  loggedFailure?: string;
-}
-
-interface ClientSupport {
-  pullDiagnostics: boolean;
-  diagnosticRefresh: boolean;
-  codeLensRefresh: boolean;
-  configuration: boolean;
-  dynamicConfiguration: boolean;
-  dynamicWatchedFiles: boolean;
-  showDocument: boolean;
-  workDoneProgress: boolean;
-  documentChanges: boolean;
-  applyEdit: boolean;
-  snippets: boolean;
-  markdownHover: boolean;
-  workspaceFolders: boolean;
-}
-
-function readSupport(c: ClientCapabilities): ClientSupport {
-  return {
-    pullDiagnostics: c.textDocument?.diagnostic !== undefined,
-    diagnosticRefresh: c.workspace?.diagnostics?.refreshSupport === true,
-    codeLensRefresh: c.workspace?.codeLens?.refreshSupport === true,
-    configuration: c.workspace?.configuration === true,
-    dynamicConfiguration: c.workspace?.didChangeConfiguration?.dynamicRegistration === true,
-    dynamicWatchedFiles: c.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
-    showDocument: c.window?.showDocument?.support === true,
-    workDoneProgress: c.window?.workDoneProgress === true,
-    documentChanges: c.workspace?.workspaceEdit?.documentChanges === true,
-    applyEdit: c.workspace?.applyEdit === true,
-    snippets: c.textDocument?.completion?.completionItem?.snippetSupport === true,
-    markdownHover: (c.textDocument?.hover?.contentFormat ?? [MarkupKind.Markdown]).includes(MarkupKind.Markdown),
-    workspaceFolders: c.workspace?.workspaceFolders === true,
-  };
-}
-
-const HEADING_LINE = /^(#{1,6})(?:[ \t]+(.*))?$/;
-const MARKDOWN_EXT = /\.(md|markdown|mdown|mkd|mkdn)$/i;
-
-function uriToPath(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) return undefined;
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return undefined;
-  }
-}
-
-function isInside(file: string, folder: string): boolean {
-  const rel = path.relative(folder, file);
-  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 function errorText(error: unknown): string {
@@ -208,23 +93,10 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
           onError: (message) => connection.console.error(`Partnerlint: the analysis thread failed (${message}); it is restarted.`),
         })
       : inline;
-  // The edits as the client sent them also go to the analyser (the analysis thread keeps each open document's text).
-  const documents = new TextDocuments<TextDocument>({
-    create: TextDocument.create,
-    update(document, changes, version) {
-      let updated: TextDocument;
-      try {
-        updated = TextDocument.update(document, changes, version);
-      } catch (error) {
-        // A change that could not be applied (in part or at all): the analyser takes the whole text next time.
-        analyser.changed(document.uri, null);
-        throw error;
-      }
-      analyser.changed(document.uri, changes);
-      return updated;
-    },
-  });
-  const states = new Map<string, DocState>();
+  // The edits as the client sent them also go to the analyser (the analysis thread keeps each open
+  // document's text); a change that could not be applied: the analyser takes the whole text next time.
+  const store = new DocumentStore((uri, changes) => analyser.changed(uri, changes));
+  const documents = store.documents;
   /** Config files that currently carry problem diagnostics, with the problems' key. */
   const configDiagnostics = new Map<string, string>();
   const loggedOnce = new Set<string>();
@@ -245,15 +117,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
     loggedOnce.add(key);
     connection.console.error(message);
   };
-
-  function state(uri: string): DocState {
-    let st = states.get(uri);
-    if (!st) {
-      st = { changeGeneration: 0 };
-      states.set(uri, st);
-    }
-    return st;
-  }
+  const state = (uri: string): DocState => store.state(uri);
 
   /** Markdown documents, except Partnerlint's own rule docs (read rendered, never linted). */
   function isLintable(document: TextDocument): boolean {
@@ -271,9 +135,8 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
   }
 
   function settingsFor(uri: string): Promise<PartnerlintSettings> {
-    const st = state(uri);
-    if (!st.settings) {
-      const request: Promise<PartnerlintSettings> = support.configuration
+    return store.settingsFor(uri, () =>
+      support.configuration
         ? connection.workspace.getConfiguration({ scopeUri: uri, section: 'partnerlint' }).then(
             (raw: unknown) => readSettings(raw ?? initOptions.settings ?? initOptions.partnerlint),
             (error: unknown) => {
@@ -281,13 +144,8 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
               return fallbackSettings;
             },
           )
-        : Promise.resolve(fallbackSettings);
-      st.settings = request.then((settings) => {
-        st.lastSettings = settings;
-        return settings;
-      });
-    }
-    return st.settings;
+        : Promise.resolve(fallbackSettings),
+    );
   }
 
   // ---------------------------------------------------------------- config file problems
@@ -306,19 +164,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
       } catch {
         // unreadable: the problem itself says so; ranges stay at the start
       }
-      const diagnostics: Diagnostic[] = problems.map((problem) => {
-        const line = Math.max(0, (problem.line ?? 1) - 1);
-        const character = Math.max(0, (problem.column ?? 1) - 1);
-        // From the offending key to the end of its line; the first line when the position is unknown.
-        const endCharacter = Math.max(character, (lines[line] ?? '').length);
-        return {
-          range: { start: { line, character }, end: { line, character: endCharacter } },
-          severity: 1,
-          source: SOURCE,
-          message: problem.keyPath ? `${problem.keyPath}: ${problem.message}` : problem.message,
-        };
-      });
-      connection.sendDiagnostics({ uri, diagnostics });
+      connection.sendDiagnostics({ uri, diagnostics: configProblemDiagnostics(problems, lines) });
     }
     for (const message of resolved.otherProblems) {
       logOnce(`settings:${message}`, `Partnerlint: ${message}`);
@@ -326,30 +172,6 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
   }
 
   // ---------------------------------------------------------------- analysis
-
-  /** The innermost workspace folder holding the file. */
-  function workspaceFolderOf(filePath: string): string | undefined {
-    let best: string | undefined;
-    for (const folder of workspaceFolders) {
-      const root = uriToPath(folder.uri);
-      if (!root) continue;
-      const rel = path.relative(root, filePath);
-      if (rel.startsWith('..') || path.isAbsolute(rel)) continue;
-      if (!best || root.length > best.length) best = root;
-    }
-    return best;
-  }
-
-  function tooLarge(size: number, limit: number): Diagnostic {
-    return {
-      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      severity: 3,
-      source: SOURCE,
-      message:
-        `Partnerlint did not analyse this document: it is ${formatBytes(size)}, ` +
-        `over the ${formatBytes(limit)} limit (setting partnerlint.maxFileSize).`,
-    };
-  }
 
   /** The text and version of a document to analyse: read when its analysis starts. */
   type Snapshot = () => { version: number; text: string } | undefined;
@@ -373,13 +195,13 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
     const base = (version: number, text: string) => ({ id: ++analysisCount, version, generation: gen, text, settings });
     if (!settings.enable) return { ...base(asked.version, asked.text), result: null, diagnostics: [] };
     const size = Buffer.byteLength(asked.text, 'utf8');
-    if (size > settings.maxFileSize) return { ...base(asked.version, asked.text), result: null, diagnostics: [tooLarge(size, settings.maxFileSize)] };
+    if (size > settings.maxFileSize) return { ...base(asked.version, asked.text), result: null, diagnostics: [tooLargeDiagnostic(size, settings.maxFileSize)] };
     const filePath = uriToPath(uri);
     const open = st !== undefined;
     let outcome;
     const linkedUris = new Set<string>();
     try {
-      const resolved = engine.resolveConfig(filePath, settings, filePath ? workspaceFolderOf(filePath) : undefined);
+      const resolved = engine.resolveConfig(filePath, settings, filePath ? workspaceFolderOf(workspaceFolders, filePath) : undefined);
       publishConfigProblems(resolved);
       const linked = (href: string): LinkedDocument | undefined => {
         const target = linkTarget(uri, href);
@@ -417,22 +239,14 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
       limited = true;
     }
     // Open documents remember what they link to, to be linted again when a linked page changes.
-    if (open && states.get(uri) === st) linkIndex.set(uri, linkedUris);
+    if (open && store.existing(uri) === st) linkIndex.set(uri, linkedUris);
     // Positions are those of the text analysed: the open document, unless it changed meanwhile.
     const openDocument = documents.get(uri);
     let document: TextDocument;
     if (!open) document = TextDocument.create(uri, 'markdown', outcome.version, outcome.text);
     else if (isCurrent(outcome, openDocument)) document = openDocument;
     else return undefined;
-    const diagnostics = result.findings.map((finding) => findingToDiagnostic(document, finding, engine.ruleDocsUrl));
-    if (result.skipped && !limited) {
-      diagnostics.push({
-        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-        severity: 3,
-        source: SOURCE,
-        message: `Partnerlint did not analyse this document: ${result.skipped}`,
-      });
-    }
+    const diagnostics = resultDiagnostics(document, result, limited, engine.ruleDocsUrl);
     if (st) st.loggedFailure = undefined;
     // Opening many documents reads many results from the analysis thread, and V8 lets the heap grow to several
     // times what stays alive: a collection after every few first analyses (never after an edit), once the diagnostics are out.
@@ -452,7 +266,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
     if (open) return { text: open.getText(), resolved: open.uri };
     const file = uriToPath(target);
     if (!file) return undefined;
-    const allowed = workspaceFolders.length > 0 ? workspaceFolderOf(file) !== undefined : !!linkingPath && isInside(file, path.dirname(linkingPath));
+    const allowed = workspaceFolders.length > 0 ? workspaceFolderOf(workspaceFolders, file) !== undefined : !!linkingPath && isInside(file, path.dirname(linkingPath));
     if (!allowed) return undefined;
     const text = diskPages.read(file);
     return text === undefined ? undefined : { text, resolved: target };
@@ -475,20 +289,6 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
 
   let analysisCount = 0;
   let firstResults = 0;
-
-  /**
-   * True when the analysis is of the document as it is now: the same version
-   * and the same text. A client may send a change without raising the
-   * version, so the version alone does not say the text is the same.
-   */
-  function isCurrent(analysis: { version: number; text: string }, document: TextDocument | undefined): document is TextDocument {
-    return document !== undefined && analysis.version === document.version && analysis.text === document.getText();
-  }
-
-  /** What identifies a diagnostic the client sends back: where, which rule, what it says. */
-  function diagnosticKey(d: Diagnostic): string {
-    return JSON.stringify([d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character, d.code, d.message]);
-  }
 
   /** Analyses the document's current version (or a newer one); undefined when it changed (or closed) meanwhile. */
   async function compute(document: TextDocument, urgent: boolean): Promise<Analysis | undefined> {
@@ -576,15 +376,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
   /** The document's readiness, kind and one-line summary as data, for clients that asked for them. */
   function notifyReadiness(uri: string, analysis: Analysis): void {
     if (!initOptions.readinessNotifications) return;
-    const r = analysis.result;
-    void connection.sendNotification('partnerlint/readiness', {
-      uri,
-      version: analysis.version,
-      isPlan: !!r?.isPlan,
-      kind: r?.kind ?? null,
-      score: r?.readiness?.score ?? null,
-      summary: r?.isPlan ? engine.titleSummary(r) : null,
-    });
+    void connection.sendNotification('partnerlint/readiness', readinessNotification(uri, analysis, engine.titleSummary));
   }
 
   function scheduleValidation(uri: string): void {
@@ -601,9 +393,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
   /** After a settings or config-file change: every open document is analysed again. */
   function relintAll(): void {
     generation++;
-    for (const st of states.values()) {
-      st.analysis = undefined;
-    }
+    store.dropAnalyses();
     if (support.pullDiagnostics) {
       if (support.diagnosticRefresh) connection.languages.diagnostics.refresh();
     } else {
@@ -664,7 +454,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
 
   connection.onShutdown(() => {
     shuttingDown = true;
-    for (const st of states.values()) if (st.timer) clearTimeout(st.timer);
+    store.stopTimers();
     analyser.dispose();
   });
 
@@ -707,10 +497,8 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
 
   documents.onDidClose((event) => {
     const uri = event.document.uri;
-    const st = states.get(uri);
-    if (st?.timer) clearTimeout(st.timer);
     // Nothing kept for a closed document: its state, parse cache, links.
-    states.delete(uri);
+    store.forget(uri);
     analyser.forget(uri);
     linkIndex.forget(uri);
     collectAfterCloses();
@@ -722,7 +510,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
   connection.onDidChangeConfiguration((params) => {
     const raw = (params.settings as Record<string, unknown> | null | undefined)?.partnerlint;
     if (raw !== undefined) fallbackSettings = readSettings(raw);
-    for (const st of states.values()) st.settings = undefined;
+    store.dropSettings();
     relintAll();
   });
 
@@ -774,142 +562,44 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
       throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed', { retriggerRequest: true });
     }
     notifyReadiness(uri, analysis);
-    const resultId = `${analysis.version}:${analysis.generation}:${analysis.id}`;
-    if (params.previousResultId === resultId) return { kind: 'unchanged', resultId };
-    return { kind: 'full', resultId, items: analysis.diagnostics };
+    return diagnosticReport(analysis, params.previousResultId);
   });
 
-  // ---------------------------------------------------------------- edits
-
-  function workspaceEdit(uri: string, version: number | null, edits: LspTextEdit[]): WorkspaceEdit {
-    if (support.documentChanges) return { documentChanges: [{ textDocument: { uri, version }, edits }] };
-    return { changes: { [uri]: edits } };
-  }
-
-  /** Edits of every safe fix of the analysis (the engine picks non-overlapping ones). */
-  function fixAllEdits(analysis: Analysis, document: TextDocument): { edits: LspTextEdit[]; fixes: number } {
-    if (!analysis.result) return { edits: [], fixes: 0 };
-    const { edits, fixes } = engine.safeFixEdits(analysis.text, analysis.result.findings);
-    return { edits: toLspEdits(document, edits), fixes };
-  }
-
-  /** The engine's offset edits as LSP edits of the document they were computed for. */
-  function toLspEdits(document: TextDocument, edits: readonly TextEdit[]): LspTextEdit[] {
-    return edits.map((edit) => ({ range: { start: document.positionAt(edit.start), end: document.positionAt(edit.end) }, newText: edit.newText }));
-  }
 
   // ---------------------------------------------------------------- code actions
+
+  const codeActionOptions = (): CodeActionOptions => ({
+    engine,
+    documentChanges: support.documentChanges,
+    ...(initOptions.ruleDocsCommand ? { ruleDocsCommand: initOptions.ruleDocsCommand } : {}),
+  });
+
+  /** The analysis, when it is of the document as it is now. */
+  const ifCurrent = (analysis: Analysis | undefined, uri: string): Analysis | undefined => (analysis && isCurrent(analysis, documents.get(uri)) ? analysis : undefined);
 
   connection.onCodeAction(async (params, token) => {
     const document = lintable(params.textDocument.uri);
     if (!document) return [];
     const uri = document.uri;
     const only = params.context.only;
-    const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
     const actions: CodeAction[] = [];
-    const ours = params.context.diagnostics.filter((d) => d.source === SOURCE && isDiagnosticData(d.data));
-    const stale = ours.some((d) => (d.data as DiagnosticData).version !== document.version);
+    const ours = ourDiagnostics(params.context.diagnostics);
+    const stale = someStale(document, ours);
 
-    if (wants(CodeActionKind.QuickFix)) {
-      // Fix edits come from the analysis of the text as it is now, for the diagnostics it has too:
-      // a client may repeat a version number with another text.
-      const analysis = ours.some((d) => (d.data as DiagnosticData).version === document.version) ? await analysisFor(document, token) : undefined;
+    if (wantsKind(only, CodeActionKind.QuickFix)) {
+      const analysis = someCurrent(document, ours) ? await analysisFor(document, token) : undefined;
       if (token.isCancellationRequested) return null;
-      const currentFixes = new Map<string, DiagnosticData['fixes']>();
-      const currentFindings = new Map<string, Finding>();
-      if (analysis && isCurrent(analysis, documents.get(uri))) {
-        analysis.diagnostics.forEach((d, i) => {
-          if (!isDiagnosticData(d.data)) return;
-          currentFixes.set(diagnosticKey(d), d.data.fixes);
-          const finding = analysis.result?.findings[i];
-          if (finding) currentFindings.set(diagnosticKey(d), finding);
-        });
-      }
-      // Several missing sections at once (the title's findings): one entry inserts them all, in place of one per section.
-      const inserting = analysis
-        ? engine.insertMissingSectionsFix(analysis.text, ours.flatMap((d) => currentFindings.get(diagnosticKey(d)) ?? []))
-        : undefined;
-      if (inserting) {
-        const withInserts = ours.filter((d) => currentFixes.get(diagnosticKey(d))?.some((fix) => fix.templateId !== undefined));
-        actions.push({
-          title: inserting.title,
-          kind: CodeActionKind.QuickFix,
-          diagnostics: withInserts,
-          edit: workspaceEdit(uri, document.version, toLspEdits(document, inserting.edits)),
-        });
-      }
-      const seen = new Set<string>();
-      const docActions: CodeAction[] = [];
-      for (const diagnostic of ours) {
-        const data = diagnostic.data as DiagnosticData;
-        const ruleId = data.ruleId;
-        if (data.version === document.version) {
-          const all = currentFixes.get(diagnosticKey(diagnostic)) ?? [];
-          const fixes = inserting ? all.filter((fix) => fix.templateId === undefined) : all;
-          for (const fix of fixes) {
-            actions.push({
-              title: fix.title,
-              kind: CodeActionKind.QuickFix,
-              diagnostics: [diagnostic],
-              isPreferred: fix.safe && fixes.length === 1,
-              edit: workspaceEdit(uri, document.version, fix.edits),
-            });
-          }
-        }
-        const line = Math.min(diagnostic.range.start.line, document.lineCount - 1);
-        const lineKey = `line:${ruleId}:${line}`;
-        if (!seen.has(lineKey)) {
-          seen.add(lineKey);
-          const disable = disableForLineEdit(document, line, ruleId);
-          if (disable) {
-            actions.push({
-              title: disable.title,
-              kind: CodeActionKind.QuickFix,
-              diagnostics: [diagnostic],
-              edit: workspaceEdit(uri, document.version, disable.edits),
-            });
-          }
-        }
-        if (!seen.has(`file:${ruleId}`)) {
-          seen.add(`file:${ruleId}`);
-          const edit = disableFileEdit(document, ruleId);
-          if (edit) {
-            docActions.push({
-              title: `Disable ${ruleId} in this file`,
-              kind: CodeActionKind.QuickFix,
-              diagnostics: [diagnostic],
-              edit: workspaceEdit(uri, document.version, [edit]),
-            });
-          }
-          if (isKnownRule(ruleId)) docActions.push({
-            title: `Show documentation for ${ruleId}`,
-            kind: CodeActionKind.QuickFix,
-            diagnostics: [diagnostic],
-            command: initOptions.ruleDocsCommand
-              ? { title: `Show documentation for ${ruleId}`, command: initOptions.ruleDocsCommand, arguments: [ruleId, engine.ruleDocsUrl(ruleId)] }
-              : { title: `Show documentation for ${ruleId}`, command: COMMANDS.showRuleDocs, arguments: [ruleId] },
-          });
-        }
-      }
-      actions.push(...docActions);
+      actions.push(...quickFixes(document, ours, ifCurrent(analysis, uri), codeActionOptions()));
     }
 
-    if (only?.some((k) => FIX_ALL_KIND === k || FIX_ALL_KIND.startsWith(`${k}.`))) {
-      // Refused when the diagnostics the client holds were computed for another version.
-      if (!stale) {
-        const analysis = await analysisFor(document, token);
-        if (token.isCancellationRequested) return null;
-        const current = documents.get(uri);
-        if (analysis && isCurrent(analysis, current)) {
-          const { edits } = fixAllEdits(analysis, current);
-          if (edits.length > 0) {
-            actions.push({
-              title: 'Fix all safe Partnerlint problems',
-              kind: FIX_ALL_KIND,
-              edit: workspaceEdit(uri, analysis.version, edits),
-            });
-          }
-        }
+    // Refused when the diagnostics the client holds were computed for another version.
+    if (only !== undefined && wantsKind(only, FIX_ALL_KIND) && !stale) {
+      const analysis = await analysisFor(document, token);
+      if (token.isCancellationRequested) return null;
+      const current = documents.get(uri);
+      if (analysis && isCurrent(analysis, current)) {
+        const action = fixAllAction(current, analysis, codeActionOptions());
+        if (action) actions.push(action);
       }
     }
     return actions;
@@ -922,37 +612,12 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
     if (!document) return [];
     const analysis = await completeAnalysisFor(document, token, { urgent: true, sameText: true });
     const result = analysis?.result;
-    if (!result || !result.isPlan || token.isCancellationRequested) return [];
-    const command = initOptions.readinessCommand ?? COMMANDS.readinessReport;
-    const lenses: CodeLens[] = [];
-    const titleRange = spanToRange(result.title);
-    const lensRange: Range = { start: { line: titleRange.start.line, character: 0 }, end: { line: titleRange.start.line, character: 0 } };
-    if (result.readiness || result.kind) lenses.push({ range: lensRange, command: { title: engine.titleSummary(result), command, arguments: [document.uri] } });
-    for (const section of result.sections) {
-      const total = section.present.length + section.missing.length;
-      let title = total > 0 ? `${section.label} ${section.present.length}/${total}` : section.label;
-      if (section.coveredIn) title += ` · covered in ${section.coveredIn}`;
-      else if (section.missing.length > 0) title += ` · missing ${section.missing.join(', ')}`;
-      const line = Math.max(0, section.line - 1);
-      lenses.push({
-        range: { start: { line, character: 0 }, end: { line, character: 0 } },
-        command: { title, command, arguments: [document.uri, section.topic] },
-      });
-    }
-    // Topics only a linked page covers: on the link, opening the page when the editor can show documents.
-    for (const covered of result.coveredElsewhere ?? []) {
-      if (result.sections.some((s) => s.topic === covered.topic)) continue;
-      const title = `${covered.label} · covered in ${covered.file}`;
-      const line = Math.max(0, covered.line - 1);
-      lenses.push({
-        range: { start: { line, character: 0 }, end: { line, character: 0 } },
-        command:
-          support.showDocument && covered.resolved
-            ? { title, command: COMMANDS.openLinked, arguments: [covered.resolved] }
-            : { title, command, arguments: [document.uri, covered.topic] },
-      });
-    }
-    return lenses;
+    if (!result || token.isCancellationRequested) return [];
+    return codeLenses(document.uri, result, {
+      ...(initOptions.readinessCommand ? { readinessCommand: initOptions.readinessCommand } : {}),
+      showDocument: support.showDocument,
+      titleSummary: engine.titleSummary,
+    });
   });
 
   // ---------------------------------------------------------------- hover
@@ -965,64 +630,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
     if (!analysis || !result || token.isCancellationRequested) return null;
     const current = documents.get(document.uri);
     if (!isCurrent(analysis, current)) return null;
-    const position = clampPosition(current, params.position);
-    const parts: string[] = [];
-    let range: Range | undefined;
-    const rules = new Map(engine.listRules().map((rule) => [rule.id, rule]));
-
-    for (const finding of result.findings) {
-      const findingRange = spanToRange(finding);
-      if (!rangeContains(findingRange, position)) continue;
-      range ??= findingRange;
-      const rule = rules.get(finding.ruleId);
-      const lines = [`**${finding.ruleId}** (${finding.severity})${rule ? `: ${rule.description}` : ''}`, '', escapeMarkdown(finding.message)];
-      if (finding.fixes && finding.fixes.length > 0) {
-        lines.push('', 'Fixes:', ...finding.fixes.map((fix) => `- ${fix.title}${fix.safe ? '' : ' (editor only)'}`));
-      }
-      lines.push('', `[Documentation for ${finding.ruleId}](${engine.ruleDocsUrl(finding.ruleId)})`);
-      parts.push(lines.join('\n'));
-    }
-
-    for (const note of result.benchmarks) {
-      const noteRange = spanToRange(note);
-      if (!rangeContains(noteRange, position)) continue;
-      range ??= noteRange;
-      const verdict = note.inBand ? 'in line with the benchmark' : 'outside the benchmark band';
-      parts.push(`**${escapeMarkdown(note.text)}**: ${note.subject}\n\nBenchmark: ${note.band.label}. This figure is ${verdict}.`);
-    }
-
-    for (const covered of result.coveredElsewhere ?? []) {
-      const coveredRange = spanToRange(covered);
-      if (!rangeContains(coveredRange, position)) continue;
-      range ??= coveredRange;
-      parts.push(`**${covered.label}** · covered in ${covered.resolved ? `[${covered.file}](${covered.resolved})` : covered.file}`);
-    }
-
-    const titleLine = result.title.line - 1;
-    if (result.readiness && position.line === titleLine) {
-      const readiness = result.readiness;
-      const lines = [`**Readiness ${readiness.score}/100**`, ''];
-      lines.push(...readiness.breakdown.map((entry) => `- ${entry}`));
-      lines.push('', '| Precondition | Evidence | Why |', '|---|---|---|');
-      for (const [key, detail] of Object.entries(readiness.details) as Array<[PreconditionKey, (typeof readiness.details)[PreconditionKey]]>) {
-        const lineNumbers = [...new Set(detail.evidence.map((e) => e.line))];
-        const where = lineNumbers.length > 0 ? ` (line${lineNumbers.length > 1 ? 's' : ''} ${lineNumbers.join(', ')})` : '';
-        lines.push(`| ${preconditionLabel(key)} | ${detail.met ? 'yes' : 'no'}${where} | ${detail.reason.replace(/\|/g, '\\|')} |`);
-      }
-      parts.push(lines.join('\n'));
-      range ??= spanToRange(result.title);
-    } else if (result.isPlan && result.kind && position.line === titleLine) {
-      // A partner guide or a policy page: its kind and findings; readiness is for plans.
-      parts.push(`**${engine.titleSummary(result)}**\n\nReadiness is scored for plans only; this document reads as a ${result.kind === 'guide' ? 'partner guide' : 'program policy page'}.`);
-      range ??= spanToRange(result.title);
-    }
-
-    if (parts.length === 0) return null;
-    const value = parts.join('\n\n---\n\n');
-    return {
-      contents: support.markdownHover ? { kind: MarkupKind.Markdown, value } : { kind: MarkupKind.PlainText, value },
-      range,
-    };
+    return hover(result, clampPosition(current, params.position), { engine, markdown: support.markdownHover });
   });
 
   // ---------------------------------------------------------------- completion
@@ -1030,66 +638,14 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
   connection.onCompletion(async (params, token): Promise<CompletionItem[]> => {
     const document = lintable(params.textDocument.uri);
     if (!document) return [];
-    const position = clampPosition(document, params.position);
-    const line = lineText(document, position.line);
-    const heading = HEADING_LINE.exec(line);
-    if (!heading || position.character < heading[1].length) return [];
-    const level = heading[1].length;
-    const typed = (heading[2] ?? '').trim().toLowerCase();
-    if (token.isCancellationRequested) return [];
-    const replace: Range = { start: { line: position.line, character: 0 }, end: { line: position.line, character: line.length } };
-    // Sections at any level; whole-plan templates only as the title of an otherwise empty document.
-    const emptyDocument = document.getText().trim() === line.trim();
+    const heading = headingAt(document, params.position);
+    if (!heading || token.isCancellationRequested) return [];
     // A section template is offered only for a section the document lacks.
-    const analysis = emptyDocument ? undefined : await completeAnalysisFor(document, token, { urgent: true, sameText: true });
-    // The heading being typed is not a section the document already has.
-    const has = (analysis?.result?.topics ?? []).filter((t) => t.line !== position.line + 1).map((t) => t.topic);
-    const available = analysis?.result?.isPlan ? engine.templatesMissingFrom(has) : engine.templates;
-    const offered = available.filter((t) => (t.wholePlan ? level === 1 && emptyDocument : true));
-    const items: CompletionItem[] = [];
-    for (const template of offered) {
-      const preview = engine.renderTemplate(template.id, { format: 'text', headingLevel: level });
-      if (!/^#{1,6} /.test(preview)) continue; // a line to add to a section, not a section
-      const newText = support.snippets
-        ? engine.renderTemplate(template.id, { format: 'snippet', headingLevel: level })
-        : preview;
-      const preferred = typed !== '' && template.title.toLowerCase().startsWith(typed);
-      items.push({
-        label: template.title,
-        kind: CompletionItemKind.Snippet,
-        detail: template.description,
-        documentation: { kind: MarkupKind.Markdown, value: preview },
-        filterText: `${heading[1]} ${template.title}`,
-        sortText: `${preferred ? 0 : 1}${template.title}`,
-        preselect: preferred || undefined,
-        insertTextFormat: support.snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
-        textEdit: { range: replace, newText },
-        data: { templateId: template.id },
-      });
-    }
-    return items;
+    const analysis = heading.emptyDocument ? undefined : await completeAnalysisFor(document, token, { urgent: true, sameText: true });
+    return completions(heading, analysis?.result ?? undefined, { engine, snippets: support.snippets });
   });
 
   // ---------------------------------------------------------------- commands
-
-  /**
-   * True when a command may read `uri` from disk: a markdown file inside a workspace folder,
-   * by its path and by its real path (a link inside a folder may point anywhere).
-   */
-  async function readableClosedFile(uri: string): Promise<boolean> {
-    const file = uriToPath(uri);
-    if (!file || !MARKDOWN_EXT.test(file) || !workspaceFolderOf(file)) return false;
-    try {
-      const real = await fs.realpath(file);
-      for (const folder of workspaceFolders) {
-        const root = uriToPath(folder.uri);
-        if (root && isInside(real, await fs.realpath(root).catch(() => root))) return true;
-      }
-    } catch {
-      // missing or unreadable: nothing to report on
-    }
-    return false;
-  }
 
   /** Rule ids the engine has: the only ones whose documentation is shown. */
   let ruleIds: Set<string> | undefined;
@@ -1113,9 +669,9 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
     }
     const settings = await settingsFor(uri);
     // Closed files keep no state beyond this call.
-    if (!documents.get(uri)) states.delete(uri);
+    if (!documents.get(uri)) store.forget(uri);
     if (size > settings.maxFileSize) {
-      return { id: ++analysisCount, version: 0, generation, text: '', settings, result: null, diagnostics: [tooLarge(size, settings.maxFileSize)] };
+      return { id: ++analysisCount, version: 0, generation, text: '', settings, result: null, diagnostics: [tooLargeDiagnostic(size, settings.maxFileSize)] };
     }
     let text: string;
     try {
@@ -1126,50 +682,38 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
     return analyse(uri, settings, undefined, () => ({ version: 0, text }), true);
   }
 
+  /** Asks the editor to apply edits to one document. */
+  async function applyEdits(label: string, uri: string, version: number, edits: LspTextEdit[]): Promise<{ applied: boolean; reason?: string }> {
+    if (!support.applyEdit) return { applied: false, reason: CANNOT_APPLY };
+    return applied(await connection.workspace.applyEdit({ label, edit: workspaceEdit(uri, version, edits, support.documentChanges) }));
+  }
+
   async function insertTemplate(args: unknown[]): Promise<{ applied: boolean; reason?: string }> {
-    const [uri, templateId, positionArg] = args as [string, string, Position | undefined];
+    const { uri, templateId, position } = insertTemplateArgs(args);
     const document = typeof uri === 'string' ? documents.get(uri) : undefined;
     if (!document) return { applied: false, reason: 'The document is not open.' };
-    if (!engine.templates.some((t) => t.id === templateId)) return { applied: false, reason: `Unknown template ${String(templateId)}.` };
+    if (typeof templateId !== 'string' || !engine.templates.some((t) => t.id === templateId)) return { applied: false, reason: `Unknown template ${String(templateId)}.` };
     const analysis = await analysisFor(document);
-    const level = analysis?.result?.sectionLevel ?? 2;
-    const block = engine.renderTemplate(templateId, { format: 'text', headingLevel: level });
-    const line = positionArg && typeof positionArg.line === 'number' ? clampPosition(document, positionArg).line : undefined;
-    const edit = insertBlockEdit(document, block, line);
-    if (!support.applyEdit) return { applied: false, reason: 'The editor cannot apply edits from the server.' };
-    const response = await connection.workspace.applyEdit({
-      label: `Insert ${templateId} template`,
-      edit: workspaceEdit(document.uri, document.version, [edit]),
-    });
-    return response.applied ? { applied: true } : { applied: false, reason: response.failureReason ?? 'The editor did not apply the edit.' };
+    const { label, edit } = insertTemplateEdit(document, templateId, analysis?.result?.sectionLevel, position, engine);
+    return applyEdits(label, document.uri, document.version, [edit]);
   }
 
   async function fixAllCommand(args: unknown[]): Promise<{ applied: boolean; fixes: number; reason?: string }> {
-    const [uri, version] = args as [string, number | undefined];
+    const [uri, version] = args;
     const document = typeof uri === 'string' ? lintable(uri) : undefined;
     if (!document) return { applied: false, fixes: 0, reason: 'The document is not open.' };
-    if (version !== undefined && version !== null && typeof version !== 'number') {
-      return { applied: false, fixes: 0, reason: 'The version argument must be a number.' };
-    }
-    if (typeof version === 'number' && version !== document.version) {
-      return { applied: false, fixes: 0, reason: `The document changed (version ${document.version}, expected ${version}).` };
-    }
+    const refusal = fixAllRefusal(version, document);
+    if (refusal) return { applied: false, fixes: 0, reason: refusal };
     const analysis = await analysisFor(document);
     const current = documents.get(document.uri);
     // The edits are computed on the analysed text: refused unless it is the document's text now.
     if (!analysis || !isCurrent(analysis, current)) {
       return { applied: false, fixes: 0, reason: 'The document changed while fixing.' };
     }
-    const { edits, fixes } = fixAllEdits(analysis, current);
+    const { edits, fixes } = fixAllEdits(analysis, current, engine);
     if (edits.length === 0) return { applied: false, fixes: 0, reason: 'Nothing to fix.' };
-    if (!support.applyEdit) return { applied: false, fixes: 0, reason: 'The editor cannot apply edits from the server.' };
-    const response = await connection.workspace.applyEdit({
-      label: 'Fix all safe Partnerlint problems',
-      edit: workspaceEdit(current.uri, analysis.version, edits),
-    });
-    return response.applied
-      ? { applied: true, fixes }
-      : { applied: false, fixes: 0, reason: response.failureReason ?? 'The editor did not apply the edit.' };
+    const outcome = await applyEdits(FIX_ALL_TITLE, current.uri, analysis.version, edits);
+    return outcome.applied ? { applied: true, fixes } : { ...outcome, fixes: 0 };
   }
 
   /** Asks the editor to show a document or web page; false when it cannot or did not. */
@@ -1183,56 +727,17 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
     }
   }
 
-  async function showRuleDocs(args: unknown[]): Promise<{ url: string; shown: boolean } | null> {
-    const ruleId = args[0];
-    if (!isKnownRule(ruleId)) return null;
-    const url = engine.ruleDocsUrl(ruleId);
-    return { url, shown: await show(url) };
-  }
-
-  /** The section lens of a topic covered by a linked page opens the page. */
-  async function openLinked(args: unknown[]): Promise<{ uri: string; shown: boolean } | null> {
+  async function readinessReportCommand(args: unknown[], token: CancellationToken): Promise<string | null> {
     const uri = args[0];
-    if (typeof uri !== 'string' || uri === '') return null;
-    return { uri, shown: await show(uri) };
+    if (typeof uri !== 'string') return null;
+    // An open document, or a closed markdown file inside the workspace folders: never any other path.
+    if (!documents.get(uri) && !(await readableClosedFile(uri, workspaceFolders))) return null;
+    const analysis = await analysisForUri(uri, token);
+    if (!analysis?.result || token.isCancellationRequested || (analysis.complete && !(await analysis.complete))) return null;
+    return readinessReport(uri, uriToPath(uri), analysis.result, reportOptions(args[1]), engine);
   }
 
-  /**
-   * The files "Lint Workspace" lints in a folder: those the engine's file selection
-   * (core/selection.ts) includes, as in the CLI's folder walk (node_modules and .git
-   * skipped; .gitignore, .partnerlintignore and the config's `ignores` respected).
-   */
-  async function listMarkdownFiles(
-    dir: string,
-    token: CancellationToken,
-    out: string[],
-    reader: SelectionReader,
-    parent?: Selection,
-  ): Promise<void> {
-    let entries: import('node:fs').Dirent[];
-    try {
-      entries = await fs.readdir(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    const names = entries.map((e) => e.name);
-    const selection = parent ? parent.enter(path.basename(dir), names) : Selection.start(dir, reader, names);
-    for (const entry of entries) {
-      if (token.isCancellationRequested) return;
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (selection.includes(entry.name, true)) await listMarkdownFiles(full, token, out, reader, selection);
-      } else if (entry.isFile() && selection.includes(entry.name, false)) {
-        out.push(full);
-      }
-    }
-  }
-
-  async function lintWorkspace(
-    token: CancellationToken,
-    workDoneToken: string | number | undefined,
-  ): Promise<{ files: number; plans: number; findings: number; cancelled: boolean }> {
+  async function lintWorkspace(token: CancellationToken, workDoneToken: string | number | undefined): Promise<WorkspaceLintSummary> {
     let folders = workspaceFolders;
     if (support.workspaceFolders) {
       try {
@@ -1249,7 +754,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
       progress = created;
       progressToken = created?.token;
     }
-    progress?.begin('Partnerlint: linting workspace', 0, 'Finding markdown files', true);
+    progress?.begin(PROGRESS_TITLE, 0, PROGRESS_START, true);
     const combined: CancellationToken = {
       get isCancellationRequested() {
         return token.isCancellationRequested || progressToken?.isCancellationRequested === true;
@@ -1263,29 +768,21 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
       const root = uriToPath(folder.uri);
       if (root) await listMarkdownFiles(root, combined, files, reader);
     }
-    let plans = 0;
-    let findings = 0;
+    let summary: WorkspaceLintSummary = { files: files.length, plans: 0, findings: 0, cancelled: false };
     let done = 0;
     for (const file of files) {
       if (combined.isCancellationRequested) break;
       const uri = pathToFileURL(file).href;
       const analysis = await analysisForUri(uri, combined);
       done++;
-      progress?.report(Math.round((done / files.length) * 100), `${done}/${files.length} ${path.basename(file)}`);
-      if (!analysis) continue;
-      if (analysis.result?.isPlan) plans++;
-      findings += analysis.result?.findings.length ?? 0;
-      if (!documents.get(uri) || !support.pullDiagnostics) {
-        const open = documents.get(uri);
-        void connection.sendDiagnostics({
-          uri,
-          version: open ? analysis.version : undefined,
-          diagnostics: analysis.diagnostics,
-        });
-      }
+      const step = progressStep(done, files.length, file);
+      progress?.report(step.percentage, step.message);
+      summary = countFile(summary, analysis);
+      const publish = analysis && fileDiagnostics(uri, analysis, documents.get(uri) !== undefined, support.pullDiagnostics);
+      if (publish) void connection.sendDiagnostics(publish);
     }
     progress?.done();
-    return { files: files.length, plans, findings, cancelled: combined.isCancellationRequested };
+    return { ...summary, cancelled: combined.isCancellationRequested };
   }
 
   // Registered as a plain request so the client's work-done token reaches lintWorkspace
@@ -1295,33 +792,22 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
     switch (params.command) {
       case COMMANDS.insertTemplate:
         return insertTemplate(args);
-      case COMMANDS.readinessReport: {
-        const uri = args[0];
-        if (typeof uri !== 'string') return null;
-        // An open document, or a closed markdown file inside the workspace folders: never any other path.
-        if (!documents.get(uri) && !(await readableClosedFile(uri))) return null;
-        const analysis = await analysisForUri(uri, token);
-        if (!analysis?.result || token.isCancellationRequested || (analysis.complete && !(await analysis.complete))) return null;
-        const options = (typeof args[1] === 'object' && args[1] !== null ? args[1] : {}) as { format?: unknown; lineCommand?: unknown };
-        if (options.format === 'html') {
-          // Line references run the client's command (a `command:` link) when it names one.
-          const lineCommand = typeof options.lineCommand === 'string' && /^[\w.-]+$/.test(options.lineCommand) ? options.lineCommand : undefined;
-          const label = path.basename(uriToPath(uri) ?? uri);
-          return engine.readinessReportHtml(analysis.result, label, {
-            ...(lineCommand ? { lineLink: (_document, line) => `command:${lineCommand}?${encodeURIComponent(JSON.stringify([uri, line]))}` } : {}),
-          });
-        }
-        if (!analysis.result.isPlan) return `# Readiness\n\nThis document is not a partnership plan: ${analysis.result.detection}\n`;
-        return engine.readinessReport(analysis.result);
-      }
+      case COMMANDS.readinessReport:
+        return readinessReportCommand(args, token);
       case COMMANDS.lintWorkspace:
         return lintWorkspace(token, params.workDoneToken);
-      case COMMANDS.showRuleDocs:
-        return showRuleDocs(args);
+      case COMMANDS.showRuleDocs: {
+        const ruleId = args[0];
+        if (!isKnownRule(ruleId)) return null;
+        const url = engine.ruleDocsUrl(ruleId);
+        return { url, shown: await show(url) };
+      }
       case COMMANDS.fixAll:
         return fixAllCommand(args);
-      case COMMANDS.openLinked:
-        return openLinked(args);
+      case COMMANDS.openLinked: {
+        const uri = linkedPage(args);
+        return uri === undefined ? null : { uri, shown: await show(uri) };
+      }
       default:
         log(`Partnerlint: unknown command ${params.command}`);
         return null;
