@@ -37,7 +37,7 @@ import { defaultEngine, type Engine, type ResolvedDocumentConfig } from './engin
 import { InlineAnalyser, WorkerAnalyser, type Analyser } from './analysis.js';
 import { clampPosition } from './convert.js';
 import { workspaceEdit } from './edits.js';
-import { DEFAULT_DEBOUNCE_MS, normalizeSettings, settingsProblems, type PartnerlintSettings } from './settings.js';
+import { DEFAULT_DEBOUNCE_MS, effectiveLimits, normalizeSettings, settingsProblems, type EffectiveLimit, type PartnerlintSettings } from './settings.js';
 import { collectGarbage, collectWhenQuiet } from './memory.js';
 import { DiskPages, LinkIndex, linkTarget, normalizeUri } from './links.js';
 import { fileSelectionReader, isRuleDocsPage, notAnalysedResult } from '../lib/index.js';
@@ -74,8 +74,8 @@ function errorText(error: unknown): string {
 const TIME_BUDGET_EXCEEDED = 'time budget exceeded';
 
 /** Why a document over the time budget was not analysed (the command line says `--timeout` where this names the setting). */
-function timeBudgetReason(settings: PartnerlintSettings): string {
-  return `it took longer than ${settings.timeout} s (setting partnerlint.timeout)`;
+function timeBudgetReason(limit: EffectiveLimit): string {
+  return `it took longer than ${limit.value} s (${limit.source})`;
 }
 
 function cancelled(): ResponseError<void> {
@@ -195,14 +195,21 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
     const base = (version: number, text: string) => ({ id: ++analysisCount, version, generation: gen, text, settings });
     if (!settings.enable) return { ...base(asked.version, asked.text), result: null, diagnostics: [] };
     const size = Buffer.byteLength(asked.text, 'utf8');
+    // Before the config is read: a document over the editor's limit is never worth more.
     if (size > settings.maxFileSize) return { ...base(asked.version, asked.text), result: null, diagnostics: [tooLargeDiagnostic(size, settings.maxFileSize)] };
     const filePath = uriToPath(uri);
     const open = st !== undefined;
     let outcome;
+    let timeLimitReason = '';
     const linkedUris = new Set<string>();
     try {
       const resolved = engine.resolveConfig(filePath, settings, filePath ? workspaceFolderOf(workspaceFolders, filePath) : undefined);
       publishConfigProblems(resolved);
+      const limits = effectiveLimits(settings, resolved.config);
+      timeLimitReason = timeBudgetReason(limits.timeout);
+      if (size > limits.maxFileSize.value) {
+        return { ...base(asked.version, asked.text), result: null, diagnostics: [tooLargeDiagnostic(size, limits.maxFileSize.value, limits.maxFileSize.source)] };
+      }
       const linked = (href: string): LinkedDocument | undefined => {
         const target = linkTarget(uri, href);
         if (!target || target === normalizeUri(uri)) return undefined;
@@ -215,9 +222,9 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
         current,
         config: resolved.config,
         file: filePath,
-        maxFileSize: settings.maxFileSize,
-        timeoutMs: settings.timeout * 1000,
-        timeLimitReason: timeBudgetReason(settings),
+        maxFileSize: limits.maxFileSize.value,
+        timeoutMs: limits.timeout.value * 1000,
+        timeLimitReason,
         linked,
         urgent,
       });
@@ -235,7 +242,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
     let limited = outcome.limited === true;
     if (!limited && result.detection === TIME_BUDGET_EXCEEDED) {
       // Stopped by the engine at the budget: reported as when the analysis thread is stopped there.
-      result = notAnalysedResult(filePath, timeBudgetReason(settings));
+      result = notAnalysedResult(filePath, timeLimitReason);
       limited = true;
     }
     // Open documents remember what they link to, to be linted again when a linked page changes.

@@ -5,6 +5,7 @@
  */
 
 import { DEFAULT_TIMEOUT_SECONDS, MAX_TIMEOUT_SECONDS } from '../lib/limits.js';
+import type { ResolvedConfig } from '../lib/index.js';
 
 export { DEFAULT_TIMEOUT_SECONDS };
 export type RunMode = 'onType' | 'onSave';
@@ -121,4 +122,25 @@ export function settingsProblems(raw: unknown): string[] {
   positive('maxFileSize', 'a number of bytes', DEFAULT_MAX_FILE_SIZE);
   positive('timeout', 'a number of seconds', DEFAULT_TIMEOUT_SECONDS);
   return problems;
+}
+
+/** A limit of one document's analysis, and where it was set (for the not-analysed message). */
+export interface EffectiveLimit {
+  value: number;
+  /** "setting partnerlint.timeout", or "limits.timeout in the config file". */
+  source: string;
+}
+
+/**
+ * The limits of a document's analysis in the editor: the smaller of the editor setting and the
+ * config file's `limits` (the editor always has a value, so a config file can only lower it).
+ */
+export function effectiveLimits(settings: PartnerlintSettings, config: ResolvedConfig): { timeout: EffectiveLimit; maxFileSize: EffectiveLimit } {
+  const pick = (key: 'timeout' | 'maxFileSize'): EffectiveLimit => {
+    const fromConfig = config.limits[key];
+    return fromConfig !== undefined && fromConfig < settings[key]
+      ? { value: fromConfig, source: `limits.${key} in the config file` }
+      : { value: settings[key], source: `setting partnerlint.${key}` };
+  };
+  return { timeout: pick('timeout'), maxFileSize: pick('maxFileSize') };
 }

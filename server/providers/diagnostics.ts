@@ -24,10 +24,8 @@ export function resultDiagnostics(document: TextDocument, result: LintResult, li
 }
 
 /** The note on a document over the size limit. */
-export function tooLargeDiagnostic(size: number, limit: number): Diagnostic {
-  return documentNote(
-    `Partnerlint did not analyse this document: it is ${formatBytes(size)}, ` + `over the ${formatBytes(limit)} limit (setting partnerlint.maxFileSize).`,
-  );
+export function tooLargeDiagnostic(size: number, limit: number, source = 'setting partnerlint.maxFileSize'): Diagnostic {
+  return documentNote(`Partnerlint did not analyse this document: it is ${formatBytes(size)}, over the ${formatBytes(limit)} limit (${source}).`);
 }
 
 /** A config file's problems as errors, each from the offending key to the end of its line (`lines`: the file's lines, empty when unreadable). */

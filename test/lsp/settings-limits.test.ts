@@ -1,5 +1,7 @@
 /** The limit settings share their names with the command line: `timeout` (--timeout) and `maxFileSize` (--max-file-size). */
 import { test } from 'node:test';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import assert from 'node:assert/strict';
 import { DEFAULT_MAX_FILE_SIZE, DEFAULT_TIMEOUT_SECONDS, normalizeSettings, settingsProblems } from '../../server/settings.js';
 import { LspClient, tempDir, writePlan } from './harness.js';
@@ -46,4 +48,26 @@ test('partnerlint.timeout is the time budget of an analysis', async (t) => {
   assert.equal(published.diagnostics.length, 1);
   assert.equal(published.diagnostics[0].code, 'not-analysed');
   assert.match(published.diagnostics[0].message, /^Not analysed: it took longer than 0\.000001 s \(setting partnerlint\.timeout\)\. Findings in this file are not reported\.$/);
+});
+
+test('a config file\'s limits apply in the editor when they are smaller than the editor settings', async (t) => {
+  const client = await LspClient.start({ settings: { debounceMs: 0 } });
+  t.after(() => client.dispose());
+  const dir = tempDir();
+  fs.writeFileSync(path.join(dir, '.partnerlintrc.json'), JSON.stringify({ limits: { maxFileSize: 1000 } }));
+  const { uri } = writePlan(dir, 'plan.md', RESELLER_PLAN);
+  await client.open(uri, RESELLER_PLAN);
+  const published = await client.waitForDiagnostics(uri, (p) => p.version === 1);
+  assert.equal(published.diagnostics.length, 1);
+  assert.match(published.diagnostics[0].message, /over the 1000 bytes limit \(limits\.maxFileSize in the config file\)/);
+
+  // A larger value in the config file does not raise the editor's limit.
+  const other = tempDir();
+  fs.writeFileSync(path.join(other, '.partnerlintrc.json'), JSON.stringify({ limits: { timeout: 600, maxFileSize: 10 ** 9 } }));
+  const strict = await LspClient.start({ settings: { debounceMs: 0, timeout: 0.000001 } });
+  t.after(() => strict.dispose());
+  const second = writePlan(other, 'plan.md', RESELLER_PLAN);
+  await strict.open(second.uri, RESELLER_PLAN);
+  const stopped = await strict.waitForDiagnostics(second.uri, (p) => p.version === 1);
+  assert.match(stopped.diagnostics[0].message, /it took longer than 0\.000001 s \(setting partnerlint\.timeout\)/);
 });
