@@ -17,7 +17,7 @@ import { documentTitle, readKind, titleNamesMechanic } from './kind.js';
 import { PLACEHOLDER_OPEN, templates } from './templates.js';
 import { IgnoreGlobs } from './selection.js';
 import { sectionLevel, statesUnfilled } from './fixes.js';
-import { dropCoveredElsewhere, linkedCoverage, type LinkResolver } from './links.js';
+import { dropCoveredElsewhere, linkedCoverage, type LinkResolver, type TopicReader } from './links.js';
 import type { BenchmarkNote, Finding, Fix, LintResult, Span } from './types.js';
 
 export interface AnalyzeOptions {
@@ -218,6 +218,13 @@ function fixAlreadyInText(text: string, fix: Fix): boolean {
   });
 }
 
+/** The rules' readings of whether a document states their topic, for the pages a document links to. */
+function topicReaders(rules: readonly Rule[]): TopicReader[] {
+  const out: TopicReader[] = [];
+  for (const r of rules) if (r.meta.topic && r.states) out.push({ topic: r.meta.topic, states: (plan) => r.states!(plan) });
+  return out;
+}
+
 function redFlagIds(rules: readonly Rule[]): ReadonlySet<string> {
   return new Set(rules.filter((r) => r.meta.redFlag).map((r) => r.meta.id));
 }
@@ -328,7 +335,7 @@ export function analyze(text: string, options: AnalyzeOptions): LintResult {
   }
   stopIfAsked();
 
-  const coverage = options.linked ? linkedCoverage(plan, options.linked, { synonyms: config.synonyms, deadline }) : undefined;
+  const coverage = options.linked ? linkedCoverage(plan, options.linked, { synonyms: config.synonyms, deadline, readers: topicReaders(options.rules) }) : undefined;
   const visible = applyControls(dropCoveredElsewhere(findings, coverage, options.rules, plan, title.line), readControls(plan)).sort((a, b) => a.startOffset - b.startOffset || a.ruleId.localeCompare(b.ruleId));
   return {
     file,

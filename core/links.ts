@@ -127,7 +127,13 @@ function hasText(s: Section): boolean {
 }
 
 /** The topics a document covers: a section about the topic (not a history section) with text in it, or a title naming it. */
-function coveredTopics(text: string, synonyms: Partial<Record<Topic, string[]>> | undefined, deadline: number | undefined): Topic[] {
+/** A reading that says whether a document states a topic in its text (a rule's `states`). */
+export interface TopicReader {
+  topic: Topic;
+  states(plan: PlanModel): boolean;
+}
+
+function coveredTopics(text: string, synonyms: Partial<Record<Topic, string[]>> | undefined, deadline: number | undefined, readers: readonly TopicReader[]): Topic[] {
   const plan = new PlanModel(text, { synonyms, deadline });
   const topics = new Set<Topic>();
   // A lone title names the document, so the model gives it no topic; a linked policy page titled
@@ -142,6 +148,7 @@ function coveredTopics(text: string, synonyms: Partial<Record<Topic, string[]>> 
     if (!s.heading || s.history || !hasText(s)) continue;
     for (const t of s.topics) if (COVERABLE.has(t)) topics.add(t);
   }
+  for (const r of readers) if (COVERABLE.has(r.topic) && !topics.has(r.topic) && r.states(plan)) topics.add(r.topic);
   return [...topics];
 }
 
@@ -149,7 +156,7 @@ function coveredTopics(text: string, synonyms: Partial<Record<Topic, string[]>> 
 const memo = new Map<string, Topic[]>();
 const MEMO_SIZE = 32;
 
-function coveredTopicsMemo(text: string, synonyms: Partial<Record<Topic, string[]>> | undefined, deadline: number | undefined): Topic[] {
+function coveredTopicsMemo(text: string, synonyms: Partial<Record<Topic, string[]>> | undefined, deadline: number | undefined, readers: readonly TopicReader[]): Topic[] {
   const key = `${synonyms ? JSON.stringify(synonyms) : ''}\0${text}`;
   const hit = memo.get(key);
   if (hit) {
@@ -159,7 +166,7 @@ function coveredTopicsMemo(text: string, synonyms: Partial<Record<Topic, string[
   }
   let topics: Topic[];
   try {
-    topics = coveredTopics(text, synonyms, deadline);
+    topics = coveredTopics(text, synonyms, deadline, readers);
   } catch (e) {
     // Out of time: covers nothing now, and is read again next time.
     if (e instanceof DeadlineExceeded) return [];
@@ -185,7 +192,7 @@ export interface LinkCoverage {
 export function linkedCoverage(
   plan: PlanModel,
   linked: LinkResolver,
-  options: { synonyms?: Partial<Record<Topic, string[]>>; deadline?: number } = {},
+  options: { synonyms?: Partial<Record<Topic, string[]>>; deadline?: number; readers?: readonly TopicReader[] } = {},
 ): LinkCoverage {
   const out: LinkCoverage = { covered: [], links: [] };
   const byHref = new Map<string, { doc: LinkedDocument; topics: ReadonlySet<Topic> } | null>();
@@ -202,7 +209,7 @@ export function linkedCoverage(
       known =
         !doc || typeof doc.text !== 'string' || doc.text.length > MAX_LINKED_LENGTH || doc.text.includes('\0')
           ? null
-          : { doc, topics: new Set(coveredTopicsMemo(doc.text, options.synonyms, options.deadline)) };
+          : { doc, topics: new Set(coveredTopicsMemo(doc.text, options.synonyms, options.deadline, options.readers ?? [])) };
       byHref.set(link.href, known);
     }
     if (!known || known.topics.size === 0) continue;

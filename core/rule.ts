@@ -28,12 +28,19 @@ export interface RuleContext<O> {
 export interface Rule<O = any> {
   meta: RuleMeta<O>;
   check(ctx: RuleContext<O>): void;
+  /**
+   * Whether a document states the rule's topic (`meta.topic`) in its text, where a section about
+   * it is not the only sign: a page that does, linked from a document, covers the topic there
+   * (spec, "Programs that span documents"). The same reading the rule's own check uses.
+   */
+  states?(plan: PlanModel): boolean;
 }
 
 /** Declares a rule with its options type inferred from the zod schema. */
 export function defineRule<S extends z.ZodType>(rule: {
   meta: Omit<RuleMeta<z.output<S>>, 'options'> & { options: S };
   check(ctx: RuleContext<z.output<S>>): void;
+  states?(plan: PlanModel): boolean;
 }): Rule<z.output<S>> {
   return rule as unknown as Rule<z.output<S>>;
 }

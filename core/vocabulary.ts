@@ -45,6 +45,7 @@ export const DIRECT_SELLERS: readonly string[] = [
   "(?:our|his|her|the company's) (?:[\\w-]+ )?account managers",
   '(?:our|the) (?:[\\w-]+ )?sales ?(?:team|reps?|org(?:anization)?|force|people)',
   'sales reps?',
+  '(?:national|key|strategic|named|enterprise)[- ]accounts? (?:sales )?(?:team|reps?|sellers?|group|managers?)',
   'our (?:[\\w-]+ )?(?:inside |field )?(?:sales)?(?:reps|sellers)',
 ];
 

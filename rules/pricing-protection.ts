@@ -1,32 +1,75 @@
 import { z } from 'zod';
 import { defineRule } from '../core/rule.js';
+import type { PlanModel } from '../core/model.js';
 import { isHedged, isNegatedAt } from '../core/language.js';
 import { insertSectionFix } from '../core/fixes.js';
-import { DIRECT_SELLERS, oneOf } from '../core/vocabulary.js';
+import { ANY_PARTNER, DIRECT_SELLERS, oneOf } from '../core/vocabulary.js';
 
 const PROTECTION =
   /\bapproved[- ]customer\b|\bnamed[- ]accounts?\b|\bprotected (?:accounts?|fleets?|customers?)\b|\bprotect (?:up to )?\d+\b|\b(?:registered|partner|reseller)[- ](?:registered )?(?:accounts?|deals?|opportunit\w+) (?:are|is|stay|stays) (?:closed|off[- ]limits|hands[- ]off|protected)\b|\bclosed to (?:direct|them|our (?:direct )?(?:reps|sales|team|AEs|sellers|account (?:executives|managers)))\b|\bhands[- ]off\b|\bstays? away from\b|\bterritor(?:y|ies)\b|\bmax(?:imum)?\s+(?:of\s+)?(?:\d+\s?%\s+)?discount\b|\bdiscounts?\b[^.;]{0,100}\b(?:approv\w*|sign-?off)\b|\b(?:bigger|larger|higher|deeper) discount\b|\bdiscounts? (?:bigger|larger|higher|deeper|greater) than\b|\bdiscounts? (?:beyond|above|over|of more than|greater than)\b|\bdiscount (?:governance|approval|policy|cap|ceiling)\b|\b(?:anything|everything|discounts?|any discount) (?:deeper|bigger|larger|higher|more|beyond|above|over)\b[^.;]{0,40}\b(?:approv\w*|sign-?off|deal desk)\b|\bprice (?:conflicts?|disputes?|escalat\w+|floors?|protection)\b|\bpricing protection\b|\bminimum advertised price\b|\bwill not undercut\b|\bnever undercut\b/i;
 
 /**
  * Pricing protection read from its parts, in any order: the direct side (reps, AEs, account
- * managers, "direct") held back on price or on the partner's accounts (a cap, "cannot", "never
- * undercuts", "off-limits"), or a price conflict that goes to someone who decides.
+ * managers, "direct", the company itself) held back on price or on the partner's accounts (a cap,
+ * "may not", "never undercuts", "off-limits", "stays out"), a partner's account closed to the
+ * direct side, or a price conflict that goes to someone who decides.
  */
 const DIRECT_SIDE = new RegExp(`\\b${oneOf(DIRECT_SELLERS)}\\b|\\bdirect\\b(?! (?:customers?|mail|debit|deposit|marketing|link))`, 'i');
-const HELD_BACK =
-  /\b(?:not allowed|cannot|can't|can not|never|will not|won't|barred|off[- ]limits|stay off|max(?:imum)?|caps?|capped|no (?:bigger|larger|deeper|lower))\b[^.;]{0,50}\b(?:discount\w*|pric\w+|undercut\w*|quot\w+|contact|accounts?|organi[sz]ations?|deals?|opportunit\w+)\b|\b(?:discount\w*|pric\w+|undercut\w*|quot\w+|accounts?|organi[sz]ations?)\b[^.;]{0,40}\b(?:not allowed|cannot|can't|never|barred|off[- ]limits|capped|are yours|is yours)\b/i;
-const PRICE_CONFLICT = /\bescalat\w+\b[^.]{0,40}\bundercut\w*|\b(?:won't|will not|never|not) be undercut\b|\bbound to (?:the )?partner(?:'s|’s)? (?:quoted )?(?:price|quote)\b|\bexcluded from (?:direct|our) (?:prospecting|outreach|selling|sales)\b|\boff[- ]limits to (?:the )?(?:direct|our)\b|\b(?:price|pricing|quote)[- ](?:conflicts?|disputes?)\b|\bplays? (?:a |the )?partner['’]s (?:quote|price)\b|\bpricing desk\b[^.]{0,60}\bhonou?rs?\b/i;
+const RESTRAINT = String.raw`(?:not allowed|cannot|can't|can not|may not|must not|does not|do not|doesn't|don't|never|will not|won't|barred|off[- ]limits|stays? (?:off|out|away)|max(?:imum)?|caps?|capped|no (?:bigger|larger|deeper|lower))`;
+const PRICE_OR_ACCOUNT = String.raw`(?:discount\w*|pric\w+|undercut\w*|quot\w+|contact\w*|approach\w*|pursu\w+|prospect\w*|accounts?|organi[sz]ations?|deals?|opportunit\w+|compet\w+|sell\w*)`;
+const HELD_BACK = new RegExp(
+  String.raw`\b${RESTRAINT}\b[^.;]{0,50}\b${PRICE_OR_ACCOUNT}\b|\b${PRICE_OR_ACCOUNT}\b[^.;]{0,40}\b(?:not allowed|cannot|can't|never|barred|off[- ]limits|capped|are yours|is yours|stays? (?:out|away))\b|\b(?:stays?|keeps?) (?:out|away|off)\b`,
+  'i',
+);
+/** An account the partner holds: registered, claimed, named to it, or "yours". */
+const PARTNER_ACCOUNT =
+  /\b(?:registered|claimed|protected|named|partner[- ](?:sourced|registered|owned))\s+(?:[\w-]+\s+)?(?:accounts?|deals?|opportunit\w+|customers?|clients?|organi[sz]ations?|prospects?)\b|\b(?:accounts?|deals?|opportunit\w+|customers?|clients?|prospects?)\s+(?:that\s+|which\s+)?(?:you|they|a partner|the partner|partners|an? (?:reseller|MSP|VAR|agency|dealer))\s+(?:have\s+|has\s+)?(?:registered|registers?|claimed|brought|sourced|owns?|holds?)\b|\b(?:holds?|owns?) the account\b|\bexclusive (?:rights?|access)\b|\bbelongs? to the (?:partner|reseller|MSP|dealer)\b/i;
+/** Closed to someone: the direct side, named in the sentence or in the paragraph ("off-limits to them"). */
+const BARRED =
+  /\bclosed to\b|\boff[- ]limits\b|\bhands[- ]off\b|\bstays? (?:away|out|off)\b|\b(?:will not|won't|cannot|can't|may not|must not|does not|do not|don't|never)\s+(?:\w+\s+)?(?:approach|contact|pursue|prospect|quote|sell|compete|call|target|chase|touch|work)\w*\b|\b(?:is|are) (?:reserved|ring-?fenced) for\b|\bexcluded from\b/i;
+const PRICE_CONFLICT = new RegExp(
+  [
+    String.raw`\bescalat\w+\b[^.]{0,40}\bundercut\w*`,
+    String.raw`\bundercut\w*\b[^.]{0,80}\b(?:escalat\w*|raise it|deal desk|conflict desk|channel (?:council|manager))`,
+    String.raw`\bquotes? (?:below|under|lower than) (?:you|the partner|a partner)\b`,
+    String.raw`\b(?:won't|will not|never|not) be undercut\b`,
+    String.raw`\bbound to (?:the )?partner(?:'s|’s)? (?:quoted )?(?:price|quote)\b`,
+    String.raw`\b(?:must|will|shall) (?:match|honou?r|respect|meet) (?:or exceed )?(?:the )?partner(?:'s|’s)? (?:quoted )?(?:price|quote)\b`,
+    String.raw`\bexcluded from (?:direct|our) (?:prospecting|outreach|selling|sales)\b`,
+    String.raw`\boff[- ]limits to (?:the )?(?:direct|our)\b`,
+    String.raw`\b(?:price|pricing|quote)[- ](?:conflicts?|disputes?)\b`,
+    String.raw`\bplays? (?:a |the )?partner['’]s (?:quote|price)\b`,
+    String.raw`\bpricing desk\b[^.]{0,60}\bhonou?rs?\b`,
+  ].join('|'),
+  'i',
+);
 
 /** Not a protection the plan gives: deferred or conditional, someone else's (a competitor's), or a job title. */
-const NOT_GIVEN = /\b(?:after the pilot|will be defined|to be defined|if (?:conflicts?|it) (?:arise|becomes?)|consider\w*|competitors?|used to|(?:are|is) (?:rare|common|uncommon|unusual|frequent))\b|\bterritory (?:managers?|reps?|sales)\b/i;
+const NOT_GIVEN = /\b(?:after the pilot|will be defined|to be defined|if (?:conflicts?|it) (?:arise|becomes?)|consider\w*|competitors?|used to|(?:are|is) (?:rare|common|uncommon|unusual|frequent))\b|\bterritory (?:managers?|reps?|sales|planning)\b/i;
+/** The protection itself said to be missing: "there is no discount governance". */
+const ABSENT = /\b(?:there (?:is|are) no|we have no|no|without|lacks?|lacking)\s+(?:\w+\s+){0,2}$/i;
 
-function protectsPartnerPricing(text: string): boolean {
+function protectsPartnerPricing(text: string, paragraph: string): boolean {
   if (isHedged(text) || NOT_GIVEN.test(text)) return false;
   const named = PROTECTION.exec(text);
-  // A discount limit is written as a negation ("can't discount more than 10% without approval"): that is the rule itself.
-  if (named && (!isNegatedAt(text, named.index) || /discount/i.test(named[0]))) return true;
-  return (DIRECT_SIDE.test(text) && HELD_BACK.test(text)) || PRICE_CONFLICT.test(text) || /\bregistered (?:accounts|organi[sz]ations|deals|opportunities) are yours\b/i.test(text);
+  if (named) {
+    const absent = ABSENT.test(text.slice(Math.max(0, named.index - 40), named.index));
+    // Territories of the direct team alone ("territories for our AEs") protect no partner.
+    const ownTerritories = /territor/i.test(named[0]) && DIRECT_SIDE.test(text) && !PARTNER_NOUN_RE.test(text);
+    // A discount limit is written as a negation ("can't discount more than 10% without approval"): that is the rule itself.
+    if (!absent && !ownTerritories && (!isNegatedAt(text, named.index) || /discount/i.test(named[0]))) return true;
+  }
+  if (PRICE_CONFLICT.test(text)) return true;
+  if (/\bregistered (?:accounts|organi[sz]ations|deals|opportunities) are yours\b/i.test(text)) return true;
+  if (DIRECT_SIDE.test(text) && HELD_BACK.test(text)) return true;
+  // A partner's account closed to the direct side, named here or earlier in the paragraph ("off-limits to them").
+  return PARTNER_ACCOUNT.test(text) && BARRED.test(text) && (DIRECT_SIDE.test(text) || (/\b(?:them|they|us|we)\b/i.test(text) && DIRECT_SIDE.test(paragraph)));
 }
+function statesProtection(plan: PlanModel): boolean {
+  return plan.statements('pricingProtection', (s) => protectsPartnerPricing(s.text, s.unit.text)).length > 0;
+}
+
+const PARTNER_NOUN_RE = new RegExp(`\\b${ANY_PARTNER}\\b`, 'i');
 
 export default defineRule({
   meta: {
@@ -46,9 +89,10 @@ export default defineRule({
       example: '---\ntype: partnership-plan\narchetypes: [reseller]\n---\n# Reseller plan\n\nResellers keep a 20% margin.\n',
     },
   },
-  check({ plan, evidence, report }) {
+  states: statesProtection,
+  check({ plan, report }) {
     if (!plan.archetypes.includes('reseller')) return;
-    if (plan.sectionsWith('pricingProtection').length || plan.statements('pricingProtection', (s) => protectsPartnerPricing(s.text)).length) return;
+    if (plan.sectionsWith('pricingProtection').length || statesProtection(plan)) return;
     report({
       message: 'Reseller program with no pricing protection: no protected accounts, territories, discount governance or price escalation.',
       at: plan.titleSpan(),

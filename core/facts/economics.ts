@@ -115,7 +115,14 @@ function classifyText(text: string, at: number, m: PercentMatch, contextOnly = f
     // What partners pay us ("Partners pay a 2% platform fee") is not what they earn.
     if (PARTNER_PAYS.test(before)) return 'other';
   }
-  if (/\b(?:gross|operating|contribution|profit|net|ebitda|blended|software|hardware)\s+(?:\w+\s+)?margins?\b/i.test(before) || /^\s*gross margin/i.test(after)) return 'grossMargin';
+  // The company's own margin, written out or abbreviated ("GM 84%", "84% GM", "gross margins of 78%").
+  if (
+    /\b(?:gross|operating|contribution|profit|net|ebitda|blended|software|hardware)\s+(?:\w+\s+)?margins?\b/i.test(before) ||
+    /\bGM\b\s*(?:of|is|are|at|:|=|~|≈|>|≥|above|over|around|about)?\s*(?:~|≈)?\s*$/.test(before) ||
+    /^\s*gross margin/i.test(after) ||
+    /^\s*GM\b/.test(after)
+  )
+    return 'grossMargin';
   // A discount on the partner's own licences (internal use, demo, NFR) is not what it earns on a sale.
   // So is a discount on what the partner buys for itself ("Discount for additional support").
   // Read in the list item that holds the number: "12% off MSRP, DR, portal access, NFR" lists NFR as another benefit.
@@ -124,6 +131,8 @@ function classifyText(text: string, at: number, m: PercentMatch, contextOnly = f
   // What the partner buys at: a resale, trade or buy-price discount is its margin.
   if (/\b(?:resale|reseller|trade|wholesale|dealer|distributor|buy(?:ing)?)\s+(?:discount|price)\b/i.test(near) && !/\bend[- ]customers?\b|\bcustomers? (?:get|receive)\b/i.test(near)) return 'payout';
   if (!contextOnly && PAYOUT_RIGHT_AFTER.test(after) && !/\b(?:gross|operating|contribution|profit)\s*$/i.test(before)) return 'payout';
+  // What the customers get ("Referred customers receive 20% off their first year") is their discount.
+  if (/\b(?:customers?|clients?|buyers?|end[- ]users?|subscribers?|patients?|members)\b[^.;:]{0,30}\b(?:get|gets|receive|receives|pay|pays|enjoy|enjoys|save|saves)\s+(?:an?\s+)?(?:extra\s+|additional\s+|further\s+)?$/i.test(before) && /^\s*(?:off|discount|less|lower)\b/i.test(after)) return 'customerDiscount';
   // A tier's benefits: "You get: 25% off list, access to market development funds".
   if (!contextOnly && inTier && /^\s*(?:trade |partner |reseller )?(?:off list|off|discount|below list)\b/i.test(after)) return 'payout';
   // "MDF may never fund a discount of more than 10% to a customer": the number is the customer's discount.

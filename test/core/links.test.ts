@@ -101,3 +101,38 @@ Resellers register deals in the portal; we approve registrations within 30 days.
   assert.equal(stays?.line, sla.line);
   assert.equal(plan.split('\n')[sla.line - 1].includes('30 days'), true);
 });
+
+test('a linked page that states a topic in its text, with no section about it, covers it (pricing protection)', () => {
+  const guide = [
+    '---',
+    'partnerlint:',
+    '  kind: guide',
+    '---',
+    '',
+    '# Reseller partner program',
+    '',
+    'Resellers buy at 20% off list and resell our backup appliances to schools.',
+    '',
+    '## Deal registration',
+    '',
+    'Register every opportunity before you quote it; the rules are in the [deal registration policy](./deal-registration.md).',
+    '',
+  ].join('\n');
+  const policy = [
+    '# Deal registration policy',
+    '',
+    '## Conflicts',
+    '',
+    'A registered opportunity is closed to our national-accounts team for as long as the registration lasts.',
+    '',
+  ].join('\n');
+  const alone = lint(guide, { filePath: '/handbook/guide.md' });
+  assert.ok(alone.findings.some((f) => f.ruleId === 'pricing-protection'), 'the guide alone protects no price or account');
+  const linked = lint(guide, { filePath: '/handbook/guide.md', linked: resolver({ './deal-registration.md': policy }) });
+  assert.ok(!linked.findings.some((f) => f.ruleId === 'pricing-protection'), 'the policy closes registered accounts to the direct team');
+  assert.ok(linked.coveredElsewhere?.some((c) => c.topic === 'pricingProtection' && c.file === './deal-registration.md'));
+  // A policy that only says how conflicts are settled protects no account.
+  const weak = policy.replace('A registered opportunity is closed to our national-accounts team for as long as the registration lasts.', 'Conflicts are settled by the channel team.');
+  const stillMissing = lint(guide, { filePath: '/handbook/guide.md', linked: resolver({ './deal-registration.md': weak }) });
+  assert.ok(stillMissing.findings.some((f) => f.ruleId === 'pricing-protection'));
+});
