@@ -15,13 +15,30 @@ const REASON_LABEL =
 /** Who picks the product, and why: "MSPs choose us because …", "Customers pick us for the NetSuite connector". */
 const REASON_GIVEN =
   /\b(?:partners?|resellers?|msps?|advisors?|consultants?|teams?|customers?|clients?|buyers?|engineers?|firms?|SIs|hospitals|we)\b[^.]{0,40}\b(?:lead with|pick|picks|choose|chooses|recommend|prefer|push|win with|bring us)\b[^.]{0,60}\b(?:because|for (?:the|our)|since|thanks to)\b|\bis why (?:\w+ ){0,3}(?:bring|choose|pick|recommend|lead|win|buy)|\bdifferentiat\w+ (?:is|by|through)\b|\bwin (?:against|over) (?:\w+ ){0,3}\w+\b[^.]{0,40}\bnot (?:on )?price\b/i;
+/**
+ * The product set against a kind of alternative in other words: a comparison ("unlike", "versus",
+ * "rather than", "over", "than") with other vendors' products ("the large suites", "closed
+ * alternatives", "legacy vendors"), or what they lack ("which most competitors' are not").
+ */
+const ALTERNATIVE = String.raw`(?:competitors?|competition|rivals?|alternatives?|incumbents?|(?:other|most|closed|legacy|large|larger|big|bigger|traditional|generic|existing|point|horizontal|cloud-only|on-prem(?:ise)?|older|the big|the major|mainstream|US|global) (?:[\w-]+ ){0,2}(?:vendors?|tools?|suites?|products?|platforms?|solutions?|providers?|CMSs?|CRMs?|ERPs?|apps?|systems?|players?|offerings?|alternatives?|competitors?|rivals?))`;
+const COMPARED = new RegExp(
+  String.raw`\b(?:unlike|versus|vs\.?|compared (?:with|to)|rather than|instead of|over|(?:better|faster|easier|simpler|safer|quicker|stronger|smarter|more (?:accurate|reliable|secure|complete|flexible|scalable|powerful)) than|(?:twice|three times|\d+x|\d+ times) as (?:[\w-]+ ){1,5}as)\s+(?:[\w-]+\s+){0,3}?${ALTERNATIVE}\b|\b${ALTERNATIVE}['’]?s?\s+(?:\w+\s+)?(?:are not|aren't|do not|don't|can't|cannot|lack)\b|\bwhich (?:most|few|no) (?:[\w-]+ ){0,2}(?:competitors|rivals|vendors|others)['’]?s? (?:are|do|can|have)\b`,
+  'i',
+);
+/** Why they choose the product: "the reason customers switch to us", "partners recommend us over …", "see us as the natural add-on". */
+const CHOSEN =
+  /\b(?:reasons?|why)\b[^.]{0,40}\b(?:switch|choose|pick|buy|prefer|push|sell|recommend|lead with)\w*\b[^.]{0,20}\b(?:us|our|we)\b|\bswitch(?:es|ing)? (?:over )?to us\b|\b(?:pick|picks|choose|chooses|prefer|prefers|recommend|recommends|select|selects) us (?:for|over|because|as|when)\b|\bsee us as (?:the|a|their) (?:natural|obvious|only|best|default|go-to|safe)\b|\b(?:is|are) why (?:\w+ ){0,3}(?:switch|choose|pick|buy|prefer)\w*\b/i;
+/** The product alone in its field: "the sole vendor offering …", "positioned as the compliance-first option", "our key differentiator". */
+const ALONE =
+  /\bsole (?:vendor|provider|supplier|product|platform|tool|option)\b|\bpositioned as (?:the|a|an)\b|\b(?:key |main |core |biggest |real )?differentiators?\b(?! (?:is|are) (?:unclear|not))/i;
+
 /** Differentiation said of something else ("differentiated partner tiers"), or wanted rather than had. */
 const NOT_DIFFERENTIATION =
-  /\bdifferentiated (?:partner |pricing |support )?(?:tiers?|levels?|pricing|margins?|discounts?)\b|\b(?:need|needs|want|hope|plan|try|trying) to (?:differentiate|stand out|be unique)\b|\b(?:unclear|not (?:yet )?clear|still (?:working|figuring))\b/i;
+  /\bdifferentiated (?:partner |pricing |support )?(?:tiers?|levels?|pricing|margins?|discounts?)\b|\b(?:need|needs|want|wants|hope|hopes|plan|plans|try|trying|aim|aims|intend|intends) to (?:differentiate|stand out|be unique|become|be the)\b|\b(?:unclear|not (?:yet )?clear|still (?:working|figuring))\b|\b(?:used to|no longer|since dropped|in the past)\b|\b(?:need|needs|lack|lacks|without|no|don't have|do not have|still looking for) (?:a |any |real |clear |obvious )?(?:differentiators?|differentiation|edge|reason)\b|\b(?:compete|competes|competing) (?:against|with)\b(?![^.]{0,40}\b(?:because|thanks to|since)\b)/i;
 /** Price is not a reason in this sense ("we offer the biggest discounts", "we cost less"). */
 export function priceOnly(text: string): boolean {
   return (
-    /\bcheap(?:er|est)\b|\blow(?:er|est)? (?:price|cost)s?\b|\bless expensive\b|\bcosts? less\b|\bbest price\b|\b(?:biggest|largest|deepest|highest) (?:discounts?|margins?)\b|\b(?:price|pricing|cost)\b[^.]{0,30}\b(?:lower|less|cheaper|below)\b|\blower than\b/i.test(
+    /\bcheap(?:er|est)\b|\blow(?:er|est)? (?:price|cost)s?\b|\bless expensive\b|\bcosts? less\b|\bbest price\b|\b(?:biggest|largest|deepest|highest) (?:discounts?|margins?)\b|\b(?:price|pricing|cost)\b[^.]{0,30}\b(?:lower|lowest|less|cheaper|cheapest|below)\b|\b(?:lower|lowest) (?:total )?(?:cost|price|TCO)\b|\blower than\b/i.test(
       text.replace(/\b(?:rather than|instead of|over|not)\b[^.,;]*/gi, ''),
     ) && !/\bnot (?:on |just |only )?(?:on )?price\b/i.test(text)
   );
@@ -30,8 +47,8 @@ export function priceOnly(text: string): boolean {
 /** A sentence that gives partners a reason beyond price to lead with the product. */
 export function statesDifferentiation(text: string): boolean {
   if (isHedged(text) || NOT_DIFFERENTIATION.test(text) || priceOnly(text)) return false;
-  return AGAINST_ALTERNATIVES.test(text) || REASON_LABEL.test(text) || REASON_GIVEN.test(text);
+  return AGAINST_ALTERNATIVES.test(text) || REASON_LABEL.test(text) || REASON_GIVEN.test(text) || COMPARED.test(text) || CHOSEN.test(text) || ALONE.test(text);
 }
 
 export const DIFFERENTIATION_CUE =
-  /because|\bfor (?:the|our)\b|since|thanks to|is why|differentiat|\bwin|\bno (?:other )?(?:competitor|rival|alternative|one else|other)|nobody else|apart\b|unique|\bonly\b|unlike|beats?|outperform|better than|faster than|alternatives|competitors|rivals|incumbent|replicat|\bmatch|retire|in one|^\W*(?:why|our (?:edge|moat|advantage|differentiator|USP|unique)|what (?:sets|makes)|differentiat|positioning|competitive)/i;
+  /because|versus|\bvs\b|compared|rather than|instead of|\bover\b|\bthan\b|against|reason|\bwhy\b|switch|\bus\b|\bsole\b|positioned|\bfor (?:the|our)\b|since|thanks to|is why|differentiat|\bwin|\bno (?:other )?(?:competitor|rival|alternative|one else|other)|nobody else|apart\b|unique|\bonly\b|unlike|beats?|outperform|better than|faster than|alternatives|competitors|rivals|incumbent|replicat|\bmatch|retire|in one|^\W*(?:why|our (?:edge|moat|advantage|differentiator|USP|unique)|what (?:sets|makes)|differentiat|positioning|competitive)/i;

@@ -42,7 +42,7 @@ export function readinessEvidence(ev: Evidence): Record<PreconditionKey, Precond
   };
 
   // differentiation
-  const diffLabel = positive(labelled(/^differentiat\w*|^positioning$|^why us\b|^why (?:\w+ ){0,3}(?:lead with|pick|choose|prefer|push|recommend|sell|switch|back|wins?|wants?|buy|care)\b|^our edge\b|^unique/i));
+  const diffLabel = positive(labelled(/^differentiat(?:ion|ors?|es?)\b|^positioning$|^why us\b|^why (?:\w+ ){0,3}(?:lead with|pick|choose|prefer|push|recommend|sell|switch|back|wins?|wants?|buy|care)\b|^our edge\b|^unique/i));
   const diff = plan.facts(DIFFERENTIATION_CUE).find((s) => isStatement(s) && statesDifferentiation(s.text)) ?? null;
   const diffOk = [diffLabel, diff].find((s) => s && !priceOnly(s.text) && s.text.length > 30) ?? null;
   met('differentiation', [diffOk], 'partners have a reason to lead with the product beyond price', 'no reason is given for partners to push this product over alternatives (price alone is not one)');
