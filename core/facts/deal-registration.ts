@@ -25,7 +25,7 @@ export interface DealRegistration {
 
 /** Registering as a partner (sign-up, portal accounts, a "Registered" tier) is not registering a deal. */
 const SIGN_UP =
-  /\bregist(?:er|ering|ration)\b[^.]{0,25}\b(?:to become|as an? (?:\w+ )?partner|for (?:the |our |a |an )?(?:portal|program|programme|partner program|training|webinar|event|course|account|exam|certification|test|academy|conference))\b|\b(?:partner|portal|account|program(?:me)?|user|event|webinar|training|course) registration\b|\bregistered (?:partners?|resellers?|tier|level|members?)\b/i;
+  /\bregister(?:s|ed|ing)? (?:their |your |its |our )?interest\b|\bregist(?:er|ers|ered|ering|ration) with (?:the |a |their |your )?(?:tax|government|local|state|federal|chamber|regulator|authorit\w*|IRS|HMRC|companies house|trade register)\b|\bregist(?:er|ering|ration)\b[^.]{0,25}\b(?:to become|as an? (?:\w+ )?partner|for (?:the |our |a |an )?(?:portal|program|programme|partner program|training|webinar|event|course|account|exam|certification|test|academy|conference))\b|\b(?:partner|portal|account|program(?:me)?|user|event|webinar|training|course) registration\b|\bregistered (?:partners?|resellers?|tier|level|members?)\b/i;
 
 const DEAL_REG_WORD = /\bdeal[- ]?reg\w*|\bDR\b|\bregist\w+/i;
 /** "DR" as people abbreviate deal registration (capitals only, so "Dr." is not it). */
@@ -33,15 +33,16 @@ const DR_ABBREVIATION = /(?<!\bTL;\s?)\bDRs?\b(?!\.\s*[A-Z][a-z])/;
 
 /** A sentence that describes how partners register a deal. */
 const REGISTRATION_PROCESS =
-  /\b(?:partners?|resellers?|msps?|advisors?|consultants?|they|firms?|agencies)\b[^.]{0,40}\b(?:register|submit)s?\b|\b(?:you|whoever(?: \w+){0,4})\s+(?:can |must |should |need to |first )?(?:register|claim|submit)s?\b|\bregistered (?:deals?|accounts?|opportunit\w+|leads?|referrals?)\b|\bdeal[- ]?registration\b|^\W*deal[- ]?reg\s*:|\b(?:opportunit\w+|deals?|referrals?|clients?) must be registered\b|\bregister (?:your|each|every) (?:deals?|opportunit\w+|referrals?|clients?)\b|\b(?:opportunity|lead|referral) registration\b|\bregistrations?\b[^.]{0,40}\b(?:approved|valid|last|expire|hold)/i;
+  /\b(?:partners?|resellers?|msps?|advisors?|consultants?|they|firms?|agencies)\b[^.]{0,40}\b(?:register|submit)s?\b|\b(?:you|whoever(?: \w+){0,4})\s+(?:can |must |should |need to |first )?(?:register|claim|submit)s?\b|\bregistered (?:deals?|accounts?|opportunit\w+|leads?|referrals?)\b|\bdeal[- ]?registration\b|^\W*deal[- ]?reg\s*:|\b(?:opportunit\w+|deals?|referrals?|clients?) must be registered\b|\bregister (?:your|each|every) (?:deals?|opportunit\w+|referrals?|clients?)\b|\b(?:opportunity|lead|referral) registration\b|\bregistrations?\b[^.]{0,40}\b(?:approved|valid|last|expire|hold)|\b(?:deal[- ]?reg\w*|DR)\b[^.]{0,60}\b(?:mandatory|required|protects?|guarantees?|locks?|secures?|approv\w*|expir\w*|valid|confirm\w*|portal|form)\b|\bregistration\b[^.]{0,30}\b(?:protects?|guarantees?|locks? in|secures?)\b|\b(?:deals?|opportunit\w+|leads?|referrals?|prospects?)\b[^.;]{0,20}\b(?:are|is|get|gets|must be|should be|will be)\s+(?:\w+\s+)?(?:registered|submitted|logged|claimed)\b|\b(?:deals?|opportunit\w+|leads?|referrals?|clients?|accounts?) (?:\w+ )?(?:registered|submitted|claimed) by\b/i;
 
 /**
  * Registering a deal read from its parts: a partner (or "you", "every deal a partner works"), a way to
  * claim (register, claim, log, reserve, submit), and a deal (an opportunity, a client, an account).
  */
 const CLAIMS_A_DEAL =
-  /\b(?:regist(?:er|ers|ered|ering)|claims?|claimed|claiming|logs?|logged|reserves?|reserved|flags?|flagged)\s+(?:(?:each|every|a|an|the|their|your|its|new|open)\s+)?(?:[\w-]+\s+){0,2}(?:deals?|opportunit\w+|clients?|customers?|accounts?|prospects?|introductions?|intros?|leads?|referrals?)\b|\bregistering (?:it|them)\b|\b(?:deals?|opportunit\w+|clients?|prospects?|introductions?|intros?|leads?|referrals?)\b[^.;]{0,40}\b(?:must|should|is|are|gets?) (?:be )?(?:registered|logged|claimed)\b/i;
-const CLAIMANT = new RegExp(`\\b(?:${ANY_PARTNER}|you|they)\\b`, 'i');
+  /\b(?:regist(?:er|ers|ered|ering)|claims?|claimed|claiming|logs?|logged|reserves?|reserved|flags?|flagged|submit|submits|submitted|submitting)\s+(?:(?:each|every|a|an|the|their|your|its|new|open)\s+)?(?:[\w-]+\s+){0,2}(?:deals?|opportunit\w+|clients?|customers?|accounts?|prospects?|introductions?|intros?|leads?|referrals?)\b|\bregister(?:ing)? (?:it|them)\b|\b(?:deals?|opportunit\w+|clients?|prospects?|introductions?|intros?|leads?|referrals?)\b[^.;]{0,40}\b(?:must|should|is|are|gets?) (?:be )?(?:registered|logged|claimed)\b/i;
+/** Who claims: a partner, "you", "they", or no one named in an instruction ("Register it in the portal"). */
+const CLAIMANT = new RegExp(`\\b(?:${ANY_PARTNER}|you|your|they|their)\\b|^\\W*(?:A\\s*[:.)]\\s*)?(?:register|submit|claim|log)\\b`, 'i');
 /** MDF claims, event sign-ups and partner sign-up are not deal registration. */
 const NOT_A_DEAL_CLAIM = /\bMDF\b|\bfunds?\b|\breimburs\w*|\bcampaigns?\b|\bwebinars?\b|\bevents?\b|\bexpenses?\b/i;
 function describesRegistration(text: string): boolean {
@@ -71,7 +72,7 @@ export function dealRegSentences(ev: Evidence): Sentence[] {
 export function dealReg(ev: Evidence): DealRegistration | null {
   const section = ev.plan.sectionsWith('dealRegistration')[0] ?? null;
   // A bare name of the topic ("Deal registration", a link to the policy page) is navigation, not a mechanism.
-  const bare = (s: Sentence) => s.text.trim().split(/\s+/).length <= 5 && !/\b(?:register|submit|approv|valid|expir|claim|protect|hold)\w*/i.test(s.text);
+  const bare = (s: Sentence) => s.text.trim().split(/\s+/).length <= 5 && !/\b(?:register|submit|approv|valid|expir|claim|protect|hold|renew|extend|lock)\w*|\d/i.test(s.text);
   const sentences = ev.dealRegSentences.filter((s) => !s.test(SIGN_UP) && ((section && s.section?.inTopic('dealRegistration')) || s.test(REGISTRATION_PROCESS) || s.test(DR_ABBREVIATION) || describesRegistration(s.text)));
   // "We have no deal registration yet", "Deal registration: not decided": absence, not a mechanism to judge.
   const stated = sentences.filter((s) => !statesAbsence(s) && !COVERED_ELSEWHERE.test(s.text));
