@@ -191,7 +191,7 @@ export interface CountMatch extends NumberMatch {
 }
 
 const COUNT_RE = new RegExp(
-  `(?<![\\w.$£€%-])(${NUMBER_SRC})(?:\\+)?(?:${RANGE_SEP}(${NUMBER_SRC}))?\\s+["“']?((?:(?!(?:and|or|with|in|of|from|to|per|each|for|the|who|that|at|on|by|a|an|through|via|across|among)\\b)[A-Za-z][\\w-]*\\s+){0,3})(${ANY_PARTNER}|practices|alliances?|vendors?|logos?|companies|providers?|organi[sz]ations)\\b`,
+  `(?<![\\w.$£€%-])(${NUMBER_SRC})(?:\\+)?(?:${RANGE_SEP}(${NUMBER_SRC}))?\\s+["“']?((?:(?!(?:and|or|with|in|of|from|to|per|each|for|the|who|that|at|on|by|a|an|through|via|across|among|is|are|was|were|be|been|has|have|had|will|can|may|must|endpoints?|seats?|users?|employees?|clients?|customers?|accounts?|devices?|licen[cs]es?|locations?|sites?|tickets?|trials?|days?|weeks?|months?|years?|hours?|deals?|lawyers?|beds?|stores?)\\b)[A-Za-z][\\w-]*\\s+){0,3})(${ANY_PARTNER}|practices|alliances?|vendors?|logos?|companies|providers?|organi[sz]ations)\\b`,
   'gi',
 );
 

@@ -7,6 +7,9 @@ import type { Sentence } from '../core/sentences.js';
 import { partnerCounts } from '../core/facts/index.js';
 import { band, days } from './util.js';
 
+/** Where one clause ends and another begins: ", and the job …", "; then …". */
+const CLAUSE_BREAK = /,\s*(?:and|but|while|so|then|whereas)\b|;/i;
+
 /** Statements of a pilot's shape: its length or its number of partners. */
 function pilotStatements(plan: PlanModel): Sentence[] {
   return plan
@@ -56,6 +59,9 @@ export default defineRule({
         let m: RegExpExecArray | null;
         while ((m = re.exec(s.text))) {
           const pilotEnd = m.index + m[0].length;
+          // Within the pilot's clause: "The first year was a pilot, and the job for the next twelve months is …" gives the pilot no length.
+          const between = start >= pilotEnd ? s.text.slice(pilotEnd, start) : s.text.slice(end, m.index);
+          if (CLAUSE_BREAK.test(between)) continue;
           if ((start >= pilotEnd && start - pilotEnd <= reach) || (m.index >= end && m.index - end <= 12)) return true;
         }
         // In a pilot section, a sentence that does not name the pilot states its shape only as a
@@ -64,7 +70,7 @@ export default defineRule({
         // An answer to a question about the pilot ("Q: How big is the pilot?" "A: 45 days with 3 ISVs.").
         // A bracketed aside ("8 partners (5 agencies + 3 ISVs), 60 days") does not break the list.
         const before = s.text.slice(0, start).replace(plan.questionFor(s) ? ANSWER_START : /^$/, '').replace(/\s*\([^()]{0,80}\)/g, '');
-        return /^(?:[-*]\s*)?$|^(?:[\w'’-]+\s+){0,3}[\w'’-]+,\s*$|\b(?:with|for|runs?|lasts?|length|duration|size|partners?)\s*:?\s*$/i.test(before);
+        return /^(?:[-*]\s*)?$|^(?:[\w'’-]+\s+){0,3}[\w'’-]+,\s*$|\b(?:with|for|over|across|runs?|lasts?|length|duration|size|partners?)\s*:?\s*$/i.test(before);
       };
       for (const d of s.durations) {
         if (!near(d.start, d.end, 30)) continue;

@@ -104,7 +104,7 @@ export function metricWithTarget(ev: Evidence): Sentence | null {
 
 /** What makes a number a target: a target word, a time to reach it, or a bound ("or better", "at least"). */
 const TARGET_FRAME =
-  /\b(?:targets?|goals?|aim|we want|reach|KPI|by (?:month|day|week|quarter|year|the end|end of|FY|H[12]|Q[1-4]|next)|within (?:the first|\d+|one|two|three|six|twelve)|in (?:year|month|quarter) (?:one|two|three|\d+)|in (?:the )?(?:first|second) (?:year|half|quarter)|or (?:higher|better|more|above)|at least|each (?:quarter|month|year)|(?:improve|grow|rise|increase)s? (?:from|to))\b/i;
+  /\b(?:targets?|goals?|aim|we want|reach|KPI|by (?:month|day|week|quarter|year|the end|end of|FY|H[12]|Q[1-4]|next)|within (?:the first|\d+|one|two|three|six|twelve)|in (?:year|month|quarter) (?:one|two|three|\d+)|in (?:the )?(?:first|second) (?:year|half|quarter)|or (?:higher|better|more|above)|at least|each (?:quarter|month|year)|(?:improve|grow|rise|increase)s? (?:from|to))\b|[≥>]=?\s*[$£€]?\d|\bsuccess(?: criteria| metrics?| means| looks like)?\s*[=:]/i;
 /** Dates and periods, whose numbers are when, not how much ("by the end of Q3", "day 90", "FY2"). */
 const PERIOD_NUMBER = /\b(?:Q[1-4]|H[12]|FY ?\d{1,4}|(?:day|week|month|quarter|year) \d+|(?:19|20)\d\d)\b/gi;
 /** A value the metric is to reach: money, a percentage, a ratio or a count. */
