@@ -29,6 +29,23 @@ export interface TierStructure {
 /** A label that starts with a tier's name ("Gold", "Tier 2", "Partner"). */
 const TIER_NAME = new RegExp(`^(?:${TIER_NAMES.join('|')}|partner|tier\\s*\\d|level\\s*\\d)\\b`, 'i');
 const CRITERIA = /\b(?:criteria|requirements?|to qualify|entry)\s*:\s*\S|\bcertif\w+|\bjoint customers?\b|\bconnector\b|\bclosed deals?\b|\bdeals?\b|\brevenue\b|\bARR\b|\$|\bsigned\b|\bcomplet\w+|\breferrals?\b|\bat least\b|\bminimum\b|\b\d+\+?\s+(?:\w+\s+)?(?:reps?|staff|salespe\w+|installers?|customers?)\b|\bagreement\b|\bexam\b|\bcourse\b|\btrained\b|\bcriteria\b|\brequire\w*/i;
+/**
+ * An invitation is not a criterion a partner can meet: "By invitation", "An invitation from the
+ * partnerships team", "at our discretion" (unless something measurable comes with it).
+ */
+const INVITED = /\binvit(?:e|ed|es|ation)\b|\bat (?:our|the|its) (?:sole )?discretion\b|\bhand-?picked\b|\bselected by (?:us|the|our)\b|\bnominat(?:ed|ion) by\b/i;
+const MEASURABLE = /\bcertif\w+|\bcustomers?\b|\bdeals?\b|\brevenue\b|\bARR\b|\$|€|£|\d|\breferrals?\b|\bexam\b|\bcourse\b|\btrained\b|\bagreement\b|\bsigned\b|\bcomplet\w+|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|fifty|hundred)\b/i;
+function invitationOnly(text: string): boolean {
+  return INVITED.test(text) && !MEASURABLE.test(text);
+}
+/** What it takes to reach a tier, stated: criteria that a partner can meet. */
+function statesCriteria(text: string): boolean {
+  return CRITERIA.test(text) && !invitationOnly(text);
+}
+/** A table cell of entry criteria that holds one. */
+function criteriaCell(text: string): boolean {
+  return !EMPTY_CELL.test(text) && !invitationOnly(text);
+}
 /** A label left open: "Criteria for Gold: TBD", "Tier requirements: to be set". */
 const LEFT_OPEN = /:\s*(?:tbd|tbc|tba|to be \w+|n\/a|none yet|open)\b|\bno (?:\w+ )?requirements?\b|\b(?:don't|do not) have (?:\w+ )?requirements?\b/i;
 /** Sentences in a tier's section that are not what it takes to reach the tier: rules for deals, course lengths, statistics, other kinds of tier. */
@@ -88,7 +105,7 @@ function readColumnTiers(u: Unit): Tier[] | null {
     tiers.forEach((t, i) => {
       const cell = cells[i + 1]?.text.trim() ?? '';
       if (EMPTY_CELL.test(cell) || /^(?:no|none required|not included|✗|✘|x)$/i.test(cell)) return;
-      if (isRequirement) t.hasCriteria = true;
+      if (isRequirement) t.hasCriteria ||= !invitationOnly(cell);
       else t.hasBenefits = true;
     });
   }
@@ -117,7 +134,7 @@ export function findTierStructures(plan: PlanModel): TierStructure[] {
       const cells = r.cells ?? [];
       const cellText = (i: number) => (i >= 0 ? cells[i]?.text ?? '' : '');
       const rest = cells.slice(1).map((c) => c.text).join(' ');
-      const hasCriteria = critCol >= 0 ? !EMPTY_CELL.test(cellText(critCol)) : CRITERIA.test(rest);
+      const hasCriteria = critCol >= 0 ? criteriaCell(cellText(critCol)) : statesCriteria(rest);
       const hasBenefits = benCol >= 0 ? !EMPTY_CELL.test(cellText(benCol)) : BENEFITS.test(rest);
       return { name: cellText(0), unit: r, hasCriteria, hasBenefits };
     });
@@ -155,7 +172,7 @@ export function findTierStructures(plan: PlanModel): TierStructure[] {
         tiers: units.map((u) => ({
           name: u.label || u.text.split(/[:.—–-]/)[0],
           unit: u,
-          hasCriteria: labelsCriteria ? CRIT_LABEL.test(body(u)) : CRITERIA.test(body(u)),
+          hasCriteria: labelsCriteria ? CRIT_LABEL.test(body(u)) && !invitationOnly(body(u).replace(/\b(?:entry|criteria|requirements?|to join|to qualify|eligibility)\s*:/gi, '')) : statesCriteria(body(u)),
           hasBenefits: labelsBenefits ? BEN_LABEL.test(body(u)) : BENEFITS.test(body(u)),
         })),
       });
@@ -175,7 +192,7 @@ export function findTierStructures(plan: PlanModel): TierStructure[] {
           const stated = [...c.allSentences()].filter((s) => s.unit.kind !== 'heading' && !isHedged(s.text) && !reportsThePast(s.text) && !LEFT_OPEN.test(s.text));
           const body = stated.map((s) => s.text).join(' ');
           const criteria = stated.filter((s) => !NOT_A_TIER_CRITERION.test(s.text) && !statesPartnerExit(s.text)).map((s) => s.text).join(' ');
-          return { name: c.title, unit: c.heading!, hasCriteria: CRITERIA.test(criteria), hasBenefits: BENEFITS.test(body) };
+          return { name: c.title, unit: c.heading!, hasCriteria: statesCriteria(criteria), hasBenefits: BENEFITS.test(body) };
         }),
       });
     }
