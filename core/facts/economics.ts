@@ -42,7 +42,8 @@ export function percents(ev: Evidence): PercentFact[] {
 /** The plan's own percentages of one kind: those reported in history (last year's margin, last year's MDF) are not the plan's. */
 export function presentPercents(ev: Evidence, category: PercentCategory): PercentFact[] {
   // Asked of those sentences only (not a set of every present sentence, on every keystroke).
-  const present = (x: Sentence) => !x.section?.history && x.memo('present', () => !reportsThePast(x.text));
+  // A rate that is hedged or left to decide ("we might offer MDF of 3%") is not stated.
+  const present = (x: Sentence) => !x.section?.history && x.memo('present', () => !reportsThePast(x.text) && !isHedged(x.text));
   return ev.percents.filter((p) => p.category === category && present(p.sentence));
 }
 
@@ -137,7 +138,12 @@ function classifyText(text: string, at: number, m: PercentMatch, contextOnly = f
   if (!contextOnly && inTier && /^\s*(?:trade |partner |reseller )?(?:off list|off|discount|below list)\b/i.test(after)) return 'payout';
   // "MDF may never fund a discount of more than 10% to a customer": the number is the customer's discount.
   if (/\bdiscounts?\s+(?:of\s+)?(?:more than|over|above|beyond|up to|at most|greater than)?\s*$/i.test(before) && /^\s*(?:off\b|to (?:a |the |any )?(?:end[- ])?(?:customers?|clients?|buyers?))/i.test(after)) return 'customerDiscount';
-  if (/\bMDF\b|\bmarket(?:ing)? development\b|\bco-?op\b/i.test(near)) return 'mdf';
+  if (/\bMDF\b|\bmarket(?:ing)? development\b|\bco-?op\b/i.test(near)) {
+    // A share of something other than revenue: "5% of our marketing budget", "50% of each campaign's
+    // cost", "80% of MDF requests", "30% of MDF can be spent on events", "3% of partners".
+    if (!contextOnly && /^\s*(?:of\s+)?(?:the\s+|our\s+|each\s+|every\s+|their\s+|its\s+|all\s+)?(?:[\w'’-]+\s+){0,2}?(?:(?:marketing )?budgets?|campaigns?|costs?|spend|partners|requests|claims|applications|MDF|funds?|events?|activities)\b/i.test(after)) return 'other';
+    return 'mdf';
+  }
   // The channel's share of the company's revenue: "5% of new ARR", "18 per cent of the total",
   // "Channel revenue ≥ 10% of total", "Channel % of ARR: 12%".
   if (

@@ -45,6 +45,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { findDurations, findPartnerCounts } from '../../core/numbers.js';
+import { presentPercents } from '../../core/facts/index.js';
 import { repoRoot, sharedDir } from '../helpers.js';
 import { Observation, hasCheckedValue, valueAgrees, type BankValue, type Context, type Reading, type ValueKey } from './concept-recognisers.js';
 
@@ -153,7 +154,7 @@ export const RECOGNISERS: Record<string, Entry> = {
   },
   'marketplace-listing': { how: 'Evidence.marketplaceListings (marketplace-cosell) is not empty', observe: (o) => hit(o.evidence.marketplaceListings) },
   'mdf-claims-process': { how: 'Evidence.mdfClaims (mdf-claims), in an "MDF" section', context: { heading: 'MDF' }, observe: (o) => hit(o.evidence.mdfClaims) },
-  'mdf-percent': { how: 'Evidence.percents classified "mdf" (mdf-range); value: min/max', values: ['percent'], observe: (o) => percentReadings(o.evidence.percents.filter((p) => p.category === 'mdf')) },
+  'mdf-percent': { how: 'the MDF rates mdf-range judges (presentPercents "mdf"); value: min/max', values: ['percent'], observe: (o) => percentReadings(presentPercents(o.evidence, 'mdf')) },
   'out-of-scope-program': { how: 'lint: an out-of-scope finding (a document-level reading)', observe: (o) => hit(o.findings('out-of-scope')) },
   'partner-count-target': {
     how: 'Evidence.targets holds a partnerCount target (lifecycle-targets); value: its count (upper bound)',
