@@ -4,7 +4,7 @@
  */
 import type { PreconditionKey, PreconditionEvidence } from '../types.js';
 import { PRECONDITIONS } from '../types.js';
-import { isStatement } from '../language.js';
+import { isHedged, isStatement } from '../language.js';
 import type { Sentence } from '../sentences.js';
 import { DIFFERENTIATION_CUE, priceOnly, statesDifferentiation } from './differentiation.js';
 import { PRODUCT_CUE, statesProductMaturity } from './product.js';
@@ -50,7 +50,7 @@ export function readinessEvidence(ev: Evidence): Record<PreconditionKey, Precond
   // margin headroom
   const margin = positive(
     // Payback is the company's (CAC payback, "payback inside nine months"), not a customer's ROI ("customers see great payback").
-    ev.find(MARGIN_FACT, plan.facts(MARGIN_FACT).filter((x) => !NO_HEADROOM.test(x.text))) ??
+    ev.find(MARGIN_FACT, plan.facts(MARGIN_FACT).filter((x) => !NO_HEADROOM.test(x.text) && !lowMargin(x.text) && !isHedged(x.text))) ??
       plan.facts(ECONOMICS).find((x) => statesHeadroom(x.text)) ??
       labelled(/^margin headroom$/i),
   );
@@ -86,13 +86,19 @@ const MARGIN_FACT =
 /** The company's own economics (not the partner's margin): gross or contribution margin, payback, CAC, what we keep. */
 const ECONOMICS = /\b(?:gross margins?|GM|contribution[- ]margins?|contribution-positive|payback|CAC|unit economics|profitab\w+|cost(?:s)? less to acquire|economy of the deal|our (?:\w+ )?margins?|we (?:still )?keep (?:\w+ ){0,4}margin)\b/i;
 /** Evidence against headroom, or a wish for it: unprofitable, wiped out, a target for next year, a condition. */
-const NO_HEADROOM = /\b(?:unprofitable|wip(?:e|es|ing) out|push\w* (?:\w+ ){0,4}past|too (?:thin|low)|can(?:'t|not) afford|before approving|would (?:make|push|wipe|hurt|kill|eat)|target for (?:next|the coming) year|wants? (?:gross )?margin)\b/i;
+const NO_HEADROOM =
+  /\b(?:unprofitable|wip(?:e|es|ing) out|push\w* (?:\w+ ){0,4}past|too (?:thin|low)|thin|(?:little|no|not much|limited) room|can(?:'t|not) afford|before approving|would (?:make|push|wipe|hurt|kill|eat)|(?:will|would|could) (?:hurt|break|kill|eat)|hurts?|breaks? the model|get(?:s)? worse|squeez\w+|erod\w+|target for (?:next|the coming) year|wants? (?:gross )?margin|whether|asked|(?:will|we'll|to) (?:build|check|model|analy[sz]e|review|look at|work out|validate)\b|to be (?:analy[sz]ed|checked|modell?ed|confirmed|determined|validated))\b/i;
+/** A gross margin too low to pay partners out of: every figure beside it under 50%. */
+function lowMargin(text: string): boolean {
+  const figures = [...text.matchAll(/(?:\b(?:gross margins?|GM)\b\D{0,25}?(\d{1,3})\s?%|(\d{1,3})\s?%\s+(?:gross margins?|GM)\b)/gi)].map((m) => Number(m[1] ?? m[2]));
+  return figures.length > 0 && figures.every((n) => n < 50);
+}
 /** A verdict that the economics carry a partner payout: "still", "can carry", "room for", "contribution-positive". */
 const HEADROOM_VERDICT = /\b(?:still|can (?:carry|afford|absorb)|affordable|room for|headroom|clear|fine|sub-\d+|inside|more profitable|less to acquire|contribution-positive)\b/i;
 
 /** Margin headroom read from its parts: the company's economics, a partner payout, and a verdict that it carries. */
 function statesHeadroom(text: string): boolean {
-  return ECONOMICS.test(text) && HEADROOM_VERDICT.test(text) && !NO_HEADROOM.test(text) && (PARTNER_NOUN.test(text) || /\b(?:channel|referral|commission|fee|discount|payout)\w*/i.test(text));
+  return ECONOMICS.test(text) && HEADROOM_VERDICT.test(text) && !NO_HEADROOM.test(text) && !lowMargin(text) && !isHedged(text) && (PARTNER_NOUN.test(text) || /\b(?:channel|referral|commission|fee|discount|payout)\w*/i.test(text));
 }
 
 /** A statement of the opposite or of nothing yet, including status words ("Product maturity: Pending"). */
