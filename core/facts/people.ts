@@ -5,6 +5,7 @@
  */
 import { ANY_PARTNER, DIRECT_SELLERS, oneOf } from '../vocabulary.js';
 import { isHedged, isNegatedAt, WISH } from '../language.js';
+import { ANSWER_START } from '../structure.js';
 import type { Sentence } from '../sentences.js';
 import type { Evidence } from './index.js';
 
@@ -118,6 +119,15 @@ export function owner(ev: Evidence): Owner | null {
     return labelled || s.test(title) || NAMES_A_PERSON.test(s.text) || statesOwnership(s.text);
   });
   const candidates = local.filter((s) => labelOwner(s) || s.test(owns) || statesOwnership(s.text) || (s.test(title) && s.section?.inTopic('team')));
+  // An FAQ answer to "Who runs the partner program?" names the owner: the question says what they do.
+  const answers = ev.plan.statements('ownerAnswers', (s) => ANSWER_START.test(s.text) && NAMES_SOMEONE.test(s.text.replace(ANSWER_START, '')));
+  for (const a of answers) {
+    const question = ev.plan.questionFor(a)?.text ?? '';
+    if (!WHO_RUNS_IT.test(question) || candidates.includes(a)) continue;
+    if (isHedged(a.text) || NO_OWNER.test(a.text.replace(NOT_HIRING, ''))) continue;
+    candidates.push(a);
+  }
+  candidates.sort((x, y) => x.start - y.start);
   // Prefer a named or labelled owner; a partnership title on its own also counts.
   const s = candidates[0];
   if (!s) return null;
@@ -141,6 +151,13 @@ export function owner(ev: Evidence): Owner | null {
     senior: /\b(?:vp|vice president|director|head|chief)\b/i.test(text),
   };
 }
+
+/** A question that asks who owns the program: "Who runs the partner program?", "Who is our channel lead?". */
+const WHO_RUNS_IT =
+  /\bwho\b[^?]{0,40}\b(?:runs?|owns?|leads?|manages?|coordinates?|is (?:in charge|responsible|accountable)|heads?|looks after)\b[^?]{0,40}\b(?:program(?:me)?|partners(?:hips)?|channel|alliances?|pilot|it)\b|\bwho\b[^?]{0,20}\b(?:is|are) (?:our |the )?(?:partner|channel|alliance|program)\w* (?:lead|owner|manager|head)\b/i;
+/** Someone named in an answer: a name ("Priya"), or a role ("our COO", "the channel manager"). */
+const NAMES_SOMEONE =
+  /\b(?!(?:Everyone|Nobody|Each|Every|Partners?|The|Our|We|It|This|That|They|Yes|No|Not|None|Sales|Marketing|Finance)\b)[A-Z][a-zà-ÿ]+\b(?=[^.]{0,40}\b(?:will|is|does|runs?|owns?|leads?|coordinat\w+|handles?|manages?|looks? after)\b)|\b(?:our|the|a) (?:[\w-]+ )?(?:co-?founders?|founders?|CEO|COO|CRO|CFO|CTO|CMO|lead|manager|head|director|VP|owner)\b/;
 
 /** Titles of another function: an owner with one of them has a job besides the program. */
 const OTHER_JOB =
