@@ -170,8 +170,12 @@ function heldIsRegistration(text: string, d: DurationMatch, inRegistrationSectio
  * deciding, a registration (named, or the section's subject), and a duration given as a limit.
  * An FAQ answer is read with its question ("Q: How long does approval take? A: 48 hours at most").
  */
+/** "Registered" as the name of a tier or status ("a Registered MSP", "move back to Registered") names no registration. */
+const REGISTERED_TIER = /\bRegistered(?= (?:MSPs?|partners?|resellers?|agencies|agency|tier|level|members?|status|VARs?|firms?)\b)|\b(?:to|as|at|from|stay|remain|become|becomes) Registered\b/g;
+
 function slaTurnaround(s: Sentence, question: string, inRegistrationSection: boolean): DurationMatch | null {
   if (!s.durations.length || isHedged(s.text) || WISH.test(s.text)) return null;
+  question = question.replace(REGISTERED_TIER, ' ');
   // Claims under an MDF heading are MDF claims ("Approved claims are reimbursed within 45 days").
   if (!inRegistrationSection && s.section?.inTopic('mdf') && !/\bregist|\bdeal[- ]?reg|\bDRs?\b/i.test(s.text)) return null;
   const text = s.text;
@@ -183,9 +187,9 @@ function slaTurnaround(s: Sentence, question: string, inRegistrationSection: boo
     const read = `${question} ${clause}`;
     if (!DECISION.test(read) || HOLDS.test(clause.slice(0, d.start - from).replace(/\bwithin\b.*$/i, ''))) continue;
     // The registration may be named earlier in the sentence ("Lead registration: web form; approved within 24 hours").
-    const subject = `${question} ${text.slice(0, from + clause.length)}`;
+    const subject = `${question} ${text.slice(0, from + clause.length)}`.replace(REGISTERED_TIER, ' ');
     if (!REGISTRATION_SUBJECT.test(subject) && (!inRegistrationSection || OTHER_REQUEST.test(clause))) continue;
-    if (OTHER_REQUEST.test(clause) && !REGISTRATION_SUBJECT.test(clause)) continue;
+    if (OTHER_REQUEST.test(clause) && !REGISTRATION_SUBJECT.test(clause.replace(REGISTERED_TIER, ' '))) continue;
     if (LIMIT_BEFORE.test(text.slice(from, d.start)) || LIMIT_AFTER.test(text.slice(d.end)) || /\b(?:turn ?around|SLA)\b/i.test(read)) return d;
   }
   return null;
