@@ -62,6 +62,8 @@ function requiresCommittedReps(text: string): boolean {
   if (!seller || !commit || /^names of\b/i.test(text.slice(commit.index))) return false;
   // "Our reps" are the direct team, not the partner's; the partner must be the one committing.
   if (/\bour (?:\w+ )?$|\b(?:field|direct|inside) sales\b[^.]{0,12}$/i.test(text.slice(Math.max(0, seller.index - 20), seller.index))) return false;
+  // A rep's overlay credit or comp plan is the direct team's pay, not a partner's commitment.
+  if (/\boverlay\b|\b(?:our|direct) (?:\w+ )?(?:reps?|AEs?|sellers?|sales team)\b|\bhelps? on a (?:\w+ )?deal\b/i.test(text)) return false;
   return PARTNER_NOUN.test(text) || /\byou\b/i.test(text);
 }
 
