@@ -28,6 +28,13 @@ const MECHANICS: readonly Topic[] = ['dealRegistration', 'tiers', 'economics', '
 const PLANNING =
   /\b(?:we will|we'll|we plan|our plan|we need|we intend|we aim|our goal|our target|goals? for|targets? for|by (?:the end of )?(?:month|Q[1-4]|year|end of)|in the pilot|(?:the|our) pilot|hire|hiring|headcount|budget|readiness|success metrics?|KPIs?|OKRs?|risks?|next steps|open questions|decision|owner)\b/i;
 const SECOND_PERSON = /\byou(?:r|rs|rself|'re|'ll|'ve)?\b/gi;
+/**
+ * "You" said to the company's own sellers about partners: their quota, territory or pipeline,
+ * compensation that is "channel neutral", partners who help them, partners brought into their deals.
+ * A page that speaks so is the sellers' rules of engagement with partners: a policy.
+ */
+const TO_OUR_SELLERS =
+  /\byour (?:quota|territory|territories|pipeline|comp(?:ensation)?|commissions?|region|patch|accounts? plan|forecast)\b|\b(?:our|[A-Z][\w-]+) (?:sellers|AEs|account executives|reps|sales (?:team|reps|people))\b|\b(?:comp|channel)[- ]neutral\b|\bpartners? (?:can |will )?help you\b|\b(?:bring|introduce) (?:a |an |another |competing )?partners? into (?:your|the)\b|\bwork(?:ing)? with (?:your |our |channel )?partners\b|\bco-?sell(?:ing)? with partners\b/g;
 
 /** The document's title: front matter `title:` and the first heading. */
 export function documentTitle(plan: PlanModel): string {
@@ -47,10 +54,11 @@ export interface KindReading {
 }
 
 /** What the kind reading counts in one piece, kept with the piece. */
-function countsOf(units: readonly Unit[]): { words: number; you: number; planning: number } {
+function countsOf(units: readonly Unit[]): { words: number; you: number; planning: number; sellers: number } {
   let words = 0;
   let you = 0;
   let planning = 0;
+  let sellers = 0;
   for (const u of units) {
     if (u.kind === 'code' || u.kind === 'frontmatter') continue;
     for (const s of u.sentences) {
@@ -60,9 +68,11 @@ function countsOf(units: readonly Unit[]): { words: number; you: number; plannin
       const m = t.match(SECOND_PERSON);
       if (m) you += m.length;
       if (PLANNING.test(t)) planning++;
+      const o = t.match(TO_OUR_SELLERS);
+      if (o) sellers += o.length;
     }
   }
-  return { words, you, planning };
+  return { words, you, planning, sellers };
 }
 
 /** What front matter gives as the kind (`kind:` or `partnerlint: {kind:}`), valid or not. */
@@ -87,10 +97,12 @@ export function readKind(plan: PlanModel): KindReading {
   let words = 0;
   let you = 0;
   let planning = 0;
+  let sellers = 0;
   for (const c of plan.perPiece('kind', countsOf)) {
     words += c.words;
     you += c.you;
     planning += c.planning;
+    sellers += c.sellers;
   }
   const covered = new Set<Topic>();
   for (const s of plan.sections) for (const t of s.topics) if (MECHANICS.includes(t)) covered.add(t);
@@ -105,6 +117,8 @@ export function readKind(plan: PlanModel): KindReading {
   // Speaking to partners ("you", "your customers") and not planning: a guide or a policy page.
   const partnerFacing = you >= 5 && you / Math.max(words, 1) >= 0.003;
   const planningRate = planning / Math.max(words / 20, 1);
+  // "You" said to the company's own sellers about working with partners: their rules of engagement.
+  if (partnerFacing && sellers >= 3 && planningRate < 0.25) return { kind: 'policy', why: 'speaks to the company\'s own sellers about working with partners' };
   if (partnerFacing && planningRate < 0.25) return { kind: 'guide', why: 'speaks to partners about their program' };
   if (planning === 0 && words > 150) return mechanic();
   return { kind: 'plan', why: 'the text plans a program' };
