@@ -31,6 +31,7 @@ function protectsPartnerPricing(text: string): boolean {
 export default defineRule({
   meta: {
     id: 'pricing-protection',
+    title: 'Pricing protection',
     topic: 'pricingProtection',
     kinds: ['plan', 'guide'],
     description: 'A reseller program protects partners from being undercut by direct sales.',
