@@ -107,6 +107,8 @@ export function configJsonSchema(): Record<string, unknown> {
 
 export interface RuleInfo {
   id: string;
+  /** The rule in plain words, for menus and headings ("Exit criteria"). */
+  title: string;
   description: string;
   defaultSeverity: 'error' | 'warning' | 'info';
   category: string;
@@ -117,6 +119,7 @@ export interface RuleInfo {
 export function listRules(): RuleInfo[] {
   return allRules.map((r) => ({
     id: r.meta.id,
+    title: r.meta.title,
     description: r.meta.description,
     defaultSeverity: r.meta.defaultSeverity,
     category: r.meta.category,

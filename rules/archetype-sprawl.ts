@@ -4,6 +4,7 @@ import { defineRule } from '../core/rule.js';
 export default defineRule({
   meta: {
     id: 'archetype-sprawl',
+    title: 'Too many partner types at launch',
     kinds: ['plan'],
     description: 'The plan does not launch every partner archetype at once.',
     defaultSeverity: 'warning',

@@ -5,6 +5,7 @@ import { insertSectionFix } from '../core/fixes.js';
 export default defineRule({
   meta: {
     id: 'channel-conflict',
+    title: 'Channel conflict policy',
     topic: 'conflict',
     description: 'A company with a direct sales team and resellers or referral partners has a channel-conflict policy.',
     defaultSeverity: 'warning',

@@ -68,6 +68,7 @@ function recruitsFromOwnNetwork(text: string): boolean {
 export default defineRule({
   meta: {
     id: 'closed-network',
+    title: 'Recruiting beyond personal networks',
     kinds: ['plan'],
     redFlag: true,
     description: 'Partners are not recruited only from the founders\' or executives\' personal network.',

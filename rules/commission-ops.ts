@@ -9,6 +9,7 @@ const PAID_LATER = /\b(?:commissions?|fees?|rebates?|back-?end|paid|pays?|payout
 export default defineRule({
   meta: {
     id: 'commission-ops',
+    title: 'Partner payout operations',
     topic: 'economics',
     description: 'Partner payouts have a reconciliation and payout cadence or statements partners can see; not paid by cheque.',
     defaultSeverity: 'warning',

@@ -70,6 +70,7 @@ function requiresCommittedReps(text: string): boolean {
 export default defineRule({
   meta: {
     id: 'committed-reps',
+    title: 'Committed sales reps at the partner',
     description: 'A partnership that rests on executives also requires the partner to name committed sales reps.',
     defaultSeverity: 'warning',
     category: 'design',

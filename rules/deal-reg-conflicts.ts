@@ -6,6 +6,7 @@ import { sectionAnchor } from './util.js';
 export default defineRule({
   meta: {
     id: 'deal-reg-conflicts',
+    title: 'Deal registration conflicts',
     topic: 'dealRegistration',
     description: 'Deal registration says who wins when two partners, or a partner and direct sales, register the same account.',
     defaultSeverity: 'warning',

@@ -6,6 +6,7 @@ import { band, days, sectionAnchor } from './util.js';
 export default defineRule({
   meta: {
     id: 'deal-reg-expiry',
+    title: 'Deal registration expiry',
     topic: 'dealRegistration',
     description: 'Deal registrations expire, after 90-180 days.',
     defaultSeverity: 'warning',

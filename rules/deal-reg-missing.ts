@@ -5,6 +5,7 @@ import { insertSectionFix } from '../core/fixes.js';
 export default defineRule({
   meta: {
     id: 'deal-reg-missing',
+    title: 'Deal registration',
     topic: 'dealRegistration',
     kinds: ['plan', 'guide'],
     description: 'Reseller and referral programs have a deal-registration mechanism.',

@@ -7,6 +7,7 @@ import { sectionAnchor } from './util.js';
 export default defineRule({
   meta: {
     id: 'deal-reg-sla',
+    title: 'Approval turnaround for deal registration',
     topic: 'dealRegistration',
     description: 'Deal registration states how fast registrations are approved or declined.',
     defaultSeverity: 'warning',

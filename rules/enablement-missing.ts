@@ -5,6 +5,7 @@ import { insertSectionFix } from '../core/fixes.js';
 export default defineRule({
   meta: {
     id: 'enablement-missing',
+    title: 'Partner onboarding and enablement',
     topic: 'enablement',
     kinds: ['plan', 'guide'],
     description: 'Recruited partners get onboarding and enablement.',

@@ -8,6 +8,7 @@ import { isHedged } from '../core/language.js';
 export default defineRule({
   meta: {
     id: 'exit-criteria',
+    title: 'Exit criteria',
     topic: 'exitCriteria',
     kinds: ['plan', 'guide'],
     description: 'The plan says when a partner is downgraded or offboarded, and when the program is redesigned or stopped.',

@@ -18,6 +18,7 @@ function stageWords(months: number): string {
 export default defineRule({
   meta: {
     id: 'lifecycle-targets',
+    title: 'Realistic channel targets',
     kinds: ['plan'],
     description: 'Targets for channel share of revenue and partner count fit their time frame.',
     defaultSeverity: 'warning',

@@ -6,6 +6,7 @@ import { band, fmtRange } from './util.js';
 export default defineRule({
   meta: {
     id: 'margin-range',
+    title: 'Partner margins and fees',
     description: 'Partner margins, commissions and referral fees sit inside the band their archetype can bear.',
     defaultSeverity: 'warning',
     category: 'design',

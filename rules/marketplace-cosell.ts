@@ -4,6 +4,7 @@ import { defineRule } from '../core/rule.js';
 export default defineRule({
   meta: {
     id: 'marketplace-cosell',
+    title: 'Co-selling behind marketplace listings',
     kinds: ['plan'],
     description: 'A marketplace listing is paired with a co-sell motion.',
     defaultSeverity: 'warning',

@@ -10,6 +10,7 @@ const NOT_COVERED_HERE = /\b(?:does not|doesn't|do not|don't) cover\b|\bout of s
 export default defineRule({
   meta: {
     id: 'mdf-claims',
+    title: 'MDF claims',
     topic: 'mdf',
     description: 'MDF is claimed against a marketing plan approved up front or reimbursed against proof of execution.',
     defaultSeverity: 'warning',

@@ -6,6 +6,7 @@ import { band, fmtRange } from './util.js';
 export default defineRule({
   meta: {
     id: 'mdf-range',
+    title: 'Size of market development funds',
     description: 'Market development funds are 2-5% of partner-generated revenue.',
     defaultSeverity: 'warning',
     category: 'economics',

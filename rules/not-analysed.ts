@@ -4,6 +4,7 @@ import { defineRule } from '../core/rule.js';
 export default defineRule({
   meta: {
     id: 'not-analysed',
+    title: 'Parts of the plan left unread',
     description: 'Every part of the plan could be read; a part the markdown reader would take too long on is left out and named.',
     defaultSeverity: 'warning',
     category: 'structure',

@@ -25,6 +25,7 @@ function countWords(units: readonly Unit[]): { affiliate: number; program: numbe
 export default defineRule({
   meta: {
     id: 'out-of-scope',
+    title: 'Documents that are not partner programs',
     description: 'Affiliate, influencer and one-off business-development plans are not partner programs; the other rules stay silent.',
     defaultSeverity: 'info',
     category: 'lifecycle',

@@ -4,6 +4,7 @@ import { defineRule } from '../core/rule.js';
 export default defineRule({
   meta: {
     id: 'partnerships-silo',
+    title: 'Partnerships working with sales',
     kinds: ['plan'],
     description: 'A partnerships leader who reports to the CEO coordinates with sales leadership.',
     defaultSeverity: 'warning',

@@ -28,6 +28,7 @@ function pilotStatements(plan: PlanModel): Sentence[] {
 export default defineRule({
   meta: {
     id: 'pilot-shape',
+    title: 'Pilot length and size',
     kinds: ['plan'],
     description: 'A pilot runs 90-180 days with 5-10 partners.',
     defaultSeverity: 'warning',

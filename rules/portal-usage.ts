@@ -27,6 +27,7 @@ function tracksPortalUsage(text: string): boolean {
 export default defineRule({
   meta: {
     id: 'portal-usage',
+    title: 'Partner portal usage tracking',
     kinds: ['plan'],
     description: 'A planned partner portal comes with usage tracking.',
     defaultSeverity: 'info',

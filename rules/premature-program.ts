@@ -58,6 +58,7 @@ const ARR_FIGURE = /(?:[$£€]\s?)?(\d+(?:[.,]\d+)?)\s?(k|m|mm)\b\s*(?:in\s+)?A
 export default defineRule({
   meta: {
     id: 'premature-program',
+    title: 'Reasons to start the program',
     kinds: ['plan'],
     redFlag: true,
     description: 'The reasons for starting the program are not red flags (growth shortcut before fit, the board wants a story, partners to fix long cycles).',

@@ -74,6 +74,7 @@ const PARTNER_NOUN_RE = new RegExp(`\\b${ANY_PARTNER}\\b`, 'i');
 export default defineRule({
   meta: {
     id: 'pricing-protection',
+    title: 'Pricing protection',
     topic: 'pricingProtection',
     kinds: ['plan', 'guide'],
     description: 'A reseller program protects partners from being undercut by direct sales.',

@@ -5,6 +5,7 @@ import { insertSectionFix } from '../core/fixes.js';
 export default defineRule({
   meta: {
     id: 'program-owner',
+    title: 'Full-time program owner',
     topic: 'team',
     kinds: ['plan'],
     description: 'A named person owns the program, full-time.',

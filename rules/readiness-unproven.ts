@@ -6,6 +6,7 @@ import { preconditionLabel } from '../core/score.js';
 export default defineRule({
   meta: {
     id: 'readiness-unproven',
+    title: 'Evidence of program readiness',
     kinds: ['plan'],
     description: 'The plan gives evidence for each of the six readiness preconditions.',
     defaultSeverity: 'info',

@@ -6,6 +6,7 @@ import { sectionAnchor } from './util.js';
 export default defineRule({
   meta: {
     id: 'recruit-qualification',
+    title: 'Partner qualification when recruiting',
     topic: 'recruiting',
     kinds: ['plan', 'guide'],
     description: 'A recruiting plan says how candidate partners are qualified.',

@@ -5,6 +5,7 @@ import { insertSectionFix } from '../core/fixes.js';
 export default defineRule({
   meta: {
     id: 'success-metrics',
+    title: 'Measurable success metrics',
     topic: 'metrics',
     kinds: ['plan'],
     description: 'The plan sets at least one measurable program metric with a target.',

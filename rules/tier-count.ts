@@ -5,6 +5,7 @@ import { judgedTierStructures } from './util.js';
 export default defineRule({
   meta: {
     id: 'tier-count',
+    title: 'Number of tiers',
     description: 'A tier structure has 2-4 tiers.',
     defaultSeverity: 'warning',
     category: 'structure',

@@ -5,6 +5,7 @@ import { judgedTierStructures } from './util.js';
 export default defineRule({
   meta: {
     id: 'tier-criteria',
+    title: 'Tier entry criteria and benefits',
     description: 'Every tier states its entry criteria and its benefits.',
     defaultSeverity: 'warning',
     category: 'structure',

@@ -47,6 +47,7 @@ function countingPartners(plan: PlanModel): Sentence[] {
 export default defineRule({
   meta: {
     id: 'tiers-missing',
+    title: 'Partner tiers or segments',
     topic: 'tiers',
     kinds: ['plan', 'guide'],
     description: 'A program with more than ten partners, or past its pilot, defines tiers or segments.',

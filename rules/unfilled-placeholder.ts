@@ -5,6 +5,7 @@ import { PLACEHOLDER } from '../core/templates.js';
 export default defineRule({
   meta: {
     id: 'unfilled-placeholder',
+    title: 'Unfilled placeholders',
     description: 'Every placeholder a template or fix inserted has been filled in.',
     defaultSeverity: 'warning',
     category: 'structure',

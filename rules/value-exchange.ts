@@ -4,6 +4,7 @@ import { defineRule } from '../core/rule.js';
 export default defineRule({
   meta: {
     id: 'value-exchange',
+    title: 'What partners do for their pay',
     kinds: ['plan', 'guide'],
     description: 'When the plan pays partners, it also says what partners do for the money.',
     defaultSeverity: 'warning',

@@ -35,6 +35,7 @@ function partnerRevenueTracking(evidence: Evidence): Sentence | null {
 export default defineRule({
   meta: {
     id: 'vanity-partners',
+    title: 'Partner counts without sales machinery',
     description: 'Counting partners or logos comes with the machinery that makes them sell.',
     defaultSeverity: 'warning',
     category: 'readiness',

@@ -29,10 +29,11 @@ export function ruleDoc(id: string): string {
   const m = r.meta;
   const defaults = JSON.stringify(m.options.parse({}), null, 2);
   const optionsSchema = JSON.stringify(z.toJSONSchema(m.options, { io: 'input', unrepresentable: 'any' }), null, 2);
-  return `# ${m.id}
+  return `# ${m.title}
 
 ${m.description}
 
+- Rule id: \`${m.id}\` (in config files and \`partnerlint-disable\` comments)
 - Default severity: **${m.defaultSeverity}**
 - Category: ${m.category}
 - Applies to: ${appliesTo(m.kinds)}

@@ -1,11 +1,12 @@
 /**
- * The Partnerlint language server: the wiring. It passes documents to the engine
- * (`lib/index.ts`), keeps what it knows of each document (document-state.ts), and answers
- * each request with a provider (providers/): diagnostics, code actions, code lens, hover,
- * completion, commands and workspace lint. It holds no analysis of its own; settings are
- * resolved per document and cached per document only.
+ * The Partnerlint language server: the wiring. It registers the handlers, passes documents to
+ * the engine (`lib/index.ts`) through the scheduler (scheduler.ts: when each document is
+ * analysed, the debounce, pushing and pulling diagnostics, linked pages), keeps what it knows
+ * of each document (document-state.ts), and answers each request with a provider (providers/):
+ * diagnostics, code actions, code lens, hover, completion, commands and workspace lint.
+ * Settings are resolved per document and cached per document only.
  */
-import { promises as fs, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -14,8 +15,6 @@ import {
   DidChangeWatchedFilesNotification,
   ExecuteCommandRequest,
   FileChangeType,
-  LSPErrorCodes,
-  ResponseError,
   TextDocumentSyncKind,
   TextDocuments,
   type CancellationToken,
@@ -31,20 +30,18 @@ import {
   type WorkDoneProgressReporter,
   type WorkspaceFolder,
 } from 'vscode-languageserver/node.js';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { LinkedDocument } from '../lib/index.js';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { fileSelectionReader } from '../lib/index.js';
 import { defaultEngine, type Engine, type ResolvedDocumentConfig } from './engine.js';
 import { InlineAnalyser, WorkerAnalyser, type Analyser } from './analysis.js';
 import { clampPosition } from './convert.js';
 import { workspaceEdit } from './edits.js';
-import { DEFAULT_DEBOUNCE_MS, effectiveLimits, normalizeSettings, settingsProblems, type EffectiveLimit, type PartnerlintSettings } from './settings.js';
-import { collectGarbage, collectWhenQuiet } from './memory.js';
-import { DiskPages, LinkIndex, linkTarget, normalizeUri } from './links.js';
-import { fileSelectionReader, isRuleDocsPage, notAnalysedResult } from '../lib/index.js';
+import { normalizeSettings, settingsProblems, type PartnerlintSettings } from './settings.js';
 import { readSupport, type ClientSupport, type InitializationOptions } from './client-support.js';
-import { DocumentStore, isCurrent, type Analysis, type DocState } from './document-state.js';
-import { MARKDOWN_EXT, isInside, listMarkdownFiles, readableClosedFile, uriToPath, workspaceFolderOf } from './workspace-files.js';
-import { configProblemDiagnostics, diagnosticReport, readinessNotification, resultDiagnostics, tooLargeDiagnostic } from './providers/diagnostics.js';
+import { DocumentStore, isCurrent, type Analysis } from './document-state.js';
+import { createScheduler } from './scheduler.js';
+import { listMarkdownFiles, readableClosedFile, uriToPath } from './workspace-files.js';
+import { configProblemDiagnostics, readinessNotification } from './providers/diagnostics.js';
 import { FIX_ALL_KIND, FIX_ALL_TITLE, fixAllAction, fixAllEdits, ourDiagnostics, quickFixes, someCurrent, someStale, wantsKind, type CodeActionOptions } from './providers/code-actions.js';
 import { codeLenses } from './providers/code-lens.js';
 import { hover } from './providers/hover.js';
@@ -70,18 +67,6 @@ function errorText(error: unknown): string {
   return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }
 
-/** `detection` of a result the engine cut off at its time budget. */
-const TIME_BUDGET_EXCEEDED = 'time budget exceeded';
-
-/** Why a document over the time budget was not analysed (the command line says `--timeout` where this names the setting). */
-function timeBudgetReason(limit: EffectiveLimit): string {
-  return `it took longer than ${limit.value} s (${limit.source})`;
-}
-
-function cancelled(): ResponseError<void> {
-  return new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
-}
-
 /** Wires every handler of the server onto `connection`. Call `connection.listen()` afterwards. */
 export function createServer(connection: Connection, deps: ServerDeps = {}): { documents: TextDocuments<TextDocument> } {
   const engine = deps.engine ?? defaultEngine;
@@ -104,12 +89,6 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
   let initOptions: InitializationOptions = {};
   let fallbackSettings: PartnerlintSettings = normalizeSettings(undefined);
   let workspaceFolders: WorkspaceFolder[] = [];
-  /** Bumped when settings or config files change: analyses made before are stale. */
-  let generation = 0;
-  let shuttingDown = false;
-  /** Which open documents link to which pages, and the pages read from disk (spec, "Programs that span documents"). */
-  const linkIndex = new LinkIndex();
-  const diskPages = new DiskPages();
 
   const log = (message: string) => connection.console.log(message);
   const logOnce = (key: string, message: string) => {
@@ -117,14 +96,6 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
     loggedOnce.add(key);
     connection.console.error(message);
   };
-  const state = (uri: string): DocState => store.state(uri);
-
-  /** Markdown documents, except Partnerlint's own rule docs (read rendered, never linted). */
-  function isLintable(document: TextDocument): boolean {
-    if (document.languageId !== 'markdown' && !MARKDOWN_EXT.test(document.uri)) return false;
-    const file = uriToPath(document.uri);
-    return !(file && isRuleDocsPage(file));
-  }
 
   // ---------------------------------------------------------------- settings
 
@@ -171,243 +142,38 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
     }
   }
 
-  // ---------------------------------------------------------------- analysis
+  // ---------------------------------------------------------------- analysis scheduling
 
-  /** The text and version of a document to analyse: read when its analysis starts. */
-  type Snapshot = () => { version: number; text: string } | undefined;
-
-  /**
-   * Analyses a document: an open one (`open`, its cache kept between edits) or a one-off (a
-   * closed file). The analysis is of the text `current` gives when it starts (a document
-   * edited while it waited its turn is analysed as it is then); undefined when the document
-   * was closed, or changed while it was being analysed.
-   */
-  async function analyse(
-    uri: string,
-    settings: PartnerlintSettings,
-    st: DocState | undefined,
-    current: Snapshot,
-    urgent = false,
-  ): Promise<Analysis | undefined> {
-    const asked = current();
-    if (!asked) return undefined;
-    const gen = generation;
-    const base = (version: number, text: string) => ({ id: ++analysisCount, version, generation: gen, text, settings });
-    if (!settings.enable) return { ...base(asked.version, asked.text), result: null, diagnostics: [] };
-    const size = Buffer.byteLength(asked.text, 'utf8');
-    // Before the config is read: a document over the editor's limit is never worth more.
-    if (size > settings.maxFileSize) return { ...base(asked.version, asked.text), result: null, diagnostics: [tooLargeDiagnostic(size, settings.maxFileSize)] };
-    const filePath = uriToPath(uri);
-    const open = st !== undefined;
-    let outcome;
-    let timeLimitReason = '';
-    const linkedUris = new Set<string>();
-    try {
-      const resolved = engine.resolveConfig(filePath, settings, filePath ? workspaceFolderOf(workspaceFolders, filePath) : undefined);
-      publishConfigProblems(resolved);
-      const limits = effectiveLimits(settings, resolved.config);
-      timeLimitReason = timeBudgetReason(limits.timeout);
-      if (size > limits.maxFileSize.value) {
-        return { ...base(asked.version, asked.text), result: null, diagnostics: [tooLargeDiagnostic(size, limits.maxFileSize.value, limits.maxFileSize.source)] };
-      }
-      const linked = (href: string): LinkedDocument | undefined => {
-        const target = linkTarget(uri, href);
-        if (!target || target === normalizeUri(uri)) return undefined;
-        linkedUris.add(target);
-        return linkedDocument(target, filePath);
-      };
-      outcome = await analyser.analyse({
-        uri,
-        open,
-        current,
-        config: resolved.config,
-        file: filePath,
-        maxFileSize: limits.maxFileSize.value,
-        timeoutMs: limits.timeout.value * 1000,
-        timeLimitReason,
-        linked,
-        urgent,
-      });
-    } catch (error) {
-      const message = errorText(error);
-      if (!st || st.loggedFailure !== message) {
-        connection.console.error(`Partnerlint could not analyse ${uri}: ${message}`);
-        if (st) st.loggedFailure = message;
-      }
-      const now = current() ?? asked;
-      return { ...base(now.version, now.text), result: null, diagnostics: [] };
-    }
-    if (!outcome) return undefined;
-    let { result } = outcome;
-    let limited = outcome.limited === true;
-    if (!limited && result.detection === TIME_BUDGET_EXCEEDED) {
-      // Stopped by the engine at the budget: reported as when the analysis thread is stopped there.
-      result = notAnalysedResult(filePath, timeLimitReason);
-      limited = true;
-    }
-    // Open documents remember what they link to, to be linted again when a linked page changes.
-    if (open && store.existing(uri) === st) linkIndex.set(uri, linkedUris);
-    // Positions are those of the text analysed: the open document, unless it changed meanwhile.
-    const openDocument = documents.get(uri);
-    let document: TextDocument;
-    if (!open) document = TextDocument.create(uri, 'markdown', outcome.version, outcome.text);
-    else if (isCurrent(outcome, openDocument)) document = openDocument;
-    else return undefined;
-    const diagnostics = resultDiagnostics(document, result, limited, engine.ruleDocsUrl);
-    if (st) st.loggedFailure = undefined;
-    // Opening many documents reads many results from the analysis thread, and V8 lets the heap grow to several
-    // times what stays alive: a collection after every few first analyses (never after an edit), once the diagnostics are out.
-    if (analyser !== inline && !st?.analysis && ++firstResults >= 16) {
-      firstResults = 0;
-      setTimeout(collectGarbage, 0);
-    }
-    return { ...base(outcome.version, outcome.text), result, diagnostics, ...(outcome.complete && !limited ? { complete: outcome.complete } : {}) };
-  }
-
-  /**
-   * The page a link points to: the open document's current text, else the file on disk when it
-   * lies in a workspace folder (in the linking document's folder when there are no workspace folders).
-   */
-  function linkedDocument(target: string, linkingPath: string | undefined): LinkedDocument | undefined {
-    const open = documents.get(target) ?? documents.all().find((d) => normalizeUri(d.uri) === target);
-    if (open) return { text: open.getText(), resolved: open.uri };
-    const file = uriToPath(target);
-    if (!file) return undefined;
-    const allowed = workspaceFolders.length > 0 ? workspaceFolderOf(workspaceFolders, file) !== undefined : !!linkingPath && isInside(file, path.dirname(linkingPath));
-    if (!allowed) return undefined;
-    const text = diskPages.read(file);
-    return text === undefined ? undefined : { text, resolved: target };
-  }
-
-  /** A page changed (opened, edited, closed, saved, changed on disk): the open documents that link to it are linted again. */
-  function relintLinkers(uri: string): void {
-    const linking = linkIndex.linkersOf(uri).filter((l) => l !== uri && lintable(l));
-    if (linking.length === 0) return;
-    for (const l of linking) {
-      state(l).analysis = undefined;
-      if (!support.pullDiagnostics) scheduleValidation(l);
-    }
-    if (support.pullDiagnostics && support.diagnosticRefresh) connection.languages.diagnostics.refresh();
-    if (support.codeLensRefresh) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
-  }
-
-  /** Closing documents frees their analyses; a collection once the closes stop gives the memory back. */
-  const collectAfterCloses = collectWhenQuiet();
-
-  let analysisCount = 0;
-  let firstResults = 0;
-
-  /** Analyses the document's current version (or a newer one); undefined when it changed (or closed) meanwhile. */
-  async function compute(document: TextDocument, urgent: boolean): Promise<Analysis | undefined> {
-    const uri = document.uri;
-    const asked = { version: document.version, text: document.getText() };
-    const gen = generation;
-    const settings = await settingsFor(uri);
-    const current = documents.get(uri);
-    if (!isCurrent(asked, current) || gen !== generation) return undefined;
-    const st = state(uri);
-    const snapshot: Snapshot = () => {
-      const open = documents.get(uri);
-      return open ? { version: open.version, text: open.getText() } : undefined;
-    };
-    const analysis = await analyse(uri, settings, st, snapshot, urgent);
-    if (analysis && gen === generation && isCurrent(analysis, documents.get(uri))) st.analysis = analysis;
-    return analysis;
-  }
-
-  interface AnalysisNeed {
-    /** A request waits on it: analysed before documents linted in the background. */
-    urgent?: boolean;
-    /**
-     * The last analysis will do when it is of the same text, though made before the settings
-     * changed (hover, lenses, completion answer at once while every document is analysed again).
-     */
-    sameText?: boolean;
-  }
-
-  /**
-   * The analysis of the document's current version with its result complete, for requests that
-   * read more than the findings (lenses, hover, completion, reports).
-   */
-  async function completeAnalysisFor(document: TextDocument, token: CancellationToken, need: AnalysisNeed): Promise<Analysis | undefined> {
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const analysis = await analysisFor(document, token, need);
-      // Details that will not come belong to an analysis a newer one replaced: the newer one is asked for.
-      if (!analysis?.complete || (await analysis.complete)) return analysis;
-      need = { ...need, sameText: false };
-    }
-    return undefined;
-  }
-
-  /** The analysis of the document's current version, computed when missing. */
-  async function analysisFor(document: TextDocument, token?: CancellationToken, need: AnalysisNeed = { urgent: true }): Promise<Analysis | undefined> {
-    const uri = document.uri;
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const current = documents.get(uri);
-      if (!current || token?.isCancellationRequested) return undefined;
-      const st = state(uri);
-      if (st.analysis && isCurrent(st.analysis, current) && (st.analysis.generation === generation || need.sameText)) {
-        return st.analysis;
-      }
-      if (!st.running || !isCurrent(st.running, current) || st.running.generation !== generation) {
-        const promise = compute(current, need.urgent === true);
-        st.running = { version: current.version, text: current.getText(), generation, promise };
-        void promise.finally(() => {
-          if (st.running?.promise === promise) st.running = undefined;
-        });
-      }
-      const analysis = await st.running.promise;
-      if (analysis && isCurrent(analysis, documents.get(uri))) return analysis;
-    }
-    return undefined;
-  }
-
-  function lintable(uri: string): TextDocument | undefined {
-    const document = documents.get(uri);
-    return document && isLintable(document) ? document : undefined;
-  }
-
-  /** Lints and pushes diagnostics (push mode only); never publishes for a version that is no longer current. */
-  async function validate(uri: string): Promise<void> {
-    if (shuttingDown) return;
-    const document = lintable(uri);
-    if (!document) return;
-    const analysis = await analysisFor(document, undefined, {});
-    if (!analysis || support.pullDiagnostics) return;
-    const current = documents.get(uri);
-    if (!isCurrent(analysis, current) || analysis.generation !== generation) return;
-    void connection.sendDiagnostics({ uri, version: analysis.version, diagnostics: analysis.diagnostics });
-    notifyReadiness(uri, analysis);
-  }
-
-  /** The document's readiness, kind and one-line summary as data, for clients that asked for them. */
-  function notifyReadiness(uri: string, analysis: Analysis): void {
-    if (!initOptions.readinessNotifications) return;
-    void connection.sendNotification('partnerlint/readiness', readinessNotification(uri, analysis, engine.titleSummary));
-  }
-
-  function scheduleValidation(uri: string): void {
-    const st = state(uri);
-    const changeGeneration = ++st.changeGeneration;
-    if (st.timer) clearTimeout(st.timer);
-    const delay = st.lastSettings?.debounceMs ?? fallbackSettings.debounceMs ?? DEFAULT_DEBOUNCE_MS;
-    st.timer = setTimeout(() => {
-      st.timer = undefined;
-      if (st.changeGeneration === changeGeneration) void validate(uri);
-    }, delay);
-  }
-
-  /** After a settings or config-file change: every open document is analysed again. */
-  function relintAll(): void {
-    generation++;
-    store.dropAnalyses();
-    if (support.pullDiagnostics) {
-      if (support.diagnosticRefresh) connection.languages.diagnostics.refresh();
-    } else {
-      for (const document of documents.all()) void validate(document.uri);
-    }
-    if (support.codeLensRefresh) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
-  }
+  const scheduler = createScheduler({
+    engine,
+    analyser,
+    store,
+    settingsFor,
+    configResolved: publishConfigProblems,
+    collectAfterFirstResults: analyser !== inline,
+    client: {
+      get support() {
+        return support;
+      },
+      get fallbackSettings() {
+        return fallbackSettings;
+      },
+      get workspaceFolders() {
+        return workspaceFolders;
+      },
+    },
+    publisher: {
+      diagnostics: (params) => void connection.sendDiagnostics(params),
+      // The document's readiness, kind and one-line summary as data, for clients that asked for them.
+      analysed: (uri, analysis) => {
+        if (initOptions.readinessNotifications) void connection.sendNotification('partnerlint/readiness', readinessNotification(uri, analysis, engine.titleSummary));
+      },
+      refreshDiagnostics: () => void connection.languages.diagnostics.refresh(),
+      refreshCodeLenses: () => void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined),
+      error: (message) => connection.console.error(message),
+    },
+  });
+  const { lintable, analysisFor, completeAnalysisFor, analysisForUri } = scheduler;
 
   // ---------------------------------------------------------------- lifecycle
 
@@ -459,77 +225,29 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
     }
   });
 
-  connection.onShutdown(() => {
-    shuttingDown = true;
-    store.stopTimers();
-    analyser.dispose();
-  });
+  connection.onShutdown(() => scheduler.shutdown());
 
   // ---------------------------------------------------------------- documents
 
-  documents.onDidOpen((event) => {
-    const st = state(event.document.uri);
-    st.openedVersion = event.document.version;
-    st.opening = true;
-    if (!isLintable(event.document)) return;
-    relintLinkers(event.document.uri);
-    if (!support.pullDiagnostics) void validate(event.document.uri);
-  });
-
-  documents.onDidChangeContent((event) => {
-    const document = event.document;
-    const st = state(document.uri);
-    // The open event is followed by this one; a later change may repeat the opened version.
-    const opened = st.opening === true;
-    st.opening = false;
-    if (opened || !isLintable(document)) return;
-    relintLinkers(document.uri);
-    st.changeGeneration++;
-    if (support.pullDiagnostics) return;
-    if ((st.lastSettings ?? fallbackSettings).run === 'onSave') return;
-    scheduleValidation(document.uri);
-  });
-
-  documents.onDidSave((event) => {
-    if (!isLintable(event.document)) return;
-    relintLinkers(event.document.uri);
-    const st = state(event.document.uri);
-    if ((st.lastSettings ?? fallbackSettings).run !== 'onSave') return;
-    if (support.pullDiagnostics) {
-      // The next pull analyses the saved text instead of returning the last analysis.
-      st.analysis = undefined;
-      if (support.diagnosticRefresh) connection.languages.diagnostics.refresh();
-    } else void validate(event.document.uri);
-  });
-
-  documents.onDidClose((event) => {
-    const uri = event.document.uri;
-    // Nothing kept for a closed document: its state, parse cache, links.
-    store.forget(uri);
-    analyser.forget(uri);
-    linkIndex.forget(uri);
-    collectAfterCloses();
-    // Documents linking to it read the file on disk now.
-    relintLinkers(uri);
-    if (!support.pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
-  });
+  documents.onDidOpen((event) => scheduler.opened(event.document));
+  documents.onDidChangeContent((event) => scheduler.changed(event.document));
+  documents.onDidSave((event) => scheduler.saved(event.document));
+  documents.onDidClose((event) => scheduler.closed(event.document.uri));
 
   connection.onDidChangeConfiguration((params) => {
     const raw = (params.settings as Record<string, unknown> | null | undefined)?.partnerlint;
     if (raw !== undefined) fallbackSettings = readSettings(raw);
     store.dropSettings();
-    relintAll();
+    scheduler.relintAll();
   });
 
   connection.onDidChangeWatchedFiles((params) => {
     const names = new Set<string>(engine.CONFIG_FILE_NAMES);
     let configChanged = false;
     for (const change of params.changes) {
+      // A markdown page changed on disk: the open documents that link to it are linted again.
+      scheduler.pageChangedOnDisk(change.uri);
       const file = uriToPath(change.uri);
-      if (file && MARKDOWN_EXT.test(file) && !documents.get(change.uri)) {
-        diskPages.forget(file);
-        relintLinkers(change.uri);
-      }
       if (!file || !names.has(path.basename(file))) continue;
       configChanged = true;
       if (change.type === FileChangeType.Deleted && configDiagnostics.has(change.uri)) {
@@ -537,41 +255,12 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
         void connection.sendDiagnostics({ uri: change.uri, diagnostics: [] });
       }
     }
-    if (configChanged) relintAll();
+    if (configChanged) scheduler.relintAll();
   });
 
   // ---------------------------------------------------------------- pull diagnostics
 
-  connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagnosticReport> => {
-    const uri = params.textDocument.uri;
-    const document = lintable(uri);
-    if (!document) return { kind: 'full', items: [] };
-    const st = state(uri);
-    const settings = await settingsFor(uri);
-    if (token.isCancellationRequested) throw cancelled();
-    let analysis: Analysis | undefined;
-    if (settings.run === 'onSave' && st.analysis && st.analysis.generation === generation) {
-      analysis = st.analysis;
-    } else {
-      const fresh = st.analysis !== undefined && isCurrent(st.analysis, document) && st.analysis.generation === generation;
-      if (!fresh && st.openedVersion !== document.version && settings.debounceMs > 0) {
-        const changeGeneration = st.changeGeneration;
-        await new Promise((resolve) => setTimeout(resolve, settings.debounceMs));
-        if (token.isCancellationRequested) throw cancelled();
-        if (st.changeGeneration !== changeGeneration || documents.get(uri)?.version !== document.version) {
-          throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed', { retriggerRequest: true });
-        }
-      }
-      analysis = await analysisFor(document, token, {});
-    }
-    if (token.isCancellationRequested) throw cancelled();
-    if (!analysis) {
-      throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed', { retriggerRequest: true });
-    }
-    notifyReadiness(uri, analysis);
-    return diagnosticReport(analysis, params.previousResultId);
-  });
-
+  connection.languages.diagnostics.on((params, token): Promise<DocumentDiagnosticReport> => scheduler.pull(params.textDocument.uri, params.previousResultId, token));
 
   // ---------------------------------------------------------------- code actions
 
@@ -658,36 +347,6 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): { d
   let ruleIds: Set<string> | undefined;
   const isKnownRule = (id: unknown): id is string =>
     typeof id === 'string' && (ruleIds ??= new Set(engine.listRules().map((rule) => rule.id))).has(id);
-
-  /** Analysis of an open document, or of the file on disk when it is not open. */
-  async function analysisForUri(uri: string, token?: CancellationToken): Promise<Analysis | undefined> {
-    const open = documents.get(uri);
-    if (open) return analysisFor(open, token);
-    const file = uriToPath(uri);
-    if (!file) return undefined;
-    // Only regular files are read, and none past the size limit: a pipe would never end, a device never stop.
-    let size: number;
-    try {
-      const info = await fs.stat(file);
-      if (!info.isFile()) return undefined;
-      size = info.size;
-    } catch {
-      return undefined;
-    }
-    const settings = await settingsFor(uri);
-    // Closed files keep no state beyond this call.
-    if (!documents.get(uri)) store.forget(uri);
-    if (size > settings.maxFileSize) {
-      return { id: ++analysisCount, version: 0, generation, text: '', settings, result: null, diagnostics: [tooLargeDiagnostic(size, settings.maxFileSize)] };
-    }
-    let text: string;
-    try {
-      text = await fs.readFile(file, 'utf8');
-    } catch {
-      return undefined;
-    }
-    return analyse(uri, settings, undefined, () => ({ version: 0, text }), true);
-  }
 
   /** Asks the editor to apply edits to one document. */
   async function applyEdits(label: string, uri: string, version: number, edits: LspTextEdit[]): Promise<{ applied: boolean; reason?: string }> {

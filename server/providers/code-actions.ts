@@ -1,7 +1,7 @@
 /**
  * Code actions: a finding's own fixes, one "Insert N missing sections" entry for the title's
  * gaps, disabling a rule for a line or the file, the rule's documentation, and fix-all.
- * Menu titles name a rule in plain words (from its description), never by its id.
+ * Menu titles name a rule in plain words (its title), never by its id.
  * Pure: from the document, its analysis and the client's support to LSP data.
  */
 import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver/node.js';
@@ -27,13 +27,10 @@ export interface CodeActionOptions {
   ruleDocsCommand?: string;
 }
 
-/**
- * A rule in plain words, for menus: its description's main clause (without the parenthesis,
- * the clause after a semicolon and the full stop). The id when the engine does not know the rule.
- */
-export function ruleName(ruleId: string, rule: Pick<RuleInfo, 'description'> | undefined): string {
-  const main = rule?.description.split(/ \(|;/)[0].trim().replace(/\.$/, '');
-  return main ? `“${main}”` : ruleId;
+/** A rule in plain words, for menus: its title, quoted. The id when the engine does not know the rule. */
+export function ruleName(ruleId: string, rule: Pick<RuleInfo, 'title'> | undefined): string {
+  const title = rule?.title.trim();
+  return title ? `“${title}”` : ruleId;
 }
 
 /** True when the client asks for actions of `kind` (all kinds when `only` is absent). */

@@ -24,7 +24,7 @@ test('exact UTF-16 positions on a line with accents and emoji', () => {
 
 test('a rule that throws becomes one finding naming it; the others still run', () => {
   const broken = defineRule({
-    meta: { id: 'broken-rule', description: 'Always throws.', defaultSeverity: 'warning', category: 'design', options: z.object({}).default({}), fixable: false, docs: { why: '', fires: '', doesNotFire: '', fix: '', example: '' } },
+    meta: { id: 'broken-rule', title: 'Broken rule', description: 'Always throws.', defaultSeverity: 'warning', category: 'design', options: z.object({}).default({}), fixable: false, docs: { why: '', fires: '', doesNotFire: '', fix: '', example: '' } },
     check() {
       throw new Error('boom');
     },

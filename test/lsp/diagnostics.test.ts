@@ -62,9 +62,9 @@ test("applying a quick fix's edit makes its finding go away", async (t) => {
   assert.equal(fix.kind, 'quickfix');
   assert.deepEqual(fix.diagnostics, [sla]);
   const titles = actions.map((a) => a.title);
-  assert.ok(titles.includes('Disable “Deal registration states how fast registrations are approved or declined” for this line'));
-  assert.ok(titles.includes('Disable “Deal registration states how fast registrations are approved or declined” in this file'));
-  assert.ok(titles.includes('Show documentation for “Deal registration states how fast registrations are approved or declined”'));
+  assert.ok(titles.includes('Disable “Approval turnaround for deal registration” for this line'));
+  assert.ok(titles.includes('Disable “Approval turnaround for deal registration” in this file'));
+  assert.ok(titles.includes('Show documentation for “Approval turnaround for deal registration”'));
 
   const fixed = applyWorkspaceEdit(RESELLER_PLAN, uri, fix.edit);
   assert.notEqual(fixed, RESELLER_PLAN);
@@ -86,7 +86,7 @@ test('the disable actions insert inline control comments that silence the rule',
     context: { diagnostics: [margin] },
   });
 
-  const forLine = actions.find((a) => a.title === 'Disable “Partner margins, commissions and referral fees sit inside the band their archetype can bear” for this line');
+  const forLine = actions.find((a) => a.title === 'Disable “Partner margins and fees” for this line');
   assert.ok(forLine?.edit);
   const lineDisabled = applyWorkspaceEdit(RESELLER_PLAN, uri, forLine.edit);
   assert.ok(lineDisabled.includes('<!-- partnerlint-disable-next-line margin-range -->\nResellers 🚀 keep a 32% margin'));
@@ -94,7 +94,7 @@ test('the disable actions insert inline control comments that silence the rule',
   const v2 = await client.waitForDiagnostics(uri, (p) => p.version === 2);
   assert.ok(!v2.diagnostics.some((d) => d.code === 'margin-range'), 'silenced for the line');
 
-  const inFile = actions.find((a) => a.title === 'Disable “Partner margins, commissions and referral fees sit inside the band their archetype can bear” in this file');
+  const inFile = actions.find((a) => a.title === 'Disable “Partner margins and fees” in this file');
   assert.ok(inFile?.edit);
   const fileDisabled = applyWorkspaceEdit(RESELLER_PLAN, uri, inFile.edit);
   assert.ok(fileDisabled.startsWith('---\ntype: partnership-plan\narchetypes: [reseller]\nstage: stabilize\n---\n<!-- partnerlint-disable margin-range -->\n# Northwind'));
@@ -103,8 +103,8 @@ test('the disable actions insert inline control comments that silence the rule',
   assert.ok(!v3.diagnostics.some((d) => d.code === 'margin-range'), 'silenced in the file');
   assert.ok(v3.diagnostics.some((d) => d.code === 'deal-reg-sla'), 'other rules still report');
 
-  const docs = actions.find((a) => a.title === 'Show documentation for “Partner margins, commissions and referral fees sit inside the band their archetype can bear”');
-  assert.deepEqual(docs?.command, { title: 'Show documentation for “Partner margins, commissions and referral fees sit inside the band their archetype can bear”', command: 'partnerlint.showRuleDocs', arguments: ['margin-range'] });
+  const docs = actions.find((a) => a.title === 'Show documentation for “Partner margins and fees”');
+  assert.deepEqual(docs?.command, { title: 'Show documentation for “Partner margins and fees”', command: 'partnerlint.showRuleDocs', arguments: ['margin-range'] });
   const shown = await client.request<{ url: string; shown: boolean }>('workspace/executeCommand', {
     command: 'partnerlint.showRuleDocs',
     arguments: ['margin-range'],
@@ -192,8 +192,8 @@ test('disabling for a line inside a list or a table keeps the block intact', asy
   const first = await client.waitForDiagnostics(uri, (p) => p.version === 1);
   let version = 1;
   for (const [ruleId, title, marker] of [
-    ['deal-reg-expiry', 'Disable “Deal registrations expire, after 90-180 days” for this line', '- Registrations hold for one year from approval. <!-- partnerlint-disable-line deal-reg-expiry -->\n'],
-    ['tier-count', 'Disable “A tier structure has 2-4 tiers” for this table', '<!-- partnerlint-disable tier-count -->\n| Tier | Entry criteria | Benefits |'],
+    ['deal-reg-expiry', 'Disable “Deal registration expiry” for this line', '- Registrations hold for one year from approval. <!-- partnerlint-disable-line deal-reg-expiry -->\n'],
+    ['tier-count', 'Disable “Number of tiers” for this table', '<!-- partnerlint-disable tier-count -->\n| Tier | Entry criteria | Benefits |'],
   ] as const) {
     const diagnostic = first.diagnostics.find((d) => d.code === ruleId);
     assert.ok(diagnostic, `${ruleId} reported (got ${codes(first).join(', ')})`);

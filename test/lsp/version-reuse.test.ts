@@ -65,7 +65,7 @@ for (const [what, first, second] of [
       range: staleExit.range,
       context: { diagnostics: [staleExit] },
     });
-    const insertExit = quick.filter((a) => a.title.includes('Exit criteria') && a.edit);
+    const insertExit = quick.filter((a) => a.title.startsWith('Insert') && a.title.includes('Exit criteria') && a.edit);
     // With the same version the client cannot tell the texts apart, so the fix is offered (for the new text);
     // with another version the diagnostic is known to be old.
     assert.equal(insertExit.length > 0, first === second, 'the fix is offered only for a diagnostic of this version');
