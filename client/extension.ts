@@ -29,6 +29,9 @@ import {
 import { ReadinessStatus, REPORT_SCHEME, ReportDocuments, ReportViews } from './readiness.js';
 import { TemplateSource } from './templates.js';
 import { blockPadding, sectionHeadingLevel, withPlanFrontMatter } from './text.js';
+import { mark, markLoaded } from './timing.js';
+
+markLoaded();
 
 /** Documents the server lints: markdown files on disk and untitled markdown. */
 export const DOCUMENT_SELECTOR = [
@@ -54,6 +57,7 @@ function isLinted(document: vscode.TextDocument): boolean {
 }
 
 export function activate(context: vscode.ExtensionContext): PartnerlintApi {
+  mark('activate');
   const output = vscode.window.createOutputChannel('Partnerlint');
   context.subscriptions.push(output);
 
@@ -62,15 +66,38 @@ export function activate(context: vscode.ExtensionContext): PartnerlintApi {
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
+  // The client tells the server the settings when it starts and again when the server registers
+  // for their changes; the server then drops what it analysed and analyses every document again,
+  // the first one included. Until a setting actually changes, those notifications say nothing the
+  // server does not know (it asks for each document's settings, and gets the window's at
+  // initialize), so they are not sent.
+  let settingsChanged = false;
+  context.subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('partnerlint')) settingsChanged = true;
+    }),
+  );
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
+    middleware: {
+      workspace: {
+        didChangeConfiguration: (sections, next) => (settingsChanged ? next(sections) : Promise.resolve()),
+      },
+    },
     synchronize: {
       configurationSection: 'partnerlint',
       fileEvents: vscode.workspace.createFileSystemWatcher(CONFIG_FILE_GLOB),
     },
     // The readiness CodeLens opens the report through this extension's command.
     // Rule docs open through this extension too: rendered, in the markdown preview.
-    initializationOptions: { readinessCommand: CLIENT_COMMANDS.showReadinessReport, readinessNotifications: true, ruleDocsCommand: CLIENT_COMMANDS.showRuleDocs },
+    // Read at each (re)start of the server; `settings`: the window's, as the first
+    // didChangeConfiguration would have carried them.
+    initializationOptions: () => ({
+      readinessCommand: CLIENT_COMMANDS.showReadinessReport,
+      readinessNotifications: true,
+      ruleDocsCommand: CLIENT_COMMANDS.showRuleDocs,
+      settings: vscode.workspace.getConfiguration().get('partnerlint'),
+    }),
     outputChannel: output,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     diagnosticPullOptions: { onChange: true, onSave: true, onTabs: true },
@@ -82,6 +109,7 @@ export function activate(context: vscode.ExtensionContext): PartnerlintApi {
   let readiness: ReadinessStatus | undefined;
   const ready = languageClient.start().then(
     () => {
+      mark('client ready');
       context.subscriptions.push(
         languageClient.onNotification(READINESS_NOTIFICATION, (params: ReadinessNotification) => readiness?.onServerNotification(params)),
       );
@@ -330,6 +358,7 @@ export function activate(context: vscode.ExtensionContext): PartnerlintApi {
     vscode.commands.registerCommand(CLIENT_COMMANDS.showRuleDocs, showRuleDocs),
   );
 
+  mark('activated');
   return { ready, client: languageClient, readiness: readinessStatus, templates };
 }
 

@@ -12,6 +12,7 @@ import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-textd
 import { AnalysisStopped, documentLinks, MAX_LINKS, type LinkedDocument, type LintResult, type ResolvedConfig } from '../lib/index.js';
 import { defaultEngine, type LintCache } from './engine.js';
 import { ColdAnalysisCounter, collectGarbage, collectWhenQuiet } from './memory.js';
+import { mark } from './timing.js';
 
 /** Marks the language server's analysis thread in `workerData`. */
 export const ANALYSIS_WORKER_MARK = 'partnerlintAnalysisWorker';
@@ -229,6 +230,7 @@ function serve(port: MessagePort, detailsPort: MessagePort, stopFlag?: Int32Arra
       fail(message.job, error, message.uri);
     }
   });
+  mark('thread loaded');
   send({ type: 'ready' });
 }
 

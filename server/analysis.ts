@@ -26,6 +26,7 @@ import {
 import type { Engine, LintCache } from './engine.js';
 import { ANALYSIS_WORKER_MARK, STOP_SLOT, type AnalyseMessage, type DetailsMessage, type FromWorker, type ToWorker } from './analysis-worker.js';
 import { ColdAnalysisCounter, collectGarbage } from './memory.js';
+import { mark } from './timing.js';
 
 /** One document to analyse. */
 export interface AnalysisRequest {
@@ -145,6 +146,81 @@ const YOUNG_GENERATION_MB = 16;
 const MAX_PENDING_EDIT_CHARS = 64 * 1024;
 /** The time past the budget an analysis gets before its thread is stopped (the engine stops on its own at the budget while it parses). */
 const STOP_GRACE_MS = 250;
+
+/** A started analysis thread, before an analyser takes it. */
+interface SpawnedThread {
+  worker: Worker;
+  details: MessagePort;
+  stopFlag: Int32Array;
+}
+
+function spawnThread(heapMb: number): SpawnedThread {
+  mark('thread start');
+  const { port1: details, port2: detailsPort } = new MessageChannel();
+  const stopFlag = new Int32Array(new SharedArrayBuffer(4));
+  const worker = new Worker(workerScript, {
+    workerData: { [ANALYSIS_WORKER_MARK]: true, detailsPort, stopFlag: stopFlag.buffer },
+    transferList: [detailsPort],
+    // A small young generation: the thread's memory follows what it keeps (texts, caches), not its churn.
+    resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+    stdout: true,
+    stderr: true,
+  });
+  // Nothing the thread prints may reach the protocol stream.
+  worker.stdout.resume();
+  worker.stderr.resume();
+  worker.unref();
+  return { worker, details, stopFlag };
+}
+
+/** The thread started by `startAnalysisThreadEarly`, until the first analyser takes it. */
+let early: (SpawnedThread & { heapMb: number; ready: boolean; failed: boolean; listeners: () => void }) | undefined;
+
+/**
+ * Starts the analysis thread now, before the server has anything to analyse: loading the
+ * thread's script then overlaps the server's own start (initialize, the client's first
+ * requests), and the first document is analysed as soon as it arrives. The first
+ * WorkerAnalyser takes this thread instead of starting one; a thread that failed meanwhile is
+ * replaced. The server's entry point (main.ts) calls it.
+ */
+export function startAnalysisThreadEarly(heapMb = WORKER_HEAP_MB): void {
+  if (early) return;
+  let spawned: SpawnedThread;
+  try {
+    spawned = spawnThread(heapMb);
+  } catch {
+    return; // the first analysis starts one (and falls back to the main thread if it cannot)
+  }
+  const state = { ...spawned, heapMb, ready: false, failed: false, listeners: () => {} };
+  // Until an analyser takes the thread: the only message it sends on its own is 'ready'.
+  const onMessage = (message: FromWorker) => {
+    if (message.type === 'ready') {
+      mark('thread ready');
+      state.ready = true;
+    }
+  };
+  const onFailure = () => {
+    state.failed = true;
+  };
+  spawned.worker.on('message', onMessage).on('error', onFailure).on('exit', onFailure);
+  state.listeners = () => {
+    spawned.worker.off('message', onMessage).off('error', onFailure).off('exit', onFailure);
+  };
+  early = state;
+}
+
+function takeEarlyThread(heapMb: number): (SpawnedThread & { ready: boolean }) | undefined {
+  const taken = early;
+  if (!taken) return undefined;
+  early = undefined;
+  taken.listeners();
+  if (taken.failed || taken.heapMb !== heapMb) {
+    taken.details.close();
+    void taken.worker.terminate().catch(() => undefined);
+    return undefined;
+  }
+  return taken;
+}
 
 interface Job {
   id: number;
@@ -276,25 +352,14 @@ export class WorkerAnalyser implements Analyser {
   }
 
   private startThread(): Thread {
-    const { port1: details, port2: detailsPort } = new MessageChannel();
-    const stopFlag = new Int32Array(new SharedArrayBuffer(4));
-    const worker = new Worker(workerScript, {
-      workerData: { [ANALYSIS_WORKER_MARK]: true, detailsPort, stopFlag: stopFlag.buffer },
-      transferList: [detailsPort],
-      // A small young generation: the thread's memory follows what it keeps (texts, caches), not its churn.
-      resourceLimits: { maxOldGenerationSizeMb: this.options.heapMb ?? WORKER_HEAP_MB, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
-      stdout: true,
-      stderr: true,
-    });
-    const thread: Thread = { worker, details, ready: false, configs: new Set(), stopFlag };
-    // Nothing the thread prints may reach the protocol stream.
-    worker.stdout.resume();
-    worker.stderr.resume();
-    worker.unref();
+    const heapMb = this.options.heapMb ?? WORKER_HEAP_MB;
+    const taken = takeEarlyThread(heapMb);
+    const { worker, details, stopFlag } = taken ?? spawnThread(heapMb);
+    const thread: Thread = { worker, details, ready: taken?.ready === true, configs: new Set(), stopFlag };
     worker.on('message', (message: FromWorker) => this.received(thread, message));
     worker.on('error', (error) => {
       if (thread !== this.thread) return;
-      if (isOutOfMemory(error)) this.stopAtLimit(outOfMemoryReason(this.options.heapMb ?? WORKER_HEAP_MB));
+      if (isOutOfMemory(error)) this.stopAtLimit(outOfMemoryReason(heapMb));
       else this.threadFailed(error instanceof Error ? error.message : String(error));
     });
     worker.on('exit', (code) => {
@@ -376,12 +441,14 @@ export class WorkerAnalyser implements Analyser {
       () => this.stopAtLimit(request.timeLimitReason),
       request.timeoutMs + STOP_GRACE_MS,
     );
+    mark('analysis start', { uri: request.uri });
     thread.worker.postMessage(message satisfies ToWorker);
   }
 
   private received(thread: Thread, message: FromWorker): void {
     if (thread !== this.thread) return;
     if (message.type === 'ready') {
+      mark('thread ready');
       thread.ready = true;
       return this.pump();
     }
@@ -429,6 +496,7 @@ export class WorkerAnalyser implements Analyser {
       return this.pump();
     }
     if (message.type === 'done') {
+      mark('analysis end', { uri: job.request.uri });
       const sent = job.sent!;
       if (message.length !== sent.text.length) {
         // The edits did not add up to the text: the document is sent whole next time.

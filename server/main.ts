@@ -4,15 +4,23 @@
  * `--pipe=NAME`; stdio when none is given. Nothing but the protocol is ever
  * written to stdout. Framing, lifecycle and end-of-input checks: ./transport.ts.
  */
+import './v8-flags.js';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.js';
+import { startAnalysisThreadEarly } from './analysis.js';
 import { createServer } from './server.js';
 import { Lifecycle, openTransport } from './transport.js';
+import { markProcessStart, watchMessages } from './timing.js';
+
+markProcessStart();
+// Loading the analysis thread overlaps the rest of the start-up (see analysis.ts).
+startAnalysisThreadEarly();
 
 const transport = openTransport(process.argv.slice(2), (reason) => {
   process.stderr.write(`Partnerlint server: refused its input (${reason}); exiting.\n`);
   // Messages read before the bad one are answered first.
   setTimeout(() => process.exit(1), 200);
 });
+watchMessages(transport.reader, transport.writer);
 const lifecycle = new Lifecycle(transport.writer);
 const connection = createConnection(ProposedFeatures.all, transport.reader, transport.writer, { messageStrategy: lifecycle });
 // The client closed the input or went away: nothing more can arrive.

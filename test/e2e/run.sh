@@ -3,7 +3,10 @@
 #   1. pinned code-server (VS Code web + server) from npm, cached in .e2e/
 #   2. `npm run package` -> .vsix, installed into a throw-away profile
 #   3. the extension's mocha integration suite, run in code-server's extension host
-#   4. a browser smoke test in Debian's Chromium (squiggle, Problems, CodeLens, command, quick fix)
+#   4. a browser smoke test in Debian's Chromium (squiggle, Problems, CodeLens, command, quick fix),
+#      with the time to the first squiggle in a fresh window and its breakdown
+#      (test-results/editor/first-squiggle.json; the extension and the server write their marks
+#      to the file PARTNERLINT_TIMING names, set here for code-server only)
 #   5. headless Neovim against the stdio language server
 # Everything code-server, Chromium and Neovim write stays in a temporary run directory under
 # .e2e/; the whole code-server process group is stopped on exit. Exit code is non-zero when any
@@ -57,7 +60,7 @@ trap 'exit 130' INT TERM
 # runs a step in the background and waits for it, so that INT/TERM reach the traps at once
 # (bash defers traps while a foreground command runs); output goes to the terminal and to $1
 step_run() { local log=$1; shift; "$@" > >(tee "$log") 2>&1 & wait $!; }
-rm -rf "$RESULTS"/*.png "$RESULTS"/*.log "$RESULTS"/summary.txt "$RESULTS"/logs
+rm -rf "$RESULTS"/*.png "$RESULTS"/*.log "$RESULTS"/summary.txt "$RESULTS"/logs "$RESULTS"/first-squiggle.json
 
 # --- 0. required programs (installed by test/e2e/ci-install.sh; nothing is installed here) ---
 CHROMIUM=${CHROMIUM:-/usr/bin/chromium}; export CHROMIUM
@@ -166,10 +169,12 @@ fi
 # --- 6. start code-server on 127.0.0.1 in its own process group ---
 PORT=${PORT:-$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')}
 ORIGIN="http://127.0.0.1:$PORT"
+TIMING="$RUN/timing.jsonl"
 start_cs() {
   local t; t=$(now)
-  # the suite finds its fixture workspace through this (the remote extension host inherits the env)
-  PARTNERLINT_EDITOR_FIXTURES="$WS_SUITE" setsid "$CS" --auth none --bind-addr "127.0.0.1:$PORT" --disable-telemetry --disable-update-check \
+  # the suite finds its fixture workspace through this (the remote extension host inherits the env,
+  # the language server too: both write their timing marks to $PARTNERLINT_TIMING)
+  PARTNERLINT_TIMING="$TIMING" PARTNERLINT_EDITOR_FIXTURES="$WS_SUITE" setsid "$CS" --auth none --bind-addr "127.0.0.1:$PORT" --disable-telemetry --disable-update-check \
     --disable-workspace-trust --disable-getting-started-override --ignore-last-opened \
     --user-data-dir "$RUN/data/user" --extensions-dir "$RUN/data/extensions" ${CS_LOG_LEVEL:+--log "$CS_LOG_LEVEL"} \
     > "$RESULTS/code-server.log" 2>&1 &
@@ -204,8 +209,11 @@ fi
 # --- 8. browser smoke test ---
 if want ui && [ -n "$CS_PGID" ]; then
   T=$(now)
-  step_run "$RESULTS/ui.log" node "$HERE/smoke.mjs" "$ORIGIN" "$WS_UI" "$RESULTS"
+  PARTNERLINT_TIMING="$TIMING" step_run "$RESULTS/ui.log" node "$HERE/smoke.mjs" "$ORIGIN" "$WS_UI" "$RESULTS"
   rc=$?
+  while read -r key ms; do
+    [ -n "$ms" ] && note "first squiggle, $key plan: $ms ms from its tab (target 1500 ms)"
+  done < <(grep -o 'FIRST-SQUIGGLE [a-z]* plan [^:]*: [0-9]* ms' "$RESULTS/ui.log" | awk '{ print $2, $(NF-1) }')
   if [ "$rc" = 0 ]; then note "PASS  browser smoke test: $(secs "$T" "$(now)")s"
   else fail "browser smoke test (exit $rc): $(secs "$T" "$(now)")s, see $RESULTS/ui.log and screenshots"; fi
 fi
