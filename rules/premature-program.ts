@@ -12,7 +12,7 @@ const AUDIENCE = /\b(?:the )?(?:board|investors?|VCs?|shareholders|next (?:fundi
 const SHOWCASE = /\b(?:story|narrative|logos?|ecosystem|slides?|deck|show(?:case)?|look (?:bigger|good|serious|like)|category leader|impress\w*|headline|announce\w*|why we have no partners)\b/i;
 const EVIDENCE_ASKED = /\b(?:prove|proof|evidence|unit economics|revenue|numbers|results|data|metrics|ROI|payback|before we (?:scale|invest))\b/i;
 /** A sentence that rejects the red flag or reports it from the past ("This is not about logos for the board deck"). */
-const REJECTS = /\b(?:is|are|was)(?:n't| not) (?:about|for|why|the reason)\b|\bnot (?:about|for) (?:the )?(?:board|investors|logos|a story)\b|\b(?:classic|common|typical) (?:mistake|trap|error|anti-?pattern)\b|\bin (?:19|20)\d\d\b|\bthis plan is about\b|\breject\w*\b|\bnot why\b/i;
+const REJECTS = /\b(?:is|are|was)(?:n't| not) (?:about|for|why|the reason)\b|\b(?:won't|will not|can't|cannot|doesn't|does not) (?:fix|solve|shorten|replace)\b|\b(?:is|are)(?:n't| not) (?:a |the )?(?:fix|solution|answer|shortcut)\b|\bnot a (?:fix|solution|shortcut) for\b|\bfixing (?:that|it|this|them) (?:first|ourselves)\b|\bred flags?\b|\b(?:want|need|try) to avoid\b|\bwas a mistake\b|\bnot (?:about|for) (?:the )?(?:board|investors|logos|a story)\b|\b(?:classic|common|typical) (?:mistake|trap|error|anti-?pattern)\b|\bin (?:19|20)\d\d\b|\bthis plan is about\b|\breject\w*\b|\bnot why\b/i;
 
 function forTheBoard(text: string): RegExpExecArray | null {
   const a = AUDIENCE.exec(text);
@@ -26,21 +26,34 @@ function beforeFit(text: string): RegExpExecArray | null {
   const fit = /\b(?:product[- ]market fit|PMF)\b/i.exec(text);
   if (!fit || /\b(?:not going to|won't|will not|do not|don't|never) (?:build|start|launch|open|run)\b/i.test(text)) return null;
   const around = text.slice(Math.max(0, fit.index - 30), fit.index + fit[0].length + 25);
-  if (!/\b(?:don't|do not|haven't|have not|no|isn't|is not|not yet|without|before|pre-?|ahead of|still (?:looking|searching))\b|\bisn't there\b|\bnot there yet\b/i.test(around)) return null;
+  if (!/\b(?:don't|do not|haven't|have not|no|isn't|is not|not|not yet|without|before|pre-?|ahead of|still (?:looking|searching))\b|\bisn't there\b|\bnot there yet\b/i.test(around)) return null;
   return /\b(?:partners?|resellers?|channel|SIs?|MSPs?|agencies)\b[^.]{0,60}\b(?:help|bring|find|sell|get|give|close|carry)\b|\b(?:channel|partner program|partners?)\b/i.test(text) ? fit : null;
 }
 
+/** Partners or a channel as the way to product-market fit: "The channel is how we'll get to product-market fit". */
+const FIT_THROUGH_PARTNERS =
+  /\b(?:channel|partners?|partnerships?|resellers?|SIs?|MSPs?)\b[^.]{0,40}\b(?:how we(?:'ll| will)? (?:get to|find|reach)|help us (?:to )?(?:find|reach|get to)|(?:the )?way to (?:find|reach|get to)|will (?:find|bring|give) us)\b[^.]{0,20}\b(?:product[- ]market fit|PMF)\b/i;
+/** Investors or the board asking for partnerships: the program answers them, not customers. */
+const INVESTORS_WANT =
+  /\b(?:investors?|board|VCs?|shareholders)\b[^.]{0,20}\b(?:wants?|asked for|asks for|expects?|insists? on|is pushing for|are pushing for)\b[^.]{0,30}\b(?:partnerships?|partners|a channel|a partner program|an ecosystem)\b/i;
+const NUMBER_WORD = String.raw`(?:\d+(?:[–-]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty-four)`;
 /** A long sales cycle that partners are to fix. */
+const LONG_CYCLE_WORDS = new RegExp(
+  String.raw`\b${NUMBER_WORD}[- ]?(?:months?|years?)\b[^.]{0,25}\b(?:cycles?|deals?|procurement)\b|\b(?:cycles?|deals?) (?:\w+ ){0,2}(?:take|takes|run|last|averages?|is|are) (?:about |around |roughly |over )?${NUMBER_WORD}\s?(?:months?|years?)\b`,
+  'i',
+);
 const LONG_CYCLE = /\b\d+(?:[–-]\d+)?[- ]?months?\b[^.]{0,25}\b(?:cycles?|deals?|procurement)\b|\b(?:cycles?|deals?) (?:\w+ ){0,2}(?:take|takes|run|last|averages?|is|are) (?:about |around |roughly )?\d+(?:[–-]\d+)?\s?months?\b|\b(?:long|lengthy|slow|too long|enterprise|procurement) (?:\w+ )?(?:sales |deal |buying |procurement )?cycles?\b|\bcycles? (?:is|are) (?:too )?(?:long|slow)\b/i;
-const PARTNERS_FIX = /\b(?:channel|partners?|resellers?)\b[^.]{0,30}\bhow we (?:fix|solve|shorten|beat)\b|\b(?:partners?|resellers?|SIs?|MSPs?|VARs?|channel)\b[^.]{0,40}\b(?:will|can|must|should|to|are the)\b[^.]{0,20}\b(?:close|shorten|fix|speed|carry|take|sell for us|answer|solve|get us through)\b|\b(?:want|need|expect) (?:\w+ )?(?:partners?|resellers?|SIs?|MSPs?|VARs?) to (?:sell|close|shorten|fix)\b|\b(?:shorten|fix|cut)\b[^.]{0,20}$/i;
+const PARTNERS_FIX = /\b(?:channel|partners?|resellers?)\b[^.]{0,30}\bhow we (?:fix|solve|shorten|beat)\b|\b(?:partners?|resellers?|SIs?|MSPs?|VARs?|channel)\b[^.]{0,40}\b(?:will|can|must|should|to|are the)\b[^.]{0,20}\b(?:close|shorten|fix|speed|carry|take|sell for us|answer|solve|get us through)\b|\b(?:want|need|expect) (?:\w+ )?(?:partners?|resellers?|SIs?|MSPs?|VARs?) to (?:sell|close|shorten|fix)\b|\b(?:shorten|fix|cut)\b[^.]{0,20}$|\b(?:shorten|fix|cut|speed up|compress)\b[^.]{0,40}\b(?:via|through|with|using|by) (?:\w+ )?(?:partners?|resellers?|SIs?|MSPs?|VARs?|integrators?|channel)\b|\b(?:partners?|resellers?|SIs?|MSPs?|VARs?|integrators?|channel)\b[^.]{0,20}\b(?:are|is|will be) (?:the|our) (?:solution|answer|fix|way out)\b|\b(?:integrators?|partners?|resellers?|SIs?|MSPs?)\b[^.]{0,20}\bwill get (?:them|it|those deals|deals) (?:done|closed)\b/i;
 function partnersFixCycle(text: string): RegExpExecArray | null {
-  const c = LONG_CYCLE.exec(text);
+  const c = LONG_CYCLE.exec(text) ?? LONG_CYCLE_WORDS.exec(text);
   return c && PARTNERS_FIX.test(text) ? c : null;
 }
 
 const RED_FLAGS: Array<[RegExp | ((text: string) => RegExpExecArray | null), string]> = [
   [forTheBoard, 'built for the board or investors rather than for revenue'],
   [beforeFit, 'a channel before product-market fit'],
+  [FIT_THROUGH_PARTNERS, 'a channel before product-market fit'],
+  [INVESTORS_WANT, 'built for the board or investors rather than for revenue'],
   [partnersFixCycle, 'expecting partners to fix a long sales cycle'],
   [/\b(?:we need|we must (?:start|launch|build|have)|must start|need to (?:start|launch)) (?:a |the |our |to (?:build|start) )?(?:partnerships?|partners|a channel|channel partners?|(?:a )?partner program(?:me)?|them)\s+(?:\w+\s+){0,2}(?:now|immediately|asap|right away|right now|this quarter|yesterday|fast)\b|\b(?:growth engine|engine) we need (?:right )?now\b|\botherwise we lose the market\b|\b(?:partnerships?|a channel|partners|the partner program)\b[^.]{0,20}\b(?:can(?:'t|not) wait|is urgent|are urgent)\b/i, '"we need partnerships now" is almost always premature'],
   [/\b(?:before|ahead of|pre[- ]?)\s*(?:we (?:have|reach|find|hit|get to) )?(?:product[- ]market fit|PMF)\b|\bwithout (?:having )?product[- ]market fit\b/i, 'a channel before product-market fit'],
@@ -48,12 +61,19 @@ const RED_FLAGS: Array<[RegExp | ((text: string) => RegExpExecArray | null), str
 ];
 
 /** Words every red-flag sentence has; a cheap first test, remembered per sentence. */
-const PREFILTER = /board|investor|VC|shareholder|story|deck|fundrais|round|series|pitch|need|must|\bnow\b|wait|urgent|fit|PMF|speed|shorten|accelerat|fix|cut|compress|cycle|grow|double|triple|fast|quick|easi|shortcut/i;
+const PREFILTER = /board|investor|VC|shareholder|story|deck|fundrais|round|series|pitch|need|must|\bnow\b|wait|urgent|fit|PMF|speed|shorten|accelerat|fix|cut|compress|cycle|grow|double|triple|fast|quick|easi|shortcut|scale|way out|solution|answer|done/i;
 
 const GROWTH_SHORTCUT =
-  /\bgrow(?:th)? faster\b|\bgrowth (?:shortcut|engine|hack)\b|\baccelerate (?:our )?growth\b|\b(?:fastest|quickest|quick|fast|easiest|cheapest) (?:way|route|path)\b[^.]{0,40}\b(?:grow\w*|double|triple|scale|10x|\dx)\b|\bdouble (?:that|our revenue|revenue|ARR)\b|\bdouble faster\b|\bshortcut(?: to (?:growth|scale|\$?\d\S*))?\b|\b(?:get|take) us to \$?\d[\d.]*\s?[mk]\b[^.]{0,20}\b(?:quicker|faster|sooner)\b|\bhelp us (?:to )?grow faster\b/i;
+  /\bgrow(?:th)? faster\b|\bgrowth (?:shortcut|engine|hack)\b|\baccelerate (?:our )?growth\b|\b(?:fastest|quickest|quick|fast|easiest|cheapest) (?:way|route|path)\b[^.]{0,40}\b(?:grow\w*|double|triple|scale|10x|\dx)\b|\bdouble (?:that|our revenue|revenue|ARR)\b|\bdouble faster\b|\bshortcut(?: to (?:growth|scale|\$?\d\S*))?\b|\b(?:get|take) us to \$?\d[\d.]*\s?[mk]\b[^.]{0,20}\b(?:quicker|faster|sooner)\b|\bhelp us (?:to )?grow faster\b|\b(?:scale|grow) (?:faster|quicker) than (?:direct|hiring)\b|\b(?:let|help|allow)s? us (?:to )?scale faster\b|\bthe way out\b|\binstead of hiring (?:more )?(?:AEs|reps|sales)/i;
 /** "$900k ARR", "900k ARR", "1.2M ARR": annual recurring revenue as written. */
 const ARR_FIGURE = /(?:[$£€]\s?)?(\d+(?:[.,]\d+)?)\s?(k|m|mm)\b\s*(?:in\s+)?ARR\b/gi;
+/** "one million ARR", "ARR around one million dollars": a million in words beside ARR. */
+const ARR_MILLION_WORDS = /\b(?:ARR\b[^.]{0,20}?\b)?(one|a|two|1|1\.\d|2)\s+million\b(?:[^.]{0,15}\bARR\b)?/gi;
+
+function millionsInWords(text: string): number[] {
+  if (!/\bARR\b/i.test(text)) return [];
+  return [...text.matchAll(ARR_MILLION_WORDS)].map((m) => ({ one: 1, a: 1, two: 2 })[m[1].toLowerCase() as 'one' | 'a' | 'two'] ?? Number(m[1])).map((n) => n * 1e6);
+}
 
 export default defineRule({
   meta: {
@@ -91,7 +111,7 @@ export default defineRule({
       if (!why && GROWTH_SHORTCUT.test(s.text) && !REJECTS.test(s.text) && /\bchannel|\bpartner|\breferr|\bresell|\bSIs?\b|\bMSPs?\b|\bagenc/i.test(s.text)) {
         // The ARR may be stated in the same paragraph or list item rather than the same sentence.
         const context = s.unit.text;
-        const arr = [...findMoney(context).filter((m) => /\bARR\b/i.test(context.slice(m.end, m.end + 6))).map((m) => m.value), ...[...context.matchAll(ARR_FIGURE)].map((m) => Number(m[1].replace(',', '.')) * (m[2].toLowerCase() === 'k' ? 1e3 : 1e6)), plan.frontMatter?.arr ?? Infinity];
+        const arr = [...findMoney(context).filter((m) => /\bARR\b/i.test(context.slice(m.end, m.end + 6))).map((m) => m.value), ...[...context.matchAll(ARR_FIGURE)].map((m) => Number(m[1].replace(',', '.')) * (m[2].toLowerCase() === 'k' ? 1e3 : 1e6)), ...millionsInWords(context), plan.frontMatter?.arr ?? Infinity];
         if (Math.min(...arr) <= options.arrThreshold) why = 'a channel as a growth shortcut at around $1M ARR';
       }
       if (why) report({ message: `Red flag: ${why}.`, at: plan.sentenceSpan(s) });
