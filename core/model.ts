@@ -274,8 +274,9 @@ export class PlanModel {
    * 3 ISVs."): the sentence before an answer, in its unit or the unit before, when it is a question.
    */
   questionFor(s: Sentence): Sentence | null {
-    if (!ANSWER_START.test(s.text)) return null;
     const i = s.unit.sentences.indexOf(s);
+    // "Two MSPs on one opportunity? Commission is shared …": a question answered in the same paragraph.
+    if (!ANSWER_START.test(s.text)) return i > 0 && s.unit.sentences[i - 1].isQuestion ? s.unit.sentences[i - 1] : null;
     const prev = i > 0 ? s.unit.sentences[i - 1] : this.units[s.unit.index - 1]?.sentences.at(-1);
     return prev && (prev.isQuestion || QUESTION_START.test(prev.text)) ? prev : null;
   }

@@ -144,6 +144,8 @@ function amount(word: string): number | null {
 }
 
 /** Durations: `48h`, `48 hours`, `2 business days`, `two days`, `90-day`, `6 months`, `a quarter`, `60-80 days`. */
+const WORDS_THEN_DIGITS_RE = /\b[a-z]+(?:[- ][a-z]+)? \((\d{1,4})\)\s+((?:business|working|calendar)\s+)?(hours?|days?|weeks?|months?|years?)\b/gi;
+
 export function findDurations(s: string): DurationMatch[] {
   const out: DurationMatch[] = [];
   if (!/h|day|week|wk|mo|quarter|year|yr|\d\s?[dw]\b|\dBD|\d BD/i.test(s)) return out;
@@ -174,6 +176,14 @@ export function findDurations(s: string): DurationMatch[] {
   for (let n: RegExpExecArray | null; (n = NEXT_DAY_RE.exec(s)); ) {
     const days = n[2] ? Number(n[2]) : 1;
     out.push({ start: n.index, end: n.index + n[0].length, text: n[0], minHours: days * 24, maxHours: days * 24, unit: 'day', business: !!n[1] || !!n[2] });
+  }
+  // A number written out and then in digits, as contracts do: "ninety (90) days".
+  WORDS_THEN_DIGITS_RE.lastIndex = 0;
+  for (let w: RegExpExecArray | null; (w = WORDS_THEN_DIGITS_RE.exec(s)); ) {
+    if (out.some((d) => d.start <= w!.index + w![0].length && d.end > w!.index)) continue;
+    const unit = unitOf(w[3]);
+    const hours = Number(w[1]) * HOURS[unit];
+    out.push({ start: w.index, end: w.index + w[0].length, text: w[0], minHours: hours, maxHours: hours, unit, business: !!w[2] && /business|working/i.test(w[2]) });
   }
   HALF_YEAR_RE.lastIndex = 0;
   while ((m = HALF_YEAR_RE.exec(s))) {

@@ -98,7 +98,7 @@ export function dealRegExpiries(ev: Evidence): DurationFact[] {
   const out: DurationFact[] = [];
   const dr = ev.dealReg;
   if (!dr) return out;
-  const re = /\b(?:valid(?:ity)?|expir\w*|(?<!the |in the |over the |for the )lasts?|holds?|held|hold for|lifetime|protect(?:s|ed|ion)|belongs? to|reserved|locked|exclusive|good for|stands? for|(?:remains?|stays?) (?:open|active|valid|protected|yours|theirs)|remains? yours|runs? for|during|lapses?|term|honou?r(?:s|ed)?|time(?:s|d)? out|shelf[- ]life|window|keeps?|retains?|open again)\b/gi;
+  const re = /\b(?:valid(?:ity)?|expir\w*|(?<!the |in the |over the |for the )lasts?|holds?|held|hold for|lifetime|protect(?:s|ed|ion)|belongs? to|reserved|locked|exclusive|good for|stands? for|(?:remains?|stays?) (?:open|active|valid|protected|yours|theirs)|remains? yours|runs? for|during|lapses?|term|honou?r(?:s|ed)?|time(?:s|d)? out|shelf[- ]life|window|keeps?|retains?|open again|renew\w*|exclusivity|exclusive for|ring-?fenced|claimed again)\b/gi;
   const pool = new Set([...dr.sentences, ...ev.plan.matching(/\b(?:registrations?|registered|claims?|attribution)\b/i), ...ev.plan.matching(DR_ABBREVIATION)]);
   for (const s of pool) {
     if (isHedged(s.text) || WISH.test(s.text)) continue;
@@ -109,8 +109,10 @@ export function dealRegExpiries(ev: Evidence): DurationFact[] {
       const end = k.index + k[0].length;
       // Or the one right before it ("a standard 90-day expiration", "a 120-day term").
       const d =
-        s.durations.find((x) => x.start >= k!.index && x.start - end <= 45 && !/extension/i.test(s.text.slice(x.end, x.end + 12))) ??
-        s.durations.find((x) => x.end <= k!.index && k!.index - x.end <= 12 && !/extension/i.test(s.text.slice(x.end, k!.index)));
+        s.durations.find((x) => x.start >= k!.index && x.start - end <= 45 && !/^[^;]{0,12}extension/i.test(s.text.slice(x.end, x.end + 12))) ??
+        s.durations.find((x) => x.end <= k!.index && k!.index - x.end <= 12 && !/extension/i.test(s.text.slice(x.end, k!.index))) ??
+        // "180 days after approval, the registration expires": a time counted from the approval or the registration.
+        s.durations.find((x) => x.end <= k!.index && k!.index - x.end <= 60 && /^\s*(?:after|from|following|of) (?:the |its |your )?(?:approval|registration|submission|being approved)\b/i.test(s.text.slice(x.end)));
       if (d && heldIsRegistration(s.text, d, !!s.section?.inTopic('dealRegistration'))) {
         out.push({ sentence: s, match: d, ...s.range(d.start, d.end) });
         break;
@@ -199,15 +201,15 @@ function slaTurnaround(s: Sentence, question: string, inRegistrationSection: boo
 
 /** Two sides after one account: two partners, a second registration, a partner and a direct opportunity. */
 const CONTEST = new RegExp(
-  String.raw`\b(?:two|2|multiple|several|more than one|both|another|other|competing|second|rival)\s+(?:\w+\s+)?(?:${ANY_PARTNER}|registrations?|claims?|submissions?|requests?|DRs?)\b|\b(?:conflicting|overlapping|duplicate|competing) (?:registrations?|claims?|submissions?|DRs?)\b|\b(?:same|one) (?:account|customer|client|deal|opportunity|prospect|end[- ]user|company|organi[sz]ation)\b|\b(?:partner|reseller|MSP|VAR|SI|agency|AE|rep|direct) (?:vs\.?|versus|and) (?:direct|partner|AE|rep|reseller|MSP|VAR)\b|\b(?:direct|AEs?|account executives?|reps?|sales team)\b[^.;]{0,50}\b(?:opportunit\w+|pipeline|working)\b|\b(?:existing|open|active) (?:direct )?opportunit\w+|\bopportunit(?:y|ies) (?:already )?exists?\b|\b(?:closed|off[- ]limits|hands[- ]off) (?:to|for) (?:direct|AEs?|reps?|our)\b|\bcollid\w+|\balready (?:registered|talking|working|in (?:our |a |the )?pipeline|has an? (?:open |active )?opportunit\w+)\b|\bcontested\b|\btie[- ]?break\w*|\bfirst[- ]come\b|\b(?:first|earlier|earliest) (?:complete |approved |valid |valid, complete )?(?:registration|reg|submission|request|to register|DR)\b|\bprecedence\b|\b(?:conflicts?|disputes?|clash\w*)\b`,
+  String.raw`\b(?:two|2|multiple|several|more than one|both|another|other|competing|second|rival)\s+(?:\w+\s+)?(?:${ANY_PARTNER}|registrations?|claims?|submissions?|requests?|DRs?)\b|\b(?:conflicting|overlapping|duplicate|competing) (?:registrations?|claims?|submissions?|DRs?)\b|\b(?:same|one) (?:account|customer|client|deal|opportunity|prospect|end[- ]user|company|organi[sz]ation)\b|\b(?:partner|reseller|MSP|VAR|SI|agency|AE|rep|direct) (?:vs\.?|versus|and) (?:direct|partner|AE|rep|reseller|MSP|VAR)\b|\b(?:direct|AEs?|account executives?|reps?|sales team)\b[^.;]{0,50}\b(?:opportunit\w+|pipeline|working)\b|\b(?:existing|open|active) (?:direct )?opportunit\w+|\bopportunit(?:y|ies) (?:already )?exists?\b|\b(?:closed|off[- ]limits|hands[- ]off) (?:to|for) (?:direct|AEs?|reps?|our)\b|\bcollid\w+|\balready (?:registered|talking|working|in (?:our |a |the )?pipeline|has an? (?:open |active )?opportunit\w+)\b|\bcontested\b|\btie[- ]?break\w*|\bfirst[- ]come\b|\b(?:first|earlier|earliest) (?:complete |approved |valid |valid, complete )?(?:registration|reg|submission|request|to register|DR)\b|\bprecedence\b|\b(?:conflicts?|disputes?|disputed|clash\w*)\b|\b(?:double|duplicate) (?:registrations?|claims?|submissions?|DRs?)\b|\bduplicates\b|\bregister(?:ed|s) first\b|\bfirst to register\b|\bopportunit(?:y|ies) (?:is |are )?already (?:open|in|exists?)\b|\bties? (?:in|on|between|for) (?:registrations?|claims?|deals?)\b|\bties go to\b`,
   'i',
 );
 /** What settles it: who wins, keeps, leads or decides; a decline; an escalation; shared credit. */
 const SETTLES =
-  /\b(?:wins?|won|keeps?|leads?|owns?|decid\w*|decision|declin\w*|reject\w*|den(?:y|ies|ied)|award\w*|precedence|priority|goes to|go to|sent to|escalat\w*|credit\w*|overlay|stands?|prevails?|appeal\w*|resolv\w*|arbitrat\w*|split\w*|tie[- ]?break\w*|first[- ]come|protect\w*|holds? the|(?:gets?|earns?) the (?:deal|account|opportunity|credit|customer|fee|commission|margin))\b/i;
+  /\b(?:wins?|won|keeps?|leads?|owns?|decid\w*|decision|declin\w*|reject\w*|den(?:y|ies|ied)|award\w*|precedence|priority|goes to|go to|sent to|escalat\w*|credit\w*|overlay|stands?|prevails?|appeal\w*|resolv\w*|arbitrat\w*|adjudicat\w*|settl(?:e|es|ed|ing)|split\w*|tie[- ]?break\w*|first[- ]come|protect\w*|holds? the|beats?|trumps?|overrides?|outranks?|(?:choose|chooses|picks?|selects?) (?:the|which|a|one)|approve the (?:first|earlier|earliest|registration)|(?:gets?|earns?|receives?) the (?:full |whole |entire )?(?:deal|account|opportunity|credit|customer|fee|commission|margin))\b/i;
 /** Contests about something other than a registration: calendars, commission amounts, data records, exclusivity. */
-const OTHER_CONTEST = /\b(?:scheduling|calendars?|commission amounts?|payout amounts?|records?|exclusivity|sanctions|competing (?:vendors?|products?|agreements?)|conflicts? of interest)\b/i;
-const CONTEST_SUBJECT = /\bregist\w*|\bDRs?\b|\bdeal[- ]?reg\w*|\baccounts?\b|\bopportunit\w+|\bdeals?\b|\bcustomers?\b|\bclients?\b|\bprospects?\b/i;
+const OTHER_CONTEST = /\b(?:scheduling|calendars?|commission amounts?|payout amounts?|records?|exclusivity|sanctions|competing (?:vendors?|products?|agreements?)|conflicts? of interest|invoices?|billing|refunds?|merge conflicts?|repo(?:sitory)?|code reviews?|pull requests?)\b/i;
+const CONTEST_SUBJECT = /\bregist\w*|\bDRs?\b|\bdeal[- ]?reg\w*|\baccounts?\b|\bopportunit\w+|\bopps?\b|\bdeals?\b|\bcustomers?\b|\bclients?\b|\bprospects?\b|\bclaims?\b/i;
 
 /**
  * A rule for contested registrations, read from its parts in any order: two sides after one account,
