@@ -213,23 +213,32 @@ export function reportsToCeo(ev: Evidence): Sentence | null {
  */
 const PARTNERSHIPS_FUNCTION = /\b(?:partnerships?|partner (?:program(?:me)?|team|lead)|channel|alliances?|ecosystem)\b/i;
 const REPORTING =
-  /\breport(?:s|ing)?\s+(?:straight\s+|directly\s+)?(?:in)?to\b|\breporting line\b|\bdirect report\b|\bsits?\s+(?:directly\s+)?under\b|\bunder the (?:CEO|chief executive|founder)|→|->|\breports_to\b|\breports to (?:him|her|me)\b|\|\s*reports to\s*\|/i;
+  /\breport(?:s|ing)?\s+(?:straight\s+|directly\s+)?(?:in)?to\b|\bmoves? (?:directly )?under\b|\banswers? (?:directly )?to\b|\bdirect line to\b|\b(?:on|part of) the (?=(?:CEO|chief executive|founder)['’]s (?:staff|team|leadership team|direct reports))|\bone of the (?=(?:CEO|chief executive|founder)['’]s direct reports)|\breporting line\b|\bdirect report\b|\bsits?\s+(?:directly\s+)?under\b|\bunder the (?:CEO|chief executive|founder)|→|->|\breports_to\b|\breports to (?:him|her|me)\b|\|\s*reports to\s*\|/i;
 const TOP = /\b(?:CEO|chief executive|founders?|co-?founders?|managing director)\b|\bme as CEO\b/i;
 
+/** The CEO named first, the partnerships lead after: "Our CEO manages the head of alliances directly", "Org: CEO > VP Partnerships". */
+const TOP_MANAGES = /\b(?:CEO|chief executive|founder)\b(?:\s+(?:directly\s+)?(?:manages|leads|oversees)|\s*(?:>|→|->))\s+(?:the |our )?(?:[\w-]+ ){0,2}(?:partnerships?|partner program|alliances?|channel|ecosystem)\b/i;
+
 function reportsToTheTop(text: string): boolean {
+  if (TOP_MANAGES.test(text) && !isHedged(text) && !isNegatedAt(text, TOP_MANAGES.exec(text)!.index)) return true;
   const rel = REPORTING.exec(text);
   if (!rel || isHedged(text)) return false;
   // The chief executive is the first role after the relation ("to the CRO, not the CEO" is the CRO).
   const after = text.slice(rel.index + rel[0].length, rel.index + rel[0].length + 60);
   const top = TOP.exec(after);
-  if (!top || /\b(?:CRO|COO|CFO|CTO|CMO|VP|head|director|sales)\b/i.test(after.slice(0, top.index))) return false;
+  const between = after.slice(0, top?.index ?? 0);
+  // "Reporting line | Head of Partnerships | CEO": the partnerships lead named between the label and the CEO.
+  if (!top || (/\b(?:CRO|COO|CFO|CTO|CMO|VP|head|director|sales)\b/i.test(between) && !(/^\s*\|/.test(after) && PARTNERSHIPS_FUNCTION.test(between)))) return false;
+  // The partner's own org ("reports to their CEO").
+  if (/\b(?:their|its|the partner['’]s|a partner['’]s)\s*$/i.test(between)) return false;
   // Who reports: the partnerships function, or a person named before ("Aylin reports to the CEO"),
   // not another function.
   if (!PARTNERSHIPS_FUNCTION.test(text) && /\b(?:sales|CRO|revenue|marketing|engineering|finance|product|support|operations|HR|people)\b/i.test(text.slice(0, rel.index))) return false;
   // A report sent to the CEO is a document; sales or the CRO reporting to the CEO is not the partnerships lead.
   if (/\b(?:an?|weekly|monthly|quarterly|the) reports?\b/i.test(text.slice(Math.max(0, rel.index - 12), rel.index + 8))) return false;
   const subject = text.slice(0, rel.index);
-  if (/\b(?:sales|CRO|revenue)\b/i.test(subject) && !PARTNERSHIPS_FUNCTION.test(subject)) return false;
+  // Another function or officer reporting to the CEO ("Customer success reports to the CEO", "Our CFO …").
+  if (/\b(?:sales|CRO|revenue|customer success|CFO|CTO|COO|CMO|finance|legal|HR|people|support|engineering|product|marketing|operations)\b/i.test(subject) && !PARTNERSHIPS_FUNCTION.test(subject)) return false;
   return !isNegatedAt(text, rel.index);
 }
 

@@ -4,7 +4,7 @@
  * meant (its store, its sellers, its co-sell program) and what the company does there. Hedged,
  * deferred, declined and past statements, and the company's own marketplace, do not count.
  */
-import { isHedged, isNegatedAt, reportsThePast, statesDiscontinuation } from '../language.js';
+import { isHedged, isNegatedAt, reportsThePast, statesDiscontinuation, WISH } from '../language.js';
 import type { Sentence } from '../sentences.js';
 import { oneOf, PLATFORM_VENDORS } from '../vocabulary.js';
 import type { Evidence } from './index.js';
@@ -36,12 +36,12 @@ export function statesMarketplaceListing(text: string): boolean {
 
 /** A platform's own sellers: "AWS sellers", "Microsoft's industry sellers", "Salesforce AEs", "Snowflake's account teams". */
 const PLATFORM_SELLERS = new RegExp(
-  String.raw`\b(?:${PLATFORMS})(?:'s|’s)?\s+(?:[\w-]+\s+){0,3}?(?:sellers?|sales ?(?:reps?|teams?|people|force)|reps?|AEs?|account (?:teams?|managers?|executives?|reps?)|field(?: (?:sellers?|reps?|teams?|sales))?|customer engineers?|solution(?:s)? architects?|SAs|PDMs?|partner (?:sales|development) managers?|PSMs?|industry (?:sellers?|teams?)|territory (?:managers?|reps?))\b`,
+  String.raw`\b(?:${PLATFORMS})(?:'s|’s)?\s+(?:[\w-]+\s+){0,3}?(?:sellers?|sales ?(?:reps?|teams?|people|force)|reps?|AEs?|account (?:teams?|managers?|executives?|reps?)|field(?: (?:sellers?|reps?|teams?|sales))?|customer engineers?|solution(?:s)? architects?|SAs|PDMs?|partner (?:sales|development) managers?|PSMs?|industry (?:sellers?|teams?)|territory (?:managers?|reps?)|partner (?:teams?|managers?)|RVPs?|enterprise (?:reps?|sellers?|teams?))\b`,
   'i',
 );
 /** Working deals together: mapping accounts, planning, calls, introductions, credit on each other's deals. */
 const TOGETHER =
-  /\bco-?sell\w*|\bjoint(?:ly)?\b|\bshared (?:accounts?|list|pipeline|customers?|deals?)\b|\bcommon (?:account|pipeline)\b|\baccount (?:planning|mapping|plans?)\b|\bmap(?:s|ping)? (?:\w+ )?accounts?\b|\bpipeline (?:reviews?|calls?|syncs?)\b|\bmeet(?:s|ing)?\b|\bwork(?:s|ing)? (?:with|alongside)\b|\bbring(?:s)? us (?:in|into)\b|\bintroduc\w+|\brefer(?:s|rals?)?\b|\bjoin (?:their|the) (?:customer )?calls?\b|\btrain(?:s|ing)?\b|\bquota credit\b|\bearn (?:\w+ )?credit\b|\bsubmit\w* (?:\w+ ){0,3}(?:through|via|in) ACE\b|\bsell(?:s|ing)? (?:with|alongside)\b|\bsolution brief\b/i;
+  /\bco-?sell\w*|\bjoint(?:ly)?\b|\bshared (?:accounts?|list|pipeline|customers?|deals?)\b|\bcommon (?:account|pipeline)\b|\baccount (?:planning|mapping|plans?)\b|\bmap(?:s|ping)? (?:\w+ )?accounts?\b|\bpipeline (?:reviews?|calls?|syncs?)\b|\bmeet(?:s|ing)?\b|\bwork(?:s|ing)? (?:with|alongside)\b|\bbring(?:s)? us (?:in|into)\b|\bintroduc\w+|\brefer(?:s|rals?)?\b|\bjoin (?:their|the) (?:customer )?calls?\b|\btrain(?:s|ing)?\b|\bquota credit\b|\bearn (?:\w+ )?credit\b|\bsubmit\w* (?:\w+ ){0,3}(?:through|via|in) ACE\b|\bsell(?:s|ing)? (?:with|alongside)\b|\bsolution brief\b|\btogether\b|\b(?:exchange|trade|swap|share)s? (?:\w+ )?(?:referrals?|leads?|target[- ]account lists?|account lists?|opportunities)\b|\bpipeline (?:call|meeting|review)s?\b|\bcoordinat\w+ (?:outreach|accounts?|pursuits?)\b|\bpursue\b|\bwork (?:\w+ ){0,3}on joint\b/i;
 /** Co-sell programs by name. */
 const COSELL_PROGRAM =
   /\bACE\b|\bISV Accelerate\b|\bco-?sell (?:ready|program(?:me)?|eligible|prioritized|incentivi[sz]ed)\b|\bIP co-?sell\b|\bPartner Advantage\b|\bPartner Center\b[^.]{0,40}\bco-?sell\b|\bco-?sell\b[^.]{0,40}\bPartner Center\b/i;
@@ -51,7 +51,7 @@ const NOT_PLATFORM_COSELL =
 
 /** A sentence that states a co-sell motion with a platform vendor's sellers. */
 export function statesCoSell(text: string): boolean {
-  if (isHedged(text) || NOT_PLATFORM_COSELL.test(text) || reportsThePast(text) || statesDiscontinuation(text)) return false;
+  if (isHedged(text) || WISH.test(text) || NOT_PLATFORM_COSELL.test(text) || reportsThePast(text) || statesDiscontinuation(text)) return false;
   const program = COSELL_PROGRAM.exec(text);
   if (program && !isNegatedAt(text, program.index)) return true;
   const sellers = PLATFORM_SELLERS.exec(text);
