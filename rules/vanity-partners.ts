@@ -12,10 +12,10 @@ import { findPartnerCounts, type CountMatch } from '../core/numbers.js';
  * counts someone denies are not the plan's own count.
  */
 const SHOWN =
-  /\blogos?\b|\blisted\b|\blists?\b|\b(?:web ?site|site|homepage|home page|web ?page|partners? page|partner directory|directory|logo wall|roster|ecosystem|press releases?|announcements?)\b|\bboasts?\b|\bshown on\b|\bappear on\b|\blogo swaps?\b/i;
+  /\blogos?\b|\blisted\b|\blists?\b|\blisting\b|\bannounced\b|\b(?:partner )?wall\b|\blocator\b|\bentries\b|\b(?:web ?site|site|homepage|home page|web ?page|partners? page|partner directory|directory|logo wall|roster|ecosystem|press releases?|announcements?)\b|\bboasts?\b|\bshown on\b|\bappear on\b|\blogo swaps?\b/i;
 const NOT_A_COUNT_OF_OURS =
-  /\b(?:goal|target|aim|by (?:month|year|Q[1-4]|the end)|we want|we plan|will (?:have|reach|sign|grow)|is not a (?:partner )?program|isn't a (?:partner )?program|customer logos?|customers' logos|logos of (?:our )?customers)\b/i;
-const LABELLED_LISTED = /^\W*(?:[\w-]+ ){0,2}(?:partners?|logos?)\s*(?:\||:)\s*(\d{1,5})\+?/i;
+  /\b(?:goal|target|aim|by (?:month|year|Q[1-4]|the end)|we want|we plan|will (?:have|reach|sign|grow)|is not a (?:partner )?program|isn't a (?:partner )?program|customer logos?|customers' logos|logos of (?:our )?customers|candidate list|target list|shortlist|long ?list|prospect list)\b/i;
+const LABELLED_LISTED = /^\W*(?:[\w-]+ ){0,2}(?:partners?|logos?)(?: (?:count|total|number))?(?: (?:today|now|listed))?\s*(?:\||:)\s*(\d{1,5})\+?|\b(?:director(?:y|ies)|locator|wall|partners? page)\s+(?:has|have|lists?|shows?|holds?)\s+(\d{1,5})\+?/i;
 
 export function countsListedPartners(s: Sentence): CountMatch[] {
   if (!SHOWN.test(s.text) || NOT_A_COUNT_OF_OURS.test(s.text)) return [];
@@ -23,8 +23,9 @@ export function countsListedPartners(s: Sentence): CountMatch[] {
   if (counts.length) return counts;
   const label = LABELLED_LISTED.exec(s.text);
   if (!label) return [];
-  const start = label.index + label[0].lastIndexOf(label[1]);
-  return [{ start, end: start + label[1].length, text: label[1], min: Number(label[1]), max: Number(label[1]), noun: 'partners' }];
+  const n = label[1] ?? label[2];
+  const start = label.index + label[0].lastIndexOf(n);
+  return [{ start, end: start + n.length, text: n, min: Number(n), max: Number(n), noun: 'partners' }];
 }
 
 /** A statement that the plan tracks partner-sourced or partner-influenced revenue. */
