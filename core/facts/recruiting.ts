@@ -28,14 +28,14 @@ export function recruiting(ev: Evidence): Recruiting | null {
 
 export function qualification(ev: Evidence): Sentence | null {
   const re =
-    /\bqualif\w*|\bcriteria\b|\bmust (?:have|name|show|serve|be|commit|employ|run|manage)\b|\bat least \d+|\bat least (?:one|two|three|five|ten)\b|\bonly (?:invite|sign|recruit|accept|work with|partner with)\b|\bwe (?:sign|accept|approve) an? \w+ (?:when|if|that|who)\b|\brequirements?\b|\bICP (?:overlap|fit)\b|\b(?:has|have) (?:worked|sold|recommended|referred|partnered)\b|\bcommitted (?:sales ?)?(?:reps?|salespe\w+|sellers?)\b|\bscorecard\b|\bfit (?:check|score)\b/i;
+    /\bqualif\w*|\bcriteria\b|\bmust (?:have|name|show|serve|be|commit|employ|run|manage)\b|\bmust[- ]haves?\b|≥\s*\d|\bscreen\w*|\bvet(?:s|ted|ting)?\b|\breferences?\b|\b(?:turn down|reject|decline)s? (?:candidates|firms|partners|applicants)\b|\bat least \d+|\bat least (?:one|two|three|five|ten)\b|\bonly (?:invite|sign|recruit|accept|work with|partner with)\b|\bwe (?:sign|accept|approve) an? \w+ (?:when|if|that|who)\b|\brequirements?\b|\bICP (?:overlap|fit)\b|\b(?:has|have) (?:worked|sold|recommended|referred|partnered)\b|\bcommitted (?:sales ?)?(?:reps?|salespe\w+|sellers?)\b|\bscorecard\b|\bfit (?:check|score)\b/i;
   const rec = ev.recruiting;
   // Every recruiting section: "Who we partner with" and "Joining requirements" are one topic.
   const pool = [...new Set([rec?.section, rec?.sentence?.section, ...ev.plan.sectionsWith('recruiting')])]
     .filter((x): x is Section => !!x)
     .flatMap((sec) => [...sec.allSentences()])
     .filter((s) => s.unit.kind !== 'heading');
-  const inSection = ev.find(re, pool.filter((x) => !NOT_PARTNER_QUALIFICATION.test(x.text) && !isHedged(x.text) && !WISH.test(x.text)));
+  const inSection = ev.find(re, pool.filter((x) => !OPEN_QUESTION.test(x.text) && !NOT_PARTNER_QUALIFICATION.test(x.text) && !isHedged(x.text) && !WISH.test(x.text) && !reportsThePast(x.text)));
   if (inSection) return inSection;
   const anywhere = ev.plan.statements('partnerQualification', (x) => qualifiesPartners(x.text))[0];
   if (anywhere) return anywhere;
@@ -44,18 +44,20 @@ export function qualification(ev: Evidence): Sentence | null {
   return null;
 }
 
+/** A question the team asks itself ("Should we require committed reps?"), not one it asks candidates. */
+const OPEN_QUESTION = /^\W*(?:should|shall|do|does|can|could|would|will|must|are|is) (?:we|I|our|us)\b[^?]*\?\s*$/i;
 /** Qualifying something other than a partner: leads, deals, a customer's prospects, a platform's program. */
-const NOT_PARTNER_QUALIFICATION = /\bMQLs?\b|\bSDRs?\b|\bdemo requests?\b|\b(?:within \d+ days of|after) signing\b|\b(?:lead|leads|prospects?|deals?|opportunit\w+) (?:qualification|are qualified|must be)\b|\bqualified leads?\b|\bqualify for\b|\bBANT\b|\bsomehow\b|\b(?:define|decide)\w* (?:\w+ )?criteria (?:after|later|once)\b/i;
+const NOT_PARTNER_QUALIFICATION = /^\W*(?:customers?|clients?|buyers?|users?|end[- ]users?)\b|\bto buy\b|\bsales candidates?\b|\binterview\w*|\b(?:job|role) applicants?\b|\bMQLs?\b|\bSDRs?\b|\bdemo requests?\b|\b(?:within \d+ days of|after) signing\b|\b(?:lead|leads|prospects?|deals?|opportunit\w+) (?:qualification|are qualified|must be)\b|\bqualified leads?\b|\bqualify for\b|\bBANT\b|\bsomehow\b|\b(?:define|decide)\w* (?:\w+ )?criteria (?:after|later|once)\b/i;
 /** A candidate partner ("we sign", "each candidate", "shortlisted consultancies", "no agreement without"). */
-const CANDIDATE = new RegExp(`\\b(?:${ANY_PARTNER}|candidates?|shortlist\\w*|applicants?)\\b|\\b(?:before (?:signing|any agreement)|no agreement without|we (?:only )?(?:sign|accept|admit|recruit|onboard))\\b`, 'i');
+const CANDIDATE = new RegExp(`\\b(?:${ANY_PARTNER}|candidates?|shortlist\\w*|applicants?)\\b|\\b(?:before (?:signing|any agreement|you sign|we sign)|no agreement without|we (?:only )?(?:sign|accept|admit|recruit|onboard))\\b`, 'i');
 /** A criterion a candidate must meet. */
 const CRITERION =
-  /\bask (?:every|each) (?:candidate|applicant|partner)\b|\bno \w+, no (?:partnership|deal|agreement|signing)\b|\bdisqualif\w*|\bwithout evidence\b|\bwe look for\b|^\W*(?:out|excluded|not a fit)\s*:|\bwill not (?:recruit|sign|accept|onboard)\b[^.;]{0,40}\b(?:whose|that|who|with)\b|\b(?:must|need(?:s)? to|required?|minimum|at least|only (?:if|when|partners? (?:who|that)|sign|accept)|accept only|already (?:sell|serve|run|have)|demonstrate|track record|reference|check|map|tells? us|show(?:s)? us|proven|established|named,? quota-carrying|no agreement without)\b/i;
+  /\bask (?:every|each) (?:candidate|applicant|partner)\b|\bno \w+, no (?:partnership|deal|agreement|signing)\b|\bdisqualif\w*|\bwithout evidence\b|\bwe look for\b|^\W*(?:out|excluded|not a fit)\s*:|\bwill not (?:recruit|sign|accept|onboard)\b[^.;]{0,40}\b(?:whose|that|who|with)\b|\b(?:is|are) not signed\b|\b(?:turn down|reject|decline)s? (?:candidates|firms|partners|applicants)\b|\bwe(?:'ll| will)? ask\b|\bmust[- ]haves?\b|\bscreen\w*|\bvet(?:s|ted|ting)?\b|\b(?:must|need(?:s)? to|required?|minimum|at least|only (?:if|when|partners? (?:who|that)|sign|accept)|accept only|already (?:sell|serve|run|have)|demonstrate|track record|reference|check|map|tells? us|show(?:s)? us|proven|established|named,? quota-carrying|no agreement without)\b/i;
 
 /** Criteria for choosing partners, read from its parts: a candidate and something it must have or show. */
 function qualifiesPartners(text: string): boolean {
   if (isHedged(text) || WISH.test(text) || NOT_PARTNER_QUALIFICATION.test(text) || reportsThePast(text)) return false;
-  return CANDIDATE.test(text) && CRITERION.test(text) && /\b(?:sign\w*|agreement|recruit\w*|join\w*|accept\w*|candidates?|shortlist\w*|discovery|qualif\w*|onboard\w*|admit\w*|partnerships?|look for|disqualif\w*)\b|^\W*(?:out|excluded|not a fit)\s*:/i.test(text);
+  return CANDIDATE.test(text) && CRITERION.test(text) && /\b(?:sign\w*|agreement|recruit\w*|join\w*|accept\w*|candidates?|shortlist\w*|discovery|qualif\w*|onboard\w*|admit\w*|partnerships?|look for|disqualif\w*|screen\w*|vet\w*|must[- ]haves?|turn down)\b|^\W*(?:out|excluded|not a fit)\s*:/i.test(text);
 }
 
 // ---- enablement ---------------------------------------------------------------
