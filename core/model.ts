@@ -16,7 +16,7 @@ import { detectStage } from './stage.js';
 import { readFrontMatter, type FrontMatter } from './front-matter.js';
 import { extractPiece, type PieceExtract } from './extract.js';
 import { HISTORY_HEADING, headingTopics, Section, type Topic } from './outline.js';
-import { isStatement } from './language.js';
+import { isHedged, isStatement } from './language.js';
 import { QUESTION_START, ANSWER_START } from './structure.js';
 import { nonGlobal, regexId, type Sentence } from './sentences.js';
 import type { Unit } from './units.js';
@@ -30,6 +30,9 @@ export interface ModelOptions {
 
 /** Thrown when an analysis runs past its time budget. */
 export class DeadlineExceeded extends Error {}
+
+/** An answer that says no: "No.", "Not any more.", "We don't have any yet.", "None so far." */
+const NEGATIVE_ANSWER = /^\W*(?:no\b|not\b|nope\b|none\b|never\b|nothing\b|we (?:don't|do not|haven't|have not)\b|there (?:is|are) no\b)/i;
 
 export class PlanModel {
   readonly lines: LineIndex;
@@ -280,6 +283,27 @@ export class PlanModel {
     const prev = i > 0 ? s.unit.sentences[i - 1] : this.units[s.unit.index - 1]?.sentences.at(-1);
     return prev && (prev.isQuestion || QUESTION_START.test(prev.text)) ? prev : null;
   }
+
+  /**
+   * FAQ answers read with their question ("Q: When do I get paid?" / "A: Monthly, by bank
+   * transfer."): the answers for which `read` holds of the question and the answer together.
+   */
+  answersWith(key: string, read: (text: string) => boolean): Sentence[] {
+    const answers = this.statements(`answers`, (s) => ANSWER_START.test(s.text) || (s.unit.sentences.indexOf(s) > 0 && s.unit.sentences[s.unit.sentences.indexOf(s) - 1].isQuestion));
+    let out = this.answered.get(key);
+    if (!out) {
+      out = answers.filter((a) => {
+        const q = this.questionFor(a);
+        const answer = a.text.replace(ANSWER_START, '');
+        // "Not any more.", "We don't have any yet.": the answer denies what the question names.
+        if (!q || NEGATIVE_ANSWER.test(answer) || isHedged(answer)) return false;
+        return read(`${q.text} ${answer}`);
+      });
+      this.answered.set(key, out);
+    }
+    return out;
+  }
+  private readonly answered = new Map<string, Sentence[]>();
 
   /**
    * The list item a nested item sits under ("- **If an opportunity exists**" / "  - Ops denies the

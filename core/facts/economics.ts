@@ -199,7 +199,7 @@ function statesPayoutOps(text: string): boolean {
 const PAYOUT_OPS_CUE = /paid|pay|reconcil|statement|settle|commission|fee|payout|rebate|earning|dashboard/i;
 
 export function payoutOps(ev: Evidence): Sentence | null {
-  return ev.plan.statements('payoutOps', (s) => s.test(PAYOUT_OPS_CUE) && statesPayoutOps(s.text))[0] ?? null;
+  return ev.plan.statements('payoutOps', (s) => s.test(PAYOUT_OPS_CUE) && statesPayoutOps(s.text))[0] ?? ev.plan.answersWith('payoutOps', statesPayoutOps)[0] ?? null;
 }
 
 /**
@@ -220,7 +220,9 @@ function paysPartnersByCheque(text: string): boolean {
 }
 
 export function chequePayments(ev: Evidence): Sentence[] {
-  return ev.plan.statements('cheques', (s) => s.test(/\bcheque|\bcheck/i) && paysPartnersByCheque(s.text));
+  const said = ev.plan.statements('cheques', (s) => s.test(/\bcheque|\bcheck/i) && paysPartnersByCheque(s.text));
+  const answered = ev.plan.answersWith('cheques', (t) => /\bcheque|\bcheck/i.test(t) && paysPartnersByCheque(t)).filter((a) => !said.includes(a));
+  return answered.length ? ev.plan.inOrder([...said, ...answered]) : said;
 }
 
 // ---- MDF --------------------------------------------------------------------------

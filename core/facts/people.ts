@@ -157,7 +157,7 @@ const WHO_RUNS_IT =
   /\bwho\b[^?]{0,40}\b(?:runs?|owns?|leads?|manages?|coordinates?|is (?:in charge|responsible|accountable)|heads?|looks after)\b[^?]{0,40}\b(?:program(?:me)?|partners(?:hips)?|channel|alliances?|pilot|it)\b|\bwho\b[^?]{0,20}\b(?:is|are) (?:our |the )?(?:partner|channel|alliance|program)\w* (?:lead|owner|manager|head)\b/i;
 /** Someone named in an answer: a name ("Priya"), or a role ("our COO", "the channel manager"). */
 const NAMES_SOMEONE =
-  /\b(?!(?:Everyone|Nobody|Each|Every|Partners?|The|Our|We|It|This|That|They|Yes|No|Not|None|Sales|Marketing|Finance)\b)[A-Z][a-zà-ÿ]+\b(?=[^.]{0,40}\b(?:will|is|does|runs?|owns?|leads?|coordinat\w+|handles?|manages?|looks? after)\b)|\b(?:our|the|a) (?:[\w-]+ )?(?:co-?founders?|founders?|CEO|COO|CRO|CFO|CTO|CMO|lead|manager|head|director|VP|owner)\b/;
+  /\b(?!(?:Everyone|Nobody|Each|Every|Partners?|The|Our|We|It|This|That|They|Yes|No|Not|None|Sales|Marketing|Finance)\b)[A-Z][a-zà-ÿ]+\b(?=[^.]{0,40}\b(?:will|is|does|runs?|owns?|leads?|coordinat\w+|handles?|manages?|looks? after)\b)|^\W*(?!(?:Everyone|Nobody|Each|Every|Partners?|The|Our|We|It|This|That|They|Yes|No|Not|None|Sales|Marketing|Finance|Directly|Monthly)\b)[A-Z][a-zà-ÿ]+ [A-Z][a-zà-ÿ]+\b|\b(?:[Oo]ur|[Tt]he|[Aa]) (?:[\w-]+ )?(?:co-?founders?|founders?|CEO|COO|CRO|CFO|CTO|CMO|lead|manager|head|director|VP|owner)\b/;
 
 /** Titles of another function: an owner with one of them has a job besides the program. */
 const OTHER_JOB =
@@ -203,7 +203,7 @@ const NO_OWNER =
 // ---- reporting line and sales leadership -----------------------------------------
 
 export function reportsToCeo(ev: Evidence): Sentence | null {
-  return ev.plan.statements('reportsToCeo', (s) => reportsToTheTop(s.text))[0] ?? null;
+  return ev.plan.statements('reportsToCeo', (s) => reportsToTheTop(s.text))[0] ?? ev.plan.answersWith('reportsToCeo', reportsToTheTop)[0] ?? null;
 }
 
 /**
