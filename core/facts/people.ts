@@ -5,7 +5,6 @@
  */
 import { ANY_PARTNER, DIRECT_SELLERS, oneOf } from '../vocabulary.js';
 import { isHedged, isNegatedAt, WISH } from '../language.js';
-import { ANSWER_START } from '../structure.js';
 import type { Sentence } from '../sentences.js';
 import type { Evidence } from './index.js';
 
@@ -120,12 +119,8 @@ export function owner(ev: Evidence): Owner | null {
   });
   const candidates = local.filter((s) => labelOwner(s) || s.test(owns) || statesOwnership(s.text) || (s.test(title) && s.section?.inTopic('team')));
   // An FAQ answer to "Who runs the partner program?" names the owner: the question says what they do.
-  const answers = ev.plan.statements('ownerAnswers', (s) => ANSWER_START.test(s.text) && NAMES_SOMEONE.test(s.text.replace(ANSWER_START, '')));
-  for (const a of answers) {
-    const question = ev.plan.questionFor(a)?.text ?? '';
-    if (!WHO_RUNS_IT.test(question) || candidates.includes(a)) continue;
-    if (isHedged(a.text) || NO_OWNER.test(a.text.replace(NOT_HIRING, ''))) continue;
-    candidates.push(a);
+  for (const a of ev.plan.answersWith('owner', (t) => WHO_RUNS_IT.test(t) && NAMES_SOMEONE.test(t.replace(/^[^?]*\?\s*/, '')) && !NO_OWNER.test(t.replace(NOT_HIRING, '')))) {
+    if (!candidates.includes(a)) candidates.push(a);
   }
   candidates.sort((x, y) => x.start - y.start);
   // Prefer a named or labelled owner; a partnership title on its own also counts.
