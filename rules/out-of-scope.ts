@@ -1,12 +1,37 @@
 import { z } from 'zod';
 import { defineRule } from '../core/rule.js';
 import type { Unit } from '../core/units.js';
+import { isHedged, reportsThePast } from '../core/language.js';
 
-const ONE_OFF = /\bone-?off (?:deal|partnership|agreement|arrangement)\b|\bsingle (?:deal|partnership|agreement) with\b/i;
+const ONE_OFF = /\bone-?off (?:deal|partnership|agreement|arrangement)\b|\bsingle (?:deal|partnership|agreement) with\b|\bone[- ]?(?:off|time) (?:[\w-]+ )?(?:deal|partnership|agreement|arrangement|campaign)\b|\bsingle (?:BD |business[- ]development )?(?:deal|partnership|agreement)\b|\bfor one campaign only\b/i;
+/**
+ * A statement about an affiliate or influencer program: affiliates or creators, and what such
+ * programs run on (tracking links, cookie windows, promo codes, pay per signup, post or sale).
+ */
+const AFFILIATE_STATEMENT =
+  /\baffiliat\w*|\binfluencers?\b|\bcreators?\b|\bbrand ambassadors?\b|\b(?:promo|discount|coupon|referral) codes?\b|\btracking links?\b|\bcookie (?:window|duration|life)\b|\bCPA\b|\bper (?:paid )?(?:signup|sign-up|post|episode|install|lead)\b|\bbloggers?\b|\bcontent sites?\b|\breview sites?\b|\bpodcast (?:sponsorships?|hosts?)\b|\bdeal newsletters?\b/i;
 
 const SCOPING = /\bseparate (?:program(?:me)?|page|terms|agreement)\b|\bnot (?:covered|part of this|this program)\b|\blooking for\b|\bthis (?:page|guide|program(?:me)?|document) (?:is|covers) (?:only )?(?:for|about)\b|\bhas its own (?:terms|page)\b/i;
 
-function countWords(units: readonly Unit[]): { affiliate: number; program: number; oneOffs: number; affiliateWord: boolean } {
+const SET_APART =
+  /\b(?:exclude[sd]?|excluding|separate(?:ly)?|handled by|run by|owned by|out of scope|not (?:part of|partnerships|this|covered)|unlike|rather than|instead of|not an?)\b|\b(?:is|are) (?:also )?(?:an? )?(?:[\w-]+ ){0,3}influencers?\b/i;
+
+function countWords(units: readonly Unit[]): { affiliate: number; program: number; oneOffs: number; affiliateWord: boolean; statements: number; affiliateStatements: number; oneOffStatements: number } {
+  // Statements (not headings): how much of the document is about affiliates or a single deal.
+  let statements = 0;
+  let affiliateStatements = 0;
+  let oneOffStatements = 0;
+  for (const u of units) {
+    if (u.kind === 'heading' || u.kind === 'code' || u.kind === 'frontmatter') continue;
+    for (const s of u.sentences) {
+      statements++;
+      // What is past, hedged, set apart ("handled by the brand team", "unlike an affiliate scheme")
+      // or a person described ("a well-known LinkedIn influencer") says nothing of this document.
+      const aside = SCOPING.test(s.text) || SET_APART.test(s.text) || reportsThePast(s.text) || isHedged(s.text);
+      if (AFFILIATE_STATEMENT.test(s.text) && !aside) affiliateStatements++;
+      if (ONE_OFF.test(s.text) && !aside) oneOffStatements++;
+    }
+  }
   // A sentence that points elsewhere ("Looking for our creator affiliate program? That is a separate
   // program") scopes the page; it does not make it about affiliates. Addresses are not words.
   const text = units
@@ -19,6 +44,9 @@ function countWords(units: readonly Unit[]): { affiliate: number; program: numbe
     program: (text.match(/\bresell\w*|\breferral partners?\b|\bintegration partners?\b|\bchannel partners?\b|\bstrategic alliances?\b|\bMSPs?\b|\bdeal registration\b/gi) ?? []).length,
     oneOffs: (text.match(new RegExp(ONE_OFF.source, 'gi')) ?? []).length,
     affiliateWord: /\baffiliate/i.test(text),
+    statements,
+    affiliateStatements,
+    oneOffStatements,
   };
 }
 
@@ -47,16 +75,25 @@ export default defineRule({
     let program = 0;
     let oneOffs = 0;
     let affiliateWord = false;
+    let statements = 0;
+    let affiliateStatements = 0;
+    let oneOffStatements = 0;
     for (const c of plan.perPiece('out-of-scope', countWords)) {
       affiliate += c.affiliate;
       program += c.program;
       oneOffs += c.oneOffs;
       affiliateWord ||= c.affiliateWord;
+      statements += c.statements;
+      affiliateStatements += c.affiliateStatements;
+      oneOffStatements += c.oneOffStatements;
     }
+    // Mainly about it: most of what the document states, with no channel mechanics beside it.
+    const mostlyAffiliate = affiliateStatements > 0 && affiliateStatements * 2 >= statements && program === 0;
+    const mostlyOneOff = oneOffStatements > 0 && oneOffStatements * 2 >= statements && program === 0;
     let kind: string | null = null;
-    if (/\baffiliate\b/i.test(title) || (affiliate >= 3 && affiliate > program * 2 && affiliateWord)) kind = 'an affiliate program';
-    if (!kind && (/\binfluencer|\bcreator program/i.test(title) || (affiliate >= 3 && affiliate > program * 2))) kind = 'an influencer program';
-    if (!kind && (ONE_OFF.test(title) || (oneOffs >= 2 && program < 3))) kind = 'a one-off business-development deal';
+    if (/\baffiliate\b/i.test(title) || (affiliate >= 3 && affiliate > program * 2 && affiliateWord) || (mostlyAffiliate && affiliateWord)) kind = 'an affiliate program';
+    if (!kind && (/\binfluencer|\bcreator program/i.test(title) || (affiliate >= 3 && affiliate > program * 2) || mostlyAffiliate)) kind = 'an influencer program';
+    if (!kind && (ONE_OFF.test(title) || (oneOffs >= 2 && program < 3) || mostlyOneOff)) kind = 'a one-off business-development deal';
     if (!kind) return;
     report({ message: `This reads as ${kind}, not a multi-partner channel program; Partnerlint's program rules do not apply, so nothing else is checked.`, at: plan.titleSpan() });
   },

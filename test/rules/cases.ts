@@ -250,8 +250,15 @@ export const cases: Record<string, RuleCases> = {
     ],
   },
   'out-of-scope': {
-    fires: [{ name: 'affiliate program', text: '# Creator affiliate program\n\nInfluencers and affiliates earn 20% per sale through their affiliate link. Affiliates get a promo code. Our partner program for affiliates pays monthly to every partner.\n', lines: [1], severities: ['info'] }],
-    passes: [{ name: 'channel plan', text: plan('archetypes: [reseller]', '# P\n\nResellers keep a 20% margin.\n') }],
+    fires: [
+      { name: 'affiliate program', text: '# Creator affiliate program\n\nInfluencers and affiliates earn 20% per sale through their affiliate link. Affiliates get a promo code. Our partner program for affiliates pays monthly to every partner.\n', lines: [1], severities: ['info'] },
+      { name: 'a short page mostly about creators', text: plan('', '# Partner program plan\n\nFitness creators get a monthly retainer and a unique promo code.\n\nWe pay them per post.\n'), lines: [1] },
+      { name: 'a single deal', text: plan('', '# Partner plan\n\nOne-off deal: bundle our app with Acme\'s hardware for their spring promotion.\n'), lines: [1] },
+    ],
+    passes: [
+      { name: 'channel plan', text: plan('archetypes: [reseller]', '# P\n\nResellers keep a 20% margin.\n') },
+      { name: 'affiliates set apart or in the past', text: plan('', '# Partner program plan\n\nInfluencer marketing is handled by the brand team, not partnerships.\n\nIn 2023 we ran an affiliate experiment that brought low-quality signups.\n') },
+    ],
   },
   'not-analysed': {
     fires: [
