@@ -45,7 +45,7 @@ export function reportsThePast(text: string): boolean {
   // A mark of the past alone ("last year") may sit in a clause about someone's present plan.
   const mark = PAST_MARK.test(text);
   // A comment on the report ("…, which is why the program stalled") does not make it present.
-  text = text.replace(/,\s*(?:which|and that) (?:is|was|explains)\b.*$/i, '');
+  text = text.replace(/,\s*(?:which|and that)\b.*$/i, '');
   // "Lesson learned: …", "In hindsight, …": the label says the line reports the past.
   if (/^\W*(?:lessons? learn(?:ed|t)|what we learn(?:ed|t)|what went (?:wrong|well)|in hindsight|looking back|retro(?:spective)?)\b/i.test(text) && !/\b(?:will|we'll|must|going forward|next time|from now)\b/i.test(text)) return true;
   // A mark alone reports the past only when it can mean nothing else: "in Q2" may be next quarter.

@@ -54,8 +54,10 @@ export interface PercentMatch extends NumberMatch {
 
 const RANGE_SEP = '\\s*(?:-|–|—|to)\\s*';
 const PCT_SIGN = '\\s?(?:%|percents?\\b|per ?cents?\\b|pct\\b)';
+/** A percentage with a decimal comma, as much of Europe writes it: "22,5 %". */
+const DECIMAL_COMMA_SRC = '\\d{1,2},\\d{1,2}(?=\\s?(?:%|per ?cent))';
 const PERCENT_RE = new RegExp(
-  `(?<![\\w.$£€])(${NUMBER_SRC})(?:${PCT_SIGN})?(?:${RANGE_SEP}(${NUMBER_SRC}))?${PCT_SIGN}`,
+  `(?<![\\w.,$£€])(${DECIMAL_COMMA_SRC}|${NUMBER_SRC})(?:${PCT_SIGN})?(?:${RANGE_SEP}(${DECIMAL_COMMA_SRC}|${NUMBER_SRC}))?${PCT_SIGN}`,
   'gi',
 );
 const RATE_RE = /\b(?:rate|share|margin|commission|fee|discount)\s+(?:of\s+)?(0\.\d+)\b(?!\s*%)|(?<![\w.])(0\.\d+)\s+(?:(?:commission|margin|referral|fee|revenue[- ]share|payout|rebate)\s+)*rate\b/gi;
@@ -83,8 +85,9 @@ export function findPercents(s: string): PercentMatch[] {
   PERCENT_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = PERCENT_RE.exec(s))) {
-    const a = wordToNumber(m[1]);
-    const b = m[2] !== undefined ? wordToNumber(m[2]) : a;
+    const decimal = (x: string) => (/^\d{1,2},\d{1,2}$/.test(x) ? Number(x.replace(',', '.')) : wordToNumber(x));
+    const a = decimal(m[1]);
+    const b = m[2] !== undefined ? decimal(m[2]) : a;
     if (a === null || b === null) continue;
     out.push({ start: m.index, end: m.index + m[0].length, text: m[0], min: Math.min(a, b), max: Math.max(a, b) });
   }

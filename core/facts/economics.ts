@@ -108,9 +108,14 @@ function classifyText(text: string, at: number, m: PercentMatch, contextOnly = f
     at -= from;
   }
   const after = contextOnly ? text : text.slice(at + m.text.length, at + m.text.length + 60);
-  const before = contextOnly ? text : text.slice(Math.max(0, at - 80), at);
+  // An aside in brackets ("Partner discount (resale): 20%") does not part the label from its number.
+  const before = contextOnly ? text : text.slice(Math.max(0, at - 80), at).replace(/\s*\([^()]{0,40}\)(?=[\s:]*$)/, '');
   const near = before + ' ' + after;
   if (!contextOnly) {
+    // What the direct team earns ("AEs earn a 10% commission") is not a partner payout.
+    if (/\b(?:AEs?|SDRs?|BDRs?|(?:our |direct |inside )(?:sales )?(?:reps?|sellers?|team)|account executives?|salespeople)\b[^.;]{0,25}\b(?:earn|earns|get|gets|receive|receives|are paid|is paid)\b[^.;]{0,15}$/i.test(before)) return 'other';
+    // A share of a target or of deals ("once they reach 120% of their target", "30% of our deals").
+    if (/^\s*(?:of\s+)?(?:their|its|your|the|our|all)\s+(?:[\w-]+\s+)?(?:targets?|quotas?|plans?|deals|customers|accounts|wins|pipeline)\b/i.test(after)) return 'other';
     // An add-on ("plus an extra 5% back-end rebate") is not the whole payout the band is about.
     if (/\b(?:extra|additional|plus|another|bonus|kicker|accelerator|uplift|top-up)\s+(?:[\w-]+\s+)?$/i.test(before) || /^\s*(?:[\w-]+\s+){0,3}(?:on top|bonus|kicker|accelerator)\b/i.test(after)) return 'other';
     // What partners pay us ("Partners pay a 2% platform fee") is not what they earn.
@@ -158,6 +163,8 @@ function classifyText(text: string, at: number, m: PercentMatch, contextOnly = f
   if (/\b(?:activation|satisfaction|churn|growth|grow|win rate|conversion|hit ratio|renewal|retention|uptime|attach rate|utili[sz]ation|completion|of (?:partners|resellers|our partners))\b/i.test(near) && !/\b(?:margin|commission|fee)\b/i.test(after.slice(0, 25))) return 'other';
   if (PARTNER_GETS.test(before) && /\bdiscount|\boff\b|\bbelow list\b/i.test(after.slice(0, 40))) return 'payout';
   if (/\b(?:reseller|partner|channel|distributor|dealer|msp|var|wholesale)\s+discounts?\s*(?:of|is|:|at)?\s*$/i.test(before)) return 'payout';
+  // The partner's margin named as the subject: "Your margin as an authorised reseller is 18%".
+  if (/\b(?:your|their|its|the partner['’]s|the reseller['’]s|partner|reseller)\s+(?:margin|commission|referral fee|rebate|payout)s?\b[^.;:%]{0,40}\b(?:is|are|of|at|equals?)\s*(?:up to |about |around )?$/i.test(before)) return 'payout';
   // A discount off list that the partner gets ("MSPs reselling the bundle: 35% off list", "you get a 40% discount")
   // is what the partner earns; one that end customers get is a customer discount.
   const GIVES = /\b(?:give|gives|giving|offer|offers|grant|grants|extend|extends|pass on|discount|discounts)\b(?! (?:of|is|are)\b)[^.]{0,40}$/i;
