@@ -46,6 +46,8 @@ export const DIRECT_SELLERS: readonly string[] = [
   '(?:our|the) (?:[\\w-]+ )?sales ?(?:team|reps?|org(?:anization)?|force|people)',
   'sales reps?',
   '(?:national|key|strategic|named|enterprise)[- ]accounts? (?:sales )?(?:team|reps?|sellers?|group|managers?)',
+  '(?:in-?house|own) (?:sales ?(?:team|force|reps?|people)|sellers)',
+  '(?:SDR|BDR|AE)s? (?:\\+ |and )?(?:AEs? )?(?:pods?|teams?)',
   'our (?:[\\w-]+ )?(?:inside |field )?(?:sales)?(?:reps|sellers)',
 ];
 

@@ -54,8 +54,11 @@ export function directTeam(ev: Evidence): Sentence | null {
   const found = ev.plan.statements('directTeam', (s) => {
     const m = s.match(DIRECT_TEAM);
     if (!m) return false;
-    // "no direct sales team" says there is none.
-    if (/\b(?:no|without|don't have a|do not have a)\s+(?:\w+\s+)?(?:direct|sales)\b/i.test(s.text.slice(Math.max(0, m.index - 25), m.index + 12))) return false;
+    // "no direct sales team" says there is none; "Direct sales headcount: TBD", "we may hire AEs" promise none.
+    if (/\b(?:no|without|don't have a|do not have a)\s+(?:\w+\s+)?(?:direct|sales|AEs?)\b/i.test(s.text.slice(Math.max(0, m.index - 25), m.index + 12))) return false;
+    if (isHedged(s.text) || /\b(?:would|won't|will not|may|might)\s+(?:\w+\s+)?(?:hire|build|sabotage)\b|\bno (?:AEs?|reps?|sales(?:people)?) on (?:our|the) payroll\b/i.test(s.text)) return false;
+    // The partner's sellers ("Each partner names two committed sales reps") are not our team.
+    if (/\b(?:each|every|the|a) (?:partner|reseller|MSP|agency|firm)\b[^.;]{0,30}\b(?:names?|commits?|assigns?|dedicates?|keeps?)\b/i.test(s.text.slice(0, m.index))) return false;
     // Partner-side people ("the partner's sales reps") are not our team.
     if (/\b(?:partner|reseller|msp|their|its|your)(?:'s|s'|’s)?\s+(?:\w+\s+)?$/i.test(s.text.slice(Math.max(0, m.index - 20), m.index))) return false;
     // A page that speaks to partners: "You keep a sales rep on the account" is the partner's rep.
