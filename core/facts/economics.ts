@@ -241,9 +241,12 @@ export function mdfStatements(ev: Evidence): Sentence[] {
   return ev.plan.inOrder([...ev.plan.matching(re), ...sectioned]);
 }
 
+/** Expenses of the company's own people are reimbursed too: not MDF. */
+const NOT_MDF_CLAIM = /\btravel\b|\b(?:employee|staff|team) expenses?\b|\bexpenses? (?:are|is) reimbursed\b/i;
+
 export function mdfClaims(ev: Evidence): Sentence | null {
   return ev.find(
-    /\b(?:marketing|campaign|business|activity) plans?\b[^.]{0,60}\b(?:approv\w*|submit\w*|before|up front|upfront|in advance|required|first)|\bsubmit\w* (?:a |an |their )?(?:\w+ )?(?:marketing |campaign )?(?:plan|proposal)\b|\bproof of (?:execution|performance|spend|completion)\b|\b(?:released|paid|granted|funded|reimbursed) against (?:an? )?(?:approved |pre-approved )?(?:[\w-]+ ){0,3}plans?\b|\bapproved (?:[\w-]+ ){0,3}plans?\b|\breimburs\w+|\bpaid against\b|\bclaims? (?:are|is) (?:paid|reimbursed|settled)|\bpre-?approv\w+/i,
-    ev.mdfStatements.length ? [...ev.mdfStatements, ...ev.plan.matching(/\b(?:campaign|marketing) plan\b|\breimburs/i)] : [],
+    /\b(?:marketing|campaign|business|activity) plans?\b[^.]{0,60}\b(?:approv\w*|submit\w*|signed|before|up front|upfront|in advance|required|first|at the start)|\bplans?\b[^.]{0,40}\b(?:approved|signed off)\b[^.]{0,30}\b(?:up front|upfront|in advance|before|first)\b|\b(?:needs?|requires?) (?:a |an )?(?:short |written |simple |one-page )?(?:plan|brief|proposal)\b|\b(?:brief|plan|proposal) (?:has to|must|needs to) be (?:signed off|approved)\b|\bno (?:proof|plan|receipts?|invoices?)\b[^.,;]{0,30},\s*no (?:payout|payment|reimbursement|funds?|money|MDF)\b|\bclaim(?:s|ed)? with proof\b|\bagainst (?:evidence|proof|receipts|invoices)\b|\bafter execution\b|\bpre[-_]?approv\w*|\bproof[_ ]of[_ ](?:execution|performance|spend|completion)\b|\bsubmit\w* (?:a |an |their )?(?:\w+ )?(?:marketing |campaign )?(?:plan|proposal)\b|\bproof of (?:execution|performance|spend|completion)\b|\b(?:released|paid|granted|funded|reimbursed) against (?:an? )?(?:approved |pre-approved )?(?:[\w-]+ ){0,3}plans?\b|\bapproved (?:[\w-]+ ){0,3}plans?\b|\breimburs\w+|\bpaid against\b|\bclaims? (?:are|is) (?:paid|reimbursed|settled)|\bpre-?approv\w+/i,
+    ev.mdfStatements.length ? [...ev.mdfStatements, ...ev.plan.matching(/\b(?:campaign|marketing) plan\b|\breimburs/i)].filter((s) => !NOT_MDF_CLAIM.test(s.text)) : [],
   );
 }
