@@ -13,7 +13,7 @@ import type { Sentence } from './sentences.js';
 export const ARCHETYPE_WORDS: Record<Archetype, RegExp> = {
   referral: /\breferr(?:al|als|ers?|ing|ed)\b|\brefers?\b|\bintroducers?\b|\breferral partners?\b/i,
   reseller:
-    /\bresell\w*|\bVARs?\b|\bMSPs?\b|\bmanaged service providers?\b|\bdistribut(?:ors?|ion partners?)\b|\bdealers?\b|\bsystems? integrators?\b|\bSIs\b|\bchannel partners?\b/i,
+    /\bresell\w*|\bresold\b|(?<!\bnot[- ]for[- ])\bresale\b|\bVARs?\b|\bMSPs?\b|\bmanaged service providers?\b|\bdistribut(?:ors?|ion partners?)\b|\bdealers?\b|\bsystems? integrators?\b|\bSIs\b|\bchannel partners?\b/i,
   technology: /\bintegration partners?\b|\btechnology partners?\b|\btech partners?\b|\bISVs?\b|\bapp partners?\b|\bintegrations?\b/i,
   strategic:
     /\bstrategic\b|\balliances?\b|\bco-?sell\w*|\bAWS\b|\bAzure\b|\bGoogle Cloud\b|\bGCP\b|\bSalesforce\b|\bHubSpot\b|\bplatform partners?\b/i,

@@ -95,6 +95,8 @@ const PAYOUT_RIGHT_AFTER = /^\s*(?:of\s+)?(?:(?:reseller|partner|dealer|channel|
 /** A partner buying or earning, just before a number ("Resellers buy at 25% off list"). */
 const PARTNER_GETS = new RegExp(String.raw`\b${oneOf(PARTNER_NOUNS)}\b[^.]{0,30}\b(?:buy|buys|purchase|purchases|get|gets|receive|receives|earn|earns|keep|keeps)\b[^.]{0,20}$`, 'i');
 
+const PAYS_THE_PARTNER = new RegExp(String.raw`\bpays? (?:you|(?:each |every |the |our )?${ANY_PARTNER})\s+(?:an? )?$`, 'i');
+
 function classifyText(text: string, at: number, m: PercentMatch, contextOnly = false, inTier = false): PercentCategory {
   if (!contextOnly) {
     // Read only the clause that holds the number: "27% reseller discount; MDF; named manager".
@@ -176,6 +178,8 @@ function classifyText(text: string, at: number, m: PercentMatch, contextOnly = f
     return 'payout';
   if (/\b(?:reseller|partner|channel|distributor|dealer|msp|var|wholesale)\b[^.]{0,12}\bdiscounts?\b/i.test(near) || /^\s*(?:reseller|partner|channel) discount/i.test(after)) return 'payout';
   if ((PARTNER_NOUN.test(before) || /\byou\b/i.test(before)) && /\b(?:get|gets|receive|receives|earn|earns|keep|keeps|are paid|is paid|retain|retains|take|takes|make|makes|paid)\b/i.test(before.slice(-50)) && /^\s*(?:of|on|in)\b/i.test(after)) return 'payout';
+  // "we pay you 20% of everything the client pays": the company paying the partner.
+  if (PAYS_THE_PARTNER.test(before) && /^\s*(?:of|on)\b/i.test(after)) return 'payout';
   if (/\bof (?:the |their |your )?(?:(?:client|customer)['’]s )?(?:first[- ]year|year[- ]one|annual|recurring|the customer's|what the customer pays|each deal|contract value|ACV|deal value|net revenue from|license)/i.test(after) && !/\bdiscount/i.test(near)) return 'payout';
   if (/\bdiscount/i.test(near)) return 'customerDiscount';
   return 'other';
