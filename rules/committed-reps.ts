@@ -62,6 +62,12 @@ function requiresCommittedReps(text: string): boolean {
   if (!seller || !commit || /^names of\b/i.test(text.slice(commit.index))) return false;
   // "Our reps" are the direct team, not the partner's; the partner must be the one committing.
   if (/\bour (?:\w+ )?$|\b(?:field|direct|inside) sales\b[^.]{0,12}$/i.test(text.slice(Math.max(0, seller.index - 20), seller.index))) return false;
+  // AEs are the company's own unless the partner's ("their AEs", "each partner's AE").
+  const beforeSeller = text.slice(Math.max(0, seller.index - 60), seller.index);
+  const partnersOwn =
+    /\b(?:their|its|partner(?:'s|s'|’s)?|reseller(?:'s|s'|’s)?|each \w+(?:'s|’s))\s+(?:\w+\s+)?$/i.test(beforeSeller) ||
+    /\b(?:partners?|resellers?|MSPs?|agenc(?:y|ies)|firms?)\b[^.;]{0,20}\b(?:names?|assigns?|commits?|dedicates?|nominates?)\b[^.;]{0,15}$/i.test(beforeSeller);
+  if (/^(?:AEs?|account executives?)$/i.test(seller[0]) && !partnersOwn) return false;
   // A rep's overlay credit or comp plan is the direct team's pay, not a partner's commitment.
   if (/\boverlay\b|\b(?:our|direct) (?:\w+ )?(?:reps?|AEs?|sellers?|sales team)\b|\bhelps? on a (?:\w+ )?deal\b/i.test(text)) return false;
   return PARTNER_NOUN.test(text) || /\byou\b/i.test(text);

@@ -98,7 +98,7 @@ export function dealRegExpiries(ev: Evidence): DurationFact[] {
   const out: DurationFact[] = [];
   const dr = ev.dealReg;
   if (!dr) return out;
-  const re = /\b(?:valid(?:ity)?|expir\w*|(?<!the |in the |over the |for the )lasts?|holds?|held|hold for|lifetime|protect(?:s|ed|ion)|belongs? to|reserved|locked|exclusive|good for|stands? for|(?:remains?|stays?) (?:open|active|valid|protected|yours|theirs)|remains? yours|runs? for|during|lapses?|term|honou?r(?:s|ed)?|time(?:s|d)? out|shelf[- ]life|window|keeps?|retains?|open again|renew\w*|exclusivity|exclusive for|ring-?fenced|claimed again)\b/gi;
+  const re = /\b(?:valid(?:ity)?|expir\w*|(?<!the |in the |over the |for the )lasts?|holds?|held|hold for|lifetime|protect(?:s|ed|ion)?|belongs? to|reserved|locked|exclusive|good for|stands? for|(?:remains?|stays?) (?:open|active|valid|protected|yours|theirs)|remains? yours|runs? for|during|lapses?|term|honou?r(?:s|ed)?|time(?:s|d)? out|shelf[- ]life|window|keeps?|retains?|open again|renew\w*|exclusivity|exclusive for|ring-?fenced|claimed again)\b/gi;
   const pool = new Set([...dr.sentences, ...ev.plan.matching(/\b(?:registrations?|registered|claims?|attribution)\b/i), ...ev.plan.matching(DR_ABBREVIATION)]);
   for (const s of pool) {
     if (isHedged(s.text) || WISH.test(s.text)) continue;
