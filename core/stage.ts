@@ -80,5 +80,22 @@ export function detectStage(plan: PlanModel): Stage | null {
   const pastPilot =
     plan.select('stage:pastPilot', (s) => /\bpilot (?:was|closed|ran|ended|showed|proved)\b|\b(?:was|were) (?:a|the|our) pilot\b|\bafter (?:the|our) pilot,? (?:we )?(?:opened|launched|formali[sz]ed|signed|grew)\b|\bsince the pilot\b/i.test(s.text)).length > 0;
   if (plannedPilot && !pastPilot) return found('pilot');
+  // 6. The year of the program the plan covers ("this plan covers its fourth year", "year 3 of the program").
+  const programYear = (s: Sentence): number | null => {
+    const m =
+      /\b(?:covers?|for|in) (?:its|the program's|our|the) (first|second|third|fourth|fifth|sixth|\d(?:st|nd|rd|th)) year\b/i.exec(s.text) ??
+      /\byear[- ](\d|one|two|three|four|five|six) (?:of|in) (?:the|our) (?:partner |channel )?(?:program(?:me)?|channel)\b/i.exec(s.text);
+    if (!m) return null;
+    const ordinal = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth'].indexOf(m[1].toLowerCase());
+    const n = ordinal >= 0 ? ordinal + 1 : /^\d/.test(m[1]) ? parseInt(m[1], 10) : wordToNumber(m[1]);
+    return n ? (n - 1) * 12 + 1 : null;
+  };
+  const yearOf = plan.select('stage:programYear', (s) => programYear(s) !== null)[0];
+  if (yearOf) return found(byMonths(programYear(yearOf)!));
+  // 7. A pilot already run, now made into a program ("turn last year's reseller pilot into a formal program").
+  const formalising = plan.select('stage:formalising', (s) =>
+    /\b(?:turn|turning|make|making|grow|growing|take|taking) (?:\w+['’]s |the |our |last year['’]s )?(?:[\w-]+ )?pilot into (?:a |the |our )?(?:formal |real |full |proper )?(?:program(?:me)?|channel)\b|\bformali[sz]e (?:the |our |a )?(?:[\w-]+ )?(?:channel|program(?:me)?|partnerships?)\b|\bpost-?pilot\b/i.test(s.text),
+  );
+  if (formalising.length) return found('stabilize');
   return null;
 }

@@ -36,7 +36,7 @@ function namesTiers(text: string): boolean {
 
 /** Segmentation other than tiers: partner segments by size, vertical, region. */
 function segmentation(evidence: Evidence): Sentence | null {
-  return evidence.find(/\bsegment(?:s|ed|ation)?\b[^.]{0,60}\b(?:partners?|resellers?|firms?)|\b(?:partners?|resellers?|firms?) (?:are )?segmented\b|\bpartner (?:tiers?|levels?|segments?)\b/i) ?? evidence.plan.statements('namedTiers', (x) => namesTiers(x.text))[0] ?? null;
+  return evidence.find(/\bsegment(?:s|ed|ation)?\b[^.]{0,60}\b(?:partners?|resellers?|firms?)|\b(?:partners?|resellers?|firms?) (?:are )?segmented\b|\bpartner (?:tiers?|levels?|segments?)\b|\b(?:two|three|four|five|2|3|4|5) (?:partner )?(?:levels|tiers)\b/i) ?? evidence.plan.statements('namedTiers', (x) => namesTiers(x.text))[0] ?? null;
 }
 
 /** Statements that count partners ("six resellers"); see `partnerCounts`. */
