@@ -35,8 +35,12 @@ function namesTiers(text: string): boolean {
 }
 
 /** Segmentation other than tiers: partner segments by size, vertical, region. */
+/** A stated number of levels ("Two levels:", "three partner tiers"); levels of a certification or for individuals are not partner tiers. */
+const COUNTED_TIERS = /\b(?:two|three|four|five|2|3|4|5) (?:partner )?(?:levels|tiers)\b/i;
+const NOT_PARTNER_LEVELS = /\bcertifications?\b|\bindividuals?\b|\bpeople\b|\bsupport\b|\bpricing\b|\bplans?\b/i;
+
 function segmentation(evidence: Evidence): Sentence | null {
-  return evidence.find(/\bsegment(?:s|ed|ation)?\b[^.]{0,60}\b(?:partners?|resellers?|firms?)|\b(?:partners?|resellers?|firms?) (?:are )?segmented\b|\bpartner (?:tiers?|levels?|segments?)\b|\b(?:two|three|four|five|2|3|4|5) (?:partner )?(?:levels|tiers)\b/i) ?? evidence.plan.statements('namedTiers', (x) => namesTiers(x.text))[0] ?? null;
+  return evidence.find(/\bsegment(?:s|ed|ation)?\b[^.]{0,60}\b(?:partners?|resellers?|firms?)|\b(?:partners?|resellers?|firms?) (?:are )?segmented\b|\bpartner (?:tiers?|levels?|segments?)\b/i) ?? evidence.plan.statements('namedTiers', (x) => namesTiers(x.text))[0] ?? evidence.plan.statements('countedTiers', (x) => COUNTED_TIERS.test(x.text) && !NOT_PARTNER_LEVELS.test(x.text))[0] ?? null;
 }
 
 /** Statements that count partners ("six resellers"); see `partnerCounts`. */
