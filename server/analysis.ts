@@ -144,6 +144,8 @@ export function setAnalysisWorkerScript(script: string | URL): void {
 const YOUNG_GENERATION_MB = 16;
 /** Past this many characters of pending edits, the whole text is sent instead. */
 const MAX_PENDING_EDIT_CHARS = 64 * 1024;
+/** Superseded analyses of one document stopped in a row before the next is let finish. */
+const MAX_STOPS_IN_A_ROW = 2;
 /** The time past the budget an analysis gets before its thread is stopped (the engine stops on its own at the budget while it parses). */
 const STOP_GRACE_MS = 250;
 
@@ -275,6 +277,8 @@ export class WorkerAnalyser implements Analyser {
   private failedStarts = 0;
   /** Analyses stopped because a newer version of their document was waiting. */
   stoppedAnalyses = 0;
+  /** Analyses stopped in a row, per document: past a few, the next one runs to its end, so fast typing still sees diagnostics. */
+  private readonly stoppedInARow = new Map<string, number>();
   private broken = false;
   private disposed = false;
 
@@ -319,6 +323,7 @@ export class WorkerAnalyser implements Analyser {
 
   forget(uri: string): void {
     this.documents.delete(uri);
+    this.stoppedInARow.delete(uri);
     const thread = this.thread;
     if (thread && !thread.stopped) thread.worker.postMessage({ type: 'forget', uri } satisfies ToWorker);
   }
@@ -340,6 +345,7 @@ export class WorkerAnalyser implements Analyser {
     if (!running || !thread || running.key !== key || !running.request.open) return;
     const now = running.request.current();
     if (!now || !running.sent || now.version === running.sent.version) return;
+    if ((this.stoppedInARow.get(key) ?? 0) >= MAX_STOPS_IN_A_ROW) return;
     Atomics.store(thread.stopFlag, STOP_SLOT, running.id);
   }
 
@@ -486,6 +492,7 @@ export class WorkerAnalyser implements Analyser {
     if (message.type === 'stopped') {
       // Its waiters get the analysis of the newer version, which is in the queue.
       this.stoppedAnalyses++;
+      this.stoppedInARow.set(job.key, (this.stoppedInARow.get(job.key) ?? 0) + 1);
       const newer = this.queue.find((queued) => queued.key === job.key);
       if (newer) {
         newer.waiters.unshift(...job.waiters);
@@ -497,6 +504,7 @@ export class WorkerAnalyser implements Analyser {
     }
     if (message.type === 'done') {
       mark('analysis end', { uri: job.request.uri });
+      this.stoppedInARow.delete(job.key);
       const sent = job.sent!;
       if (message.length !== sent.text.length) {
         // The edits did not add up to the text: the document is sent whole next time.
