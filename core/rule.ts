@@ -25,18 +25,8 @@ export interface RuleContext<O> {
   note(n: Omit<BenchmarkNote, keyof Span> & { at: { start: number; end: number } }): void;
 }
 
-/** A rule's metadata, with its name in plain words. */
-export interface RuleMetadata<O = Record<string, unknown>> extends RuleMeta<O> {
-  /**
-   * The rule in plain words, for menus and headings: a short noun phrase a head of
-   * partnerships would use ("Exit criteria", "Approval turnaround for deal registration"),
-   * never the rule's id.
-   */
-  title: string;
-}
-
 export interface Rule<O = any> {
-  meta: RuleMetadata<O>;
+  meta: RuleMeta<O>;
   check(ctx: RuleContext<O>): void;
   /**
    * Whether a document states the rule's topic (`meta.topic`) in its text, where a section about
@@ -48,7 +38,7 @@ export interface Rule<O = any> {
 
 /** Declares a rule with its options type inferred from the zod schema. */
 export function defineRule<S extends z.ZodType>(rule: {
-  meta: Omit<RuleMetadata<z.output<S>>, 'options'> & { options: S };
+  meta: Omit<RuleMeta<z.output<S>>, 'options'> & { options: S };
   check(ctx: RuleContext<z.output<S>>): void;
   states?(plan: PlanModel): boolean;
 }): Rule<z.output<S>> {

@@ -165,6 +165,12 @@ export interface RuleDocs {
 /** Options schema default values are applied by the engine before `check` runs. */
 export interface RuleMeta<O = Record<string, unknown>> {
   id: string;
+  /**
+   * The rule in plain words, for menus and headings: a short noun phrase a head of
+   * partnerships would use ("Exit criteria", "Approval turnaround for deal registration"),
+   * never the rule's id.
+   */
+  title: string;
   description: string;
   defaultSeverity: Severity;
   category: 'design' | 'deal-registration' | 'economics' | 'structure' | 'readiness' | 'lifecycle';

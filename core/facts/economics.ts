@@ -5,7 +5,7 @@
  */
 import type { Archetype } from '../types.js';
 import type { PercentMatch } from '../numbers.js';
-import { ANY_PARTNER, CAPITALISED_TIER_NAMES, oneOf, PARTNER_NOUNS } from '../vocabulary.js';
+import { ANY_PARTNER, CAPITALISED_TIER_NAMES, DIRECT_SELLERS, oneOf, PARTNER_NOUNS } from '../vocabulary.js';
 import { isHedged, isNegatedAt, isStatement, reportsThePast, WISH } from '../language.js';
 import type { Sentence } from '../sentences.js';
 import { PARTNER_NOUN } from './partners.js';
@@ -95,6 +95,7 @@ const PAYOUT_RIGHT_AFTER = /^\s*(?:of\s+)?(?:(?:reseller|partner|dealer|channel|
 /** A partner buying or earning, just before a number ("Resellers buy at 25% off list"). */
 const PARTNER_GETS = new RegExp(String.raw`\b${oneOf(PARTNER_NOUNS)}\b[^.]{0,30}\b(?:buy|buys|purchase|purchases|get|gets|receive|receives|earn|earns|keep|keeps)\b[^.]{0,20}$`, 'i');
 
+const DIRECT_TEAM_EARNS = new RegExp(String.raw`\b(?:${oneOf(DIRECT_SELLERS)}|AE|SDRs?|BDRs?|salespeople)\b[^.;]{0,25}\b(?:earn|earns|get|gets|receive|receives|are paid|is paid)\b[^.;]{0,15}$`, 'i');
 const PAYS_THE_PARTNER = new RegExp(String.raw`\bpays? (?:you|(?:each |every |the |our )?${ANY_PARTNER})\s+(?:an? )?$`, 'i');
 
 function classifyText(text: string, at: number, m: PercentMatch, contextOnly = false, inTier = false): PercentCategory {
@@ -115,7 +116,7 @@ function classifyText(text: string, at: number, m: PercentMatch, contextOnly = f
   const near = before + ' ' + after;
   if (!contextOnly) {
     // What the direct team earns ("AEs earn a 10% commission") is not a partner payout.
-    if (/\b(?:AEs?|SDRs?|BDRs?|(?:our |direct |inside )(?:sales )?(?:reps?|sellers?|team)|account executives?|salespeople)\b[^.;]{0,25}\b(?:earn|earns|get|gets|receive|receives|are paid|is paid)\b[^.;]{0,15}$/i.test(before)) return 'other';
+    if (DIRECT_TEAM_EARNS.test(before)) return 'other';
     // A share of a target or of deals ("once they reach 120% of their target", "30% of our deals").
     if (/^\s*(?:of\s+)?(?:their|its|your|the|our|all)\s+(?:[\w-]+\s+)?(?:targets?|quotas?|plans?|deals|customers|accounts|wins|pipeline)\b/i.test(after)) return 'other';
     // An add-on ("plus an extra 5% back-end rebate") is not the whole payout the band is about.
