@@ -213,3 +213,21 @@ test('detection: a plan whose headings name only its mechanics is a plan; a page
   assert.equal(r.isPlan, false, r.detection);
   assert.match(r.detection, /heading/);
 });
+
+test('kinds: a page that speaks to the company\'s own sellers about partners is a policy; one that speaks to partners is a guide', () => {
+  const body = (lines: string[]) => ['---', 'type: partnership-plan', '---', '', '# Channel partners', '', ...lines, ''].join('\n\n');
+  const toSellers = body([
+    'Partners can help you reach accounts your team cannot cover, and working with them never costs your quota.',
+    'Our AEs keep full credit: compensation is channel-neutral on every partner deal in your territory.',
+    'Do not bring a competing partner into your pipeline once a partner has registered the deal.',
+    'If you disagree with a registration, talk to the channel account manager before you quote.',
+    'You can see every registered deal in your region in the CRM, and you should join the partner on the first call.',
+    'Ask your partner manager for the current partner list before you plan your accounts.',
+  ]);
+  const toPartners = toSellers
+    .replace('Partners can help you reach accounts your team cannot cover, and working with them never costs your quota.', 'You resell our licences to your clients and keep a 20% margin on each one.')
+    .replace('Our AEs keep full credit: compensation is channel-neutral on every partner deal in your territory.', 'You get a named channel manager once you close your third deal.')
+    .replace('Do not bring a competing partner into your pipeline once a partner has registered the deal.', 'Register each opportunity before you quote it.');
+  assert.equal(lint(toSellers).kind, 'policy');
+  assert.equal(lint(toPartners).kind, 'guide');
+});
