@@ -120,20 +120,20 @@ const HOURS: Record<DurationUnit, number> = {
   year: 24 * 365,
 };
 
-const UNIT_SRC = '(hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mos?|quarters?|years?|yrs?)';
+const UNIT_SRC = '(hours?|hrs?|h|days?|d|weeks?|wks?|w|fortnights?|months?|mos?|quarters?|years?|yrs?)';
 const DURATION_RE = new RegExp(
   `(?<![\\w.$£€])(${NUMBER_SRC}|an?|one|half(?: a)?)(?:${RANGE_SEP}(${NUMBER_SRC}))?[\\s-]?(business|working|calendar)?[\\s-]?${UNIT_SRC}\\b`,
   'gi',
 );
 const HALF_YEAR_RE = /\bhalf[- ]year\b/gi;
 /** "next business day", "2 BD": business days in the short forms people use. */
-const NEXT_DAY_RE = /\b(?:the )?next (business|working)? ?day\b|\b(\d{1,3})\s?BDs?\b/g;
+const NEXT_DAY_RE = /\b(?:the )?next (business|working)? ?day\b|\b(\d{1,3})\s?(?:BDs?|bd)\b/g;
 
 function unitOf(u: string): DurationUnit {
   const x = u.toLowerCase();
   if (x.startsWith('h')) return 'hour';
   if (x.startsWith('d')) return 'day';
-  if (x.startsWith('w')) return 'week';
+  if (x.startsWith('w') || x.startsWith('f')) return 'week';
   if (x.startsWith('q')) return 'quarter';
   if (x.startsWith('y')) return 'year';
   return 'month';
@@ -146,7 +146,7 @@ function amount(word: string): number | null {
   return wordToNumber(w);
 }
 
-/** Durations: `48h`, `48 hours`, `2 business days`, `two days`, `90-day`, `6 months`, `a quarter`, `60-80 days`. */
+/** Durations: `48h`, `48 hours`, `2 business days`, `two days`, `90-day`, `a fortnight`, `6 months`, `a quarter`, `60-80 days`. */
 const WORDS_THEN_DIGITS_RE = /\b[a-z]+(?:[- ][a-z]+)? \((\d{1,4})\)\s+((?:business|working|calendar)\s+)?(hours?|days?|weeks?|months?|years?)\b/gi;
 
 export function findDurations(s: string): DurationMatch[] {
@@ -164,7 +164,8 @@ export function findDurations(s: string): DurationMatch[] {
     const b = m[2] !== undefined ? amount(m[2]) : a;
     if (a === null || b === null) continue;
     const unit = unitOf(unitWord);
-    const f = HOURS[unit];
+    // A fortnight is two weeks.
+    const f = HOURS[unit] * (/^f/i.test(unitWord) ? 2 : 1);
     out.push({
       start: m.index,
       end: m.index + m[0].length,

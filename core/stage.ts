@@ -44,8 +44,12 @@ export function detectStage(plan: PlanModel): Stage | null {
       /\b(?:pilot|stabili[sz]e|stabili[sz]ation|scale|scaling|maturity) (?:phase|stage)\b/i.exec(s.text);
     return m ? fromWords(m[0]) : null;
   };
-  const phased = plan.select('stage:phase', (s) => phaseStage(s) !== null)[0];
-  if (phased) return found(phaseStage(phased));
+  // Phases numbered one after another ("Phase 1: Pre-planning", "Phase 2: Processing") are the
+  // steps of a process or a roadmap, not where the program stands, unless a phase names a stage.
+  const phases = plan.select('stage:phase', (s) => phaseStage(s) !== null);
+  const numbered = new Set(phases.map((s) => /\bphase\s*(1|2|3|4|one|two|three|four)\b/i.exec(s.text)?.[1].toLowerCase()).filter(Boolean));
+  const phased = numbered.size > 1 ? phases.find((s) => fromWords(s.text.replace(/\bphase\s*\w+/gi, '')) !== null) : phases[0];
+  if (phased) return found(numbered.size > 1 ? fromWords(phased.text.replace(/\bphase\s*\w+/gi, '')) : phaseStage(phased));
   // 3. How far into the program the plan is written ("30 months into the channel").
   const intoMonths = (s: Sentence): number | null => {
     const m = /\b(\d{1,3}|[a-z]+(?:-[a-z]+)?) (months|years) (?:into|in(?:to)? (?:the|our) )/i.exec(s.text);
@@ -83,7 +87,10 @@ export function detectStage(plan: PlanModel): Stage | null {
   // 6. The year of the program the plan covers ("this plan covers its fourth year", "year 3 of the program").
   const programYear = (s: Sentence): number | null => {
     const m =
-      /\b(?:covers?|for|in) (?:its|the program's|our|the) (first|second|third|fourth|fifth|sixth|\d(?:st|nd|rd|th)) year\b/i.exec(s.text) ??
+      // The program's year, not a payment's ("a 5% fee for the first year" is how long a fee runs).
+      /\b(?:covers?|for|in) (?:its|the program's|the channel's|our) (first|second|third|fourth|fifth|sixth|\d(?:st|nd|rd|th)) year\b/i.exec(s.text) ??
+      /\b(?:covers?|in) the (first|second|third|fourth|fifth|sixth|\d(?:st|nd|rd|th)) year\b(?! of (?:the |a |an |each |every |any )?(?:contract|deal|subscription|licen[cs]e|renewal|agreement|term|customer|account|referral))/i.exec(s.text) ??
+      /\bthe (first|second|third|fourth|fifth|sixth|\d(?:st|nd|rd|th)) year of (?:the|our) (?:partner |channel |reseller |referral )?(?:program(?:me)?|channel|partnerships?)\b/i.exec(s.text) ??
       /\byear[- ](\d|one|two|three|four|five|six) (?:of|in) (?:the|our) (?:partner |channel )?(?:program(?:me)?|channel)\b/i.exec(s.text);
     if (!m) return null;
     const ordinal = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth'].indexOf(m[1].toLowerCase());

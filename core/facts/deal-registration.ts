@@ -45,10 +45,20 @@ const CLAIMS_A_DEAL =
 const CLAIMANT = new RegExp(`\\b(?:${ANY_PARTNER}|you|your|they|their)\\b|^\\W*(?:A\\s*[:.)]\\s*)?(?:register|submit|claim|log)\\b`, 'i');
 /** MDF claims, event sign-ups and partner sign-up are not deal registration. */
 const NOT_A_DEAL_CLAIM = /\bMDF\b|\bfunds?\b|\breimburs\w*|\bcampaigns?\b|\bwebinars?\b|\bevents?\b|\bexpenses?\b/i;
+/**
+ * The company deciding on what partners bring it: referrals, leads or opportunities that are accepted
+ * or rejected ("we accept or reject qualified referrals", "all referrals must be approved by us").
+ * A referral the company rules on is a registration; paying a referral fee is not.
+ */
+const DECIDES_ON_A_CLAIM =
+  /\b(?:accept|approve|reject|decline)s?\b(?:\W+(?:or|and)\W+(?:accept|approve|reject|decline)s?\b)?\W+(?:(?:the|all|each|every|any|qualified|submitted|partner|partners'|new)\s+){0,2}(?:referrals?|leads?|opportunit(?:y|ies))\b(?!\s+(?:fees?|payouts?|commissions?|bonus(?:es)?|rates?))|\b(?:referrals?|leads?|opportunit(?:y|ies))\b(?!\s+(?:fees?|payouts?|commissions?|bonus(?:es)?|rates?))[^.;]{0,30}\b(?:must|will|shall|are|is|get|gets)\s+(?:be\s+)?(?:approved|accepted|rejected|declined)\b/i;
 function describesRegistration(text: string): boolean {
   // "read how to claim a deal", "instructions on how to register a deal": pointers to instructions elsewhere describe nothing here.
   const said = text.replace(/\b(?:how to|instructions (?:on|for)|learn to)\b[^.;]*/gi, '');
-  return CLAIMANT.test(said) && CLAIMS_A_DEAL.test(said) && !SIGN_UP.test(said) && !NOT_A_DEAL_CLAIM.test(said) && !isHedged(said);
+  if (SIGN_UP.test(said) || NOT_A_DEAL_CLAIM.test(said) || isHedged(said)) return false;
+  if (CLAIMANT.test(said) && CLAIMS_A_DEAL.test(said)) return true;
+  const m = DECIDES_ON_A_CLAIM.exec(said);
+  return !!m && !isNegatedAt(said, m.index);
 }
 
 /** A sentence that says the mechanism is not there: "we have no deal registration yet", "DR: not yet decided", "we are considering one". */
@@ -81,16 +91,17 @@ export function dealReg(ev: Evidence): DealRegistration | null {
   return { section, sentences: stated };
 }
 
-/** The stated approval turnaround, if any. */
-export function dealRegSla(ev: Evidence): DurationFact | null {
+/** Every stated approval turnaround, in document order. */
+export function dealRegSlas(ev: Evidence): DurationFact[] {
+  const out: DurationFact[] = [];
   const dr = ev.dealReg;
-  if (!dr) return null;
+  if (!dr) return out;
   const pool = ev.plan.inOrder([...dr.sentences, ...ev.plan.matching(/\b(?:registration|registered|referral|claims?)\b/i), ...ev.plan.matching(DR_ABBREVIATION)]);
   for (const s of pool) {
     const turnaround = slaTurnaround(s, ev.plan.questionFor(s)?.text ?? '', !!s.section?.inTopic('dealRegistration'));
-    if (turnaround) return { sentence: s, match: turnaround, ...s.range(turnaround.start, turnaround.end) };
+    if (turnaround) out.push({ sentence: s, match: turnaround, ...s.range(turnaround.start, turnaround.end) });
   }
-  return null;
+  return out;
 }
 
 /** Every statement of how long registrations hold (a main policy and regional exceptions). */
@@ -99,7 +110,14 @@ export function dealRegExpiries(ev: Evidence): DurationFact[] {
   const dr = ev.dealReg;
   if (!dr) return out;
   const re = /\b(?:valid(?:ity)?|expir\w*|(?<!the |in the |over the |for the )lasts?|holds?|held|hold for|lifetime|protect(?:s|ed|ion)?|belongs? to|reserved|locked|exclusive|good for|stands? for|(?:remains?|stays?) (?:open|active|valid|protected|yours|theirs)|remains? yours|runs? for|during|lapses?|term|honou?r(?:s|ed)?|time(?:s|d)? out|shelf[- ]life|window|keeps?|retains?|open again|renew\w*|exclusivity|exclusive for|ring-?fenced|claimed again)\b/gi;
-  const pool = new Set([...dr.sentences, ...ev.plan.matching(/\b(?:registrations?|registered|claims?|attribution)\b/i), ...ev.plan.matching(DR_ABBREVIATION)]);
+  // Where what partners register is a referral, "Referrals are valid for 120 days" is how long a registration holds.
+  const ofReferrals = dr.sentences.some((s) => /\breferrals?\b/i.test(s.text) && DECIDES_ON_A_CLAIM.test(s.text));
+  const pool = new Set([
+    ...dr.sentences,
+    ...ev.plan.matching(/\b(?:registrations?|registered|claims?|attribution)\b/i),
+    ...ev.plan.matching(DR_ABBREVIATION),
+    ...(ofReferrals ? ev.plan.matching(/\breferrals?\b/i) : []),
+  ]);
   for (const s of pool) {
     if (isHedged(s.text) || WISH.test(s.text)) continue;
     re.lastIndex = 0;
@@ -142,7 +160,7 @@ export function dealRegConflictRule(ev: Evidence): Sentence | null {
 
 /** Someone deciding on a registration: approving, declining, answering, reviewing. */
 const DECISION =
-  /\b(?:approv\w*|declin\w*|decision|decid\w*|respond\w*|response|answer\w*|repl(?:y|ies|ied)|turn ?around|review\w*|accept\w*|reject\w*|confirm\w*|hear back|get back|notif\w+|feedback|SLA|validat\w*|process(?:ed|es|ing)?|yes or no|verif\w+|check(?:ed|s)?)\b/i;
+  /\b(?:approv\w*|declin\w*|decisions?|decid\w*|action(?:ed|s)?|respond\w*|response|answer\w*|repl(?:y|ies|ied)|turn ?around|review\w*|accept\w*|reject\w*|confirm\w*|hear back|get back|notif\w+|feedback|SLA|validat\w*|process(?:ed|es|ing)?|(?:a )?yes or (?:a )?no|verif\w+|check(?:ed|s)?)\b/i;
 /** How long a registration holds, which is not how fast it is decided. */
 const HOLDS = /\b(?:valid|expir\w*|lasts?|holds?|lifetime|protected for|protection lasts)\b/i;
 /** A duration given as a limit: "within 2 days", "in max 3 business days", "takes at most a day", "A: 48 hours". */
@@ -150,9 +168,13 @@ const LIMIT_BEFORE =
   /(?:\b(?:within|in|under|inside|by|of|takes?|max(?:imum)?\.?|at most|no (?:later|more|longer) than|up to)|:|[≤<]=?|=<)\s*(?:about\s+|at most\s+|no more than\s+|max(?:imum)?\s+|a maximum of\s+)?$/i;
 const LIMIT_AFTER = /^\s*(?:at (?:the )?most|max(?:imum)?|or less|to (?:approve|decide|respond|review|accept|reject|answer)|for (?:approval|a decision))\b/i;
 /** What else a team answers within a time: demos, support, payouts, applications. */
-const OTHER_REQUEST = /\b(?:demos?|support|tickets?|cases?|invoices?|payouts?|payments?|(?:partner |program )?applications?|MDF)\b/i;
+const OTHER_REQUEST =
+  /\b(?:demos?|support|tickets?|cases?|invoices?|payouts?|payments?|(?:partner |program )?applications?|MDF|discounts?|pricing|quotes?|onboarding|deal desk)\b|\bleads? (?:that )?(?:we|our (?:\w+ )?team) (?:pass|send|share|route|give|hand)/i;
 const REGISTRATION_SUBJECT =
   /\bregist\w*|\bdeal[- ]?reg\w*|\bDRs?\b|\breferrals?\b|\bclaims?\b|\bopportunit\w+|\bdeals?\b|\battribution\b|\blog(?:s|ged)? (?:a |an |the |each |every )?(?:[\w-]+ )?(?:accounts?|leads?|introductions?|customers?)\b|\breferred (?:accounts?|leads?|customers?|clients?)\b/i;
+
+/** The deal desk approves prices and discounts, not registrations. */
+const DEAL_DESK = /\bdeal desk\b/gi;
 
 /** Other things that hold for a time: licences, quotes, certifications, passwords, funds, contracts. */
 const OTHER_HELD = /\b(?:NFR|licen[cs]es?|quotes?|certifications?|certificates?|passwords?|contracts?|agreements?|MDF|funds?|trials?|discounts?|offers?|vouchers?|pilots?|programs?|programmes?)\b/i;
@@ -188,25 +210,46 @@ function slaTurnaround(s: Sentence, question: string, inRegistrationSection: boo
     const clause = text.slice(from, semi < 0 ? text.length : semi);
     const read = `${question} ${clause}`;
     if (!DECISION.test(read) || HOLDS.test(clause.slice(0, d.start - from).replace(/\bwithin\b.*$/i, ''))) continue;
+    // The decision is on the registration, close to its limit ("approved within 24 hours", "answer in
+    // two days", "SLA: 48h"); a tier review, a dispute or an appeal decided in a week, or a time
+    // counted from the approval or added by an extension, is not the approval turnaround.
+    const before = text.slice(from, d.start);
+    // A review held as a meeting ("the quarterly review", "two reviews") decides no registration.
+    const decided = before.replace(/\b(?:(?:quarterly|monthly|annual|yearly|weekly|business|tier|performance|partner)\s+reviews?|(?:two|three|four|\d+|several|both|all|the|those|these) reviews)\b/gi, ' ');
+    const near =
+      new RegExp(`(?:${DECISION.source})[^.;]{0,80}$`, 'i').test(decided) ||
+      new RegExp(`^[^.;]{0,40}?(?:${DECISION.source})`, 'i').test(text.slice(d.end)) ||
+      LIMIT_AFTER.test(text.slice(d.end)) ||
+      (!!question && DECISION.test(question));
+    if (!near) continue;
+    // A decision on a contest (two sides after one account, a dispute, an appeal), said in this clause
+    // or earlier in the same item ("Disagree with a decision? ... we answer within five days").
+    const earlier = `${s.unit.text.slice(0, s.at)} ${text.slice(0, from)}`;
+    if (DISPUTE.test(clause) || DISPUTE.test(earlier) || CONTEST.test(before.replace(/\b(?:first|earlier|earliest) (?:complete |approved |valid )?(?:registration|reg|submission|request|DR)\b/gi, ''))) continue;
+    if (/\bextend\w*|\bextension\b/i.test(before.slice(-40))) continue;
+    if (/^\s*(?:from|after|following) (?:the |its |your )?(?:approval|registration|submission)\b/i.test(text.slice(d.end))) continue;
     // The registration may be named earlier in the sentence ("Lead registration: web form; approved within 24 hours").
-    const subject = `${question} ${text.slice(0, from + clause.length)}`.replace(REGISTERED_TIER, ' ');
+    const subject = `${question} ${text.slice(0, from + clause.length)}`.replace(REGISTERED_TIER, ' ').replace(DEAL_DESK, ' ');
     if (!REGISTRATION_SUBJECT.test(subject) && (!inRegistrationSection || OTHER_REQUEST.test(clause))) continue;
-    if (OTHER_REQUEST.test(clause) && !REGISTRATION_SUBJECT.test(clause.replace(REGISTERED_TIER, ' '))) continue;
+    if (OTHER_REQUEST.test(clause) && !REGISTRATION_SUBJECT.test(clause.replace(REGISTERED_TIER, ' ').replace(DEAL_DESK, ' '))) continue;
     if (LIMIT_BEFORE.test(text.slice(from, d.start)) || LIMIT_AFTER.test(text.slice(d.end)) || /\b(?:turn ?around|SLA)\b/i.test(read)) return d;
   }
   return null;
 }
 
+/** A decision contested after it was made: a dispute, a disagreement, an appeal, an escalation. */
+const DISPUTE = /\b(?:disputes?|disputed|disagree\w*|appeals?|tie[- ]?break\w*)\b/i;
+
 // ---- contested registrations ------------------------------------------------------------
 
 /** Two sides after one account: two partners, a second registration, a partner and a direct opportunity. */
 const CONTEST = new RegExp(
-  String.raw`\b(?:two|2|multiple|several|more than one|both|another|other|competing|second|rival)\s+(?:\w+\s+)?(?:${ANY_PARTNER}|registrations?|claims?|submissions?|requests?|DRs?)\b|\b(?:conflicting|overlapping|duplicate|competing) (?:registrations?|claims?|submissions?|DRs?)\b|\b(?:same|one) (?:account|customer|client|deal|opportunity|prospect|end[- ]user|company|organi[sz]ation)\b|\b(?:partner|reseller|MSP|VAR|SI|agency|AE|rep|direct) (?:vs\.?|versus|and) (?:direct|partner|AE|rep|reseller|MSP|VAR)\b|\b(?:direct|AEs?|account executives?|reps?|sales team)\b[^.;]{0,50}\b(?:opportunit\w+|pipeline|working)\b|\b(?:existing|open|active) (?:direct )?opportunit\w+|\bopportunit(?:y|ies) (?:already )?exists?\b|\b(?:closed|off[- ]limits|hands[- ]off) (?:to|for) (?:direct|AEs?|reps?|our)\b|\bcollid\w+|\balready (?:registered|talking|working|in (?:our |a |the )?pipeline|has an? (?:open |active )?opportunit\w+)\b|\bcontested\b|\btie[- ]?break\w*|\bfirst[- ]come\b|\b(?:first|earlier|earliest) (?:complete |approved |valid |valid, complete )?(?:registration|reg|submission|request|to register|DR)\b|\bprecedence\b|\b(?:conflicts?|disputes?|disputed|clash\w*)\b|\b(?:double|duplicate) (?:registrations?|claims?|submissions?|DRs?)\b|\bduplicates\b|\bregister(?:ed|s) first\b|\bfirst to register\b|\bopportunit(?:y|ies) (?:is |are )?already (?:open|in|exists?)\b|\bties? (?:in|on|between|for) (?:registrations?|claims?|deals?)\b|\bties go to\b`,
+  String.raw`\b(?:two|2|multiple|several|more than one|both|another|other|competing|second|rival)\s+(?:\w+\s+)?(?:${ANY_PARTNER}|registrations?|claims?|submissions?|requests?|DRs?)\b|\b(?:conflicting|overlapping|duplicate|competing) (?:registrations?|claims?|submissions?|DRs?)\b|\b(?:same|one) (?:account|customer|client|deal|opportunity|prospect|end[- ]user|company|organi[sz]ation)\b|\b(?:partner|reseller|MSP|VAR|SI|agency|AE|rep|direct) (?:vs\.?|versus|and) (?:direct|partner|AE|rep|reseller|MSP|VAR)\b|\b(?:direct|AEs?|account executives?|reps?|sales team)\b[^.;]{0,50}\b(?:opportunit\w+|pipeline|working)\b|\b(?:existing|open|active) (?:direct )?opportunit\w+|\bopportunit(?:y|ies) (?:already )?exists?\b|\b(?:closed|off[- ]limits|hands[- ]off) (?:to|for) (?:direct|AEs?|reps?|our)\b|\bcollid\w+|\balready (?:registered|talking|working|in (?:our |a |the )?pipeline|has an? (?:open |active )?opportunit\w+)\b|\bcontested\b|\b(?:current|existing|open|active) (?:\w+ (?:or|and) )?(?:engagements?|opportunit\w+)\b|\btie[- ]?break\w*|\bfirst[- ]come\b|\b(?:first|earlier|earliest) (?:complete |approved |valid |valid, complete )?(?:registration|reg|submission|request|to register|DR)\b|\bprecedence\b|\b(?:conflicts?|disputes?|disputed|clash\w*)\b|\b(?:double|duplicate) (?:registrations?|claims?|submissions?|DRs?)\b|\bduplicates\b|\bregister(?:ed|s) first\b|\bfirst to register\b|\bopportunit(?:y|ies) (?:is |are )?already (?:open|in|exists?)\b|\bties? (?:in|on|between|for) (?:registrations?|claims?|deals?)\b|\bties go to\b`,
   'i',
 );
 /** What settles it: who wins, keeps, leads or decides; a decline; an escalation; shared credit. */
 const SETTLES =
-  /\b(?:wins?|won|keeps?|leads?|owns?|decid\w*|decision|declin\w*|reject\w*|den(?:y|ies|ied)|award\w*|precedence|priority|goes to|go to|sent to|escalat\w*|credit\w*|overlay|stands?|prevails?|appeal\w*|resolv\w*|arbitrat\w*|adjudicat\w*|settl(?:e|es|ed|ing)|split\w*|tie[- ]?break\w*|first[- ]come|protect\w*|holds? the|beats?|trumps?|overrides?|outranks?|(?:choose|chooses|picks?|selects?) (?:the|which|a|one)|approve the (?:first|earlier|earliest|registration)|(?:gets?|earns?|receives?) the (?:full |whole |entire )?(?:deal|account|opportunity|credit|customer|fee|commission|margin))\b/i;
+  /\b(?:wins?|won|keeps?|leads?|owns?|decid\w*|decision|declin\w*|reject\w*|den(?:y|ies|ied)|award\w*|precedence|priority|goes to|go to|sent to|escalat\w*|credit\w*|overlay|stands?|prevails?|appeal\w*|resolv\w*|arbitrat\w*|adjudicat\w*|settl(?:e|es|ed|ing)|split\w*|tie[- ]?break\w*|first[- ]come|protect\w*|holds? the|beats?|trumps?|overrides?|outranks?|(?:choose|chooses|picks?|selects?) (?:the|which|a|one)|approve the (?:first|earlier|earliest|registration)|(?:gets?|earns?|receives?) the (?:full |whole |entire )?(?:deal|account|opportunity|credit|customer|fee|commission|margin)|must be (?:for )?(?:net[- ])?new|only (?:for )?(?:net[- ])?new (?:accounts?|customers?|logos?|business))\b/i;
 /** Contests about something other than a registration: calendars, commission amounts, data records, exclusivity. */
 const OTHER_CONTEST = /\b(?:scheduling|calendars?|commission amounts?|payout amounts?|records?|exclusivity|sanctions|competing (?:vendors?|products?|agreements?)|conflicts? of interest|invoices?|billing|refunds?|merge conflicts?|repo(?:sitory)?|code reviews?|pull requests?)\b/i;
 const CONTEST_SUBJECT = /\bregist\w*|\bDRs?\b|\bdeal[- ]?reg\w*|\baccounts?\b|\bopportunit\w+|\bopps?\b|\bdeals?\b|\bcustomers?\b|\bclients?\b|\bprospects?\b|\bclaims?\b/i;
@@ -216,9 +259,17 @@ const CONTEST_SUBJECT = /\bregist\w*|\bDRs?\b|\bdeal[- ]?reg\w*|\baccounts?\b|\b
  * and what settles it. Generic words ("conflicts", "disputes") count only where registrations are
  * the subject. Reports of the past, wishes and negations are not rules.
  */
+/**
+ * The direct side barred from a partner's registered deal ("No direct sales of opportunities with an
+ * approved partner deal reg", "AEs may not work a registered opportunity"): the registration wins.
+ */
+const DIRECT_BARRED_FROM_REGISTERED =
+  /\b(?:no|never|not|don't|do not|may not|must not|cannot|can't|won't|will not)\b[^.;]{0,20}\b(?:direct|AEs?|account executives?|reps?|sales team|field sales)\b[^.;]{0,40}\b(?:approved|registered|partner(?:['’]s)?|protected)\b[^.;]{0,25}\b(?:deal[- ]?reg\w*|registrations?|opportunit\w+|deals?|accounts?)\b/i;
+
 function settlesContestedRegistration(s: Sentence, question: string, inRegistrationSection: boolean): boolean {
   const text = `${question} ${s.text}`;
   if (reportsThePast(s.text) || isHedged(text) || WISH.test(text) || OTHER_CONTEST.test(text)) return false;
+  if (DIRECT_BARRED_FROM_REGISTERED.test(s.text)) return true;
   // "You can't register an account another partner holds" states the rule; only a negation close to the contest denies it.
   const contest = new RegExp(CONTEST.source, 'gi');
   let stated = false;

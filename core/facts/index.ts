@@ -106,9 +106,13 @@ export class Evidence {
     return this.once('dealReg', () => dealRegistration.dealReg(this));
   }
 
-  /** The stated approval turnaround, if any. */
+  /** The first stated approval turnaround. */
   get dealRegSla(): dealRegistration.DurationFact | null {
-    return this.once('dealRegSla', () => dealRegistration.dealRegSla(this));
+    return this.dealRegSlas[0] ?? null;
+  }
+  /** Every stated approval turnaround (a main policy and its branches). */
+  get dealRegSlas(): dealRegistration.DurationFact[] {
+    return this.once('dealRegSlas', () => dealRegistration.dealRegSlas(this));
   }
 
   /** How long an approved registration holds (the first statement of it). */

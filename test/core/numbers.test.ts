@@ -25,6 +25,9 @@ test('durations as people write them', () => {
   assert.deepEqual(d('six months'), [['six months', 180 * 24, false]]);
   assert.deepEqual(d('a quarter'), [['a quarter', 91 * 24, false]]);
   assert.deepEqual(d('60-80 days').map((x) => x[1]), [80 * 24]);
+  assert.deepEqual(d('within a fortnight'), [['a fortnight', 14 * 24, false]]);
+  assert.deepEqual(d('DR SLA: 2 bd'), [['2 bd', 48, true]]);
+  assert.deepEqual(d('3D printing'), []);
 });
 
 test('counts, words and time frames', () => {

@@ -70,11 +70,27 @@ export const cases: Record<string, RuleCases> = {
       { name: 'no turnaround', text: plan('archetypes: [reseller]', '# P\n\n## Deal registration\n\n- Resellers register deals in the portal.\n- Registrations hold for 120 days.\n'), lines: [3] },
       { name: 'three business days', text: plan('archetypes: [referral]', '# P\n\n## Registering referrals\n\n- We approve or decline within three business days.\n'), lines: [5], severities: ['info'] },
       { name: '72h', text: plan('archetypes: [referral]', '# P\n\n## Deal registration\n\nApproval SLA: 72h.\n'), lines: [5], severities: ['info'] },
+      {
+        name: 'each slow turnaround, on its own line',
+        text: plan('archetypes: [reseller]', '# P\n\n## Deal registration\n\n- The channel manager approves within 10 days.\n- Renewals: if the ASM has not approved within 10 days, ops approves it.\n- Registrations hold for 120 days.\n'),
+        lines: [5, 6],
+        severities: ['info', 'info'],
+      },
+      {
+        name: 'referrals the company accepts or rejects',
+        text: plan('archetypes: [referral]', '# P\n\n## Program rules\n\n- We accept or reject qualified referrals within 5 business days.\n- Referrals are valid for 120 days.\n- Referrals must be for new accounts where we have no current opportunity.\n'),
+        lines: [5],
+        severities: ['info'],
+      },
     ],
     passes: [
       { name: 'two business days', text: plan('archetypes: [reseller]', '# P\n\n## Deal registration\n\n- Approval or decline within two business days.\n') },
       { name: '48h', text: plan('archetypes: [reseller]', '# P\n\n## Deal registration\n\n- Turnaround: 48h.\n') },
       { name: 'no deal registration', text: plan('archetypes: [technology]', '# P\n\nIntegration partners co-market.\n') },
+      {
+        name: 'a dispute decided in a week is not the approval turnaround',
+        text: plan('archetypes: [reseller]', '# P\n\n## Deal registration\n\n- We approve registrations within 24 hours.\n- Partner-versus-AE disputes go to the VP Channel, who decides within a week.\n- Approved registrations hold for 90 days and can be extended once by 60 days.\n'),
+      },
     ],
   },
   'deal-reg-expiry': {
