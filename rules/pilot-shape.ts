@@ -10,6 +10,10 @@ import { band, days } from './util.js';
 /** Where one clause ends and another begins: ", and the job …", "; then …". */
 const CLAUSE_BREAK = /,\s*(?:and|but|while|so|then|whereas)\b|;/i;
 
+/** A hyphenated length before a noun that is not the pilot: "two-day training", "30-day onboarding". */
+const LENGTH_OF_SOMETHING_ELSE =
+  /^[\w.]+-(?:hours?|days?|weeks?|months?)\s+(?!(?:pilot|program(?:me)?|trial|test|evaluation|period|window|run|phase|sprint|cohort|engagement|proof|experiment)\b)(?:[\w-]+\s+){0,2}?(?:training|workshop|course|bootcamp|onboarding|certification|session|kick-?off|visit|trip|event|summit|notice|plan|sprint review|review|meeting|call|offsite|intro(?:duction)?|sales training)\b/i;
+
 /** Statements of a pilot's shape: its length or its number of partners. */
 function pilotStatements(plan: PlanModel): Sentence[] {
   return plan
@@ -76,6 +80,8 @@ export default defineRule({
       for (const d of s.durations) {
         if (!near(d.start, d.end, 30)) continue;
         if (d.unit === 'hour' || /\bextension\b/i.test(s.text.slice(d.end, d.end + 12)) || /\b(?:every|each|per|after|within)\s*$/i.test(s.text.slice(0, d.start))) continue;
+        // A length that describes something else ("a two-day training", "a 30-day onboarding") is not the pilot's.
+        if (LENGTH_OF_SOMETHING_ELSE.test(s.text.slice(d.start, d.end + 30)) && !/\bpilot\b/i.test(s.text.slice(d.end, d.end + 30).split(/[,;.]/)[0])) continue;
         const lo = days(d.minHours);
         const hi = days(d.maxHours);
         const inBand = lo >= options.days.min && hi <= options.days.max;

@@ -140,7 +140,7 @@ export function owner(ev: Evidence): Owner | null {
   const ownerPart = s.text.replace(/\b(?:report(?:s|ing)? (?:directly )?(?:in)?to|with|alongside|to|from|for) (?:the |our |a |an )?(?:[\w,-]+ ){0,4}(?:COO|CTO|CFO|CMO|CRO|CEO|founders?|VP [\w ]+|head of \w+|sales|marketing)\b/gi, '');
   const otherJob = OTHER_JOB.exec(ownerPart);
   // "until we can afford someone full-time" promises a full-time owner later, not now.
-  const fullTimeSaid = /\bfull[- ]time\b|\bdedicated\b|\bonly job\b|\bsole (?:focus|job)\b/i.test(text.replace(/\b(?:until|once|when|before|after|later|then|eventually|no|not|isn't|without)\b[^.;]{0,50}?\b(?:full[- ]time|dedicated)\b/gi, ''));
+  const fullTimeSaid = WHOLE_JOB.test(text.replace(/\b(?:until|once|when|before|after|later|then|eventually|no|not|isn't|without|cannot|can't)\b[^.;]{0,50}?\b(?:full[- ]time|dedicated)\b/gi, ''));
   const partTime = (!!pt && !isNegatedAt(text, pt.index) && !fullTimeSaid) || (!!otherJob && !fullTimeSaid);
   return {
     sentence: [...candidates, ...more].find((c) => PART_TIME.test(c.text)) ?? s,
@@ -161,9 +161,40 @@ const NAMES_SOMEONE =
 const OTHER_JOB =
   /\b(?:(?:VP|head|director|vice president)(?: of)? (?:sales|marketing|customer success|operations|engineering|product|finance|revops|support)|(?:sales|marketing|customer success|engineering|product) (?:director|lead|manager)|COO|CTO|CFO|CMO|CRO|CEO|founder|co-?founder|account executive|AE|managing director|MD)\b(?![-\w]*\s+(?:of|for) (?:partner\w*|channels?|alliances?))/i;
 
-/** Marks of an owner who runs the program beside another job ("alongside his sales targets", "one of her many hats"). */
-const PART_TIME =
-  /\balongside (?:her|his|their|my|our|an?|the)?\s*(?:[\w-]+\s+){0,3}(?:role|job|duties|work|responsibilities|targets?|quota|operations|day job)\b|\balongside (?:leading|running|managing|heading|operations|sales|marketing|engineering|product)\b|\bon the side\b|\bside project\b|\bpart[- ]time\b|\bhalf[- ]time\b|\bin (?:her|his|their|my) spare time\b|\bin addition (?:to|of) (?:her|his|their|my) (?:\w+ )?(?:role|job)\b|\bon top of (?:her|his|their|my) (?:\w+ )?(?:day job|job|role|quota|targets?|work)\b|\b(?:one|two|half a|a|an) (?:days?|afternoons?|mornings?) (?:a|per) week\b|\bon (?:Mon|Tues|Wednes|Thurs|Fri)days\b|\b\d{1,2}\s?% of (?:her|his|their|my) time\b|\bwhen (?:she|he|they) (?:has|have) time\b|\bas time allows\b|\bwhatever time is left\b|\bmany hats\b|\bstretch assignment\b|\b(?:fit|fits|squeeze) (?:\w+ ){0,3}in between\b|\buntil we can (?:afford|hire)\b|\bshared with (?:RevOps|sales|marketing|operations|customer success|\w+ ops)\b|\balso (?:owns?|runs?|leads?|manages?) (?:the )?(?:partner|channel|alliance)|\b(?:half|a third|a quarter|a fifth|part|\d{1,2}\s?%) of (?:her|his|their|my) (?:week|time|days?|hours)\b|\balso (?:keeps|carries|runs|covers|holds) (?:her|his|their|my) (?:own )?(?:[\w-]+ ){0,2}(?:accounts?|territory|quota|job|role|team|region)\b|\b(?:one|two|half a|a|\d) days? (?:a|per) week\b|\b0?\.\d FTE\b|\bhalf of (?:\w+['’]s|her|his|their) time\b|\bwho is also (?:an? )?\w+|\bon top of (?:[\w-]+ ){0,3}(?:gen|generation|job|role|quota|work|duties|targets?)\b|\bin between\b|\bpicks? up (?:\w+ )?(?:partner|channel) work\b|\bas time allows\b|\balongside (?:growth|customer success|CS|finance|ops|support|RevOps|BizOps|demand gen|fundraising|partnerships? and \w+)\b|\buntil we (?:hire|recruit|find|bring on)\b/i;
+/**
+ * Marks of an owner who runs the program with part of their time, read from three parts: a share
+ * of their time ("20% of time", "0.5 FTE", "two afternoons a week", "when she has time"), another
+ * job kept ("on top of her territory", "as a secondary responsibility", "the other half stays with
+ * product marketing"), or a stopgap ("until further notice", "until we can afford a hire").
+ */
+const SHARE_OF_TIME = new RegExp(
+  [
+    String.raw`\bpart[- ]time\b|\bhalf[- ]time\b`,
+    String.raw`\b\d{1,2}\s?% (?:of (?:(?:her|his|their|my|the|its|\w+['’]s) )?(?:time|week|capacity|hours|days?)|time)\b`,
+    String.raw`\b0?[.,]\d+\s?FTE\b`,
+    String.raw`\b(?:half|a third|a quarter|a fifth|part) of (?:(?:her|his|their|my|\w+['’]s) )?(?:week|time|days?|hours|calendar)\b`,
+    String.raw`\b(?:one|two|three|half a|a|an|\d) (?:days?|afternoons?|mornings?|evenings?) (?:a|per|each) week\b|\bon (?:Mon|Tues|Wednes|Thurs|Fri)days\b`,
+    String.raw`\b(?:when|whenever) (?:she|he|they|I) (?:has|have|finds?|gets?) (?:the |some )?time\b|\bspare (?:time|hours)\b|\bin the margins of\b|\bas time allows\b|\bwhatever time is left\b`,
+    String.raw`\bsplit(?:s|ting)? (?:her|his|their|my) (?:week|time|days?)\b|\bmany hats\b|\bstretch assignment\b|\bon the side\b|\bside project\b|\b(?:fit|fits|squeeze) (?:\w+ ){0,3}in between\b|\bin between\b`,
+  ].join('|'),
+  'i',
+);
+const ANOTHER_JOB_KEPT = new RegExp(
+  [
+    String.raw`\b(?:alongside|on top of|in addition (?:to|of)|besides|beside|as well as|while (?:also )?(?:running|leading|managing|keeping|carrying|holding))\b[^.;]{0,50}?\b(?:roles?|jobs?|duties|work|responsibilit\w+|quotas?|targets?|territor(?:y|ies)|team|portfolio|accounts?|running|leading|managing|RevOps|BizOps|sales|marketing|ops|operations|product|engineering|finance|support|growth|customer success|CS|fundraising|demand gen|gen|generation)\b`,
+    String.raw`\bas an? (?:secondary|second|side|additional|extra) (?:responsibility|job|role|task|hat|project|duty)\b`,
+    String.raw`\b(?:the )?rest (?:of (?:her|his|their) (?:time|week) )?(?:on|in|with|goes to)\b|\bthe other half\b`,
+    String.raw`\bwho is also (?:an? )?\w+|\balso (?:owns?|runs?|leads?|manages?) (?:the )?(?:partner|channel|alliance)|\balso (?:keeps|carries|runs|covers|holds) (?:her|his|their|my) (?:own )?(?:[\w-]+ ){0,2}(?:accounts?|territory|quota|job|role|team|region)\b`,
+    String.raw`\bshared with (?:RevOps|sales|marketing|operations|customer success|\w+ ops)\b|\bpicks? up (?:\w+ )?(?:partner|channel) work\b`,
+  ].join('|'),
+  'i',
+);
+const STOPGAP = /\buntil (?:further notice|we (?:can )?(?:afford|hire|recruit|find|bring on|fund)\b)|\b(?:is|are) being covered\b|\bin the interim\b|\binterim (?:owner|lead|basis)\b/i;
+const PART_TIME = new RegExp(`${SHARE_OF_TIME.source}|${ANOTHER_JOB_KEPT.source}|${STOPGAP.source}`, 'i');
+
+/** Marks of an owner whose whole job is the program: "full-time", "1.0 FTE", "nothing but this program". */
+const WHOLE_JOB =
+  /\bfull[- ]time\b|\bdedicated\b|\bonly job\b|\bsole (?:focus|job)\b|\b100\s?% (?:on|of (?:her|his|their|my) time|dedicated|focused)\b|\b(?:1(?:[.,]0)?|one|a full) FTE\b|\bnothing but\b|\bno other (?:portfolio|role|job|duties|responsibilit\w+|hat)\b|\bfive days a week\b|\bexclusively\b/i;
 
 /** A person in a sentence: a full name, someone named after "by" or "with", a pronoun, a role. */
 const NAMES_A_PERSON =
@@ -241,7 +272,7 @@ function reportsToTheTop(text: string): boolean {
 }
 
 export function salesCoordination(ev: Evidence): Sentence | null {
-  const leader = /\b(?:CRO|chief revenue officer|VP (?:of )?sales|head of sales|sales leadership|sales leaders?|sales director|VP Sales|sales VP)\b/i;
+  const leader = /\b(?:CRO|chief revenue officer|VP (?:of )?sales|head of sales|sales leadership|sales leaders?|sales director|VP Sales|sales VP|sales management|sales managers)\b/i;
   const found = ev.plan.statements(
     'salesCoordination',
     (s) => s.test(leader) && /\breports? to\b|\bmanager is\b|\bwith\b|\band\b|\bjoint\w*|\btogether\b|\bweekly|\bmonthly|\bsync|\balign|\bcoordinat|\bescalat|\bdecide|\bagree|\breview|\bmeet|\bshare/i.test(s.text),
