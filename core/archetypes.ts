@@ -44,6 +44,7 @@ export function detectArchetypes(plan: PlanModel): Archetype[] {
     return [...new Set(fm)];
   }
   const found: Archetype[] = [];
+  const typeRows = partnerTypeRows(plan);
   for (const a of ARCHETYPES) {
     const re = DOC_ARCHETYPE_PHRASES[a];
     const named = plan.withoutHistory(plan.select(`archetypePhrase:${a}`, (s) => {
@@ -57,8 +58,27 @@ export function detectArchetypes(plan: PlanModel): Archetype[] {
       return a === 'strategic' || !/(?:co-?sell|alliance|marketplace)\W{1,3}(?:\w+\W{1,3})?$/i.test(s.text.slice(Math.max(0, m.index - 25), m.index));
    }));
     const underAlliance = (s: Sentence) => a !== 'strategic' && !!s.section && s.section.heading !== plan.titleUnit && s.section.named.includes('strategic');
-    if (named.some((s) => !underAlliance(s))) found.push(a);
+    if (named.some((s) => !underAlliance(s)) || typeRows.includes(a)) found.push(a);
   }
   plan.archetypeSource = found.length ? 'text' : 'none';
   return found;
+}
+
+/** A table of partner types whose first column names the type ("Type | Who | Role": "Strategic | AWS | …"). */
+const TYPE_COLUMN = /^(?:(?:partner )?(?:type|kind|category|track|archetype|motion)s?|partner)$/i;
+const TYPE_CELL: Array<[Archetype, RegExp]> = [
+  ['strategic', /^(?:strategic|alliances?|cloud|hyperscalers?|platforms?)(?: partners?| alliances?)?$/i],
+  ['technology', /^(?:technology|tech|integration|ISVs?|app)(?: partners?)?$/i],
+  ['referral', /^(?:referral|referrers?|introducers?|affiliates?)(?: partners?)?$/i],
+  ['reseller', /^(?:resellers?|resale|VARs?|MSPs?|distributors?|dealers?)(?: partners?)?$/i],
+];
+function partnerTypeRows(plan: PlanModel): Archetype[] {
+  const out = new Set<Archetype>();
+  for (const s of plan.select('archetypeTypeRows', (x) => !!x.unit.cells && !x.unit.isHeaderRow && TYPE_COLUMN.test(x.unit.table?.header[0] ?? ''))) {
+    const cell = s.unit.cells![0]?.text.replace(/[*_`]/g, '').trim() ?? '';
+    const rest = s.unit.cells!.slice(1).map((c) => c.text).join(' ');
+    if (isNegatedAt(rest, 0) || /^\W*(?:n\/a|none|no|not (?:now|yet|in scope)|later|out of scope|-|—)\W*$/i.test(s.unit.cells![1]?.text ?? '')) continue;
+    for (const [a, re] of TYPE_CELL) if (re.test(cell)) out.add(a);
+  }
+  return [...out];
 }

@@ -75,7 +75,7 @@ export default defineRule({
         // An answer to a question about the pilot ("Q: How big is the pilot?" "A: 45 days with 3 ISVs.").
         // A bracketed aside ("8 partners (5 agencies + 3 ISVs), 60 days") does not break the list.
         const before = s.text.slice(0, start).replace(plan.questionFor(s) ? ANSWER_START : /^$/, '').replace(/\s*\([^()]{0,80}\)/g, '');
-        return /^(?:[-*]\s*)?$|^(?:[\w'’-]+\s+){0,3}[\w'’-]+,\s*$|\b(?:with|for|over|across|runs?|lasts?|length|duration|size|partners?)\s*:?\s*$/i.test(before);
+        return /^(?:[-*]\s*)?$|^(?:[\w'’-]+\s+){0,3}[\w'’-]+,\s*$|\b(?:with|for|over|across|runs?|lasts?|length|duration|size|partners?)\s*[:|]?\s*$/i.test(before);
       };
       for (const d of s.durations) {
         if (!near(d.start, d.end, 30)) continue;

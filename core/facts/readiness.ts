@@ -98,8 +98,9 @@ const HEADROOM_VERDICT = /\b(?:still|can (?:carry|afford|absorb)|affordable|room
 
 /** Margin headroom read from its parts: the company's economics, a partner payout, and a verdict that it carries. */
 function statesHeadroom(text: string): boolean {
-  return ECONOMICS.test(text) && HEADROOM_VERDICT.test(text) && !NO_HEADROOM.test(text) && !lowMargin(text) && !isHedged(text) && (PARTNER_NOUN.test(text) || /\b(?:channel|referral|commission|fee|discount|payout)\w*/i.test(text));
+  return ECONOMICS.test(text) && HEADROOM_VERDICT.test(text) && !NO_HEADROOM.test(text) && !lowMargin(text) && !isHedged(text) && (PARTNER_NOUN.test(text) || /\b(?:channel|referral|commission|fee|discount|payout|rebate)\w*|\broom for (?:[\w-]+ ){0,2}margins?\b/i.test(text));
 }
 
 /** A statement of the opposite or of nothing yet, including status words ("Product maturity: Pending"). */
-const NEGATIVE_STATEMENT = /\b(?:don't|do not|haven't|have not|hasn't|no fixed|not yet|undecided|unclear|unknown|tbd|tbc|not decided|pending|in progress|not started|to follow|n\/a)\b/i;
+const NEGATIVE_STATEMENT =
+  /\b(?:don't|do not|haven't|have not|hasn't|has not|no fixed|not yet|undecided|unclear|unknown|tbd|tbc|not decided|pending|in progress|not started|to follow|n\/a|not (?:yet )?(?:assessed|modell?ed|measured|checked|validated|proven|known|tested|done))\b/i;

@@ -96,6 +96,8 @@ export function metricWithTarget(ev: Evidence): Sentence | null {
     const inTargets = (s.section?.inTopic('metrics') ?? false) || metricsTopic.has(s);
     const framed = () => TARGET_FRAME.test(s.text) && (s.percents.length > 0 || s.partnerCountMatches.length > 0 || statesTargetValue(s.text));
     if (!inTargets && !framed() && !(s.unit.list && /\btargets?\b|\bgoals?\b|\bKPIs?\b/i.test(ev.plan.listContext(s.unit)?.text ?? ''))) continue;
+    // What a partner must bring to join or to hold a tier ("at least 50 customers") is a requirement, not the program's target.
+    if (!inTargets && (s.section?.inTopic('recruiting') || s.section?.inTopic('tiers'))) continue;
     if (s.section?.inTopic('exitCriteria')) continue;
     return s;
   }
