@@ -65,6 +65,9 @@ export function isNegatedAt(text: string, index: number, window = 40): boolean {
   return NEGATION.test(clause) || /\bnon[- ]?[_*]*$/i.test(before);
 }
 
+/** A label answered with a no: "MDF: not for this year", "Portal: none", "Deal registration — n/a". */
+export const LABEL_DENIED = /^\W*[^:—–]{1,40}\s*(?::|—|–| - )\s*(?:no|not|none|n\/a|nothing|never|not (?:now|yet|this year|for now|in (?:the )?pilot))\b/i;
+
 /**
  * A sentence that names a topic only to say where it is set: "Margins, MDF and partner levels are set
  * in the partner agreement", "Deal registration is covered in the Partner Guide".

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineRule } from '../core/rule.js';
 import { appendToSectionFix } from '../core/fixes.js';
-import { COVERED_ELSEWHERE, isHedged, isNegatedAt } from '../core/language.js';
+import { COVERED_ELSEWHERE, isHedged, isNegatedAt, LABEL_DENIED } from '../core/language.js';
 import { sectionAnchor } from './util.js';
 
 /** A section that lists what the page leaves out. */
@@ -28,7 +28,7 @@ export default defineRule({
   check({ plan, evidence, report }) {
     const offered = evidence.mdfStatements.filter((s) => {
       const m = /\bMDF\b|\bmarket(?:ing)? development funds?\b|\bco-?op\b|\bmarketing funds?\b/i.exec(s.text);
-      if (isHedged(s.text) || COVERED_ELSEWHERE.test(s.text) || (s.section?.title && NOT_COVERED_HERE.test(s.section.title))) return false;
+      if (isHedged(s.text) || COVERED_ELSEWHERE.test(s.text) || LABEL_DENIED.test(s.text) || (s.section?.title && NOT_COVERED_HERE.test(s.section.title))) return false;
       return m ? !isNegatedAt(s.text, m.index) : s.section?.inTopic('mdf');
     });
     if (!offered.length || evidence.mdfClaims) return;

@@ -271,11 +271,22 @@ function reportsToTheTop(text: string): boolean {
   return !isNegatedAt(text, rel.index);
 }
 
+/** A memo's header lines ("From: …, Chief Revenue Officer / To: Board / Re: …") say who wrote it, not who works with whom. */
+const MEMO_HEADER = /^\s*(?:From|To|Date|Re|Subject|Cc)\s*:/im;
+const NAMES_PARTNERS = new RegExp(`\\b(?:${ANY_PARTNER})\\b`, 'i');
+
 export function salesCoordination(ev: Evidence): Sentence | null {
   const leader = /\b(?:CRO|chief revenue officer|VP (?:of )?sales|head of sales|sales leadership|sales leaders?|sales director|VP Sales|sales VP|sales management|sales managers)\b/i;
   const found = ev.plan.statements(
     'salesCoordination',
-    (s) => s.test(leader) && /\breports? to\b|\bmanager is\b|\bwith\b|\band\b|\bjoint\w*|\btogether\b|\bweekly|\bmonthly|\bsync|\balign|\bcoordinat|\bescalat|\bdecide|\bagree|\breview|\bmeet|\bshare/i.test(s.text),
+    // Sales leadership working with the partnerships side: a joint meeting or decision, a shared
+    // review, a reporting line; "with" or "and" only where the partner side is named too (a letter
+    // signed by the CRO coordinates nothing).
+    (s) =>
+      s.test(leader) &&
+      !MEMO_HEADER.test(s.text) &&
+      (/\breports? to\b|\bmanager is\b|\bjoint\w*|\btogether\b|\bweekly|\bmonthly|\bsync|\balign|\bcoordinat|\bescalat|\bdecide|\bagree|\breview|\bmeet|\bshare/i.test(s.text) ||
+        (/\bwith\b|\band\b/i.test(s.text) && (PARTNERSHIPS_FUNCTION.test(s.text) || NAMES_PARTNERS.test(s.text)))),
   );
   return found[0] ?? null;
 }
