@@ -48,8 +48,11 @@ export function presentPercents(ev: Evidence, category: PercentCategory): Percen
 }
 
 /** Percent classification by the words around it in its sentence (or table row). */
+/** A sentence or table row that begins with a tier's name ("| Silver | 20% discount off list |", "Gold: 25% off"). */
+const TIER_LEAD = new RegExp(String.raw`^\W*(?:${CAPITALISED_TIER_NAMES})\b(?:\s+(?:tier|level|partners?))?\s*(?:\||:|—|–|-)`);
+
 export function classifyPercent(s: Sentence, m: PercentMatch): PercentCategory {
-  const inTiers = !!s.section?.inTopic('tiers');
+  const inTiers = !!s.section?.inTopic('tiers') || TIER_LEAD.test(s.text);
   const inMdf = !!s.section?.inTopic('mdf');
   return s.memo(`percent:${m.start}:${inTiers}:${inMdf}`, () => {
     const category = classifyPercentIn(s, m, inTiers);
@@ -141,7 +144,7 @@ function classifyText(text: string, at: number, m: PercentMatch, contextOnly = f
   if (/\b(?:resale|reseller|trade|wholesale|dealer|distributor|buy(?:ing)?)\s+(?:discount|price)\b/i.test(near) && !/\bend[- ]customers?\b|\bcustomers? (?:get|receive)\b/i.test(near)) return 'payout';
   if (!contextOnly && PAYOUT_RIGHT_AFTER.test(after) && !/\b(?:gross|operating|contribution|profit)\s*$/i.test(before)) return 'payout';
   // What the customers get ("Referred customers receive 20% off their first year") is their discount.
-  if (/\b(?:customers?|clients?|buyers?|end[- ]users?|subscribers?|patients?|members)\b[^.;:]{0,30}\b(?:get|gets|receive|receives|pay|pays|enjoy|enjoys|save|saves)\s+(?:an?\s+)?(?:extra\s+|additional\s+|further\s+)?$/i.test(before) && /^\s*(?:off|discount|less|lower)\b/i.test(after)) return 'customerDiscount';
+  if (/\b(?:customers?|clients?|buyers?|end[- ]users?|subscribers?|patients?|members)\b[^.;:]{0,30}\b(?:get|gets|receive|receives|pay|pays|enjoy|enjoys|save|saves)\s+(?:an?\s+)?(?:extra\s+|additional\s+|further\s+)?$/i.test(before) && /^\s*(?:[\w-]+\s+)?(?:off|discount|less|lower)\b/i.test(after)) return 'customerDiscount';
   // A tier's benefits: "You get: 25% off list, access to market development funds".
   if (!contextOnly && inTier && /^\s*(?:trade |partner |reseller )?(?:off list|off|discount|below list)\b/i.test(after)) return 'payout';
   // "MDF may never fund a discount of more than 10% to a customer": the number is the customer's discount.
@@ -164,7 +167,7 @@ function classifyText(text: string, at: number, m: PercentMatch, contextOnly = f
   if (/^\s*(?:of\s+)?(?:(?:total|new|our|company|overall|annual|net new|all)\s+)*(?:revenue|bookings|ARR|sales)\b/i.test(after) || /\bshare of (?:(?:total|new|our)\s+)?(?:revenue|bookings|ARR)\b|\brevenue (?:contribution|share through|through)\b|\bof revenue\b/i.test(near) && !/\b(?:partners? (?:get|gets|receive|earn|keep)|commission|rev(?:enue)?[- ]share (?:to|for|with|of))\b/i.test(before))
     return 'revenueShare';
   if (/\b(?:activation|satisfaction|churn|growth|grow|win rate|conversion|hit ratio|renewal|retention|uptime|attach rate|utili[sz]ation|completion|of (?:partners|resellers|our partners))\b/i.test(near) && !/\b(?:margin|commission|fee)\b/i.test(after.slice(0, 25))) return 'other';
-  if (PARTNER_GETS.test(before) && /\bdiscount|\boff\b|\bbelow list\b/i.test(after.slice(0, 40))) return 'payout';
+  if (PARTNER_GETS.test(before) && (/\bdiscount|\boff\b|\bbelow list\b|\bfrom (?:the )?list\b/i.test(after.slice(0, 40)) || /\bdiscount (?:of )?$/i.test(before))) return 'payout';
   if (/\b(?:reseller|partner|channel|distributor|dealer|msp|var|wholesale)\s+discounts?\s*(?:of|is|:|at)?\s*$/i.test(before)) return 'payout';
   // The partner's margin named as the subject: "Your margin as an authorised reseller is 18%".
   if (/\b(?:your|their|its|the partner['’]s|the reseller['’]s|partner|reseller)\s+(?:margin|commission|referral fee|rebate|payout)s?\b[^.;:%]{0,40}\b(?:is|are|of|at|equals?)\s*(?:up to |about |around )?$/i.test(before)) return 'payout';
@@ -175,13 +178,13 @@ function classifyText(text: string, at: number, m: PercentMatch, contextOnly = f
   if (!contextOnly && /\bdiscount|\boff list\b/i.test(after.slice(0, 25)) && !CUSTOMER.test(near) && !GIVES.test(before) && (PARTNER_NOUN.test(before) || /\byou (?:get|receive|earn|keep|buy)\b/i.test(before))) return 'payout';
   if (/\b(?:list[- ]price|off list|end[- ]customers?|customers? (?:get|receive)|public[- ]sector|government|students?|nonprofits?|promo\w*|coupon)\b/i.test(near) && /\bdiscount|\boff\b/i.test(near)) return 'customerDiscount';
   if (/\bdiscounts? (?:beyond|above|over|of more than|greater than)\s*$/i.test(before) || /^\s*off\b/i.test(after)) return 'customerDiscount';
-  if (/\b(?:margins?|commissions?|referral fees?|finder'?s? fees?|fees?|rebates?|bount(?:y|ies)|payouts?|rev(?:enue)?[- ]share|kickback)\b/i.test(contextOnly ? after : after.slice(0, 40)) || /\b(?:margins?|commissions?|referral fees?|fees?|rebates?|payouts?|rev(?:enue)?[- ]share)\b\s*(?:of|is|are|at|:|=|rate of|rate is)?\s*(?:(?:up to|about|around|roughly|between)\s+)?$/i.test(before))
+  if (/\b(?:margins?|commissions?|referral fees?|finder'?s? fees?|fees?|rebates?|bount(?:y|ies)|payouts?|rev(?:enue)?[- ]share|kickback)\b/i.test(contextOnly ? after : after.slice(0, 40)) || /\b(?:margins?|commissions?|referral fees?|fees?|rebates?|payouts?|rev(?:enue)?[- ]share)\b(?:\s+(?:on|for|to|paid to|from)\s+[^.;:%]{0,40}?)?\s*(?:of|is|are|at|:|=|will be|would be|rate of|rate is)?\s*(?:(?:up to|about|around|roughly|between)\s+)?$/i.test(before))
     return 'payout';
   if (/\b(?:reseller|partner|channel|distributor|dealer|msp|var|wholesale)\b[^.]{0,12}\bdiscounts?\b/i.test(near) || /^\s*(?:reseller|partner|channel) discount/i.test(after)) return 'payout';
   if ((PARTNER_NOUN.test(before) || /\byou\b/i.test(before)) && /\b(?:get|gets|receive|receives|earn|earns|keep|keeps|are paid|is paid|retain|retains|take|takes|make|makes|paid)\b/i.test(before.slice(-50)) && /^\s*(?:of|on|in)\b/i.test(after)) return 'payout';
   // "we pay you 20% of everything the client pays": the company paying the partner.
   if (PAYS_THE_PARTNER.test(before) && /^\s*(?:of|on)\b/i.test(after)) return 'payout';
-  if (/\bof (?:the |their |your )?(?:(?:client|customer)['’]s )?(?:first[- ]year|year[- ]one|annual|recurring|the customer's|what the customer pays|each deal|contract value|ACV|deal value|net revenue from|license)/i.test(after) && !/\bdiscount/i.test(near)) return 'payout';
+  if (/\bof (?:the |their |your )?(?:(?:client|customer)['’]s )?(?:first[- ]year|year[- ](?:one|1)|annual|recurring|the customer's|what the customer pays|each deal|contract value|ACV|deal value|net revenue from|license)/i.test(after) && !/\bdiscount/i.test(near)) return 'payout';
   if (/\bdiscount/i.test(near)) return 'customerDiscount';
   return 'other';
 }
