@@ -6,7 +6,7 @@ import { PARTNER_NOUN } from '../core/facts/index.js';
 import { isHedged, isNegatedAt, reportsThePast } from '../core/language.js';
 
 const EXEC_ONLY =
-  /\b(?:CEO|founder|co-founder|exec(?:utive)?|VP|C-level|C-suite|chief \w+ officer|president|owner)s?[- ]to[- ](?:CEO|founder|co-founder|exec(?:utive)?|VP|C-level|C-suite|owner)s?\b|\bexec(?:utive)?[- ]sponsors?(?:hip)?\b|\bexecutive[- ](?:level )?relationships?\b|\bVP-level relationships?\b|\bsenior[- ]exec(?:utive)?s? (?:agreed|signed off|committed|said yes)\b|\brelationship (?:between|of) (?:our|the) (?:CEOs|founders|executives)\b|\b(?:owned|run|held|managed|handled|led) at (?:the )?(?:VP|exec(?:utive)?|C-level|C-suite|CEO|founder|senior|leadership)[- ]level\b|\b(?:VP|exec(?:utive)?|C|leadership)[- ]level (?:on both sides|relationships?|sponsors?(?:hip)?)\b|\bbetween (?:the )?(?:two |both )?(?:CEOs|founders|VPs|executives|leadership teams)\b|\b(?:founders?|CEO|co-founders?|exec(?:utive)?s?|leadership)\b[^.]{0,30}\b(?:personally )?(?:manage|own|run|handle|hold)s? (?:each|every|all|the) (?:partner )?relationships?\b|\bexec(?:utive)? sponsors? on both sides\b/i;
+  /\b(?:CEO|founder|co-founder|exec(?:utive)?|VP|C-level|C-suite|chief \w+ officer|chief executive|president|owner)s?(?:[- ]to[- ]|\s*(?:↔|<->|⇄|<=>)\s*)(?:CEO|founder|co-founder|exec(?:utive)?|VP|C-level|C-suite|chief executive|owner)s?\b|\bexec(?:utive)?[- ]sponsors?(?:hip)?\b|\bexecutive[- ](?:level )?relationships?\b|\bVP-level relationships?\b|\bsenior[- ]exec(?:utive)?s? (?:agreed|signed off|committed|said yes)\b|\brelationship (?:between|of) (?:our|the) (?:CEOs|founders|executives)\b|\b(?:owned|run|held|managed|handled|led) at (?:the )?(?:VP|exec(?:utive)?|C-level|C-suite|CEO|founder|senior|leadership)[- ]level\b|\b(?:VP|exec(?:utive)?|C|leadership|CEO|founder|board|senior)[- ]level (?:on both sides|(?:sponsor )?relationships?|sponsors?(?:hip)?)\b|\bbetween (?:the )?(?:two |both )?(?:CEOs|founders|VPs|executives|leadership teams)\b|\b(?:founders?|CEO|co-founders?|exec(?:utive)?s?|leadership)\b[^.]{0,30}\b(?:personally )?(?:manage|own|run|handle|hold)s? (?:each|every|all|the) (?:partner )?relationships?\b|\bexec(?:utive)? sponsors? on both sides\b/i;
 
 /**
  * A relationship held at the top, read from its parts in any order: the relationship (held,
@@ -15,10 +15,10 @@ const EXEC_ONLY =
  * partner side: their SVP of Alliances").
  */
 const RELATIONSHIP =
-  /\brelationships?\b|\brelation with\b|\banchored by\b|\bchampion(?:ed|s)?\b|\bagreed personally\b|\b(?:held|owned|managed|run) by\b|\bsits with\b|\bbuilt at the top\b|\bat (?:the )?(?:top|VP|C|exec\w*|senior|board) level\b|\bmain contact\b|↔|\bopen doors\b|\bsign(?:s)? off personally\b|\bwork directly with our founders\b|\bengagement happens at\b/i;
+  /\brelationships?\b|\brelation with\b|\banchored by\b|\bchampion(?:ed|s)?\b|\bagreed personally\b|\b(?:held|owned|managed|run) by\b|\bsits with\b|\bbuilt at the top\b|\bat (?:the )?(?:top|VP|C|exec\w*|senior|board) level\b|\bmain contact\b|↔|\bopen doors\b|\bsign(?:s)? off personally\b|\bwork directly with our founders\b|\bengagement happens at\b|\bconnections? (?:between|with)\b|\b(?:personal )?conversations? with\b|\b(?:hangs?|rests?|depends?) on\b|\bmeetings? with\b|\bon board\b|\bletter from\b|\bpersonally sponsors?\b|\bnegotiates?\b|\bowns? the (?:partnership|relationship|alliance)\b/i;
 const EXECUTIVES =
-  /\bCEOs?\b|\bfounders?\b|\bco-?founders?\b|\bchairman\b|\bchief executives?\b|\bC-(?:level|suite)\b|\b(?:S|E|Corporate )?VPs?\b|\bexecutives?\b|\bmanaging (?:director|partner)s?\b|\btop level\b|\bowner\b(?= stays| signs)|\bleadership team\b/i;
-const PARTNER_SIDE = /\bpartners?(?:hips?)?\b|\balliances?\b|\bresellers?\b|\bSIs?\b|\bGSIs?\b|\bconsultanc\w+|\btheir\b|\bboth (?:companies|sides)\b|\beach side\b|\bMicrosoft|\bAWS\b|\bGoogle\b|\bSalesforce\b/i;
+  /\bCEOs?\b|\bfounders?\b|\bco-?founders?\b|\bchairman\b|\bchief executives?\b|\bC-(?:level|suite)\b|\b(?:S|E|Corporate )?VPs?\b|\bexecutives?\b|\bmanaging (?:director|partner)s?\b|\btop level\b|\bowner\b(?= stays| signs)|\bleadership team\b|\bsenior leadership\b|\bboard level\b|\bchief \w+ officers?\b|\b(?:CRO|COO|CTO)s?\b/i;
+const PARTNER_SIDE = /\bpartners?(?:hips?)?\b|\balliances?\b|\bresellers?\b|\bSIs?\b|\bGSIs?\b|\bconsultanc\w+|\btheir\b|\b(?:both|two) (?:companies|sides)\b|\beach side\b|\b(?:each|the) (?:firm|company|VAR|MSP|distributor)['’]s\b|\bits\b|\bMicrosoft|\bAWS\b|\bGoogle\b|\bSalesforce\b/i;
 /** Sellers named in the same sentence make it more than an executive relationship. */
 const SELLERS = /\b(?:reps?|sellers?|salespe\w+|AEs?|account (?:executives?|managers?)|sales team)\b/i;
 
@@ -31,8 +31,11 @@ const THEIR_TOP =
 const THROUGH_THEM =
   /\b(?:calls?|called|agreed|pitch(?:es|ed)?|runs? through|rests? on|driven|drives?|signed off|sign(?:s|ed)? off|friendship|steer\w*|says? yes|promised|meets?|between|goes to|outreach)\b/i;
 
+/** The company's own sponsor of its program ("the executive sponsor of the program on our side is the CRO") holds no partner relationship. */
+const OWN_PROGRAM_SPONSOR = /\bsponsors? (?:of|for) (?:the |our |this )?(?:partner |channel )?program(?:me)?\b|\bon our side is\b/i;
+
 function restsOnExecutives(text: string): boolean {
-  if (isHedged(text) || /\b(?:customers?|clients?) (?:\w+ )?(?:gets?|receives?|has|have)\b/i.test(text)) return false;
+  if (isHedged(text) || reportsThePast(text) || OWN_PROGRAM_SPONSOR.test(text) || /\b(?:customers?|clients?) (?:\w+ )?(?:gets?|receives?|has|have)\b/i.test(text)) return false;
   if (EXEC_ONLY.test(text)) return true;
   if (THEIR_TOP.test(text) && THROUGH_THEM.test(text) && !SELLERS.test(text) && !/\b(?:customers?|clients?)\b/i.test(text) && !reportsThePast(text)) return true;
   const rel = RELATIONSHIP.exec(text);
