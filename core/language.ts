@@ -23,6 +23,9 @@ const MONTH_MARK =
 const REGULAR_PAST = /\b(?:we|they|it|he|she|who|partners?|resellers?|referrers?|MSPs?|VARs?|reps?|pilot|program(?:me)?|team|channel|[a-z]+s)\b,?\s+(?:(?:never|only|also|then|just|quickly|eventually|all|both)\s+)?(?!(?:need|used|based|related|called|dedicated|expected|required|limited)\b)[a-z]+ed\b/i;
 const PAST_VERB =
   /\b(?:we|they|it|our|partners?|resellers?|referrers?|MSPs?|VARs?|reps?|pilot|program(?:me)?|claims?|commissions?|form|board|conflict|NPS|founders?|registrations?|MDF|VP|head|CEO|CRO)\b['’]?(?:\s+(?!(?:has|have|been|is|are|will|would|can|may|must|should)\b)[\w'-]+){0,3}?\s+(?:never\s+|only\s+)?(?:ran|paid|had|was|were|got|gave|tried|launched|saw|cost|took|asked|built|sourced|complained|ignored|lost|stayed|piled up|recruited|grew|spent|did|made|learned|learnt|came|delivered|missed|hit|reached|achieved|generated|produced|brought|wanted|failed|churned|dropped|stalled|used to|left|shut|went|began|sold|fell|rose|won(?!['’])|kept|held|led|chose|wrote|became|sent|couldn't|didn't|wasn't|weren't)\b/i;
+/** A noun and a participle that describes it: "every purchase made through", "any deal sourced by". */
+const REDUCED_RELATIVE =
+  /\b(?:every|each|any|all|a|an|the)\s+(?:[\w-]+\s+)?[\w-]+\s+(?:made|paid|sold|built|sent|brought|held|kept|won|generated|produced|delivered|sourced|closed|registered|referred|signed|booked|influenced)\s+(?:through|by|via|with|under|on|in|from|to|for|within|after|during)\b/gi;
 /** An irregular past after a relative "who" ("our first head of partnerships, who left in 2023"): the past only beside a mark of it. */
 const WHO_PAST = /\bwho\s+(?:never\s+|only\s+)?(?:ran|paid|had|was|were|got|gave|took|built|left|went|began|sold|led|made|came|brought|signed|launched|closed|tried|quit|joined|moved|owned)\b/i;
 /** What makes a sentence about the present or the future even when it names the past. */
@@ -46,6 +49,9 @@ export function reportsThePast(text: string): boolean {
   const mark = PAST_MARK.test(text);
   // A comment on the report ("…, which is why the program stalled") does not make it present.
   text = text.replace(/,\s*(?:which|and that)\b.*$/i, '');
+  // A participle that describes a noun ("every purchase made through your link", "deals sourced by
+  // partners") tells no past: it is what the noun is.
+  text = text.replace(REDUCED_RELATIVE, ' ');
   // "Lesson learned: …", "In hindsight, …": the label says the line reports the past.
   if (/^\W*(?:lessons? learn(?:ed|t)|what we learn(?:ed|t)|what went (?:wrong|well)|in hindsight|looking back|retro(?:spective)?)\b/i.test(text) && !/\b(?:will|we'll|must|going forward|next time|from now)\b/i.test(text)) return true;
   // A mark alone reports the past only when it can mean nothing else: "in Q2" may be next quarter.

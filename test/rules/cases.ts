@@ -270,10 +270,15 @@ export const cases: Record<string, RuleCases> = {
       { name: 'affiliate program', text: '# Creator affiliate program\n\nInfluencers and affiliates earn 20% per sale through their affiliate link. Affiliates get a promo code. Our partner program for affiliates pays monthly to every partner.\n', lines: [1], severities: ['info'] },
       { name: 'a short page mostly about creators', text: plan('', '# Partner program plan\n\nFitness creators get a monthly retainer and a unique promo code.\n\nWe pay them per post.\n'), lines: [1] },
       { name: 'a single deal', text: plan('', '# Partner plan\n\nOne-off deal: bundle our app with Acme\'s hardware for their spring promotion.\n'), lines: [1] },
+      { name: 'podcast sponsorships', text: plan('', '# Partner plan\n\nPodcast and newsletter sponsorships are the partnership channel we are building this year.\n'), lines: [1] },
+      { name: 'an affiliate link, said in the present', text: plan('', '# Partner program plan\n\nYou earn a commission on every purchase made through your affiliate link, tracked for 60 days.\n'), lines: [1] },
+      { name: 'an affiliate program that says it is not a channel', text: plan('', '# Partner program plan\n\nWe are building an affiliate program for coupon sites and bloggers, not a reseller channel.\n'), lines: [1] },
     ],
     passes: [
       { name: 'channel plan', text: plan('archetypes: [reseller]', '# P\n\nResellers keep a 20% margin.\n') },
       { name: 'affiliates set apart or in the past', text: plan('', '# Partner program plan\n\nInfluencer marketing is handled by the brand team, not partnerships.\n\nIn 2023 we ran an affiliate experiment that brought low-quality signups.\n') },
+      { name: 'an affiliate program decided against, or run by partners', text: plan('', '# Partner program plan\n\nWe decided against an affiliate program because its mechanics differ from partner selling.\n\nSeveral of our partners run affiliate programs for their own products.\n') },
+      { name: 'an executive sponsor of the program', text: plan('', '# Partner program plan\n\nOur CRO is the executive sponsor of the program.\n') },
     ],
   },
   'not-analysed': {
