@@ -26,6 +26,9 @@ const PAST_VERB =
 /** A noun and a participle that describes it: "every purchase made through", "any deal sourced by". */
 const REDUCED_RELATIVE =
   /\b(?:every|each|any|all|a|an|the)\s+(?:[\w-]+\s+)?[\w-]+\s+(?:made|paid|sold|built|sent|brought|held|kept|won|generated|produced|delivered|sourced|closed|registered|referred|signed|booked|influenced)\s+(?:through|by|via|with|under|on|in|from|to|for|within|after|during)\b/gi;
+/** A participle used as an adjective: "sourced pipeline", "closed deals", "referred customers". */
+const PARTICIPLE_ADJECTIVE =
+  /(?<!\b(?:we|they|it|he|she|I|you|partners|resellers|referrers|agencies|MSPs|VARs|who|team)\s+(?:(?:never|only|also|then|just|all|both)\s+)?)\b(?:sourced|influenced|registered|referred|generated|delivered|closed|signed|won|booked|paid|lost)\s+(?:pipeline|revenue|deals?|leads?|opportunit(?:y|ies)|ARR|MRR|bookings|business|projects?|customers?|accounts?|logos?|commissions?|fees?)\b/gi;
 /** An irregular past after a relative "who" ("our first head of partnerships, who left in 2023"): the past only beside a mark of it. */
 const WHO_PAST = /\bwho\s+(?:never\s+|only\s+)?(?:ran|paid|had|was|were|got|gave|took|built|left|went|began|sold|led|made|came|brought|signed|launched|closed|tried|quit|joined|moved|owned)\b/i;
 /** What makes a sentence about the present or the future even when it names the past. */
@@ -51,7 +54,7 @@ export function reportsThePast(text: string): boolean {
   text = text.replace(/,\s*(?:which|and that)\b.*$/i, '');
   // A participle that describes a noun ("every purchase made through your link", "deals sourced by
   // partners") tells no past: it is what the noun is.
-  text = text.replace(REDUCED_RELATIVE, ' ');
+  text = text.replace(REDUCED_RELATIVE, ' ').replace(PARTICIPLE_ADJECTIVE, ' ');
   // "Lesson learned: …", "In hindsight, …": the label says the line reports the past.
   if (/^\W*(?:lessons? learn(?:ed|t)|what we learn(?:ed|t)|what went (?:wrong|well)|in hindsight|looking back|retro(?:spective)?)\b/i.test(text) && !/\b(?:will|we'll|must|going forward|next time|from now)\b/i.test(text)) return true;
   // A mark alone reports the past only when it can mean nothing else: "in Q2" may be next quarter.

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRule } from '../core/rule.js';
-import { AFTER_PILOT } from '../core/language.js';
+import { AFTER_PILOT, isHedged, WISH } from '../core/language.js';
 import { ANSWER_START } from '../core/structure.js';
 import type { PlanModel } from '../core/model.js';
 import type { Sentence } from '../core/sentences.js';
@@ -9,6 +9,11 @@ import { band, days } from './util.js';
 
 /** Where one clause ends and another begins: ", and the job …", "; then …". */
 const CLAUSE_BREAK = /,\s*(?:and|but|while|so|then|whereas)\b|;/i;
+
+/** A pilot run for customers or prospects, not with partners. */
+const CUSTOMER_PILOT = /\bcustomer pilots?\b|\bpilots? (?:for|with) (?:\w+ )?(?:prospects|customers|clients|buyers|accounts)\b/i;
+/** What else a length or a number in a pilot section may be about: registrations, payouts, training, pricing tests. */
+const NOT_THE_PILOT = /\bregist\w*|\bprotect\w*|\bvalid\b|\bexpir\w*|\bpaid\b|\bpayouts?\b|\bcertif\w*|\btraining\b|\bonboarding\b|\bcourse\b|\btest of\b|\bexperiment\b|\bsegments?\b|\bpricing\b/i;
 
 /** A hyphenated length before a noun that is not the pilot: "two-day training", "30-day onboarding". */
 const LENGTH_OF_SOMETHING_ELSE =
@@ -20,6 +25,8 @@ function pilotStatements(plan: PlanModel): Sentence[] {
     .statements('pilotShape', (s) => {
       if (/\bpilot (?:review|letters?|agreements?|results?|learnings?|customers?)\b/i.test(s.text) && !/\bpilot (?:runs?|lasts?|of|for|with)\b/i.test(s.text)) return false;
       if (/\b(?:after|since|following|post)[- ](?:the |our )?pilot\b/i.test(s.text)) return false;
+      // A wish or an open question is no shape; a customer's pilot or a proof of concept is not the partner pilot.
+      if (isHedged(s.text) || WISH.test(s.text) || CUSTOMER_PILOT.test(s.text)) return false;
       return s.durations.length > 0 || partnerCounts(s).length > 0;
     })
     .filter((s) => /\bpilot/i.test(s.text) || !!s.section?.inTopic('pilot') || /\bpilot/i.test(plan.questionFor(s)?.text ?? ''))
@@ -61,17 +68,27 @@ export default defineRule({
         // Rates are not lengths: "€15,000 a year", "twice a quarter", "per month".
         if (/(?:[$£€¥]\s?[\d.,]+\s?[kKmM]?|\b(?:per|every|each|once|twice|times))\s*$/i.test(s.text.slice(0, start))) return false;
         const re = /\bpilot\w*/gi;
+        const lead = s.text.slice(0, start);
+        // "for a 120-day …", "over one half-year", "duration of 6 months": a length said as one reaches further.
+        const stretch = /\b(?:over|for|lasting|during|duration|length|runtime)\s*(?:of\s+|is\s+|:\s*)?(?:a |an |one )?$/i.test(lead) ? 20 : 0;
+        // The pilot taken up again: "…the pilot; it closes after 100 days", "…, which runs 200 days", "and it will take 90 days".
+        const resumed = /\b(?:it|which|this|that)\s+(?:will\s+|should\s+|is\s+(?:scheduled|planned|set|expected)\s+to\s+)?(?:runs?|lasts?|takes?|closes?|ends?|finishes|wraps? up|run|last|take|close|end|finish)\b[^;.]{0,25}$/i.test(lead);
         let m: RegExpExecArray | null;
         while ((m = re.exec(s.text))) {
           const pilotEnd = m.index + m[0].length;
+          // "the twelve pilot partners": the pilot named inside the number's phrase.
+          if (m.index >= start && pilotEnd <= end) return true;
+          if (resumed && pilotEnd <= start && start - pilotEnd <= 120) return true;
           // Within the pilot's clause: "The first year was a pilot, and the job for the next twelve months is …" gives the pilot no length.
           const between = start >= pilotEnd ? s.text.slice(pilotEnd, start) : s.text.slice(end, m.index);
           if (CLAUSE_BREAK.test(between)) continue;
-          if ((start >= pilotEnd && start - pilotEnd <= reach) || (m.index >= end && m.index - end <= 12)) return true;
+          if ((start >= pilotEnd && start - pilotEnd <= reach + stretch) || (m.index >= end && m.index - end <= 30)) return true;
         }
         // In a pilot section, a sentence that does not name the pilot states its shape only as a
         // fragment or list ("Three practices, 120 days, starting 1 April"), not in passing.
         if (/\bpilot/i.test(s.text)) return false;
+        // A formal program's target, or a fragment about something else, is not the pilot's shape.
+        if (after || NOT_THE_PILOT.test(s.text)) return false;
         // An answer to a question about the pilot ("Q: How big is the pilot?" "A: 45 days with 3 ISVs.").
         // A bracketed aside ("8 partners (5 agencies + 3 ISVs), 60 days") does not break the list.
         const before = s.text.slice(0, start).replace(plan.questionFor(s) ? ANSWER_START : /^$/, '').replace(/\s*\([^()]{0,80}\)/g, '');
@@ -79,7 +96,7 @@ export default defineRule({
       };
       for (const d of s.durations) {
         if (!near(d.start, d.end, 30)) continue;
-        if (d.unit === 'hour' || /\bextension\b/i.test(s.text.slice(d.end, d.end + 12)) || /\b(?:every|each|per|after|within)\s*$/i.test(s.text.slice(0, d.start))) continue;
+        if (d.unit === 'hour' || /\bextension\b/i.test(s.text.slice(d.end, d.end + 12)) || /\b(?:every|each|per|within)\s*$|(?<!\b(?:closes?|ends?|finish(?:es)?|stops?|wraps? up)\s)\bafter\s*$/i.test(s.text.slice(0, d.start))) continue;
         // A length that describes something else ("a two-day training", "a 30-day onboarding") is not the pilot's.
         if (LENGTH_OF_SOMETHING_ELSE.test(s.text.slice(d.start, d.end + 30)) && !/\bpilot\b/i.test(s.text.slice(d.end, d.end + 30).split(/[,;.]/)[0])) continue;
         const lo = days(d.minHours);

@@ -23,7 +23,7 @@ const PARTNER_HEAD = new RegExp(`^(?:${oneOf(PARTNER_NOUNS)}|alliances?|logos?)$
 export function partnerCounts(s: Sentence): CountMatch[] {
   const partnering = /\bpartner|\brefer|\bresell|\brecruit|\bsign(?:ed|ing)?\b|\bonboard|\bpilot|\bchannel|\bdealer|\blisted\b|\blogos?\b/i.test(s.text + ' ' + (s.section?.title ?? ''));
   return s.partnerCountMatches.filter((c) => {
-    if (/\bat least\s*$|\bminimum of\s*$|\bmore than\s*$|\bover\s*$|\bserves?\s*$|\bserving\s*$/i.test(s.text.slice(0, c.start))) return false;
+    if (/\bat least\s*$|\bminimum of\s*$|(?<!\bno )\bmore than\s*$|\bover\s*$|\bserves?\s*$|\bserving\s*$/i.test(s.text.slice(0, c.start))) return false;
     const head = c.noun.split(/\s+/).pop() ?? '';
     if (/^\s+(?:reps?|people|staff|employees|engineers|sellers|salespeople|managers?|contacts?)\b/i.test(s.text.slice(c.end))) return false;
     if (/^(?:reps?|people|staff|employees|engineers|sellers|salespeople|managers?)$/i.test(head)) return false;

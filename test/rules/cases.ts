@@ -228,8 +228,17 @@ export const cases: Record<string, RuleCases> = {
     fires: [
       { name: '60-day pilot', text: plan('', '# P\n\nWe will run a 60-day pilot with six resellers.\n'), lines: [3] },
       { name: 'twelve partners for a year', text: plan('', '# P\n\nThe pilot lasts a year with twelve partners.\n'), lines: [3, 3] },
+      { name: 'the pilot taken up again: "it closes after 60 days"', text: plan('', '# P\n\nSix agencies take part in the pilot; it closes after 60 days.\n'), lines: [3] },
+      { name: 'an upper bound on the cohort', text: plan('', '# P\n\nDuring a six-month pilot we onboard no more than twelve resellers and review sourced pipeline weekly.\n'), lines: [3] },
+      { name: 'a table row in the pilot section', text: plan('', '# P\n\n## Pilot shape\n\n| Item | Value |\n|---|---|\n| Duration | 8 weeks |\n'), lines: [7] },
     ],
-    passes: [{ name: 'in range', text: plan('', '# P\n\nThe pilot runs for 120 days with eight consultants.\n') }],
+    passes: [
+      { name: 'in range', text: plan('', '# P\n\nThe pilot runs for 120 days with eight consultants.\n') },
+      {
+        name: 'a training, a customer pilot, a wish and a registration window are not the pilot',
+        text: plan('', '# P\n\n## Pilot\n\nThe pilot runs for 120 days with eight consultants.\n\nDuring the pilot every partner gets a two-day training.\n\nOur customer success team runs 45-day pilots for enterprise prospects.\n\nIdeally the pilot would include around 20 partners, but that is not decided.\n\nRegistered deals are protected for 30 days.\n'),
+      },
+    ],
   },
   'lifecycle-targets': {
     fires: [
