@@ -42,8 +42,8 @@ export function statesPartnerExit(text: string): boolean {
 const PROGRAM_PARTY =
   /\b(?:program(?:me)?s?|pilots?|channel|experiment|motion|partnerships|partner model|model|initiative|network)\b|\b(?:it|we)\b/i;
 const PROGRAM_END =
-  /\b(?:shut\w* (?:\w+ ){0,3}down|wind\w* (?:\w+ ){0,3}down|wound (?:\w+ ){0,2}down|end (?:it|the \w+)|ends|ended|pause\w*|drop (?:it|the \w+)|shelve\w*|kill\w*|stop\w*|clos(?:e|es|ed) (?:it|the \w+) (?:to new|down)|cut (?:it |the \w+ )?back|go (?:back )?to direct|back to direct|direct-only|rework\w*|revisit\w* the (?:model|program|plan|economics)|restructur\w+|rethink|discontinu\w+|sunset\w*|redesign\w*|scrap\w*|abandon\w*)\b/i;
-const PROGRAM_CONDITION = /\b(?:if|unless|otherwise|should|when|whenever|below|under|go\/no-go|no-go|criteri(?:on|a)|tripwire|means|by month|after \d+|by (?:then|the end|Q[1-4]))\b/i;
+  /\b(?:shut\w* (?:\w+ ){0,3}down|wind\w* (?:\w+ ){0,3}down|wound (?:\w+ ){0,2}down|end (?:it|the \w+)|ends|ended|pause\w*|drop (?:it|the \w+)|shelve\w*|kill\w*|stop\w*|clos(?:e|es|ed) (?:it|the \w+) (?:to new|down)|cut (?:it |the \w+ )?back|go (?:back )?to direct|back to direct|direct-only|rework\w*|revisit\w* the (?:model|program|plan|economics)|restructur\w+|rethink|discontinu\w+|sunset\w*|redesign\w*|scrap\w*|abandon\w*|scale (?:it |the \w+ )?back|(?:referral|direct)-only|(?:don't|do not|won't|will not) (?:formali[sz]e|launch|continue|extend|scale|roll (?:it )?out|proceed)|no (?:phase|stage) (?:2|two|II)|back to the drawing board|pilot fails)\b/i;
+const PROGRAM_CONDITION = /\b(?:if|unless|otherwise|should|when|whenever|once|below|under|go\/no-go|no-go|criteri(?:on|a)|tripwire|stop-loss|means|by month|after \d+|by (?:then|the end|Q[1-4]))\b/i;
 const NOT_A_PROGRAM_EXIT = /\b(?:most|many|some) programs\b|\bAPI\b|\bproducts?\b(?! needs)|\bv\d\b|\bnever\b/i;
 
 export function statesProgramExit(text: string): boolean {

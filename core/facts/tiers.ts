@@ -7,6 +7,7 @@ import { isHedged, reportsThePast } from '../language.js';
 import type { PlanModel } from '../model.js';
 import type { Section } from '../outline.js';
 import type { Unit } from '../units.js';
+import type { Sentence } from '../sentences.js';
 import { statesPartnerExit } from './exits.js';
 
 export interface Tier {
@@ -38,16 +39,28 @@ const MEASURABLE = /\bcertif\w+|\bcustomers?\b|\bdeals?\b|\brevenue\b|\bARR\b|\$
 function invitationOnly(text: string): boolean {
   return INVITED.test(text) && !MEASURABLE.test(text);
 }
+/** Words that make a sentence a requirement: what a partner must do, reach or show. */
+const REQUIREMENT_WORDING =
+  /\b(?:must|required?|requires|requirements?|need(?:s|ed)? to|(?:is|are) needed|at least|minimum|min\.|threshold|qualif\w+|to (?:join|qualify|reach|move up|get there|enter|become|unlock)|criteria|entry|get there by|by (?:closing|selling|completing|certifying|showing|reaching)|show(?:s|ing)? (?:\w+ ){0,2}(?:customers?|references?|deals?)|once (?:they|you|a partner)|after (?:closing|selling|completing))\b/i;
+/** Tiers and levels of someone else: customers' status, support plans, employees' careers, a competitor's program, candidates before they join. */
+const NOT_THIS_PROGRAMS_TIER =
+  /\b(?:customers?|clients?|users?|subscribers?) (?:with|who|that|earn|get|qualify)\b|\bavailable to (?:customers|clients|users)\b|\bcareer\b|\bemployees?\b|\bquota attainment\b|\bpromotion\b|\bcompetitors?\b|\b(?:its|their) (?:\w+ )?tier\b|\bcandidate\b|\bprospective\b|\bapplicants?\b/i;
 /** What it takes to reach a tier, stated: criteria that a partner can meet. */
 function statesCriteria(text: string): boolean {
-  return CRITERIA.test(text) && !invitationOnly(text);
+  return (CRITERIA.test(text) || (REQUIREMENT_WORDING.test(text) && MEASURABLE.test(text))) && !invitationOnly(text);
+}
+/** A sentence in a tier's section that may state what it takes to reach the tier (not a benefit, a question or someone else's tier). */
+function mayStateCriteria(s: Sentence): boolean {
+  if (s.isQuestion || NOT_THIS_PROGRAMS_TIER.test(s.text) || NOT_A_TIER_CRITERION.test(s.text) || statesPartnerExit(s.text)) return false;
+  return !BENEFITS.test(s.text) || REQUIREMENT_WORDING.test(s.text);
 }
 /** A table cell of entry criteria that holds one. */
 function criteriaCell(text: string): boolean {
   return !EMPTY_CELL.test(text) && !invitationOnly(text);
 }
 /** A label left open: "Criteria for Gold: TBD", "Tier requirements: to be set". */
-const LEFT_OPEN = /:\s*(?:tbd|tbc|tba|to be \w+|n\/a|none yet|open)\b|\bno (?:\w+ )?requirements?\b|\b(?:don't|do not) have (?:\w+ )?requirements?\b/i;
+const LEFT_OPEN =
+  /:\s*(?:tbd|tbc|tba|to be \w+|n\/a|none yet|open)\b|\bno (?:\w+ ){0,2}(?:requirements?|criteria)\b|\b(?:don't|do not) have (?:\w+ ){0,2}(?:requirements?|criteria)\b|\bcriteria (?:that )?(?:will be|are to be|to be) (?:published|defined|announced|shared|set)\b/i;
 /** Sentences in a tier's section that are not what it takes to reach the tier: rules for deals, course lengths, statistics, other kinds of tier. */
 const NOT_A_TIER_CRITERION =
   /\bregister (?:deals?|opportunit\w+)\b|\b(?:exam|course|certification|training) (?:takes|lasts|is)\b|\bhours? of (?:content|training)\b|\baccount for \d+\s?%|\b(?:plan|support|pricing|subscription)(?: tier)? requires?\b|\bcelebrated\b/i;
@@ -191,7 +204,7 @@ export function findTierStructures(plan: PlanModel): TierStructure[] {
           // What the tier's section states: not hedged, past, left to fill ("Criteria: TBD") or denied.
           const stated = [...c.allSentences()].filter((s) => s.unit.kind !== 'heading' && !isHedged(s.text) && !reportsThePast(s.text) && !LEFT_OPEN.test(s.text));
           const body = stated.map((s) => s.text).join(' ');
-          const criteria = stated.filter((s) => !NOT_A_TIER_CRITERION.test(s.text) && !statesPartnerExit(s.text)).map((s) => s.text).join(' ');
+          const criteria = stated.filter(mayStateCriteria).map((s) => s.text).join(' ');
           return { name: c.title, unit: c.heading!, hasCriteria: statesCriteria(criteria), hasBenefits: BENEFITS.test(body) };
         }),
       });
