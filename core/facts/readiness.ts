@@ -4,7 +4,7 @@
  */
 import type { PreconditionKey, PreconditionEvidence } from '../types.js';
 import { PRECONDITIONS } from '../types.js';
-import { isHedged, isStatement } from '../language.js';
+import { isHedged, isStatement, WISH } from '../language.js';
 import type { Sentence } from '../sentences.js';
 import { DIFFERENTIATION_CUE, priceOnly, statesDifferentiation } from './differentiation.js';
 import { PRODUCT_CUE, statesProductMaturity } from './product.js';
@@ -50,7 +50,7 @@ export function readinessEvidence(ev: Evidence): Record<PreconditionKey, Precond
   // margin headroom
   const margin = positive(
     // Payback is the company's (CAC payback, "payback inside nine months"), not a customer's ROI ("customers see great payback").
-    ev.find(MARGIN_FACT, plan.facts(MARGIN_FACT).filter((x) => !NO_HEADROOM.test(x.text) && !lowMargin(x.text) && !isHedged(x.text))) ??
+    ev.find(MARGIN_FACT, plan.facts(MARGIN_FACT).filter((x) => !NO_HEADROOM.test(x.text) && !NOT_OURS_YET.test(x.text) && !lowMargin(x.text) && !isHedged(x.text) && !WISH.test(x.text))) ??
       plan.facts(ECONOMICS).find((x) => statesHeadroom(x.text)) ??
       labelled(/^margin headroom$/i),
   );
@@ -84,17 +84,22 @@ export function readinessEvidence(ev: Evidence): Record<PreconditionKey, Precond
 const MARGIN_FACT =
   /\bgross margins?\b|\bunit economics\b|\bCAC payback\b|\bpayback (?:period )?(?:of|is|in|inside|within|under|below|:)\s*(?:about |around |roughly )?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)|\bcontribution margin\b|\bmargin headroom\b|\bchannel P&L\b|\bcost of sale\b|\bLTV\s*[:/]\s*CAC\b/i;
 /** The company's own economics (not the partner's margin): gross or contribution margin, payback, CAC, what we keep. */
-const ECONOMICS = /\b(?:gross margins?|GM|contribution[- ]margins?|contribution-positive|payback|CAC|unit economics|profitab\w+|cost(?:s)? less to acquire|economy of the deal|our (?:\w+ )?margins?|we (?:still )?keep (?:\w+ ){0,4}margin)\b/i;
+const ECONOMICS =
+  /\b(?:gross margins?|gross-margin|GM|contribution[- ]margins?|contribution-positive|contribution per (?:deal|account)|payback|CAC|unit economics|profitab\w+|profitable|cost(?:s)? less to acquire|cost to serve|business case|economy of the deal|our (?:\w+ )?margins?|we (?:still )?keep (?:\w+ ){0,4}margin)\b/i;
 /** Evidence against headroom, or a wish for it: unprofitable, wiped out, a target for next year, a condition. */
 const NO_HEADROOM =
-  /\b(?:unprofitable|wip(?:e|es|ing) out|push\w* (?:\w+ ){0,4}past|too (?:thin|low)|thin|(?:little|no|not much|limited) room|can(?:'t|not) afford|before approving|would (?:make|push|wipe|hurt|kill|eat)|(?:will|would|could) (?:hurt|break|kill|eat)|hurts?|breaks? the model|get(?:s)? worse|squeez\w+|erod\w+|target for (?:next|the coming) year|wants? (?:gross )?margin|whether|asked|(?:will|we'll|to) (?:build|check|model|analy[sz]e|review|look at|work out|validate)\b|to be (?:analy[sz]ed|checked|modell?ed|confirmed|determined|validated))\b/i;
+  /\b(?:unprofitable|wip(?:e|es|ing) out|push\w* (?:\w+ ){0,4}past|too (?:thin|low)|thin|(?:little|no|not much|limited) room|can(?:'t|not) afford|before approving|would (?:make|push|wipe|hurt|kill|eat)|(?:will|would|could) (?:hurt|break|kill|eat)|hurts?|breaks? the model|get(?:s)? worse|squeez\w+|erod\w+|target for (?:next|the coming) year|wants? (?:gross )?margin|whether|asked|(?:will|we'll|to) (?:build|check|model|analy[sz]e|review|look at|work out|validate)\b|to be (?:analy[sz]ed|checked|modell?ed|confirmed|determined|validated)|no headroom|can(?:'t|not) fund)\b/i;
+/** Economics that are someone else's or still to come: the partner's margin, a hope, a plan to improve. */
+const NOT_OURS_YET =
+  /\b(?:the partner['’]s|partners['’]|their|a partner['’]s) (?:\w+ )?(?:gross )?margins?\b|\bhope\b|\bexpect\b[^.;]{0,40}\bonce\b|\bon the (?:\d{4} )?(?:plan|roadmap)\b|\bimprovements?\b/i;
 /** A gross margin too low to pay partners out of: every figure beside it under 50%. */
 function lowMargin(text: string): boolean {
   const figures = [...text.matchAll(/(?:\b(?:gross margins?|GM)\b\D{0,25}?(\d{1,3})\s?%|(\d{1,3})\s?%\s+(?:gross margins?|GM)\b)/gi)].map((m) => Number(m[1] ?? m[2]));
   return figures.length > 0 && figures.every((n) => n < 50);
 }
 /** A verdict that the economics carry a partner payout: "still", "can carry", "room for", "contribution-positive". */
-const HEADROOM_VERDICT = /\b(?:still|can (?:carry|afford|absorb)|affordable|room for|headroom|clear|fine|sub-\d+|inside|more profitable|less to acquire|contribution-positive)\b/i;
+const HEADROOM_VERDICT =
+  /\b(?:still|can (?:carry|afford|absorb|pay)|affordable|room for|headroom|clear|clears|fine|sub-\d+|inside|more profitable|stay profitable|stays profitable|less to acquire|contribution-positive|high enough|no problem|remains? (?:under|above|below|positive|within)|holds?|shorter than|healthy|comfortabl\w+|plenty of room)\b/i;
 
 /** Margin headroom read from its parts: the company's economics, a partner payout, and a verdict that it carries. */
 function statesHeadroom(text: string): boolean {
