@@ -250,11 +250,33 @@ export function mdfStatements(ev: Evidence): Sentence[] {
 }
 
 /** Expenses of the company's own people are reimbursed too: not MDF. */
-const NOT_MDF_CLAIM = /\btravel\b|\b(?:employee|staff|team) expenses?\b|\bexpenses? (?:are|is) reimbursed\b/i;
+const NOT_MDF_CLAIM = /\btravel\b|\bemployees?\b|\bexpense claims?\b|\b(?:employee|staff|team) expenses?\b|\bexpenses? (?:are|is) reimbursed\b/i;
+
+/**
+ * MDF claimed against proof or approved up front, read from its parts: money that moves (a claim, a
+ * refund, funding released or paid out) and what it waits for (invoices, receipts, photos, lead
+ * lists, results), or an approval before the activity starts. Another vendor's MDF to us and our
+ * own marketing are not the program's.
+ */
+const MDF_MONEY_MOVES = /\b(?:claims?|claimable|claimed|refund\w*|reimburs\w*|released?|paid out|pays? out|payouts?|honou?red|settled?)\b/i;
+const MDF_PROOF = /\b(?:invoices?|receipts?|photos?|attendee lists?|lead lists?|results?(?: reports?)?|delivered assets|proof|evidence|documented|documentation|screenshots?)\b/i;
+const MDF_APPROVED_FIRST = /\b(?:approv\w*|accepted|sign-?off|signed off)\b[^.;]{0,60}\b(?:before|prior to|ahead of|once)\b|\b(?:before|prior to|ahead of)\b[^.;]{0,60}\b(?:approv\w*|accepted|sign-?off|signed off)\b|\bplan\s*(?:→|->|>)\s*approv\w*/i;
+const NOT_OUR_MDF = /\b(?:their|AWS['’]s?|Microsoft['’]s?|Google['’]s?|a vendor['’]s|vendors['’]) (?:MDF|marketing funds?)\b|\brequires us\b|\bour own (?:\w+ )?(?:marketing|demand gen\w*|campaigns?)\b/i;
+/** The money waits for the proof: "claims require photos", "refunded when they send the invoice", "honoured only when backed by receipts". */
+const CLAIM_AGAINST_PROOF = new RegExp(
+  `${MDF_MONEY_MOVES.source}[^.;]{0,80}?\\b(?:against|when|once|after|with|backed by|on (?:receipt|presentation|submission) of|requires?|needs?|only (?:when|if|with))\\b[^.;]{0,50}?${MDF_PROOF.source}`,
+  'i',
+);
+function statesMdfClaimTerms(text: string): boolean {
+  if (NOT_OUR_MDF.test(text) || isHedged(text)) return false;
+  // What is approved first is the money's use (a plan, an activity, a request), not content or branding.
+  return CLAIM_AGAINST_PROOF.test(text) || (MDF_APPROVED_FIRST.test(text) && /\b(?:plans?|activit(?:y|ies)|campaigns?|requests?|proposals?|events?)\b/i.test(text) && !/\bbudgets?\b|\ballocat\w+|\bannual(?:ly)?\b|\beach (?:year|January|quarter)\b/i.test(text) && /\bMDF\b|\bfund(?:s|ed|ing)?\b|\bspend(?:ing)?\b|\bmoney\b|\breimburs\w*|\breleased?\b/i.test(text));
+}
 
 export function mdfClaims(ev: Evidence): Sentence | null {
+  const pool = ev.mdfStatements.length ? [...ev.mdfStatements, ...ev.plan.matching(/\b(?:campaign|marketing) plan\b|\breimburs/i)].filter((s) => !NOT_MDF_CLAIM.test(s.text) && !NOT_OUR_MDF.test(s.text)) : [];
   return ev.find(
     /\b(?:marketing|campaign|business|activity) plans?\b[^.]{0,60}\b(?:approv\w*|submit\w*|signed|before|up front|upfront|in advance|required|first|at the start)|\bplans?\b[^.]{0,40}\b(?:approved|signed off)\b[^.]{0,30}\b(?:up front|upfront|in advance|before|first)\b|\b(?:needs?|requires?) (?:a |an )?(?:short |written |simple |one-page )?(?:plan|brief|proposal)\b|\b(?:brief|plan|proposal) (?:has to|must|needs to) be (?:signed off|approved)\b|\bno (?:proof|plan|receipts?|invoices?)\b[^.,;]{0,30},\s*no (?:payout|payment|reimbursement|funds?|money|MDF)\b|\bclaim(?:s|ed)? with proof\b|\bagainst (?:evidence|proof|receipts|invoices)\b|\bafter execution\b|\bpre[-_]?approv\w*|\bproof[_ ]of[_ ](?:execution|performance|spend|completion)\b|\bsubmit\w* (?:a |an |their )?(?:\w+ )?(?:marketing |campaign )?(?:plan|proposal)\b|\bproof of (?:execution|performance|spend|completion)\b|\b(?:released|paid|granted|funded|reimbursed) against (?:an? )?(?:approved |pre-approved )?(?:[\w-]+ ){0,3}plans?\b|\bapproved (?:[\w-]+ ){0,3}plans?\b|\breimburs\w+|\bpaid against\b|\bclaims? (?:are|is) (?:paid|reimbursed|settled)|\bpre-?approv\w+/i,
-    ev.mdfStatements.length ? [...ev.mdfStatements, ...ev.plan.matching(/\b(?:campaign|marketing) plan\b|\breimburs/i)].filter((s) => !NOT_MDF_CLAIM.test(s.text)) : [],
-  );
+    pool,
+  ) ?? pool.find((s) => statesMdfClaimTerms(s.text)) ?? null;
 }
