@@ -55,6 +55,10 @@ export function reportsThePast(text: string): boolean {
   // A participle that describes a noun ("every purchase made through your link", "deals sourced by
   // partners") tells no past: it is what the noun is.
   text = text.replace(REDUCED_RELATIVE, ' ').replace(PARTICIPLE_ADJECTIVE, ' ');
+  // A reason given first ("Because the last program filled up with logos, no reseller is signed
+  // until …"): the main clause says whether the sentence reports the past.
+  const main = text.replace(/^\W*(?:because|since|as|given that|now that)\b[^,;]{0,160},\s*/i, '');
+  if (main !== text && main.length > 20) return reportsThePast(main);
   // "Lesson learned: …", "In hindsight, …": the label says the line reports the past.
   if (/^\W*(?:lessons? learn(?:ed|t)|what we learn(?:ed|t)|what went (?:wrong|well)|in hindsight|looking back|retro(?:spective)?)\b/i.test(text) && !/\b(?:will|we'll|must|going forward|next time|from now)\b/i.test(text)) return true;
   // A mark alone reports the past only when it can mean nothing else: "in Q2" may be next quarter.
