@@ -130,7 +130,7 @@ export function regexId(re: RegExp): number {
 
 // ---- sentences ---------------------------------------------------------------
 
-const ABBREV = /(?:\b(?:e\.g|i\.e|etc|vs|approx|incl|no|nr|mr|mrs|ms|dr|st|inc|ltd|co|corp|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|u\.s|u\.k|a\.m|p\.m)\.)$/i;
+const ABBREV = /(?:\b(?:e\.g|i\.e|etc|vs|approx|incl|no|nr|mr|mrs|ms|dr|st|inc|ltd|co|corp|min|max|avg|est|excl|ca|cf|fig|dept|mgmt|qty|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|u\.s|u\.k|a\.m|p\.m)\.)$/i;
 
 /** Splits a unit's text into sentences: at . ! ? followed by space and a capital/digit, and at line breaks in table-free units. */
 export function splitSentences(u: Unit): void {

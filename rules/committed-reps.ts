@@ -3,7 +3,7 @@ import { defineRule } from '../core/rule.js';
 import { appendSentenceFix } from '../core/fixes.js';
 import { renderLine } from '../core/templates.js';
 import { PARTNER_NOUN } from '../core/facts/index.js';
-import { isHedged, isNegatedAt, reportsThePast } from '../core/language.js';
+import { isHedged, isNegatedAt, reportsThePast, WISH } from '../core/language.js';
 
 const EXEC_ONLY =
   /\b(?:CEO|founder|co-founder|exec(?:utive)?|VP|C-level|C-suite|chief \w+ officer|chief executive|president|owner)s?(?:[- ]to[- ]|\s*(?:↔|<->|⇄|<=>)\s*)(?:CEO|founder|co-founder|exec(?:utive)?|VP|C-level|C-suite|chief executive|owner)s?\b|\bexec(?:utive)?[- ]sponsors?(?:hip)?\b|\bexecutive[- ](?:level )?relationships?\b|\bVP-level relationships?\b|\bsenior[- ]exec(?:utive)?s? (?:agreed|signed off|committed|said yes)\b|\brelationship (?:between|of) (?:our|the) (?:CEOs|founders|executives)\b|\b(?:owned|run|held|managed|handled|led) at (?:the )?(?:VP|exec(?:utive)?|C-level|C-suite|CEO|founder|senior|leadership)[- ]level\b|\b(?:VP|exec(?:utive)?|C|leadership|CEO|founder|board|senior)[- ]level (?:on both sides|(?:sponsor )?relationships?|sponsors?(?:hip)?)\b|\bbetween (?:the )?(?:two |both )?(?:CEOs|founders|VPs|executives|leadership teams)\b|\b(?:founders?|CEO|co-founders?|exec(?:utive)?s?|leadership)\b[^.]{0,30}\b(?:personally )?(?:manage|own|run|handle|hold)s? (?:each|every|all|the) (?:partner )?relationships?\b|\bexec(?:utive)? sponsors? on both sides\b/i;
@@ -45,7 +45,7 @@ function restsOnExecutives(text: string): boolean {
 }
 
 export const NAMED_REPS =
-  /\b(?:named|committed|dedicated|quota[- ]carrying)\b[^.;]{0,40}\b(?:sales ?)?(?:reps?|salespe\w+|sellers?|sales team|account (?:executives?|managers?)|AEs?)\b|\bnames? (?:a|the|one or more|at least one|its|their)\b[^.;]{0,30}\b(?:salesperson|sales ?reps?|reps?|sellers?|salespeople)\b|\b(?:reps?|salespe\w+) (?:committed|dedicated) to\b/i;
+  /\b(?:named|committed|dedicated|quota[- ]carrying)\b(?! accounts?\b(?! executives?| managers?))[^.;]{0,40}\b(?:sales ?)?(?:reps?|salespe\w+|sellers?|sales team|sales headcount|account (?:executives?|managers?)|AEs?)\b|\bnames? (?:min\.?|minimum|at least)?\s*(?:\d+|one|two|three)\s+(?:sales ?)?reps?\b|\bnames? (?:a|the|one or more|at least one|its|their)\b[^.;]{0,30}\b(?:salesperson|sales ?reps?|reps?|sellers?|salespeople)\b|\b(?:reps?|salespe\w+) (?:committed|dedicated) to\b/i;
 
 /**
  * The partner required to commit sellers, read from its parts in any order: a seller on the partner's
@@ -56,8 +56,12 @@ export const NAMED_REPS =
 const PARTNER_SELLER = /\b(?:sales ?(?:reps?|people|persons?|owners?|leads?|contacts?)|partner-sales (?:leads?|reps?)|salespe\w+|reps?|sellers?|AEs?|account (?:executives?|managers?))\b/i;
 const COMMITS = /\b(?:assign\w*|dedicat\w+|named?|names|nominat\w+|commit\w*|list of|quotas?|quota sheets?|comp(?:ensation)? plans?|compensated on|paid on|commission|carry|carries|target includes)\b/i;
 
+/** Not the partner's committed sellers: our own hires, a supplier's rep, a wish or an option. */
+const NOT_PARTNER_COMMITMENT =
+  /\b(?:channel|partner) account managers?\b|\bwe (?:will |'ll )?hire\b|\bsuppliers?\b|\bprobably\b|\bif they wish\b|\boptional\b|\bwon't make it a (?:condition|requirement)\b|\bnot (?:a )?(?:condition|requirement)\b|\bnamed accounts?\b(?! executives?| managers?)/i;
+
 function requiresCommittedReps(text: string): boolean {
-  if (isHedged(text) || reportsThePast(text) || /\bin the pilot\b[^.]{0,40}\b(?:named|had|were)\b/i.test(text)) return false;
+  if (isHedged(text) || WISH.test(text) || NOT_PARTNER_COMMITMENT.test(text) || reportsThePast(text) || /\bin the pilot\b[^.]{0,40}\b(?:named|had|were)\b/i.test(text)) return false;
   const commit = COMMITS.exec(text);
   if (commit && isNegatedAt(text, commit.index, 30)) return false;
   if (NAMED_REPS.test(text)) return true;

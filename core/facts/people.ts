@@ -83,9 +83,10 @@ const DIRECT_SIDE = new RegExp(`${DIRECT_TEAM.source}|\\b(?:nobody|no one|anyone
 const PARTNER_CLAIM = new RegExp(`\\b(?:${ANY_PARTNER}|regist\\w*|partner-(?:only|led|sourced|registered)|you|your)\\b`, 'i');
 /** What a conflict rule does: holds the direct side back, splits the market, decides, credits. */
 const CONFLICT_RULE =
-  /\b(?:cannot|can't|can not|may not|must not|will not|won't|do(?:es)? not|never|steps? back|leaves? (?:[\w-]+ ){0,4}alone|stays? (?:off|away)|hands[- ]off|off[- ]limits|belongs? to|only (?:in|sells?|sell to|for|above|below|under|over)|partner-only|unless|route\w*|goes? to|go to|decid\w*|decision|wins?|appeal\w*|escalat\w*|arbitrat\w*|credit\w*|spiffs?|paid|split|overlay|binds?|protect(?:s|ed)?|closes? (?:the |that |this )?(?:account|deal|opportunity|customer)s? to|closed to|(?:full |their |normal )?commission|quota relief|comp(?:ensation)?[- ]neutral|reserved|(?:is|are|stays?|remains?) (?:yours|theirs|the partner['’]s)|no (?:fee|commission|payout|referral fee) (?:applies|is (?:paid|due|owed)))\b/i;
+  /\b(?:cannot|can't|can not|may not|must not|will not|won't|do(?:es)? not|never|steps? back|leaves? (?:[\w-]+ ){0,4}alone|stays? (?:off|away)|hands[- ]off|off[- ]limits|belongs? to|only (?:in|sells?|sell to|for|above|below|under|over)|partner-only|unless|route\w*|goes? to|go to|decid\w*|decision|wins?|appeal\w*|escalat\w*|arbitrat\w*|credit\w*|spiffs?|paid|split|overlay|binds?|protect(?:s|ed)?|closes? (?:the |that |this )?(?:account|deal|opportunity|customer)s? to|closed to|(?:full |their |normal )?commission|quota relief|comp(?:ensation)?[- ]neutral|reserved|(?:is|are|stays?|remains?) (?:yours|theirs|the partner['’]s)|no (?:fee|commission|payout|referral fee) (?:applies|is (?:paid|due|owed))|(?:not|no longer|not more) (?:be )?allowed|committee|rul(?:es|ing) (?:on|within|is final)|raise it with)\b/i;
 /** Not a rule: partners free to sell anywhere, support tiers, payments. */
-const NOT_A_CONFLICT_RULE = /\bfree to (?:sell|approach|work)\b|\bsupport escalation\b|\bL[123]\b|\bpayments?\b|\bplanning for the direct\b/i;
+const NOT_A_CONFLICT_RULE =
+  /\bfree to (?:sell|approach|work)\b|\bsupport escalation\b|\bL[123]\b|\bpayments?\b|\bplanning for the direct\b|\bcustomers? (?:can )?escalat\w*|\bbilling\b|\bamong (?:our )?(?:\w+ )?(?:AEs|reps|sellers|account executives)\b|\btagged\b|\bsegmentation\b|\bsuppliers?\b/i;
 
 /**
  * A channel-conflict policy, read from its parts in any order: the direct side, the partner's claim,
