@@ -111,17 +111,23 @@ export function owner(ev: Evidence): Owner | null {
   const owns =
     /\bowner\b|\bowns\b|\bowned\b|\b(?:sits?|rests?|lies|lie) with\b|\b(?:is|are|as) (?:a |an )?(?:side[- ]project|stretch assignment|part[- ]time (?:job|role|task)|extra (?:job|task|hat)) (?:for|of)\b|\b(?:led|run|managed|overseen|driven|headed|handled|covered|owned) by\b|\b(?:will |to )?own (?:the )?(?:partner\w*|channel|alliances?|program\w*)\b|\bpicks? up (?:the )?partner\b|\bresponsibility of\b|\b(?:I|I'll|I will|we'll|we will)\s+(?:\w+\s+)?(?:run|own|lead|manage|handle|look after)\s+(?:it|this|the whole thing)\b|\b(?:runs?|run|running|leads?|manages?|oversees?|looks? after|look after|takes? care of|drives?|handles?|is responsible for|accountable for|will run|will own|will lead|will manage|in charge of)\b[^.]{0,30}\b(?:program\w*|pilot|channel|partnerships?|partner program|network|alliances?|both parts)\b/i;
   const labelOwner = (s: Sentence) =>
-    /^(?:(?:program|channel|partner|alliance|partnerships?) )?(?:owner(?:ship)?|lead|responsible(?: person)?|accountable(?: person)?|who runs it)$/i.test(s.unit.label) ||
+    /^(?:(?:program|channel|partner|alliance|partnerships?) )?(?:owner(?:ship)?|lead|DRI|responsible(?: person)?|accountable(?: (?:person|exec(?:utive)?))?|who runs it)(?: (?:for|of) (?:the )?(?:partner |channel |referral |reseller )?(?:program(?:me)?|channel|partnerships?))?$/i.test(s.unit.label) ||
     (!!s.unit.cells && /\bowner\b|^responsible|\blead\b/i.test(s.unit.cells[0]?.text ?? ''));
   // What the sentence says on its own; whether a title sits under a team heading is checked below.
   const local = ev.plan.statements('ownerCandidates', (s) => {
     if (s.unit.cells && !/\bowner\b|^responsible|\blead\b/i.test(s.unit.cells[0]?.text ?? '')) return false;
     const labelled = labelOwner(s);
     if (!labelled && !s.test(owns) && !s.test(title) && !statesOwnership(s.text)) return false;
-    if (isHedged(s.text) || NO_OWNER.test(s.text.replace(NOT_HIRING, '')) || PEER_EXECUTIVES.test(s.text)) return false;
+    if (isHedged(s.text) || WISH.test(s.text) || NO_OWNER.test(s.text.replace(NOT_HIRING, '')) || PEER_EXECUTIVES.test(s.text)) return false;
+    // "Laura Kim owns the product roadmap": owning something other than the program.
+    if (!labelled && !s.test(title) && /\bown(?:s|ed)?\b/i.test(s.text) && !THE_PROGRAM.test(s.text)) return false;
     return labelled || s.test(title) || NAMES_A_PERSON.test(s.text) || statesOwnership(s.text);
   });
-  const candidates = local.filter((s) => labelOwner(s) || s.test(owns) || statesOwnership(s.text) || (s.test(title) && s.section?.inTopic('team')));
+  // A partnerships title counts under a team heading, or with what the role's time is ("Prepared by
+  // Priya Raman, Director of OEM Partnerships (full-time)").
+  const candidates = local.filter(
+    (s) => labelOwner(s) || s.test(owns) || statesOwnership(s.text) || (s.test(title) && (s.section?.inTopic('team') || WHOLE_JOB.test(s.text) || PART_TIME.test(s.text))),
+  );
   // An FAQ answer to "Who runs the partner program?" names the owner: the question says what they do.
   for (const a of ev.plan.answersWith('owner', (t) => WHO_RUNS_IT.test(t) && NAMES_SOMEONE.test(t.replace(/^[^?]*\?\s*/, '')) && !NO_OWNER.test(t.replace(NOT_HIRING, '')))) {
     if (!candidates.includes(a)) candidates.push(a);
@@ -199,7 +205,7 @@ const WHOLE_JOB =
 
 /** A person in a sentence: a full name, someone named after "by" or "with", a pronoun, a role. */
 const NAMES_A_PERSON =
-  /\b[A-Z][a-z]+ [A-Z][a-zà-ÿ]+|\b(?:I|we)\b|\b(?:CEO|COO|CRO|CFO|CTO|CMO|MD|founders?|co-founders?|managing director|lead|manager|[Hh]ead|VP|[Dd]irector|[Cc]hief|[Pp]resident)\b|\b(?:by|with)\s+[A-Z][a-zà-ÿ]+\b(?!\s+(?:Marketplace|Partner|Network|Cloud))/;
+  /\b[A-Z][a-z]+ [A-Z][a-zà-ÿ]+|\b(?:I|we)\b|\b(?:CEO|COO|CRO|CFO|CTO|CMO|MD|[Ff]ounders?|[Cc]o-founders?|managing director|lead|manager|[Hh]ead|VP|[Dd]irector|[Cc]hief|[Pp]resident|DRI)\b|\b(?:by|with)\s+[A-Z][a-zà-ÿ]+\b(?!\s+(?:Marketplace|Partner|Network|Cloud))/;
 /**
  * Ownership read from its parts, in either order: a person (a name, a role, "our co-founder"), taking
  * charge (owns, runs, handles, looks after, takes on, picks up; "is owned by", "goes to", "sits with")
@@ -207,10 +213,10 @@ const NAMES_A_PERSON =
  * referral program alongside his RevOps duties"; "Half of Ben's time goes to partners".
  */
 const OWNER_PERSON =
-  /^(?:[-*+]\s+)?(?!(?:Sales|Marketing|Finance|Support|Product|Engineering|Operations|Ops|RevOps|Partnerships?|Partners?|Legal|Everyone|Nobody|Each|Every|Leadership|Management|Success|Customer|Channel|Alliances?|It|This|That|They|Who|Which|The|Our|A|An|We|Pricing|Enablement|Recruiting|Training)\b)[A-Z][a-zà-ÿ]+(?:['’]s\b|,?\s+(?:will\s+|is going to\s+|also\s+)?(?:owns?|runs?|leads?|heads?|handles?|manages?|looks? after|takes? (?:on|over|care of)|picks? up|drives?|covers?|is responsible|is in charge)\b)|\b(?:by|with|for|to) (?!(?:Sales|Marketing|Finance|Support|Product|Engineering|Operations|Partners?|Europe|EMEA|APAC|AWS|Microsoft|Google|Salesforce|HubSpot)\b)[A-Z][a-zà-ÿ]+\b|\b(?:our|the|a) (?:[\w-]+ )?(?:co-?founders?|founders?|CEO|COO|CRO|CFO|CTO|CMO|MD|lead|manager|head|director|VP|owner|AE|account executive)\b|\b(?:CEO|COO|CRO|CFO|CTO|CMO)\b|\b[A-Z][a-zà-ÿ]+['’]s (?:time|week|days?)\b/;
+  /^(?:[-*+]\s+)?(?!(?:Sales|Marketing|Finance|Support|Product|Engineering|Operations|Ops|RevOps|Partnerships?|Partners?|Legal|Everyone|Nobody|Each|Every|Leadership|Management|Success|Customer|Channel|Alliances?|It|This|That|They|Who|Which|The|Our|A|An|We|Pricing|Enablement|Recruiting|Training)\b)[A-Z][a-zà-ÿ]+(?:\s+[A-Z][a-zà-ÿ]+)?(?:,[^,]{3,60},|\s+from\s+(?:[\w-]+\s+){0,2}[\w-]+)?(?:['’]s\b|,?\s+(?:will\s+|is going to\s+|also\s+)?(?:owns?|runs?|leads?|heads?|handles?|manages?|looks? after|takes? (?:on|over|care of)|picks? up|drives?|covers?|works? on|is responsible|is in charge|is dedicated to)\b)|\b(?:by|with|for|to) (?!(?:Sales|Marketing|Finance|Support|Product|Engineering|Operations|Partners?|Europe|EMEA|APAC|AWS|Microsoft|Google|Salesforce|HubSpot)\b)[A-Z][a-zà-ÿ]+\b|\b(?:[Oo]ur|[Tt]he|[Aa]) (?:[\w-]+ )?(?:co-?founders?|founders?|CEO|COO|CRO|CFO|CTO|CMO|MD|lead|manager|head|director|VP|owner|AE|account executive)\b|\b(?:CEO|COO|CRO|CFO|CTO|CMO)\b|\b[A-Z][a-zà-ÿ]+['’]s (?:time|week|days?)\b/;
 const TAKES_CHARGE =
-  /\b(?:owns?|owned|runs?|run|running|leads?|led|heads?|headed|handles?|handled|manages?|managed|look(?:s|ing)? after|takes? (?:on|over|care of)|pick(?:s|ed)? up|drives?|driven|covers?|is responsible|responsibility|in charge|accountable|(?:time|week|days?|hours) go(?:es)? to|sits? with|rests? with|belongs? to|(?:a )?side project|stretch assignment|\d(?:\.\d)? FTE)\b/i;
-const THE_PROGRAM = /\b(?:partners|partnerships|partner (?:program(?:me)?|work|relationships|channel)|channel(?: program)?|alliances?|(?:referral|reseller|affiliate|MSP|agency) (?:program(?:me)?|partners)|resellers|the (?:program(?:me)?|pilot))\b/i;
+  /\b(?:owns?|owned|own|runs?|run|running|leads?|led|heads?|headed|handles?|handled|manages?|managed|look(?:s|ing)? after|takes? (?:on|over|care of)|pick(?:s|ed)? up|drives?|driven|covers?|covered|done by|works? on|working (?:\d{1,3}\s?% )?on|dedicated to|DRI|is responsible|responsible for|responsibility|in charge|accountable|(?:time|week|days?|hours) go(?:es)? to|sits? with|rests? with|belongs? to|(?:a )?side project|stretch assignment|\d(?:\.\d)? FTE)\b/i;
+const THE_PROGRAM = /\b(?:partners|partnerships|partner(?:ship)? management|partner (?:program(?:me)?|work|relationships|channel)|channel(?: program)?|alliances?|(?:referral|reseller|affiliate|MSP|agency) (?:program(?:me)?|partners|pilot)|resellers|(?:the|this|our) (?:[\w-]+ )?(?:program(?:me)?|pilot))\b/i;
 function statesOwnership(text: string): boolean {
   if (isHedged(text) || NO_OWNER.test(text.replace(NOT_HIRING, ''))) return false;
   const clauses = text.split(/;|\. /);
