@@ -72,7 +72,8 @@ export class PlanModel {
     for (const piece of pieces) for (const b of piece.entry.breaks) starts.push(piece.start + b);
     this.lines = new LineIndex(text, starts);
     const stack: Section[] = [this.root];
-    const used = new Set<PieceExtract>();
+    // How many times each extract has been placed so far: a repeated piece's later copies have their own.
+    const used = new Map<PieceExtract, number>();
     for (const piece of pieces) {
       if (options.deadline !== undefined && performance.now() > options.deadline) throw new DeadlineExceeded('time budget exceeded');
       let extract = piece.entry.extract as PieceExtract | undefined;
@@ -81,12 +82,15 @@ export class PlanModel {
         piece.entry.extract = extract;
         // The tree is no longer needed: what the model read from it is kept instead.
         piece.entry.nodes = [];
-      } else if (used.has(extract)) {
-        // The same text twice in one document (a repeated section): its units are placed in the
-        // document, so the second copy needs units of its own.
-        extract = extractPiece(piece.text, parsePieceText(piece.text));
       }
-      used.add(extract);
+      const seen = used.get(extract) ?? 0;
+      used.set(extract, seen + 1);
+      if (seen > 0) {
+        // The same text twice in one document (a repeated section): its units are placed in the
+        // document, so the second copy needs units of its own, kept with the piece for the next version.
+        const copies = (piece.entry.copies ??= []) as PieceExtract[];
+        extract = copies[seen - 1] ??= extractPiece(piece.text, parsePieceText(piece.text));
+      }
       if (piece.pathology) this.notAnalysed.push({ start: piece.start, end: piece.start + piece.text.length, reason: piece.pathology });
       this.extracts.push(extract);
       this.assemble(extract, piece.start, stack);
