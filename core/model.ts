@@ -134,15 +134,16 @@ export class PlanModel {
 
 
   private classifySections(synonyms: Partial<Record<Topic, string[]>>): void {
+    const extra = (Object.entries(synonyms) as Array<[Topic, string[]]>).map(([topic, words]) => [topic, words?.map((w) => w.toLowerCase())] as const);
     for (const s of this.sections) {
       const title = s.title;
       // The heading's sentence remembers these tests across edits elsewhere.
       const heading = s.heading?.sentences[0];
       const topics = heading ? heading.memo('headingTopics', () => headingTopics(heading.text)) : headingTopics(title);
       for (const topic of topics) s.topics.add(topic);
-      for (const [topic, words] of Object.entries(synonyms) as Array<[Topic, string[]]>) {
+      if (extra.length) {
         const t = title.toLowerCase();
-        if (words?.some((w) => w && t.includes(w.toLowerCase()))) s.topics.add(topic);
+        for (const [topic, words] of extra) if (words?.some((w) => w && t.includes(w))) s.topics.add(topic);
       }
       // "Registering a referral" is deal registration, not economics; "Pricing protection" is not tiers.
       if (s.topics.has('pricingProtection')) s.topics.delete('economics');
@@ -151,7 +152,13 @@ export class PlanModel {
     }
     // History is not the plan: a section whose heading marks the past, and everything under it.
     // "Q3 results" is history; "Q3 review and Q4 plan" also looks ahead.
-    for (const s of this.sections) s.history = (s.parent?.history ?? false) || (s.heading !== this.titleUnit && HISTORY_HEADING.test(s.title) && !/\bplan\b|\bnext\b|\bgoing forward\b/i.test(s.title));
+    const pastTitle = (title: string) => HISTORY_HEADING.test(title) && !/\bplan\b|\bnext\b|\bgoing forward\b/i.test(title);
+    for (const s of this.sections) {
+      const heading = s.heading?.sentences[0];
+      // Read from the title alone: remembered by the heading's sentence when the title is its text.
+      const past = heading && heading.text === s.title ? heading.memo('historyHeading', () => pastTitle(s.title)) : pastTitle(s.title);
+      s.history = (s.parent?.history ?? false) || (s.heading !== this.titleUnit && past);
+    }
     this.hasHistory = this.sections.some((s) => s.history);
     // The title heading names the plan, not a section topic.
     const title = this.titleUnit?.section;
@@ -385,8 +392,11 @@ export class PlanModel {
   }
 
   sectionsWith(topic: Topic): Section[] {
-    return this.sections.filter((s) => s.topics.has(topic));
+    let found = this.withTopic.get(topic);
+    if (!found) this.withTopic.set(topic, (found = this.sections.filter((s) => s.topics.has(topic))));
+    return found.slice();
   }
+  private readonly withTopic = new Map<Topic, Section[]>();
 
   /** Sentences (not headings) of the whole plan, optionally only those outside questions. */
   prose(): Sentence[] {
