@@ -37,7 +37,11 @@ const NEGATIVE_ANSWER = /^\W*(?:no\b|not\b|nope\b|none\b|never\b|nothing\b|we (?
 export class PlanModel {
   readonly lines: LineIndex;
   units: Unit[] = [];
-  sentences: Sentence[] = [];
+  /** Every sentence, in document order (gathered from the units when first asked). */
+  get sentences(): Sentence[] {
+    return (this.everySentence ??= this.units.flatMap((u) => u.sentences));
+  }
+  private everySentence?: Sentence[];
   sections: Section[] = [];
   /** The pseudo-section holding everything before the first heading. */
   root: Section;
@@ -95,7 +99,6 @@ export class PlanModel {
       this.extracts.push(extract);
       this.assemble(extract, piece.start, stack);
     }
-    this.units.forEach((u, i) => (u.index = i));
     if (options.cache) {
       const last = options.cache.lastModel as { extracts: PieceExtract[]; answers: Map<string, QueryAnswer> } | undefined;
       if (last) this.previous = { answers: last.answers, ...sharedEnds(last.extracts, this.extracts) };
@@ -127,8 +130,8 @@ export class PlanModel {
         unit.section = stack[stack.length - 1];
         unit.section.units.push(unit);
       }
+      unit.index = this.units.length;
       this.units.push(unit);
-      for (const s of unit.sentences) this.sentences.push(s);
     }
   }
 
