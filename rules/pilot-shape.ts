@@ -12,7 +12,7 @@ const CLAUSE_BREAK = /,\s*(?:and|but|while|so|then|whereas)\b|;/i;
 
 /** Statements of a pilot's shape: its length or its number of partners. */
 function pilotStatements(plan: PlanModel): Sentence[] {
-  return plan
+  const shapes = plan
     .statements('pilotShape', (s) => {
       if (/\bpilot (?:review|letters?|agreements?|results?|learnings?|customers?)\b/i.test(s.text) && !/\bpilot (?:runs?|lasts?|of|for|with)\b/i.test(s.text)) return false;
       if (/\b(?:after|since|following|post)[- ](?:the |our )?pilot\b/i.test(s.text)) return false;
@@ -20,9 +20,10 @@ function pilotStatements(plan: PlanModel): Sentence[] {
     })
     .filter((s) => /\bpilot/i.test(s.text) || !!s.section?.inTopic('pilot') || /\bpilot/i.test(plan.questionFor(s)?.text ?? ''))
     // A list introduced by "After the pilot …:" describes what comes next.
-    .filter((s) => !AFTER_PILOT.test(plan.listContext(s.unit)?.text ?? ''))
-    // Where a section sets out the pilot, its shape is read there, not from a summary line elsewhere.
-    .filter((s, _i, all) => !!s.section?.inTopic('pilot') || !all.some((x) => x.section?.inTopic('pilot')));
+    .filter((s) => !AFTER_PILOT.test(plan.listContext(s.unit)?.text ?? ''));
+  // Where a section sets out the pilot, its shape is read there, not from a summary line elsewhere.
+  const pilotSection = shapes.some((x) => x.section?.inTopic('pilot'));
+  return shapes.filter((s) => !!s.section?.inTopic('pilot') || !pilotSection);
 }
 
 export default defineRule({
