@@ -10,6 +10,8 @@ import { band, days } from './util.js';
 /** Where one clause ends and another begins: ", and the job …", "; then …". */
 const CLAUSE_BREAK = /,\s*(?:and|but|while|so|then|whereas)\b|;/i;
 
+const PILOT_WORD = /\bpilot/i;
+
 /** Statements of a pilot's shape: its length or its number of partners. */
 function pilotStatements(plan: PlanModel): Sentence[] {
   const shapes = plan
@@ -18,7 +20,7 @@ function pilotStatements(plan: PlanModel): Sentence[] {
       if (/\b(?:after|since|following|post)[- ](?:the |our )?pilot\b/i.test(s.text)) return false;
       return s.durations.length > 0 || partnerCounts(s).length > 0;
     })
-    .filter((s) => /\bpilot/i.test(s.text) || !!s.section?.inTopic('pilot') || /\bpilot/i.test(plan.questionFor(s)?.text ?? ''))
+    .filter((s) => s.test(PILOT_WORD) || !!s.section?.inTopic('pilot') || PILOT_WORD.test(plan.questionFor(s)?.text ?? ''))
     // A list introduced by "After the pilot …:" describes what comes next.
     .filter((s) => !AFTER_PILOT.test(plan.listContext(s.unit)?.text ?? ''));
   // Where a section sets out the pilot, its shape is read there, not from a summary line elsewhere.

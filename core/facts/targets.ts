@@ -42,18 +42,16 @@ export function findTargets(ev: Evidence): Target[] {
   for (const s of local) {
     const sec = s.section;
     if (sec?.inTopic('exitCriteria')) continue;
-    const inTargets = (sec?.inTopic('metrics') ?? false) || (!!s.unit.label && TOPIC_HEADINGS.metrics.test(s.unit.label));
-    const targetWords = s.test(TARGET_WORDS);
-    // A count of partners with a time ahead ("Active partners | 40 | month 24") is a target too.
-    const timedCount = !targetWords && s.timeFrameMonths !== null && (s.partnerCountMatches.length > 0 || (!!s.unit.cells && ANY_PARTNER_WORD.test(s.unit.cells[0]?.text ?? '')));
-    if (!inTargets && !targetWords && !timedCount) continue;
-    if (!sharesBySentence.has(s) && !/\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred)\b/i.test(s.text)) continue;
+    const r = s.memo('targetReading', () => targetReading(s));
+    const inTargets = (sec?.inTopic('metrics') ?? false) || r.labelled;
+    if (!inTargets && !r.targetWords && !r.timedCount) continue;
+    if (!sharesBySentence.has(s) && !r.numbered) continue;
     let fromTitles: number | null = null;
     if (sec) {
       if (!titleMonths.has(sec)) titleMonths.set(sec, timeFrameMonths([...sec.chain()].map((x) => x.title).join(' | ')));
       fromTitles = titleMonths.get(sec)!;
     }
-    const months = s.timeFrameMonths ?? (s.unit.label ? timeFrameMonths(s.unit.label) : null) ?? fromTitles;
+    const months = r.months ?? fromTitles;
     for (const p of sharesBySentence.get(s) ?? []) {
       out.push({ sentence: s, kind: 'channelShare', min: p.match.min, max: p.match.max, start: p.start, end: p.end, months });
     }
@@ -75,6 +73,20 @@ export function findTargets(ev: Evidence): Target[] {
     }
   }
   return out;
+}
+
+/** What a sentence and its unit say of a target, whatever its section. */
+function targetReading(s: Sentence): { labelled: boolean; targetWords: boolean; timedCount: boolean; numbered: boolean; months: number | null } {
+  const targetWords = s.test(TARGET_WORDS);
+  return {
+    // A label that names metrics ("**Targets:** …").
+    labelled: !!s.unit.label && TOPIC_HEADINGS.metrics.test(s.unit.label),
+    targetWords,
+    // A count of partners with a time ahead ("Active partners | 40 | month 24") is a target too.
+    timedCount: !targetWords && s.timeFrameMonths !== null && (s.partnerCountMatches.length > 0 || (!!s.unit.cells && ANY_PARTNER_WORD.test(s.unit.cells[0]?.text ?? ''))),
+    numbered: /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred)\b/i.test(s.text),
+    months: s.timeFrameMonths ?? (s.unit.label ? timeFrameMonths(s.unit.label) : null),
+  };
 }
 
 // ---- success metrics ---------------------------------------------------------------------
