@@ -3,7 +3,7 @@
  * months they are set for) and success metrics stated with a value to reach.
  */
 import { timeFrameMonths, type CountMatch } from '../numbers.js';
-import { isHedged } from '../language.js';
+import { isHedged, isStatement } from '../language.js';
 import { TOPIC_HEADINGS, type Section } from '../outline.js';
 import type { Sentence } from '../sentences.js';
 import type { PercentFact } from './economics.js';
@@ -32,13 +32,12 @@ export function findTargets(ev: Evidence): Target[] {
   for (const p of ev.percents) if (p.category === 'revenueShare') sharesBySentence.set(p.sentence, [...(sharesBySentence.get(p.sentence) ?? []), p]);
   const titleMonths = new Map<Section, number | null>();
   // What the sentence says on its own (a revenue share is always a percent in it); the section is read below.
-  const local = ev.plan.statements(
-    'targetCandidates',
-    (s) =>
-      !/\btarget list\b|\bcandidates?\b|\bshortlist\b|\bdrawn from\b/i.test(s.text) &&
-      !(/\bif\b[^.]{0,60}\b(?:below|under|less than|short of|fall)/i.test(s.text) || isHedged(s.text)) &&
-      (s.percents.length > 0 || /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred)\b/i.test(s.text)),
-  );
+  // A target is stated in words (kept with each piece), or sits under a metrics heading.
+  const worded = ev.plan.statements('targetWords', (s) => targetCandidate(s) && targetWorded(s.memo('targetReading', () => targetReading(s))));
+  const underMetrics: Sentence[] = [];
+  for (const sec of ev.plan.sectionsWith('metrics'))
+    for (const s of sec.allSentences()) if (isStatement(s) && !s.section?.history && targetCandidate(s)) underMetrics.push(s);
+  const local = underMetrics.length ? ev.plan.inOrder([...worded, ...underMetrics]) : worded;
   for (const s of local) {
     const sec = s.section;
     if (sec?.inTopic('exitCriteria')) continue;
@@ -73,6 +72,22 @@ export function findTargets(ev: Evidence): Target[] {
     }
   }
   return out;
+}
+
+/** A sentence that may state a target: a number in it, and not a candidate list, a condition or a hedge. */
+function targetCandidate(s: Sentence): boolean {
+  return s.memo(
+    'targetCandidate',
+    () =>
+      !/\btarget list\b|\bcandidates?\b|\bshortlist\b|\bdrawn from\b/i.test(s.text) &&
+      !(/\bif\b[^.]{0,60}\b(?:below|under|less than|short of|fall)/i.test(s.text) || isHedged(s.text)) &&
+      (s.percents.length > 0 || /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred)\b/i.test(s.text)),
+  );
+}
+
+/** Whether the sentence's own words make it a target wherever it sits. */
+function targetWorded(r: ReturnType<typeof targetReading>): boolean {
+  return r.labelled || r.targetWords || r.timedCount;
 }
 
 /** What a sentence and its unit say of a target, whatever its section. */
