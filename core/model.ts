@@ -138,12 +138,13 @@ export class PlanModel {
 
   private classifySections(synonyms: Partial<Record<Topic, string[]>>): void {
     const extra = (Object.entries(synonyms) as Array<[Topic, string[]]>).map(([topic, words]) => [topic, words?.map((w) => w.toLowerCase())] as const);
+    // Sections come in document order: a parent's history is known before its subsections'.
     for (const s of this.sections) {
       const title = s.title;
-      // The heading's sentence remembers these tests across edits elsewhere.
+      // The heading's sentence remembers what its words say across edits elsewhere.
       const heading = s.heading?.sentences[0];
-      const topics = heading ? heading.memo('headingTopics', () => headingTopics(heading.text)) : headingTopics(title);
-      for (const topic of topics) s.topics.add(topic);
+      const read = heading ? heading.memo('headingReading', () => readHeading(heading.text)) : readHeading(title);
+      for (const topic of read.topics) s.topics.add(topic);
       if (extra.length) {
         const t = title.toLowerCase();
         for (const [topic, words] of extra) if (words?.some((w) => w && t.includes(w))) s.topics.add(topic);
@@ -151,15 +152,9 @@ export class PlanModel {
       // "Registering a referral" is deal registration, not economics; "Pricing protection" is not tiers.
       if (s.topics.has('pricingProtection')) s.topics.delete('economics');
       if (s.topics.has('faq')) s.topics.delete('team');
-      s.named = heading ? heading.memo('headingArchetypes', () => ARCHETYPES.filter((a) => ARCHETYPE_WORDS[a].test(heading.text))) : ARCHETYPES.filter((a) => ARCHETYPE_WORDS[a].test(title));
-    }
-    // History is not the plan: a section whose heading marks the past, and everything under it.
-    // "Q3 results" is history; "Q3 review and Q4 plan" also looks ahead.
-    const pastTitle = (title: string) => HISTORY_HEADING.test(title) && !/\bplan\b|\bnext\b|\bgoing forward\b/i.test(title);
-    for (const s of this.sections) {
-      const heading = s.heading?.sentences[0];
-      // Read from the title alone: remembered by the heading's sentence when the title is its text.
-      const past = heading && heading.text === s.title ? heading.memo('historyHeading', () => pastTitle(s.title)) : pastTitle(s.title);
+      s.named = read.named;
+      // History is not the plan: a section whose heading marks the past, and everything under it.
+      const past = heading && heading.text === title ? read.past : pastTitle(title);
       s.history = (s.parent?.history ?? false) || (s.heading !== this.titleUnit && past);
     }
     this.hasHistory = this.sections.some((s) => s.history);
@@ -420,6 +415,16 @@ export class PlanModel {
     return this.archetypes.length === 1 ? [...this.archetypes] : [];
   }
 
+}
+
+/** What a heading's words say: the topics and archetypes it names, and whether it is about the past. */
+function readHeading(text: string): { topics: Topic[]; named: Archetype[]; past: boolean } {
+  return { topics: headingTopics(text), named: ARCHETYPES.filter((a) => ARCHETYPE_WORDS[a].test(text)), past: pastTitle(text) };
+}
+
+/** "Q3 results" is history; "Q3 review and Q4 plan" also looks ahead. */
+function pastTitle(title: string): boolean {
+  return HISTORY_HEADING.test(title) && !/\bplan\b|\bnext\b|\bgoing forward\b/i.test(title);
 }
 
 // ---- answers kept with each piece ---------------------------------------------------
