@@ -411,9 +411,21 @@ export class PlanModel {
     const named = words.named.filter((a) => a !== 'strategic' || words.alliance || this.archetypes.includes('strategic'));
     if (named.length) return named;
     if (options.textOnly) return [];
-    if (s.section) for (const sec of s.section.chain()) if (sec.named.length && sec !== this.titleUnit?.section) return [...sec.named];
+    const heading = s.section ? this.namingHeading(s.section) : null;
+    if (heading) return [...heading.named];
     return this.archetypes.length === 1 ? [...this.archetypes] : [];
   }
+
+  /** The nearest section (this one or one it sits in, not the title's) whose heading names archetypes; found once per section. */
+  private namingHeading(section: Section): Section | null {
+    let found = this.naming.get(section);
+    if (found === undefined) {
+      found = section.chain().find((sec) => sec.named.length && sec !== this.titleUnit?.section) ?? null;
+      this.naming.set(section, found);
+    }
+    return found;
+  }
+  private readonly naming = new Map<Section, Section | null>();
 
 }
 

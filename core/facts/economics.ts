@@ -41,7 +41,7 @@ export function percents(ev: Evidence): PercentFact[] {
       const r = s.range(m.start, m.end);
       // Payouts inside an alliance (co-sell, marketplace fees) belong to the strategic archetype.
       const strategic = s.test(ALLIANCE_WORDS) || (s.section ? inAlliance(s.section) : false);
-      out.push({ sentence: s, match: m, ...r, category: classifyPercent(s, m), archetypes: strategic ? ['strategic'] : ev.plan.archetypesOf(s) });
+      out.push({ sentence: s, match: m, start: r.start, end: r.end, category: classifyPercent(s, m), archetypes: strategic ? ['strategic'] : ev.plan.archetypesOf(s) });
     }
   }
   return out;
