@@ -90,8 +90,13 @@ const PROGRAM_SUBJECT = new RegExp(
 const TOOL_HEADING = /\b(?:sync\w*|salesforce|SFDC|dashboards?|views?|fields?|objects?|glossary|integrations?(?! partners?\b| program)|access|workflows?|PRM|CRM|API|statuses|status)\b/i;
 
 function toolHeadings(plan: PlanModel): { hits: number; of: number } {
-  const titles = plan.sections.map((sec) => sec.title);
-  return { hits: titles.filter((t) => TOOL_HEADING.test(t)).length, of: titles.length };
+  let hits = 0;
+  for (const sec of plan.sections) {
+    // Remembered by the heading's sentence when the title is its text.
+    const heading = sec.heading?.sentences[0];
+    if (heading && heading.text === sec.title ? heading.memo('toolHeading', () => TOOL_HEADING.test(sec.title)) : TOOL_HEADING.test(sec.title)) hits++;
+  }
+  return { hits, of: plan.sections.length };
 }
 
 /** Section topics that are a program's own mechanics: two headings about them make the program the subject. */

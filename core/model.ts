@@ -37,7 +37,11 @@ const NEGATIVE_ANSWER = /^\W*(?:no\b|not\b|nope\b|none\b|never\b|nothing\b|we (?
 export class PlanModel {
   readonly lines: LineIndex;
   units: Unit[] = [];
-  sentences: Sentence[] = [];
+  /** Every sentence, in document order (gathered from the units when first asked). */
+  get sentences(): Sentence[] {
+    return (this.everySentence ??= this.units.flatMap((u) => u.sentences));
+  }
+  private everySentence?: Sentence[];
   sections: Section[] = [];
   /** The pseudo-section holding everything before the first heading. */
   root: Section;
@@ -72,7 +76,8 @@ export class PlanModel {
     for (const piece of pieces) for (const b of piece.entry.breaks) starts.push(piece.start + b);
     this.lines = new LineIndex(text, starts);
     const stack: Section[] = [this.root];
-    const used = new Set<PieceExtract>();
+    // How many times each extract has been placed so far: a repeated piece's later copies have their own.
+    const used = new Map<PieceExtract, number>();
     for (const piece of pieces) {
       if (options.deadline !== undefined && performance.now() > options.deadline) throw new DeadlineExceeded('time budget exceeded');
       let extract = piece.entry.extract as PieceExtract | undefined;
@@ -81,17 +86,19 @@ export class PlanModel {
         piece.entry.extract = extract;
         // The tree is no longer needed: what the model read from it is kept instead.
         piece.entry.nodes = [];
-      } else if (used.has(extract)) {
-        // The same text twice in one document (a repeated section): its units are placed in the
-        // document, so the second copy needs units of its own.
-        extract = extractPiece(piece.text, parsePieceText(piece.text));
       }
-      used.add(extract);
+      const seen = used.get(extract) ?? 0;
+      used.set(extract, seen + 1);
+      if (seen > 0) {
+        // The same text twice in one document (a repeated section): its units are placed in the
+        // document, so the second copy needs units of its own, kept with the piece for the next version.
+        const copies = (piece.entry.copies ??= []) as PieceExtract[];
+        extract = copies[seen - 1] ??= extractPiece(piece.text, parsePieceText(piece.text));
+      }
       if (piece.pathology) this.notAnalysed.push({ start: piece.start, end: piece.start + piece.text.length, reason: piece.pathology });
       this.extracts.push(extract);
       this.assemble(extract, piece.start, stack);
     }
-    this.units.forEach((u, i) => (u.index = i));
     if (options.cache) {
       const last = options.cache.lastModel as { extracts: PieceExtract[]; answers: Map<string, QueryAnswer> } | undefined;
       if (last) this.previous = { answers: last.answers, ...sharedEnds(last.extracts, this.extracts) };
@@ -123,31 +130,33 @@ export class PlanModel {
         unit.section = stack[stack.length - 1];
         unit.section.units.push(unit);
       }
+      unit.index = this.units.length;
       this.units.push(unit);
-      for (const s of unit.sentences) this.sentences.push(s);
     }
   }
 
 
   private classifySections(synonyms: Partial<Record<Topic, string[]>>): void {
+    const extra = (Object.entries(synonyms) as Array<[Topic, string[]]>).map(([topic, words]) => [topic, words?.map((w) => w.toLowerCase())] as const);
+    // Sections come in document order: a parent's history is known before its subsections'.
     for (const s of this.sections) {
       const title = s.title;
-      // The heading's sentence remembers these tests across edits elsewhere.
+      // The heading's sentence remembers what its words say across edits elsewhere.
       const heading = s.heading?.sentences[0];
-      const topics = heading ? heading.memo('headingTopics', () => headingTopics(heading.text)) : headingTopics(title);
-      for (const topic of topics) s.topics.add(topic);
-      for (const [topic, words] of Object.entries(synonyms) as Array<[Topic, string[]]>) {
+      const read = heading ? heading.memo('headingReading', () => readHeading(heading.text)) : readHeading(title);
+      for (const topic of read.topics) s.topics.add(topic);
+      if (extra.length) {
         const t = title.toLowerCase();
-        if (words?.some((w) => w && t.includes(w.toLowerCase()))) s.topics.add(topic);
+        for (const [topic, words] of extra) if (words?.some((w) => w && t.includes(w))) s.topics.add(topic);
       }
       // "Registering a referral" is deal registration, not economics; "Pricing protection" is not tiers.
       if (s.topics.has('pricingProtection')) s.topics.delete('economics');
       if (s.topics.has('faq')) s.topics.delete('team');
-      s.named = heading ? heading.memo('headingArchetypes', () => ARCHETYPES.filter((a) => ARCHETYPE_WORDS[a].test(heading.text))) : ARCHETYPES.filter((a) => ARCHETYPE_WORDS[a].test(title));
+      s.named = read.named;
+      // History is not the plan: a section whose heading marks the past, and everything under it.
+      const past = heading && heading.text === title ? read.past : pastTitle(title);
+      s.history = (s.parent?.history ?? false) || (s.heading !== this.titleUnit && past);
     }
-    // History is not the plan: a section whose heading marks the past, and everything under it.
-    // "Q3 results" is history; "Q3 review and Q4 plan" also looks ahead.
-    for (const s of this.sections) s.history = (s.parent?.history ?? false) || (s.heading !== this.titleUnit && HISTORY_HEADING.test(s.title) && !/\bplan\b|\bnext\b|\bgoing forward\b/i.test(s.title));
     this.hasHistory = this.sections.some((s) => s.history);
     // The title heading names the plan, not a section topic.
     const title = this.titleUnit?.section;
@@ -381,8 +390,11 @@ export class PlanModel {
   }
 
   sectionsWith(topic: Topic): Section[] {
-    return this.sections.filter((s) => s.topics.has(topic));
+    let found = this.withTopic.get(topic);
+    if (!found) this.withTopic.set(topic, (found = this.sections.filter((s) => s.topics.has(topic))));
+    return found.slice();
   }
+  private readonly withTopic = new Map<Topic, Section[]>();
 
   /** Sentences (not headings) of the whole plan, optionally only those outside questions. */
   prose(): Sentence[] {
@@ -399,10 +411,32 @@ export class PlanModel {
     const named = words.named.filter((a) => a !== 'strategic' || words.alliance || this.archetypes.includes('strategic'));
     if (named.length) return named;
     if (options.textOnly) return [];
-    if (s.section) for (const sec of s.section.chain()) if (sec.named.length && sec !== this.titleUnit?.section) return [...sec.named];
+    const heading = s.section ? this.namingHeading(s.section) : null;
+    if (heading) return [...heading.named];
     return this.archetypes.length === 1 ? [...this.archetypes] : [];
   }
 
+  /** The nearest section (this one or one it sits in, not the title's) whose heading names archetypes; found once per section. */
+  private namingHeading(section: Section): Section | null {
+    let found = this.naming.get(section);
+    if (found === undefined) {
+      found = section.chain().find((sec) => sec.named.length && sec !== this.titleUnit?.section) ?? null;
+      this.naming.set(section, found);
+    }
+    return found;
+  }
+  private readonly naming = new Map<Section, Section | null>();
+
+}
+
+/** What a heading's words say: the topics and archetypes it names, and whether it is about the past. */
+function readHeading(text: string): { topics: Topic[]; named: Archetype[]; past: boolean } {
+  return { topics: headingTopics(text), named: ARCHETYPES.filter((a) => ARCHETYPE_WORDS[a].test(text)), past: pastTitle(text) };
+}
+
+/** "Q3 results" is history; "Q3 review and Q4 plan" also looks ahead. */
+function pastTitle(title: string): boolean {
+  return HISTORY_HEADING.test(title) && !/\bplan\b|\bnext\b|\bgoing forward\b/i.test(title);
 }
 
 // ---- answers kept with each piece ---------------------------------------------------

@@ -99,6 +99,11 @@ export interface PieceEntry {
   nodes: RootContent[];
   /** Set by the plan model: units, sentences and comments of the piece (piece-local offsets). */
   extract?: unknown;
+  /**
+   * Set by the plan model when a document holds the piece's text more than once: what it read
+   * for the second, third, ... copy (each copy's units are placed in the document on their own).
+   */
+  copies?: unknown[];
   /** Line endings in the piece. */
   lines: number;
   /** Offsets just past each line ending (piece-local). */

@@ -3,7 +3,7 @@ import type { CoveredTopic, SectionSummary } from './types.js';
 import { TOPIC_LABELS, type Section, type Topic } from './outline.js';
 import type { PlanModel } from './model.js';
 import type { Sentence } from './sentences.js';
-import { statesPartnerExit, statesProgramExit, type Evidence } from './facts/index.js';
+import { statesPartnerExit, statesProgramExit, type Evidence, type TierStructure } from './facts/index.js';
 import { ANY_PARTNER } from './vocabulary.js';
 
 /** `sentences`: the section's sentences, subsections included. */
@@ -14,6 +14,23 @@ const CREDIT = /\bcredit\b/i;
 /** A sentence of the section matches (each sentence remembers its answer across edits elsewhere). */
 const has = (re: RegExp): Check[1] => (_s, sentences) => sentences.some((x) => x.test(re));
 
+/** The tier structures found in a section (grouped once per analysis). */
+const STRUCTURES_BY_SECTION = new WeakMap<readonly TierStructure[], Map<Section | null, TierStructure[]>>();
+function tierStructuresIn(sec: Section, ev: Evidence): TierStructure[] {
+  const all = ev.tierStructures;
+  let bySection = STRUCTURES_BY_SECTION.get(all);
+  if (!bySection) {
+    bySection = new Map();
+    for (const t of all) {
+      const list = bySection.get(t.section);
+      if (list) list.push(t);
+      else bySection.set(t.section, [t]);
+    }
+    STRUCTURES_BY_SECTION.set(all, bySection);
+  }
+  return bySection.get(sec) ?? [];
+}
+
 const ELEMENTS: Partial<Record<Topic, Check[]>> = {
   dealRegistration: [
     ['form', has(/\bform\b|\bfields?\b|\bname\b.*\b(?:contact|stage|close|seats|value)\b|\bsubmit\w*|\bregister\w* (?:an? |each |the )?(?:opportunit|deal|referral|client|account)/i)],
@@ -22,9 +39,9 @@ const ELEMENTS: Partial<Record<Topic, Check[]>> = {
     ['conflict rule', (_s, _t, ev) => !!ev.dealRegConflictRule],
   ],
   tiers: [
-    ['2-4 tiers', (s, _t, ev) => ev.tierStructures.some((t) => t.section === s && t.tiers.length >= 2 && t.tiers.length <= 4)],
-    ['entry criteria', (s, _t, ev) => ev.tierStructures.some((t) => t.section === s && t.tiers.length > 0 && t.tiers.every((x) => x.hasCriteria))],
-    ['benefits', (s, _t, ev) => ev.tierStructures.some((t) => t.section === s && t.tiers.length > 0 && t.tiers.every((x) => x.hasBenefits))],
+    ['2-4 tiers', (s, _t, ev) => tierStructuresIn(s, ev).some((t) => t.tiers.length >= 2 && t.tiers.length <= 4)],
+    ['entry criteria', (s, _t, ev) => tierStructuresIn(s, ev).some((t) => t.tiers.length > 0 && t.tiers.every((x) => x.hasCriteria))],
+    ['benefits', (s, _t, ev) => tierStructuresIn(s, ev).some((t) => t.tiers.length > 0 && t.tiers.every((x) => x.hasBenefits))],
   ],
   economics: [
     ['rate', (_s, sentences) => sentences.some((x) => x.percents.length > 0)],
@@ -74,7 +91,7 @@ export function sectionSummaries(plan: PlanModel, ev: Evidence, covered: readonl
   for (const sec of plan.sections) {
     const topic = ([...sec.topics] as Topic[]).find((t) => ELEMENTS[t]);
     if (!topic || !sec.heading) continue;
-    const sentences = [...sec.allSentences()];
+    const sentences = sec.allSentences();
     const present: string[] = [];
     const missing: string[] = [];
     for (const [name, test] of ELEMENTS[topic]!) (test(sec, sentences, ev) ? present : missing).push(name);

@@ -72,18 +72,24 @@ export class Sentence {
   private values?: Map<string, unknown>;
   /** A value computed from the sentence text alone, remembered like `match`. */
   private remember<T>(key: string, f: (text: string) => T): T {
-    this.values ??= new Map();
-    if (!this.values.has(key)) this.values.set(key, f(this.text));
-    return this.values.get(key) as T;
+    const values = (this.values ??= new Map());
+    const known = values.get(key);
+    if (known !== undefined || values.has(key)) return known as T;
+    const value = f(this.text);
+    values.set(key, value);
+    return value;
   }
   /**
    * A value computed from the sentence and its unit alone (the contract of `PlanModel.select`),
    * remembered like `match`. Distinct computations need distinct keys.
    */
   memo<T>(key: string, f: () => T): T {
-    this.values ??= new Map();
-    if (!this.values.has(key)) this.values.set(key, f());
-    return this.values.get(key) as T;
+    const values = (this.values ??= new Map());
+    const known = values.get(key);
+    if (known !== undefined || values.has(key)) return known as T;
+    const value = f();
+    values.set(key, value);
+    return value;
   }
   get percents(): PercentMatch[] {
     return this.remember('percents', findPercents);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRule } from '../core/rule.js';
-import { AFTER_PILOT, isHedged, WISH } from '../core/language.js';
+import { AFTER_PILOT, isHedged, isStatement, WISH } from '../core/language.js';
 import { ANSWER_START } from '../core/structure.js';
 import type { PlanModel } from '../core/model.js';
 import type { Sentence } from '../core/sentences.js';
@@ -19,21 +19,37 @@ const NOT_THE_PILOT = /\bregist\w*|\bprotect\w*|\bvalid\b|\bexpir\w*|\bpaid\b|\b
 const LENGTH_OF_SOMETHING_ELSE =
   /^[\w.]+-(?:hours?|days?|weeks?|months?)\s+(?!(?:pilot|program(?:me)?|trial|test|evaluation|period|window|run|phase|sprint|cohort|engagement|proof|experiment)\b)(?:[\w-]+\s+){0,2}?(?:training|workshop|course|bootcamp|onboarding|certification|session|kick-?off|visit|trip|event|summit|notice|plan|sprint review|review|meeting|call|offsite|intro(?:duction)?|sales training)\b/i;
 
+const PILOT_WORD = /\bpilot/i;
+
+/** A length or a number of partners, not in a pilot's review, letters or results, nor after the pilot. */
+function statesShape(s: Sentence): boolean {
+  if (/\bpilot (?:review|letters?|agreements?|results?|learnings?|customers?)\b/i.test(s.text) && !/\bpilot (?:runs?|lasts?|of|for|with)\b/i.test(s.text)) return false;
+  if (/\b(?:after|since|following|post)[- ](?:the |our )?pilot\b/i.test(s.text)) return false;
+  // A wish or an open question is no shape; a customer's pilot or a proof of concept is not the partner pilot.
+  if (isHedged(s.text) || WISH.test(s.text) || CUSTOMER_PILOT.test(s.text)) return false;
+  return s.durations.length > 0 || partnerCounts(s).length > 0;
+}
+
+/** A sentence that may answer a question (see `PlanModel.questionFor`): an answer, or one after a question in its paragraph. */
+function mayAnswer(s: Sentence): boolean {
+  const i = s.unit.sentences.indexOf(s);
+  return ANSWER_START.test(s.text) || (i > 0 && s.unit.sentences[i - 1].isQuestion);
+}
+
 /** Statements of a pilot's shape: its length or its number of partners. */
 function pilotStatements(plan: PlanModel): Sentence[] {
-  return plan
-    .statements('pilotShape', (s) => {
-      if (/\bpilot (?:review|letters?|agreements?|results?|learnings?|customers?)\b/i.test(s.text) && !/\bpilot (?:runs?|lasts?|of|for|with)\b/i.test(s.text)) return false;
-      if (/\b(?:after|since|following|post)[- ](?:the |our )?pilot\b/i.test(s.text)) return false;
-      // A wish or an open question is no shape; a customer's pilot or a proof of concept is not the partner pilot.
-      if (isHedged(s.text) || WISH.test(s.text) || CUSTOMER_PILOT.test(s.text)) return false;
-      return s.durations.length > 0 || partnerCounts(s).length > 0;
-    })
-    .filter((s) => /\bpilot/i.test(s.text) || !!s.section?.inTopic('pilot') || /\bpilot/i.test(plan.questionFor(s)?.text ?? ''))
+  // A statement of a length or a partner count is about the pilot when it says so, answers a question
+  // (kept with each piece), or sits under a pilot heading.
+  const named = plan.statements('pilotShapeNamed', (s) => statesShape(s) && (s.test(PILOT_WORD) || mayAnswer(s)));
+  const underPilot: Sentence[] = [];
+  for (const sec of plan.sectionsWith('pilot')) for (const s of sec.allSentences()) if (isStatement(s) && !s.section?.history && statesShape(s)) underPilot.push(s);
+  const shapes = (underPilot.length ? plan.inOrder([...named, ...underPilot]) : named)
+    .filter((s) => s.test(PILOT_WORD) || !!s.section?.inTopic('pilot') || PILOT_WORD.test(plan.questionFor(s)?.text ?? ''))
     // A list introduced by "After the pilot …:" describes what comes next.
-    .filter((s) => !AFTER_PILOT.test(plan.listContext(s.unit)?.text ?? ''))
-    // Where a section sets out the pilot, its shape is read there, not from a summary line elsewhere.
-    .filter((s, _i, all) => !!s.section?.inTopic('pilot') || !all.some((x) => x.section?.inTopic('pilot')));
+    .filter((s) => !AFTER_PILOT.test(plan.listContext(s.unit)?.text ?? ''));
+  // Where a section sets out the pilot, its shape is read there, not from a summary line elsewhere.
+  const pilotSection = shapes.some((x) => x.section?.inTopic('pilot'));
+  return shapes.filter((s) => !!s.section?.inTopic('pilot') || !pilotSection);
 }
 
 export default defineRule({

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineRule } from '../core/rule.js';
 import { findMoney } from '../core/numbers.js';
 import { isNegatedAt } from '../core/language.js';
+import type { Sentence } from '../core/sentences.js';
 
 /**
  * Building for the board or investors, read from its parts: the audience (board, investors, the next
@@ -95,26 +96,36 @@ export default defineRule({
     },
   },
   check({ plan, options, report }) {
+    // What a sentence gives as a reason is read from it and its paragraph, with the ARR threshold and
+    // the front matter's ARR: remembered with the sentence.
+    const arrStated = plan.frontMatter?.arr ?? Infinity;
+    const key = `prematureReason:${options.arrThreshold}:${arrStated}`;
     for (const s of plan.matching(PREFILTER)) {
-      let why: string | null = null;
-      for (const [re, w] of RED_FLAGS) {
-        const m = typeof re === 'function' ? re(s.text) : s.match(re);
-        // Before fit, the negation ("we don't have product-market fit yet") is the red flag itself.
-        if (m && (re === beforeFit || !isNegatedAt(s.text, m.index, 80)) && !REJECTS.test(s.text)) {
-          why = w;
-          break;
-        }
-      }
-      // "... asked for a partnerships story. That is not why this program exists."
-      const next = s.unit.sentences[s.unit.sentences.indexOf(s) + 1];
-      if (why && next && /^(?:but )?(?:that|this)(?:'s| is| was)? not (?:why|the reason)|^(?:that|this) is not what\b/i.test(next.text)) why = null;
-      if (!why && GROWTH_SHORTCUT.test(s.text) && !REJECTS.test(s.text) && /\bchannel|\bpartner|\breferr|\bresell|\bSIs?\b|\bMSPs?\b|\bagenc/i.test(s.text)) {
-        // The ARR may be stated in the same paragraph or list item rather than the same sentence.
-        const context = s.unit.text;
-        const arr = [...findMoney(context).filter((m) => /\bARR\b/i.test(context.slice(m.end, m.end + 6))).map((m) => m.value), ...[...context.matchAll(ARR_FIGURE)].map((m) => Number(m[1].replace(',', '.')) * (m[2].toLowerCase() === 'k' ? 1e3 : 1e6)), ...millionsInWords(context), plan.frontMatter?.arr ?? Infinity];
-        if (Math.min(...arr) <= options.arrThreshold) why = 'a channel as a growth shortcut at around $1M ARR';
-      }
+      const why = s.memo(key, () => redFlagIn(s, options.arrThreshold, arrStated));
       if (why) report({ message: `Red flag: ${why}.`, at: plan.sentenceSpan(s) });
     }
   },
 });
+
+/** The red flag a sentence gives as the reason for the program, or null. */
+function redFlagIn(s: Sentence, arrThreshold: number, arrStated: number): string | null {
+  let why: string | null = null;
+  for (const [re, w] of RED_FLAGS) {
+    const m = typeof re === 'function' ? re(s.text) : s.match(re);
+    // Before fit, the negation ("we don't have product-market fit yet") is the red flag itself.
+    if (m && (re === beforeFit || !isNegatedAt(s.text, m.index, 80)) && !REJECTS.test(s.text)) {
+      why = w;
+      break;
+    }
+  }
+  // "... asked for a partnerships story. That is not why this program exists."
+  const next = s.unit.sentences[s.unit.sentences.indexOf(s) + 1];
+  if (why && next && /^(?:but )?(?:that|this)(?:'s| is| was)? not (?:why|the reason)|^(?:that|this) is not what\b/i.test(next.text)) why = null;
+  if (!why && GROWTH_SHORTCUT.test(s.text) && !REJECTS.test(s.text) && /\bchannel|\bpartner|\breferr|\bresell|\bSIs?\b|\bMSPs?\b|\bagenc/i.test(s.text)) {
+    // The ARR may be stated in the same paragraph or list item rather than the same sentence.
+    const context = s.unit.text;
+    const arr = [...findMoney(context).filter((m) => /\bARR\b/i.test(context.slice(m.end, m.end + 6))).map((m) => m.value), ...[...context.matchAll(ARR_FIGURE)].map((m) => Number(m[1].replace(',', '.')) * (m[2].toLowerCase() === 'k' ? 1e3 : 1e6)), ...millionsInWords(context), arrStated];
+    if (Math.min(...arr) <= arrThreshold) why = 'a channel as a growth shortcut at around $1M ARR';
+  }
+  return why;
+}

@@ -83,9 +83,14 @@ export function dealReg(ev: Evidence): DealRegistration | null {
   const section = ev.plan.sectionsWith('dealRegistration')[0] ?? null;
   // A bare name of the topic ("Deal registration", a link to the policy page) is navigation, not a mechanism.
   const bare = (s: Sentence) => s.text.trim().split(/\s+/).length <= 5 && !/\b(?:register|submit|approv|valid|expir|claim|protect|hold|renew|extend|lock)\w*|\d/i.test(s.text);
-  const sentences = ev.dealRegSentences.filter((s) => !s.test(SIGN_UP) && ((section && s.section?.inTopic('dealRegistration')) || s.test(REGISTRATION_PROCESS) || s.test(DR_ABBREVIATION) || describesRegistration(s.text)));
+  // What a sentence says on its own is remembered with it; whether its section is about deal registration is asked each time.
+  const sentences = ev.dealRegSentences.filter(
+    (s) =>
+      !s.test(SIGN_UP) &&
+      ((section && s.section?.inTopic('dealRegistration')) || s.memo('describesDealReg', () => s.test(REGISTRATION_PROCESS) || s.test(DR_ABBREVIATION) || describesRegistration(s.text))),
+  );
   // "We have no deal registration yet", "Deal registration: not decided": absence, not a mechanism to judge.
-  const stated = sentences.filter((s) => !statesAbsence(s) && !COVERED_ELSEWHERE.test(s.text));
+  const stated = sentences.filter((s) => !s.memo('dealRegAbsentOrElsewhere', () => statesAbsence(s) || COVERED_ELSEWHERE.test(s.text)));
   if (!stated.some((s) => !bare(s)) && !section) return null;
   if (!stated.length && (sentences.length || !section || section.allSentences().every((s) => s.unit.kind === 'heading' || statesAbsence(s)))) return null;
   return { section, sentences: stated };
@@ -109,7 +114,6 @@ export function dealRegExpiries(ev: Evidence): DurationFact[] {
   const out: DurationFact[] = [];
   const dr = ev.dealReg;
   if (!dr) return out;
-  const re = /\b(?:valid(?:ity)?|expir\w*|(?<!the |in the |over the |for the )lasts?|holds?|held|hold for|lifetime|protect(?:s|ed|ion)?|belongs? to|reserved|locked|exclusive|good for|stands? for|(?:remains?|stays?) (?:open|active|valid|protected|yours|theirs)|remains? yours|runs? for|during|lapses?|term|honou?r(?:s|ed)?|time(?:s|d)? out|shelf[- ]life|window|keeps?|retains?|open again|renew\w*|exclusivity|exclusive for|ring-?fenced|claimed again)\b/gi;
   // Where what partners register is a referral, "Referrals are valid for 120 days" is how long a registration holds.
   const ofReferrals = dr.sentences.some((s) => /\breferrals?\b/i.test(s.text) && DECIDES_ON_A_CLAIM.test(s.text));
   const pool = new Set([
@@ -119,23 +123,10 @@ export function dealRegExpiries(ev: Evidence): DurationFact[] {
     ...(ofReferrals ? ev.plan.matching(/\breferrals?\b/i) : []),
   ]);
   for (const s of pool) {
-    if (isHedged(s.text) || WISH.test(s.text)) continue;
-    re.lastIndex = 0;
-    let k: RegExpExecArray | null;
-    while ((k = re.exec(s.text))) {
-      // The duration that follows the expiry word closely ("valid 90 days", "held for 2 weeks").
-      const end = k.index + k[0].length;
-      // Or the one right before it ("a standard 90-day expiration", "a 120-day term").
-      const d =
-        s.durations.find((x) => x.start >= k!.index && x.start - end <= 45 && !/^[^;]{0,12}extension/i.test(s.text.slice(x.end, x.end + 12))) ??
-        s.durations.find((x) => x.end <= k!.index && k!.index - x.end <= 12 && !/extension/i.test(s.text.slice(x.end, k!.index))) ??
-        // "180 days after approval, the registration expires": a time counted from the approval or the registration.
-        s.durations.find((x) => x.end <= k!.index && k!.index - x.end <= 60 && /^\s*(?:after|from|following|of) (?:the |its |your )?(?:approval|registration|submission|being approved)\b/i.test(s.text.slice(x.end)));
-      if (d && heldIsRegistration(s.text, d, !!s.section?.inTopic('dealRegistration'))) {
-        out.push({ sentence: s, match: d, ...s.range(d.start, d.end) });
-        break;
-      }
-    }
+    // Read from the sentence and whether its section is about deal registration; remembered with the sentence.
+    const inTopic = !!s.section?.inTopic('dealRegistration');
+    const d = s.memo(inTopic ? 'registrationHeld:inTopic' : 'registrationHeld', () => registrationHeld(s, inTopic));
+    if (d) out.push({ sentence: s, match: d, ...s.range(d.start, d.end) });
   }
   // FAQ pairs: "Q: How long does a registration last?" / "A: Ninety days from approval."
   for (const a of ev.plan.select('faqAnswers', (x) => ANSWER_START.test(x.text) && x.durations.length > 0)) {
@@ -145,6 +136,29 @@ export function dealRegExpiries(ev: Evidence): DurationFact[] {
     if (d && !out.some((o) => o.sentence === a)) out.push({ sentence: a, match: d, ...a.range(d.start, d.end) });
   }
   return out;
+}
+
+const HOLD_WORDS =
+  /\b(?:valid(?:ity)?|expir\w*|(?<!the |in the |over the |for the )lasts?|holds?|held|hold for|lifetime|protect(?:s|ed|ion)?|belongs? to|reserved|locked|exclusive|good for|stands? for|(?:remains?|stays?) (?:open|active|valid|protected|yours|theirs)|remains? yours|runs? for|during|lapses?|term|honou?r(?:s|ed)?|time(?:s|d)? out|shelf[- ]life|window|keeps?|retains?|open again|renew\w*|exclusivity|exclusive for|ring-?fenced|claimed again)\b/gi;
+
+/** How long a registration holds, as the sentence states it, or null. */
+function registrationHeld(s: Sentence, inTopic: boolean): DurationMatch | null {
+  if (isHedged(s.text) || WISH.test(s.text)) return null;
+  const re = HOLD_WORDS;
+  re.lastIndex = 0;
+  let k: RegExpExecArray | null;
+  while ((k = re.exec(s.text))) {
+    // The duration that follows the expiry word closely ("valid 90 days", "held for 2 weeks").
+    const end = k.index + k[0].length;
+    // Or the one right before it ("a standard 90-day expiration", "a 120-day term").
+    const d =
+      s.durations.find((x) => x.start >= k!.index && x.start - end <= 45 && !/^[^;]{0,12}extension/i.test(s.text.slice(x.end, x.end + 12))) ??
+      s.durations.find((x) => x.end <= k!.index && k!.index - x.end <= 12 && !/extension/i.test(s.text.slice(x.end, k!.index))) ??
+      // "180 days after approval, the registration expires": a time counted from the approval or the registration.
+      s.durations.find((x) => x.end <= k!.index && k!.index - x.end <= 60 && /^\s*(?:after|from|following|of) (?:the |its |your )?(?:approval|registration|submission|being approved)\b/i.test(s.text.slice(x.end)));
+    if (d && heldIsRegistration(s.text, d, inTopic)) return d;
+  }
+  return null;
 }
 
 /** A rule for duplicate or contested registrations. */

@@ -8,6 +8,7 @@ import type { PercentMatch } from '../numbers.js';
 import { ANY_PARTNER, CAPITALISED_TIER_NAMES, DIRECT_SELLERS, oneOf, PARTNER_NOUNS } from '../vocabulary.js';
 import { isHedged, isNegatedAt, isStatement, reportsThePast, WISH } from '../language.js';
 import type { Sentence } from '../sentences.js';
+import type { Section } from '../outline.js';
 import { PARTNER_NOUN } from './partners.js';
 import type { Evidence } from './index.js';
 
@@ -28,16 +29,24 @@ export interface PercentFact {
 /** Every percentage of the plan (headings and header rows aside), classified. */
 export function percents(ev: Evidence): PercentFact[] {
   const out: PercentFact[] = [];
+  // Whether a section sits in one whose heading names an alliance: asked once per section.
+  const allianceSections = new Map<Section, boolean>();
+  const inAlliance = (sec: Section): boolean => {
+    let known = allianceSections.get(sec);
+    if (known === undefined) allianceSections.set(sec, (known = sec.chain().some((x) => x.heading !== ev.plan.titleUnit && x.named.includes('strategic'))));
+    return known;
+  };
   for (const s of ev.plan.select('percents', (x) => x.unit.kind !== 'heading' && !x.unit.isHeaderRow && x.percents.length > 0)) {
     for (const m of s.percents) {
       const r = s.range(m.start, m.end);
       // Payouts inside an alliance (co-sell, marketplace fees) belong to the strategic archetype.
-      const strategic = s.test(/\bco-?sell|\balliance|\bmarketplace\b/i) || (s.section ? [...s.section.chain()].some((x) => x.heading !== ev.plan.titleUnit && x.named.includes('strategic')) : false);
-      out.push({ sentence: s, match: m, ...r, category: classifyPercent(s, m), archetypes: strategic ? ['strategic'] : ev.plan.archetypesOf(s) });
+      const strategic = s.test(ALLIANCE_WORDS) || (s.section ? inAlliance(s.section) : false);
+      out.push({ sentence: s, match: m, start: r.start, end: r.end, category: classifyPercent(s, m), archetypes: strategic ? ['strategic'] : ev.plan.archetypesOf(s) });
     }
   }
   return out;
 }
+const ALLIANCE_WORDS = /\bco-?sell|\balliance|\bmarketplace\b/i;
 
 /** The plan's own percentages of one kind: those reported in history (last year's margin, last year's MDF) are not the plan's. */
 export function presentPercents(ev: Evidence, category: PercentCategory): PercentFact[] {
@@ -54,11 +63,17 @@ const TIER_LEAD = new RegExp(String.raw`^\W*(?:${CAPITALISED_TIER_NAMES})\b(?:\s
 export function classifyPercent(s: Sentence, m: PercentMatch): PercentCategory {
   const inTiers = !!s.section?.inTopic('tiers') || TIER_LEAD.test(s.text);
   const inMdf = !!s.section?.inTopic('mdf');
-  return s.memo(`percent:${m.start}:${inTiers}:${inMdf}`, () => {
-    const category = classifyPercentIn(s, m, inTiers);
+  // Remembered by the sentence, per number and heading context.
+  const known = s.memo('percentCategories', () => new Map<number, PercentCategory>());
+  const key = m.start * 4 + (inTiers ? 2 : 0) + (inMdf ? 1 : 0);
+  let category = known.get(key);
+  if (category === undefined) {
+    category = classifyPercentIn(s, m, inTiers);
     // Under an MDF heading, a share of revenue no other reading claims is the fund's size.
-    return category === 'other' && inMdf && /^\s*(?:of\s+)?(?:(?:the|their|your|partner(?:[- ](?:generated|sourced|influenced))?|channel|annual|net)\s+)*(?:revenue|bookings|sales|ARR)\b/i.test(s.text.slice(m.end)) ? 'mdf' : category;
-  });
+    if (category === 'other' && inMdf && /^\s*(?:of\s+)?(?:(?:the|their|your|partner(?:[- ](?:generated|sourced|influenced))?|channel|annual|net)\s+)*(?:revenue|bookings|sales|ARR)\b/i.test(s.text.slice(m.end))) category = 'mdf';
+    known.set(key, category);
+  }
+  return category;
 }
 
 /** A discount on the partner's own licences (internal use, demo, NFR) or on what it buys for itself is not what it earns on a sale. */

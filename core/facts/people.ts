@@ -6,6 +6,7 @@
 import { ANY_PARTNER, DIRECT_SELLERS, oneOf } from '../vocabulary.js';
 import { isHedged, isNegatedAt, WISH } from '../language.js';
 import type { Sentence } from '../sentences.js';
+import type { Section } from '../outline.js';
 import type { Evidence } from './index.js';
 
 /** The program owner statement and whether it is full-time. */
@@ -123,14 +124,21 @@ export function owner(ev: Evidence): Owner | null {
     if (!labelled && !s.test(title) && /\bown(?:s|ed)?\b/i.test(s.text) && !THE_PROGRAM.test(s.text)) return false;
     return labelled || s.test(title) || NAMES_A_PERSON.test(s.text) || statesOwnership(s.text);
   });
+  // What the sentence says is kept with it; whether its section is about the team is asked each time.
   // A partnerships title counts under a team heading, or with what the role's time is ("Prepared by
   // Priya Raman, Director of OEM Partnerships (full-time)").
   const candidates = local.filter(
-    (s) => labelOwner(s) || s.test(owns) || statesOwnership(s.text) || (s.test(title) && (s.section?.inTopic('team') || WHOLE_JOB.test(s.text) || PART_TIME.test(s.text))),
+    (s) =>
+      s.memo('statesOwner', () => labelOwner(s) || s.test(owns) || statesOwnership(s.text) || (s.test(title) && (WHOLE_JOB.test(s.text) || PART_TIME.test(s.text)))) ||
+      (s.test(title) && s.section?.inTopic('team')),
   );
   // An FAQ answer to "Who runs the partner program?" names the owner: the question says what they do.
+  const isCandidate = new Set(candidates);
   for (const a of ev.plan.answersWith('owner', (t) => WHO_RUNS_IT.test(t) && NAMES_SOMEONE.test(t.replace(/^[^?]*\?\s*/, '')) && !NO_OWNER.test(t.replace(NOT_HIRING, '')))) {
-    if (!candidates.includes(a)) candidates.push(a);
+    if (!isCandidate.has(a)) {
+      isCandidate.add(a);
+      candidates.push(a);
+    }
   }
   candidates.sort((x, y) => x.start - y.start);
   // Prefer a named or labelled owner; a partnership title on its own also counts.
@@ -138,7 +146,7 @@ export function owner(ev: Evidence): Owner | null {
   if (!s) return null;
   // What the plan says of the owner elsewhere in the section: sentences that name them again ("Helena also keeps her SE accounts").
   const name = /\b([A-Z][a-zà-ÿ]+)(?= [A-Z][a-zà-ÿ]+)/.exec(s.text)?.[1];
-  const more = name ? (s.section?.allSentences() ?? []).filter((x) => !candidates.includes(x) && (x.text.includes(name) || /^(?:She|He|They)\b/.test(x.text))).slice(0, 4) : [];
+  const more = name && s.section ? firstSentences(s.section, 4, (x) => (x.text.includes(name) || /^(?:She|He|They)\b/.test(x.text)) && !isCandidate.has(x)) : [];
   const text = [...candidates, ...more].map((c) => c.text).join(' ');
   const pt = PART_TIME.exec(text);
   // An owner whose title is another function (the VP Sales, the COO, a head of marketing) runs
@@ -155,6 +163,21 @@ export function owner(ev: Evidence): Owner | null {
     fullTime: fullTimeSaid && !partTime,
     senior: /\b(?:vp|vice president|director|head|chief)\b/i.test(text),
   };
+}
+
+/** The first `most` sentences of a section and its subsections, in order, for which `test` holds. */
+function firstSentences(section: Section, most: number, test: (s: Sentence) => boolean, out: Sentence[] = []): Sentence[] {
+  for (const u of section.units) {
+    for (const s of u.sentences) {
+      if (out.length >= most) return out;
+      if (test(s)) out.push(s);
+    }
+  }
+  for (const c of section.children) {
+    if (out.length >= most) return out;
+    firstSentences(c, most, test, out);
+  }
+  return out;
 }
 
 /** A question that asks who owns the program: "Who runs the partner program?", "Who is our channel lead?". */

@@ -31,11 +31,14 @@ export function qualification(ev: Evidence): Sentence | null {
     /\bqualif\w*|\bcriteria\b|\bmust (?:have|name|show|serve|be|commit|employ|run|manage)\b|\bmust[- ]haves?\b|≥\s*\d|\bscreen\w*|\bvet(?:s|ted|ting)?\b|\breferences?\b|\b(?:turn down|reject|decline)s? (?:candidates|firms|partners|applicants)\b|\bat least \d+|\bat least (?:one|two|three|five|ten)\b|\bonly (?:invite|sign|recruit|accept|work with|partner with)\b|\bwe (?:sign|accept|approve) an? \w+ (?:when|if|that|who)\b|\brequirements?\b|\bICP (?:overlap|fit)\b|\b(?:has|have) (?:worked|sold|recommended|referred|partnered)\b|\bcommitted (?:sales ?)?(?:reps?|salespe\w+|sellers?)\b|\bscorecard\b|\bonly if\b|\bminimum\b|\b(?:is|are) signed (?:until|unless|only)\b|\bwhose\b[^.;]{0,40}\b(?:below|exceeds?|above|under|over|less than|more than)\b|\bselected for\b|\bmust answer\b|\bdiscovery questions\b|\bfit (?:check|score)\b/i;
   const rec = ev.recruiting;
   // Every recruiting section: "Who we partner with" and "Joining requirements" are one topic.
-  const pool = [...new Set([rec?.section, rec?.sentence?.section, ...ev.plan.sectionsWith('recruiting')])]
-    .filter((x): x is Section => !!x)
-    .flatMap((sec) => [...sec.allSentences()])
-    .filter((s) => s.unit.kind !== 'heading');
-  const inSection = ev.find(re, pool.filter((x) => !OPEN_QUESTION.test(x.text) && !NOT_PARTNER_QUALIFICATION.test(x.text) && !isHedged(x.text) && !WISH.test(x.text) && !reportsThePast(x.text)));
+  const sections = [...new Set([rec?.section, rec?.sentence?.section, ...ev.plan.sectionsWith('recruiting')])].filter((x): x is Section => !!x);
+  // Read in order until the first that states criteria; what a sentence says is remembered with it.
+  function* pool(): Generator<Sentence> {
+    for (const sec of sections)
+      for (const x of sec.allSentences())
+        if (x.unit.kind !== 'heading' && x.memo('statesPlainly', () => !OPEN_QUESTION.test(x.text) && !NOT_PARTNER_QUALIFICATION.test(x.text) && !isHedged(x.text) && !WISH.test(x.text) && !reportsThePast(x.text))) yield x;
+  }
+  const inSection = ev.find(re, pool());
   if (inSection) return inSection;
   const anywhere = ev.plan.statements('partnerQualification', (x) => qualifiesPartners(x.text))[0];
   if (anywhere) return anywhere;

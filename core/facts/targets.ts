@@ -3,7 +3,7 @@
  * months they are set for) and success metrics stated with a value to reach.
  */
 import { timeFrameMonths, type CountMatch } from '../numbers.js';
-import { isHedged } from '../language.js';
+import { isHedged, isStatement } from '../language.js';
 import { TOPIC_HEADINGS, type Section } from '../outline.js';
 import type { Sentence } from '../sentences.js';
 import type { PercentFact } from './economics.js';
@@ -32,28 +32,25 @@ export function findTargets(ev: Evidence): Target[] {
   for (const p of ev.percents) if (p.category === 'revenueShare') sharesBySentence.set(p.sentence, [...(sharesBySentence.get(p.sentence) ?? []), p]);
   const titleMonths = new Map<Section, number | null>();
   // What the sentence says on its own (a revenue share is always a percent in it); the section is read below.
-  const local = ev.plan.statements(
-    'targetCandidates',
-    (s) =>
-      !/\btarget list\b|\bcandidates?\b|\bshortlist\b|\bdrawn from\b/i.test(s.text) &&
-      !(/\bif\b[^.]{0,60}\b(?:below|under|less than|short of|fall)/i.test(s.text) || isHedged(s.text)) &&
-      (s.percents.length > 0 || /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred)\b/i.test(s.text)),
-  );
+  // A target is stated in words (kept with each piece), or sits under a metrics heading.
+  const worded = ev.plan.statements('targetWords', (s) => targetCandidate(s) && targetWorded(s.memo('targetReading', () => targetReading(s))));
+  const underMetrics: Sentence[] = [];
+  for (const sec of ev.plan.sectionsWith('metrics'))
+    for (const s of sec.allSentences()) if (isStatement(s) && !s.section?.history && targetCandidate(s)) underMetrics.push(s);
+  const local = underMetrics.length ? ev.plan.inOrder([...worded, ...underMetrics]) : worded;
   for (const s of local) {
     const sec = s.section;
     if (sec?.inTopic('exitCriteria')) continue;
-    const inTargets = (sec?.inTopic('metrics') ?? false) || (!!s.unit.label && TOPIC_HEADINGS.metrics.test(s.unit.label));
-    const targetWords = s.test(TARGET_WORDS);
-    // A count of partners with a time ahead ("Active partners | 40 | month 24") is a target too.
-    const timedCount = !targetWords && s.timeFrameMonths !== null && (s.partnerCountMatches.length > 0 || (!!s.unit.cells && ANY_PARTNER_WORD.test(s.unit.cells[0]?.text ?? '')));
-    if (!inTargets && !targetWords && !timedCount) continue;
-    if (!sharesBySentence.has(s) && !/\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred)\b/i.test(s.text)) continue;
+    const r = s.memo('targetReading', () => targetReading(s));
+    const inTargets = (sec?.inTopic('metrics') ?? false) || r.labelled;
+    if (!inTargets && !r.targetWords && !r.timedCount) continue;
+    if (!sharesBySentence.has(s) && !r.numbered) continue;
     let fromTitles: number | null = null;
     if (sec) {
       if (!titleMonths.has(sec)) titleMonths.set(sec, timeFrameMonths([...sec.chain()].map((x) => x.title).join(' | ')));
       fromTitles = titleMonths.get(sec)!;
     }
-    const months = s.timeFrameMonths ?? (s.unit.label ? timeFrameMonths(s.unit.label) : null) ?? fromTitles;
+    const months = r.months ?? fromTitles;
     for (const p of sharesBySentence.get(s) ?? []) {
       out.push({ sentence: s, kind: 'channelShare', min: p.match.min, max: p.match.max, start: p.start, end: p.end, months });
     }
@@ -75,6 +72,36 @@ export function findTargets(ev: Evidence): Target[] {
     }
   }
   return out;
+}
+
+/** A sentence that may state a target: a number in it, and not a candidate list, a condition or a hedge. */
+function targetCandidate(s: Sentence): boolean {
+  return s.memo(
+    'targetCandidate',
+    () =>
+      !/\btarget list\b|\bcandidates?\b|\bshortlist\b|\bdrawn from\b/i.test(s.text) &&
+      !(/\bif\b[^.]{0,60}\b(?:below|under|less than|short of|fall)/i.test(s.text) || isHedged(s.text)) &&
+      (s.percents.length > 0 || /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred)\b/i.test(s.text)),
+  );
+}
+
+/** Whether the sentence's own words make it a target wherever it sits. */
+function targetWorded(r: ReturnType<typeof targetReading>): boolean {
+  return r.labelled || r.targetWords || r.timedCount;
+}
+
+/** What a sentence and its unit say of a target, whatever its section. */
+function targetReading(s: Sentence): { labelled: boolean; targetWords: boolean; timedCount: boolean; numbered: boolean; months: number | null } {
+  const targetWords = s.test(TARGET_WORDS);
+  return {
+    // A label that names metrics ("**Targets:** …").
+    labelled: !!s.unit.label && TOPIC_HEADINGS.metrics.test(s.unit.label),
+    targetWords,
+    // A count of partners with a time ahead ("Active partners | 40 | month 24") is a target too.
+    timedCount: !targetWords && s.timeFrameMonths !== null && (s.partnerCountMatches.length > 0 || (!!s.unit.cells && ANY_PARTNER_WORD.test(s.unit.cells[0]?.text ?? ''))),
+    numbered: /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred)\b/i.test(s.text),
+    months: s.timeFrameMonths ?? (s.unit.label ? timeFrameMonths(s.unit.label) : null),
+  };
 }
 
 // ---- success metrics ---------------------------------------------------------------------

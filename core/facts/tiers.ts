@@ -136,11 +136,13 @@ export function findTierStructures(plan: PlanModel): TierStructure[] {
       out.push({ kind: 'table', anchor: u, tiers: columns, section: u.section });
       continue;
     }
-    const header = u.table.header.map((h) => h.toLowerCase());
     const firstIsTier = /^(?:tiers?|levels?|partner (?:tiers?|levels?)|status|program level|membership)$/i.test(u.table.header[0] ?? '');
     const underTierHeading = u.section?.inTopic('tiers') ?? false;
-    const rowsLookLikeTiers = u.table.rows.length > 0 && u.table.rows.every((r) => TIER_NAME.test(r.cells?.[0]?.text ?? ''));
-    if (!firstIsTier && !(underTierHeading && (rowsLookLikeTiers || header.some((h) => /criteria|requirement|benefit|get there|receives?/.test(h))))) continue;
+    // Most tables are neither: their rows and columns are not read.
+    if (!firstIsTier && !underTierHeading) continue;
+    const header = u.table.header.map((h) => h.toLowerCase());
+    const rowsLookLikeTiers = () => u.table!.rows.length > 0 && u.table!.rows.every((r) => TIER_NAME.test(r.cells?.[0]?.text ?? ''));
+    if (!firstIsTier && !(underTierHeading && (rowsLookLikeTiers() || header.some((h) => /criteria|requirement|benefit|get there|receives?/.test(h))))) continue;
     const critCol = header.findIndex((h, i) => i > 0 && /criteria|requirements?|how .* gets? there|entry|qualif|eligib|to qualify|to reach|commitment|what (?:you|partners?) (?:need|must)|you need|needed|required|must have|to join|minimums?/.test(h));
     const benCol = header.findIndex((h, i) => i > 0 && /benefits?|receives?|gets?\b|rewards?|perks|what .* (?:receives?|gets?)|incentives?|margin|discount/.test(h));
     const tiers: Tier[] = u.table.rows.map((r) => {
@@ -154,8 +156,9 @@ export function findTierStructures(plan: PlanModel): TierStructure[] {
     out.push({ kind: 'table', anchor: u, tiers, section: u.section });
   }
   // Lists under a tier heading whose items start with a tier name.
+  const structured = new Set(out.map((t) => t.section));
   for (const sec of plan.sectionsWith('tiers')) {
-    if (out.some((t) => t.section === sec)) continue;
+    if (structured.has(sec)) continue;
     const items = new Map<string, Unit>();
     for (const u of sec.units) {
       if (u.kind !== 'paragraph' || !u.list) continue;
