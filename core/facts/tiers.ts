@@ -44,7 +44,7 @@ const REQUIREMENT_WORDING =
   /\b(?:must|required?|requires|requirements?|need(?:s|ed)? to|(?:is|are) needed|at least|minimum|min\.|threshold|qualif\w+|to (?:join|qualify|reach|move up|get there|enter|become|unlock)|criteria|entry|get there by|by (?:closing|selling|completing|certifying|showing|reaching)|show(?:s|ing)? (?:\w+ ){0,2}(?:customers?|references?|deals?)|once (?:they|you|a partner)|after (?:closing|selling|completing))\b/i;
 /** Tiers and levels of someone else: customers' status, support plans, employees' careers, a competitor's program, candidates before they join. */
 const NOT_THIS_PROGRAMS_TIER =
-  /\b(?:customers?|clients?|users?|subscribers?) (?:with|who|that|earn|get|qualify)\b|\bavailable to (?:customers|clients|users)\b|\bcareer\b|\bemployees?\b|\bquota attainment\b|\bpromotion\b|\bcompetitors?\b|\b(?:its|their) (?:\w+ )?tier\b|\bcandidate\b|\bprospective\b|\bapplicants?\b/i;
+  /\b(?:customers?|clients?|users?|subscribers?) (?:with|who|that|earn|get|qualify)\b|\bavailable to (?:customers|clients|users)\b|\bcareer\b|\bemployees?\b|\bquota attainment\b|\bpromotion\b|\bcompetitors?\b|\bcompetitor['’]s\b|\b(?:its|their) (?:\w+ )?tier\b|\bcandidate\b|\bprospective\b|\bapplicants?\b|\b(?:gold|silver|platinum|bronze|premium)[- ]tier customers\b|\b(?:plan|subscription|edition|licen[cs]e) (?:tier )?includes\b|\bsubscription tier\b|\bas an? (?:preferred |valued )?customer of\b|\bwe are an? (?:[\w-]+ ){0,3}partner\b|\bno tier (?:gets|has|receives)\b|\bthere are no tiers\b/i;
 /** What it takes to reach a tier, stated: criteria that a partner can meet. */
 function statesCriteria(text: string): boolean {
   return (CRITERIA.test(text) || (REQUIREMENT_WORDING.test(text) && MEASURABLE.test(text))) && !invitationOnly(text);
@@ -65,7 +65,7 @@ const LEFT_OPEN =
 const NOT_A_TIER_CRITERION =
   /\bregister (?:deals?|opportunit\w+)\b|\b(?:exam|course|certification|training) (?:takes|lasts|is)\b|\bhours? of (?:content|training)\b|\baccount for \d+\s?%|\b(?:plan|support|pricing|subscription)(?: tier)? requires?\b|\bcelebrated\b/i;
 const BENEFITS =
-  /\bbenefits?\s*:\s*\S|\bbadges?\b|\bco-?market\w*|\brev(?:enue)?[- ]share\b|\bmargins?\b|\bdiscounts?\b|\bMDF\b|\bfees?\b|\baccess\b|\bdedicated\b|\blisting\b|\bmanager\b|\bco-?brand\w*|\bsupport\b|\bleads?\b|\bpriority\b|%|\bper ?cent\b|\brebates?\b|\bcommission\b|\bdemo\b|\bportal\b|\bcouncil\b|\bwebinars?\b|\bearly access\b|\bplanning\b|\blicen[cs]es?\b|\bmaterials\b|\bregistration\b/i;
+  /\bbenefits?\s*:\s*\S|\broadmap (?:input|reviews?|sessions?|briefings?)\b|\bexec(?:utive)? sponsor\b|\bcustom (?:commercial )?terms\b|\bbadges?\b|\bco-?market\w*|\brev(?:enue)?[- ]share\b|\bmargins?\b|\bdiscounts?\b|\bMDF\b|\bfees?\b|\baccess\b|\bdedicated\b|\blisting\b|\bmanager\b|\bco-?brand\w*|\bsupport\b|\bleads?\b|\bpriority\b|%|\bper ?cent\b|\brebates?\b|\bcommission\b|\bdemo\b|\bportal\b|\bcouncil\b|\bwebinars?\b|\bearly access\b|\bplanning\b|\blicen[cs]es?\b|\bmaterials\b|\bregistration\b/i;
 const EMPTY_CELL = /^(?:|—|–|-|n\/?a|tbd|tba|tbc|none|\?|\.\.\.|…|pending|coming soon|later)\.?$|^(?:to be (?:defined|decided|confirmed|announced|determined|agreed|worked out|set|finali[sz]ed|discussed)|tbd|tbc|tba)\b/i;
 
 /** A row label that states what a partner must do or have: a requirement, not a benefit. */
@@ -206,7 +206,8 @@ export function findTierStructures(plan: PlanModel): TierStructure[] {
         tiers: subs.map((c) => {
           // What the tier's section states: not hedged, past, left to fill ("Criteria: TBD") or denied.
           const stated = [...c.allSentences()].filter((s) => s.unit.kind !== 'heading' && !isHedged(s.text) && !reportsThePast(s.text) && !LEFT_OPEN.test(s.text));
-          const body = stated.map((s) => s.text).join(' ');
+          // Benefits of this program's tiers: not a question, a denial or someone else's tier.
+          const body = stated.filter((s) => !s.isQuestion && !NOT_THIS_PROGRAMS_TIER.test(s.text)).map((s) => s.text).join(' ');
           const criteria = stated.filter(mayStateCriteria).map((s) => s.text).join(' ');
           return { name: c.title, unit: c.heading!, hasCriteria: statesCriteria(criteria), hasBenefits: BENEFITS.test(body) };
         }),
