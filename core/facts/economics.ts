@@ -173,12 +173,20 @@ function classifyText(text: string, at: number, m: PercentMatch, contextOnly = f
   // The channel's share of the company's revenue: "5% of new ARR", "18 per cent of the total",
   // "Channel revenue ≥ 10% of total", "Channel % of ARR: 12%".
   if (
-    /^\s*(?:of\s+)?(?:the\s+)?(?:(?:total|new|our|company|overall|annual|net new|all|recurring)\s+)*(?:revenue|bookings|ARR|MRR|sales|turnover|total|new business)\b/i.test(after) &&
+    /^\s*(?:of\s+)?(?:the\s+)?(?:(?:total|new|our|company|overall|annual|net new|net-new|new-logo|all|recurring)\s+)*(?:revenue|bookings|ARR|MRR|sales|turnover|total|new business)\b/i.test(after) &&
     /\b(?:channel|partners?|indirect|resellers?|referrals?|partner[- ](?:sourced|led|influenced))\b/i.test(near) &&
     !/\b(?:commission|margin|fee|discount|rebate|rev(?:enue)?[- ]share)\b/i.test(near)
   )
     return 'revenueShare';
-  if (/\b(?:channel|indirect|partner(?:[- ]sourced)?) (?:revenue|share|bookings)\b|\bchannel %/i.test(before) && !/\b(?:commission|margin|fee|discount|rebate|payout)\b/i.test(near)) return 'revenueShare';
+  if (/\b(?:channel|indirect|partner)(?:[- ](?:sourced|led|influenced))? (?:revenue|share|bookings|ARR)\b|\bchannel %|\bshare of total\b/i.test(before) && !/\b(?:commission|margin|fee|discount|rebate|payout)\b/i.test(near)) return 'revenueShare';
+  // A region's or another motion's share ("EMEA should generate 25% of total bookings", "expansion should deliver 30%") is not the channel's.
+  if (
+    !contextOnly &&
+    /^\s*(?:of\s+)?(?:(?:total|new|our|company|overall|annual|net new|net-new|all)\s+)*(?:revenue|bookings|ARR|sales)\b/i.test(after) &&
+    /\b(?:EMEA|APAC|LATAM|NAMER|Europe|DACH|Nordics|regions?|expansion|upsell\w*|renewals?|inbound|outbound|self-serve|PLG|product-led)\b[^.;]{0,30}\b(?:should|will|to|must)\s+(?:generate|deliver|bring|account for|contribute|make up|reach)\s*$/i.test(before) &&
+    !/\b(?:channel|partners?|indirect|resellers?|referrals?)\b/i.test(before)
+  )
+    return 'other';
   if (/^\s*(?:of\s+)?(?:(?:total|new|our|company|overall|annual|net new|all)\s+)*(?:revenue|bookings|ARR|sales)\b/i.test(after) || /\bshare of (?:(?:total|new|our)\s+)?(?:revenue|bookings|ARR)\b|\brevenue (?:contribution|share through|through)\b|\bof revenue\b/i.test(near) && !/\b(?:partners? (?:get|gets|receive|earn|keep)|commission|rev(?:enue)?[- ]share (?:to|for|with|of))\b/i.test(before))
     return 'revenueShare';
   if (/\b(?:activation|satisfaction|churn|growth|grow|win rate|conversion|hit ratio|renewal|retention|uptime|attach rate|utili[sz]ation|completion|of (?:partners|resellers|our partners))\b/i.test(near) && !/\b(?:margin|commission|fee)\b/i.test(after.slice(0, 25))) return 'other';

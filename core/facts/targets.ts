@@ -24,7 +24,9 @@ export interface Target {
 // ---- targets -----------------------------------------------------------------------------
 
 const TARGET_WORDS =
-  /^\W*(?:sign|recruit|onboard|add|land|reach|grow to|get to|aim|objective|target)\b|\bshould (?:deliver|bring|reach|contribute|account for|source|generate|make up|be)\b|\btargeting\b|\b(?:our )?objective\b|\bplanning for\b|\bwe want\b|\b(?:we plan to|plan to|aim is to|the aim is|we intend to) (?:sign|recruit|onboard|add|have|reach|grow)\b|\bby (?:the )?end of\b|\b(?:targets?|goals?|aim(?:s|ing)? (?:for|to)|we want|grow(?:ing)? (?:to|the (?:network|program|channel) to)|reach(?:ing)?|we expect|expect(?:ed)? to|will (?:bring|reach|grow|source|deliver|generate|contribute|account|sign|recruit|onboard|add|have)|to (?:source|bring in|reach|deliver|generate|contribute|account for)|by (?:month|Q[1-4]|year|the end of)|within (?:the first|\d+|one|two|three)|plan to (?:reach|sign|have|recruit))\b/i;
+  /^\W*(?:sign|recruit|onboard|add|land|reach|grow to|get to|aim|objective|target)\b|\bshould (?:deliver|bring|reach|contribute|account for|source|generate|make up|be)\b|\btargeting\b|\b(?:our )?objective\b|\bplanning for\b|\bwe want\b|\b(?:we plan to|plan to|aim is to|the aim is|we intend to) (?:sign|recruit|onboard|add|have|reach|grow)\b|\bby (?:the )?end of\b|\b(?:targets?|goals?|aim(?:s|ing)? (?:for|to)|we want|grow(?:ing)? (?:to|the (?:network|program|channel) to)|reach(?:ing)?|we expect|expect(?:ed)? to|will (?:bring|reach|grow|source|deliver|generate|contribute|account|sign|recruit|onboard|add|have)|to (?:source|bring in|reach|deliver|generate|contribute|account for)|by (?:month|Q[1-4]|year|the end of)|within (?:the first|\d+|one|two|three)|plan to (?:reach|sign|have|recruit)|plan for|in the first (?:\d+|\w+) (?:months?|years?|quarters?)|success means|(?:is|are) to be reached|at maturity|(?:at|in) (?:month|year|quarter) \d+|month \d+)\b/i;
+
+const BENCHMARK = /\btypically\b|\bcompanies (?:usually |often )?see\b|\bbenchmarks?\b|\bindustry (?:average|norms?|data)\b|\bon average,? (?:programs|companies)\b/i;
 
 export function findTargets(ev: Evidence): Target[] {
   const out: Target[] = [];
@@ -41,6 +43,8 @@ export function findTargets(ev: Evidence): Target[] {
   for (const s of local) {
     const sec = s.section;
     if (sec?.inTopic('exitCriteria')) continue;
+    // What other companies typically see is a benchmark, not the plan's target.
+    if (BENCHMARK.test(s.text)) continue;
     const r = s.memo('targetReading', () => targetReading(s));
     const inTargets = (sec?.inTopic('metrics') ?? false) || r.labelled;
     if (!inTargets && !r.targetWords && !r.timedCount) continue;
