@@ -9,8 +9,8 @@ import { isHedged, isNegatedAt } from '../core/language.js';
  * applications, "every partner will be …", "must be known to …") or the network named as the
  * source with no other source beside it.
  */
-const LEADER = String.raw`(?:founders?|co-?founders?|founding team|CEO|CTO|CRO|COO|CMO|chief [\w-]+ (?:[\w-]+ )?officer|VPs?(?: of [\w-]+)?|execs?|executives?|executive team|leadership(?: team)?|management(?: board| team)?|(?:the )?board|partners of the firm|managing director|owners?|I|me|my|we|us|our|he|she|him|his|her)`;
-const TIE_NOUN = String.raw`(?:networks?|contacts|connections|friends?|circles?|rolodex|relationships?|relations|acquaintances|former (?:colleagues|employers|clients|teammates|co-?workers|bosses)|ex-?colleagues|warm intros?|crowd|budd(?:y|ies)|pals|mates|alumni|classmates|address book|LinkedIn(?: (?:network|contacts|connections))?|inner circle|(?:little )?black book|personal (?:invitations?|introductions?))`;
+const LEADER = String.raw`(?:founders?|co-?founders?|founding team|chairman|chairwoman|chair|board members?|CEO|CTO|CRO|COO|CMO|chief [\w-]+ (?:[\w-]+ )?officer|VPs?(?: of [\w-]+)?|execs?|executives?|executive team|leadership(?: team)?|management(?: board| team)?|(?:the )?board|partners of the firm|managing director|owners?|I|me|my|we|us|our|he|she|him|his|her)`;
+const TIE_NOUN = String.raw`(?:networks?|contacts|connections|friends?|circles?|rolodex|relationships?|relations|acquaintances|former (?:colleagues|employers|clients|teammates|co-?workers|bosses)|ex-?colleagues|warm intros?|crowd|budd(?:y|ies)|pals|mates|alumni|classmates|address books?|LinkedIn(?: (?:network|contacts|connections))?|inner circle|(?:little )?black book|personal (?:invitations?|introductions?))`;
 const LEADERS_TIE = new RegExp(
   [
     // the founders' contacts, our CEO's network, my rolodex, the management team's connections
@@ -28,13 +28,14 @@ const LEADERS_TIE = new RegExp(
     // personally known to a member of the leadership team
     String.raw`\b(?:personally\s+)?known to (?:a member of\s+|one of\s+)?(?:the\s+|our\s+)?${LEADER}\b`,
     String.raw`\bfriends[- ]of[- ](?:the[- ])?(?:CEO|founders?)\b`,
+    String.raw`\bwhose (?:owners?|CEOs?|founders?|MDs?|bosses|principals?) (?:personally |already )?(?:knows?|knew|has worked with|have worked with|worked with) (?:one of )?(?:the |our )?${LEADER}\b`,
   ].join('|'),
   'i',
 );
 const LEADER_NAMED = new RegExp(String.raw`\b(?:founders?|co-?founders?|CEO|CTO|CRO|COO|executives?|leadership|management)\b`, 'i');
-const THEIR_ACQUAINTANCES = /\b(?:firms|companies|people|agencies|partners)\s+(?:that\s+|whom\s+)?(?:they|he|she)\s+(?:already\s+|personally\s+)?(?:know|knows|trust|trusts|worked with)\b/i;
+const THEIR_ACQUAINTANCES = /\b(?:firms|companies|people|agencies|partners)\s+(?:that\s+|whom\s+)?(?:they|he|she)\s+(?:already\s+|personally\s+)?(?:know|knows|trust|trusts|worked with)\b|\b(?:their|his|her) own (?:contacts|network|connections|circle|address books?)\b/i;
 const ONLY =
-  /(?<!-)\b(?:only|exclusively|solely|nobody else|no one else|none other|entirely|limited to|no other (?:channels?|sources?)|the whole pipeline|no cold outreach|no outbound|no directories|no inbound|invite-only|(?:won't|will not|do not|don't) (?:run|accept|take) (?:an? |any )?(?:application|open|applications)|(?:take|accept) no (?:open )?applications|within (?:the |our )?(?:\w+['’]? )?own circle|just|purely|nothing but|hand-?picked|by (?:personal )?invitation(?: only)?|invitation[- ]only|no open (?:applications?|call|sign-?ups?)|closed (?:group|circle|list)|(?:is|are) closed|will all be|all (?:\w+ ){0,2}(?:come|will come) from|every (?:\w+ ){0,3}(?:partners?|resellers?|firms?|agencies) (?:we|I) (?:sign|recruit|take on|onboard)|must be (?:personally )?known|all (?:[\w-]+ ){0,4}(?:will be|are)|only if|no other source|nowhere else|stick to|limit (?:ourselves|it|recruiting) to|keep (?:it|recruiting) to)\b|—\s*exclusively\b|\(no other [\w ]+\)/i;
+  /(?<!-)\b(?:only|exclusively|solely|nobody else|no one else|none other|entirely|limited to|no other (?:channels?|sources?)|the whole pipeline|no cold outreach|no outbound|no directories|no inbound|invite-only|(?:won't|will not|do not|don't) (?:run|accept|take) (?:an? |any )?(?:application|open|applications)|(?:take|accept) no (?:open )?applications|within (?:the |our )?(?:\w+['’]? )?own circle|just|purely|nothing but|hand-?pick(?:ed|s)?|stays? closed|no open (?:recruiting|recruitment)|(?:won't|will not|don't|do not) (?:recruit|look|go|sign|search) (?:\w+ )?outside|outside (?:that|this|the|our) (?:circle|network)|keep (?:the [\w ]{1,20}) to|by (?:personal )?invitation(?: only)?|invitation[- ]only|no open (?:applications?|call|sign-?ups?)|closed (?:group|circle|list)|(?:is|are) closed|will all be|all (?:\w+ ){0,2}(?:come|will come) from|every (?:\w+ ){0,3}(?:partners?|resellers?|firms?|agencies) (?:we|I) (?:sign|recruit|take on|onboard)|must be (?:personally )?known|all (?:[\w-]+ ){0,4}(?:will be|are)|only if|no other source|nowhere else|stick to|limit (?:ourselves|it|recruiting) to|keep (?:it|recruiting) to)\b|—\s*exclusively\b|\(no other [\w ]+\)/i;
 /** Relationships that are someone else's ("our customers' networks") or about customers are not the leaders' own circle. */
 const NOT_LEADERS = /\b(?:customers?['’]?|clients?['’]?|partners['’]) (?:own )?(?:networks?|contacts|relationships)\b/i;
 
@@ -44,10 +45,11 @@ const NOT_LEADERS = /\b(?:customers?['’]?|clients?['’]?|partners['’]) (?:o
  * list = the founders' LinkedIn connections".
  */
 const SOURCE = /\b(?:recruit\w*|come from|comes from|sourced? from|drawn from|picked from|chosen from|built from|target list\s*(?:is|will be)|invite[sd]?|can join|may join|will join|candidates? (?:are|come)|sourcing)\b|\btarget list\s*[=:]/i;
-const OTHER_SOURCES = /\b(?:also|alongside|as well as|plus|among|one (?:of|source)|in addition|besides|mix|combined with|and (?:open|inbound|outbound|directories|applications|marketplaces?|events)|first|start(?:s|ing)? with|to start|the rest|a few|some|several|a handful)\b/i;
+const OTHER_SOURCES = /,\s*(?:[\w-]+ ){0,2}(?:events?|inbound|outbound|directories|applications|marketplaces?|webinars?|trade shows?)\b|\b(?:also|alongside|as well as|plus|among|one (?:of|source)|in addition|besides|mix|combined with|and (?:open|inbound|outbound|directories|applications|marketplaces?|events)|first|start(?:s|ing)? with|to start|the rest|a few|some|several|a handful)\b/i;
 
 function recruitsFromOwnNetwork(text: string): boolean {
-  if (isHedged(text) || NOT_LEADERS.test(text)) return false;
+  // Avoiding it, or a competitor doing it, is not this plan recruiting from its leaders' circle.
+  if (isHedged(text) || NOT_LEADERS.test(text) || /\bavoid\w*\b|\bcompetitors?\b/i.test(text)) return false;
   // "each co-founder brings in three firms they know": the tie is the leaders' when they are the subject.
   const tie = LEADERS_TIE.exec(text) ?? (LEADER_NAMED.test(text) ? THEIR_ACQUAINTANCES.exec(text) : null);
   if (!tie || isNegatedAt(text, tie.index, 60)) return false;
@@ -85,7 +87,7 @@ export default defineRule({
     },
   },
   check({ plan, report }) {
-    const closed = plan.statements('closed-network', (s) => recruitsFromOwnNetwork(s.text) && /\bpartner|\brecruit|\bcome from|\bsign|\brefer|\bwork with|\bstart with|\bto start\b|\binvit|\bjoin\b|\bpilot\b|\btarget list\b|\bsourc|\bchannel\b/i.test(s.text + ' ' + (s.section?.title ?? '')));
+    const closed = plan.statements('closed-network', (s) => recruitsFromOwnNetwork(s.text) && /\bpartner|\bresellers?\b|\bagenc|\bfirms?\b|\bchos|\bapproach|\bhand-?pick|\bselect|\brecruit|\bcome from|\bsign|\brefer|\bwork with|\bstart with|\bto start\b|\binvit|\bjoin\b|\bpilot\b|\btarget list\b|\bsourc|\bchannel\b/i.test(s.text + ' ' + (s.section?.title ?? '')));
     for (const s of closed)
       report({ message: 'Partners are recruited only from the founders\' or executives\' personal network.', at: plan.sentenceSpan(s) });
   },
