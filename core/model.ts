@@ -15,7 +15,7 @@ import { ARCHETYPE_WORDS, detectArchetypes } from './archetypes.js';
 import { detectStage } from './stage.js';
 import { readFrontMatter, type FrontMatter } from './front-matter.js';
 import { extractPiece, type PieceExtract } from './extract.js';
-import { HISTORY_HEADING, headingTopics, Section, type Topic } from './outline.js';
+import { HISTORY_HEADING, headingTopics, NOT_PLANNED_HEADING, Section, type Topic } from './outline.js';
 import { isHedged, isStatement } from './language.js';
 import { QUESTION_START, ANSWER_START } from './structure.js';
 import { nonGlobal, regexId, type Sentence } from './sentences.js';
@@ -153,8 +153,9 @@ export class PlanModel {
       if (s.topics.has('pricingProtection')) s.topics.delete('economics');
       if (s.topics.has('faq')) s.topics.delete('team');
       s.named = read.named;
-      // History is not the plan: a section whose heading marks the past, and everything under it.
-      const past = heading && heading.text === title ? read.past : pastTitle(title);
+      // History is not the plan, nor is a list of what it will not do: a section whose heading marks
+      // either, and everything under it.
+      const past = heading && heading.text === title ? read.past : pastTitle(title) || NOT_PLANNED_HEADING.test(title);
       s.history = (s.parent?.history ?? false) || (s.heading !== this.titleUnit && past);
     }
     this.hasHistory = this.sections.some((s) => s.history);
@@ -431,7 +432,7 @@ export class PlanModel {
 
 /** What a heading's words say: the topics and archetypes it names, and whether it is about the past. */
 function readHeading(text: string): { topics: Topic[]; named: Archetype[]; past: boolean } {
-  return { topics: headingTopics(text), named: ARCHETYPES.filter((a) => ARCHETYPE_WORDS[a].test(text)), past: pastTitle(text) };
+  return { topics: headingTopics(text), named: ARCHETYPES.filter((a) => ARCHETYPE_WORDS[a].test(text)), past: pastTitle(text) || NOT_PLANNED_HEADING.test(text) };
 }
 
 /** "Q3 results" is history; "Q3 review and Q4 plan" also looks ahead. */

@@ -91,13 +91,20 @@ const DR_HEADING = /(?<!\bTL;\s?)\bDRs?\b(?!\.)/;
 export const HISTORY_HEADING =
   /\bwhat (?:happened|went (?:wrong|well)|we learn(?:ed|t))\b|\blessons?(?: learn(?:ed|t))?\b|\bretro(?:spective)?s?\b|\bpost-?mortem\b|\bhistory\b|\blooking back\b|\blast year\b|\b(?:previous|prior|earlier|old|first) (?:program(?:me)?|pilot|attempt|channel)\b|\b(?:(?:19|20)\d\d|Q[1-4]|H[12]|FY ?\d\d) (?:results|review|pilot|recap|actuals?|in review)\b|\b(?:results|recap) (?:of|from) (?:the|our) (?:last|previous|first|(?:19|20)\d\d)\b|\bhow (?:the|our) (?:last |first )?pilot went\b/i;
 
+/** Headings of sections that list what the plan will not do: "Things we won't bother with yet", "Non-goals", "Parked". */
+export const NOT_PLANNED_HEADING =
+  /\b(?:won['’]t|will not|not going to) (?:bother|do|build|offer|have|cover|tackle)\b|\bnot doing\b|\bnon-?goals?\b|\bout of scope\b|\bnot in scope\b|\bparked\b|\bdeferred\b|\bparking lot\b|\bwhat we (?:are not|aren['’]t) doing\b|\bnot (?:now|this year)\b|\bskipp(?:ed|ing)\b/i;
+
 export class Section {
   units: Unit[] = [];
   children: Section[] = [];
   topics = new Set<Topic>();
   /** Archetypes named by the heading itself. */
   named: readonly Archetype[] = [];
-  /** The section, or a section it sits in, is about the past ("Lessons learned", "2024 results"). */
+  /**
+   * The section, or a section it sits in, is not the plan: it is about the past ("Lessons learned",
+   * "2024 results") or lists what the plan will not do ("Things we won't bother with yet").
+   */
   history = false;
   constructor(
     readonly heading: Unit | null,

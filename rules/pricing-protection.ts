@@ -40,6 +40,10 @@ const PRICE_CONFLICT = new RegExp(
     String.raw`\b(?:price|pricing|quote)[- ](?:conflicts?|disputes?)\b`,
     String.raw`\bplays? (?:a |the )?partner['’]s (?:quote|price)\b`,
     String.raw`\bpricing desk\b[^.]{0,60}\bhonou?rs?\b`,
+    // The company never sells below the partner's price: "We will never sell a client an MSP brought us for less than the MSP charges".
+    String.raw`\b(?:we|our company|our team)\b[^.;]{0,15}\b(?:never|won't|will not|do not|don't|cannot|can't)\s+(?:sell|quote|offer|price)\b[^.;]{0,80}\b(?:for less than|below|under|cheaper than|lower than)\b[^.;]{0,30}\b(?:the )?(?:partner|MSP|reseller|VAR|dealer|agency|integrator|SI)s?(?:['’]s?)?\s+(?:charges?|price|prices|quotes?)\b`,
+    // A cap on discounts for everyone on the company's side: "Nobody at Patchwise gives a customer more than 10% off our list price".
+    String.raw`\b(?:nobody|no one|no rep|no seller|no AE)\b[^.;]{0,40}\b(?:gives?|offers?|grants?|may give|can give)\b[^.;]{0,30}\bmore than \d+\s?%\s*(?:off|discount)`,
   ].join('|'),
   'i',
 );
