@@ -11,7 +11,7 @@ import type { Sentence } from './sentences.js';
 
 /** Words that name an archetype; used for sentences, table rows and headings. */
 export const ARCHETYPE_WORDS: Record<Archetype, RegExp> = {
-  referral: /\breferr(?:al|als|ers?|ing|ed)\b|\brefers?\b|\bintroducers?\b|\breferral partners?\b/i,
+  referral: /\breferr(?:al|als|ers?|ing|ed)\b|\brefers?\b|\bintroducers?\b|\breferral partners?\b|\b(?:benefits |insurance )?brokers?\b/i,
   reseller:
     /\bresell\w*|\bresold\b|(?<!\bnot[- ]for[- ])\bresale\b|\bVARs?\b|\bMSPs?\b|\bmanaged service providers?\b|\bdistribut(?:ors?|ion partners?)\b|\bdealers?\b|\bsystems? integrators?\b|\bSIs\b|\bchannel partners?\b/i,
   technology: /\bintegration partners?\b|\btechnology partners?\b|\btech partners?\b|\bISVs?\b|\bapp partners?\b|\bintegrations?\b/i,
@@ -27,7 +27,7 @@ const PLATFORM = oneOf(PLATFORM_VENDORS);
 
 const DOC_ARCHETYPE_PHRASES: Record<Archetype, RegExp> = {
   referral:
-    new RegExp(String.raw`\breferral (?:partners?|program(?:me)?s?|fees?|commissions?|network|agreements?)\b|\b(?:partners?|consultants?|agencies|advisors?|firms?|bookkeepers?|accountants?|you) (?:who |that )?(?:refer|send us (?:leads|customers|clients)|introduce (?:us|clients|customers|businesses|brands))\b|\b(?:every|each|any) (?:client|customer|business|brand) you (?:introduce|refer)\b|\breferred (?:customers|businesses|clients|deals|leads)\b|\brefer(?:s|red)? us\b|\bhand(?:s)? (?:over )?(?:the |an )?intro(?:duction)?s?\b|(?<!\b(?:${PLATFORM}|platform|marketplace)-)\brefer(?:s|red|ring)? (?:\S+ ){0,3}(?:to (?:new |their |prospective )?(?:clients|customers)|(?:sales )?(?:opportunities|leads|deals))\b|\b(?:resell|resale),? or refer(?:ral)?\b|\brefer(?:ral)?,? or (?:resell|resale)\b`, 'gi'),
+    new RegExp(String.raw`\breferral (?:partners?|program(?:me)?s?|fees?|commissions?|network|agreements?)\b|\bbrokers?\b[^.]{0,40}\b(?:fees?|commissions?|% of|per cent of|percent of|introduc\w+|refer\w*)|\b(?:partners?|consultants?|agencies|advisors?|firms?|bookkeepers?|accountants?|brokers?|you) (?:who |that )?(?:refer|send us (?:leads|customers|clients)|introduce (?:us|clients|customers|businesses|brands))\b|\b(?:every|each|any) (?:client|customer|business|brand) you (?:introduce|refer)\b|\breferred (?:customers|businesses|clients|deals|leads)\b|\brefer(?:s|red)? us\b|\bhand(?:s)? (?:over )?(?:the |an )?intro(?:duction)?s?\b|(?<!\b(?:${PLATFORM}|platform|marketplace)-)\brefer(?:s|red|ring)? (?:\S+ ){0,3}(?:to (?:new |their |prospective )?(?:clients|customers)|(?:sales )?(?:opportunities|leads|deals))\b|\b(?:resell|resale),? or refer(?:ral)?\b|\brefer(?:ral)?,? or (?:resell|resale)\b`, 'gi'),
   reseller:
     /\bresell(?:s|ers?|ing)?\b|\bVARs?\b|\bMSPs?\b|\bmanaged service providers?\b|\bvalue-added resellers?\b|(?<!\bnot for )(?<!\bNFR \()\bresale\b(?! (?:through|via|on|in) (?:the |a |cloud )?(?:marketplaces?|AWS|Azure|GCP|Google Cloud))|\b(?:distributors?|dealers?|systems? integrators?|channel partners?)\b(?=[^.]{0,80}\b(?:sell|sells|selling|carry|carries|distribute|bundle|install|buy at|margin|discount)\b)|\b(?:sell|sells|selling|carry|carries|distribute|install)\b[^.]{0,60}\b(?:distributors?|dealers?|systems? integrators?)\b/gi,
   technology:

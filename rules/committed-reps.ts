@@ -45,7 +45,7 @@ function restsOnExecutives(text: string): boolean {
 }
 
 export const NAMED_REPS =
-  /\b(?:named|committed|dedicated|quota[- ]carrying)\b(?! accounts?\b(?! executives?| managers?))[^.;]{0,40}\b(?:sales ?)?(?:reps?|salespe\w+|sellers?|sales team|sales headcount|account (?:executives?|managers?)|AEs?)\b|\bnames? (?:min\.?|minimum|at least)?\s*(?:\d+|one|two|three)\s+(?:sales ?)?reps?\b|\bnames? (?:a|the|one or more|at least one|its|their)\b[^.;]{0,30}\b(?:salesperson|sales ?reps?|reps?|sellers?|salespeople)\b|\b(?:reps?|salespe\w+) (?:committed|dedicated) to\b/i;
+  /\b(?:named|committed|dedicated|quota[- ]carrying)\b(?! accounts?\b(?! executives?| managers?))[^.;]{0,40}\b(?:sales ?)?(?:reps?|salespe\w+|sellers?|sales team|sales headcount|sales leads?|account (?:executives?|managers?)|AEs?)\b|\bnames? (?:min\.?|minimum|at least)?\s*(?:\d+|one|two|three)\s+(?:sales ?)?reps?\b|\bnames? (?:a|the|one or more|at least one|its|their)\b[^.;]{0,30}\b(?:salesperson|sales ?reps?|reps?|sellers?|salespeople)\b|\b(?:reps?|salespe\w+) (?:committed|dedicated) to\b/i;
 
 /**
  * The partner required to commit sellers, read from its parts in any order: a seller on the partner's

@@ -1,5 +1,13 @@
 import { z } from 'zod';
 import { defineRule } from '../core/rule.js';
+import type { Archetype } from '../core/types.js';
+
+/** Activities that are an archetype's work. */
+const ACTS_AS: Array<[Archetype, RegExp]> = [
+  ['referral', /\brefer\w*|\bintroduc\w+|\bbring(?:s|ing)? (?:us |in )?(?:their |its |new |the )?(?:clients|customers|merchants|brands|deals|leads|accounts)|\bsends? us\b|\bhands? (?:us )?(?:over )?(?:leads|introductions)/i],
+  ['reseller', /\bresell\w*|\bsells?\b|\bselling\b/i],
+  ['technology', /\bintegrat\w+|\bbuild(?:s|ing)? (?:and maintain )?(?:an? )?(?:apps?|integrations?|connectors?|plugins?|extensions?)\b/i],
+];
 
 export default defineRule({
   meta: {
@@ -27,7 +35,9 @@ export default defineRule({
       for (const a of arch.length ? arch : ['any']) paid.add(a);
     }
     if (!paid.size) return;
-    const acts = evidence.partnerActivities.map((s) => plan.archetypesOf(s));
+    // What a partner does says which kind of partner it is, whatever the sentence calls it: an agency
+    // that brings its clients refers, one that resells is a reseller.
+    const acts = evidence.partnerActivities.map((s) => [...plan.archetypesOf(s), ...ACTS_AS.filter(([, re]) => re.test(s.text)).map(([a]) => a)]);
     const covered = (a: string) => acts.some((arch) => (a === 'any' ? true : arch.includes(a as never) || (arch.length === 0 && plan.archetypes.length <= 1)));
     const missing = [...paid].filter((a) => !covered(a));
     if (!missing.length) return;

@@ -77,7 +77,7 @@ export function classifyPercent(s: Sentence, m: PercentMatch): PercentCategory {
 }
 
 /** A discount on the partner's own licences (internal use, demo, NFR) or on what it buys for itself is not what it earns on a sale. */
-const OWN_USE = /\binternal[- ]use\b|\bfor internal\b|\b(?:their|your|its) own use\b|\bNFR\b|\bnot for resale\b|\bdemo (?:licen[cs]es?|instances?)\b|\bdiscounts? (?:for|on) (?:additional|extra|more) (?:support|licen[cs]es|seats|users|training|services)\b/i;
+const OWN_USE = /\binternal[- ]use\b|\bfor internal\b|\b(?:their|your|its) own use\b|\bNFR\b|\bnot for resale\b|\b(?:showroom |trade-show )?demo (?:licen[cs]es?|instances?|units?|equipment|kits?|systems?|devices?)\b|\bdiscounts? (?:for|on) (?:additional|extra|more) (?:support|licen[cs]es|seats|users|training|services)\b/i;
 
 /** A header row naming two or more tiers: a table whose columns are the tiers. */
 const TIER_COLUMNS = new RegExp(`(?:\\b${CAPITALISED_TIER_NAMES}\\b[^|]*\\|[^|]*){2}`);

@@ -35,7 +35,7 @@ export function partnerCounts(s: Sentence): CountMatch[] {
 /** Sentences saying what partners do (sell, refer, implement, support...). */
 export function partnerActivities(ev: Evidence): Sentence[] {
   const verbs =
-    /\b(?:sells?|selling|resells?|reselling|sources?|sourcing|generat\w+ (?:leads|pipeline|demand)|refers?|referring|introduc\w+|identif\w+|implement\w*|install\w*|deploy\w*|support\w*|runs?|answers?|deliver\w*|joins?|explains?|sets? up|onboards?|bundles?|brings? (?:us|in)|sends? us|co-?market\w*|promot\w+|recommend\w*|services?|maintain\w*|manag\w+ (?:the customer|customers|clients)|owns? the (?:customer|relationship)|handles?|trains?|closes?)\b/i;
+    /\b(?:sells?|selling|resells?|reselling|sources?|sourcing|generat\w+ (?:leads|pipeline|demand)|refers?|referring|introduc\w+|identif\w+|implement\w*|install\w*|deploy\w*|support\w*|runs?|answers?|deliver\w*|joins?|explains?|sets? up|onboards?|bundles?|brings? (?:us|in)|bring(?:s|ing)? (?:their |its |new )?(?:clients|customers|merchants|brands|deals|leads)|sends? us|co-?market\w*|promot\w+|recommend\w*|services?|maintain\w*|manag\w+ (?:the customer|customers|clients)|owns? the (?:customer|relationship)|handles?|trains?|closes?)\b/i;
   return ev.plan.statements('partnerActivities', (s) => {
     const m = s.match(verbs);
     if (!m || isNegatedAt(s.text, m.index)) return false;

@@ -2,7 +2,8 @@
  * Selling with a platform vendor: a listing on its marketplace, and a co-sell motion with its own
  * sellers. Both are read from their parts: the platform (one list of vendors below), what of it is
  * meant (its store, its sellers, its co-sell program) and what the company does there. Hedged,
- * deferred, declined and past statements, and the company's own marketplace, do not count.
+ * deferred, declined and past statements, and the company's own marketplace (partners' apps listed in
+ * it, a store listing as a benefit developers get), do not count.
  */
 import { isHedged, isNegatedAt, reportsThePast, statesDiscontinuation, WISH } from '../language.js';
 import type { Sentence } from '../sentences.js';
@@ -23,7 +24,7 @@ const ON_STORE =
   /\blist(?:ed|ing|ings|s)?\b|\blive\b|\bpublish\w*|\blaunch\w*|\bavailable\b|\b(?:can|may|will|to) (?:buy|purchase|procure|subscribe|install)\b|\b(?:buy|purchase|procure)s? (?:us|it|the product|\w+) (?:through|via|on|from)\b|\btransactable\b|\bsell(?:s|ing)? (?:on|through|via)\b|\bprivate offers?\b|\bSaaS (?:contract|subscription)s?\b|\bgo(?:es)? (?:to|on|live)\b|\bget (?:listed|on)\b|\b(?:onto|presence)\b|\bon (?:the )?\w*\s*(?:marketplace|app ?store|AppExchange|AppSource)\b|\|/i;
 /** The company's own marketplace, or a listing refused or withdrawn. */
 const NOT_OUR_LISTING =
-  /\bour own (?:app )?(?:marketplace|app ?store|directory)\b|\bwe (?:run|operate|host) (?:a|an|our) \w*\s*marketplace\b|\b(?:rejected|declined|refused|withdrawn|pulled)\b|\bcompetitors?(?:'|’s?)?\b|\b(?:partners?|resellers?|SIs?|consultants?|agencies|MSPs?) (?:\w+ )?list (?:their|its)\b|\b(?:takes|charges|keeps) (?:a |an )?(?:\d|fee|cut|commission)|\bfees?\b/i;
+  /\bour own (?:app )?(?:marketplace|app ?store|directory)\b|\bwe (?:run|operate|host) (?:a|an|our) \w*\s*marketplace\b|\b(?:rejected|declined|refused|withdrawn|pulled)\b|\bcompetitors?(?:'|’s?)?\b|\b(?:partners?|resellers?|SIs?|consultants?|agencies|MSPs?) (?:\w+ )?list (?:their|its)\b|\b(?:takes|charges|keeps) (?:a |an )?(?:\d|fee|cut|commission)|\bfees?\b|^\W*(?:every|each|all|their|partner|third-party)?\s*apps?\b|\b(?:developers?|partners?|ISVs?) (?:get|receive|earn)\b/i;
 
 /** A sentence that says the product is, or will be, listed on a platform's marketplace. */
 export function statesMarketplaceListing(text: string): boolean {
