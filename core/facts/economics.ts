@@ -70,7 +70,7 @@ export function classifyPercent(s: Sentence, m: PercentMatch): PercentCategory {
   if (category === undefined) {
     category = classifyPercentIn(s, m, inTiers);
     // Under an MDF heading, a share of revenue no other reading claims is the fund's size.
-    if (category === 'other' && inMdf && /^\s*(?:of\s+)?(?:(?:the|their|your|partner(?:[- ](?:generated|sourced|influenced))?|channel|annual|net)\s+)*(?:revenue|bookings|sales|ARR)\b/i.test(s.text.slice(m.end))) category = 'mdf';
+    if (category === 'other' && inMdf && /^\s*(?:of\s+)?(?:(?:the|their|your|[\w]+[- ](?:generated|sourced|influenced)|partner|channel|annual|net)\s+)*(?:revenue|bookings|sales|ARR)\b/i.test(s.text.slice(m.end))) category = 'mdf';
     known.set(key, category);
   }
   return category;
@@ -258,7 +258,12 @@ function paysPartnersByCheque(text: string): boolean {
 }
 
 export function chequePayments(ev: Evidence): Sentence[] {
+  // "Paid by check at quarter end" under a "Payment" bullet or in the economics section: the partner's pay.
+  const inContext = (s: Sentence) =>
+    /\bpaid (?:out )?by (?:cheque|check)\b/i.test(s.text) && !NOT_A_PAYOUT_BY_CHEQUE.test(s.text) && (!!s.section?.inTopic('economics') || /\bpay(?:ment|ments|outs?)?\b|\bfees?\b|\bcommissions?\b/i.test(ev.plan.parentItem(s.unit)?.text ?? ''));
   const said = ev.plan.statements('cheques', (s) => s.test(/\bcheque|\bcheck/i) && paysPartnersByCheque(s.text));
+  const framed = ev.plan.statements('chequeWords', (s) => s.test(/\bcheque|\bcheck/i)).filter((s) => !said.includes(s) && inContext(s));
+  if (framed.length) return ev.plan.inOrder([...said, ...framed]);
   const answered = ev.plan.answersWith('cheques', (t) => /\bcheque|\bcheck/i.test(t) && paysPartnersByCheque(t)).filter((a) => !said.includes(a));
   return answered.length ? ev.plan.inOrder([...said, ...answered]) : said;
 }

@@ -20,8 +20,13 @@ export function readinessEvidence(ev: Evidence): Record<PreconditionKey, Precond
     const found = sentences.filter((s): s is Sentence => !!s);
     result[key] = { met: ok && found.length > 0, evidence: found.map(span), reason: ok && found.length > 0 ? yes : no };
   };
+  // A label is the sentence's own lead-in ("Differentiation: …"), its table row's first cell, or a
+  // short parent bullet whose children say the rest ("- Differentiation" / "  - Brokers see …").
+  const nested = plan.statements('nestedItems', (s) => !!s.unit.list && s.unit.list.depth > 0 && s.text.length > 10);
   const labelled = (re: RegExp) =>
-    plan.statements(`labelled:${re.source}`, (s) => (re.test(s.unit.label) && s.text.length > s.unit.label.length + 5) || (!!s.unit.cells && re.test(s.unit.cells[0]?.text ?? '') && !s.unit.isHeaderRow))[0] ?? null;
+    plan.statements(`labelled:${re.source}`, (s) => (re.test(s.unit.label) && s.text.length > s.unit.label.length + 5) || (!!s.unit.cells && re.test(s.unit.cells[0]?.text ?? '') && !s.unit.isHeaderRow))[0] ??
+    nested.find((s) => re.test((plan.parentItem(s.unit)?.text ?? '').replace(/[*_:]+/g, '').trim())) ??
+    null;
   // The company's state, whenever it was measured: past reports count as evidence here.
   const fact = (re: RegExp) => ev.find(re, plan.facts(re));
   const positive = (s: Sentence | null) => (s && !s.test(NEGATIVE_STATEMENT) ? s : null);
