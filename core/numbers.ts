@@ -60,7 +60,7 @@ const PERCENT_RE = new RegExp(
   `(?<![\\w.,$£€])(${DECIMAL_COMMA_SRC}|${NUMBER_SRC})(?:${PCT_SIGN})?(?:${RANGE_SEP}(${DECIMAL_COMMA_SRC}|${NUMBER_SRC}))?${PCT_SIGN}`,
   'gi',
 );
-const RATE_RE = /\b(?:rate|share|margin|commission|fee|discount)\s+(?:of\s+)?(0\.\d+)\b(?!\s*%)|(?<![\w.])(0\.\d+)\s+(?:(?:commission|margin|referral|fee|revenue[- ]share|payout|rebate)\s+)*rate\b/gi;
+const RATE_RE = /\b(?:rate|share|margin|commission|fee|discount)\s*(?::|=|is|of)?\s+(?:of\s+)?(0\.\d+)\b(?!\s*%)|(?<![\w.])(0\.\d+)\s+of\s+(?:the\s+)?(?:first[- ]year |annual |year[- ]one |net )?(?:ACV|ARR|revenue|deal value|contract value|list(?: price)?)\b|(?<![\w.])(0\.\d+)\s+(?:(?:commission|margin|referral|fee|revenue[- ]share|payout|rebate)\s+)*rate\b/gi;
 
 /** Percentages, ranges of them, and decimal rates the text calls a rate. */
 /**
@@ -93,7 +93,7 @@ export function findPercents(s: string): PercentMatch[] {
   }
   RATE_RE.lastIndex = 0;
   while ((m = RATE_RE.exec(s))) {
-    const num = m[1] ?? m[2];
+    const num = m[1] ?? m[2] ?? m[3];
     const v = Math.round(Number(num) * 10000) / 100;
     const start = m.index + m[0].indexOf(num);
     out.push({ start, end: start + num.length, text: num, min: v, max: v });

@@ -4,6 +4,7 @@ import { AFTER_PILOT, isHedged, isStatement, WISH } from '../core/language.js';
 import { ANSWER_START } from '../core/structure.js';
 import type { PlanModel } from '../core/model.js';
 import type { Sentence } from '../core/sentences.js';
+import type { Section } from '../core/outline.js';
 import { partnerCounts } from '../core/facts/index.js';
 import { band, days } from './util.js';
 
@@ -20,6 +21,10 @@ const LENGTH_OF_SOMETHING_ELSE =
   /^[\w.]+-(?:hours?|days?|weeks?|months?)\s+(?!(?:pilot|program(?:me)?|trial|test|evaluation|period|window|run|phase|sprint|cohort|engagement|proof|experiment)\b)(?:[\w-]+\s+){0,2}?(?:training|workshop|course|bootcamp|onboarding|certification|session|kick-?off|visit|trip|event|summit|notice|plan|sprint review|review|meeting|call|offsite|intro(?:duction)?|sales training)\b/i;
 
 const PILOT_WORD = /\bpilot/i;
+/** Headings of sections that measure the pilot rather than set it out. */
+const MEASURES = /\bmeasur\w*|\bsuccess\b|\bmetrics?\b|\bKPIs?\b|\bresults?\b|\bcriteria\b|\bgo\/no-go\b|\bevaluat\w*/i;
+/** A test the pilot must pass: "succeeds if", "at least three of the four … in the first 90 days". */
+const SUCCESS_TEST = /\bsucceed\w*|\bsuccess\b|\bfails?\b|\bif\b|\bby day \d+|\bat least\b/i;
 
 /** A length or a number of partners, not in a pilot's review, letters or results, nor after the pilot. */
 function statesShape(s: Sentence): boolean {
@@ -41,15 +46,17 @@ function pilotStatements(plan: PlanModel): Sentence[] {
   // A statement of a length or a partner count is about the pilot when it says so, answers a question
   // (kept with each piece), or sits under a pilot heading.
   const named = plan.statements('pilotShapeNamed', (s) => statesShape(s) && (s.test(PILOT_WORD) || mayAnswer(s)));
+  // A section that sets out the pilot, not one that measures it ("Measuring the pilot", "Pilot success criteria").
+  const setsOut = (sec: Section | null | undefined) => !!sec?.inTopic('pilot') && !MEASURES.test(sec.title);
   const underPilot: Sentence[] = [];
-  for (const sec of plan.sectionsWith('pilot')) for (const s of sec.allSentences()) if (isStatement(s) && !s.section?.history && statesShape(s)) underPilot.push(s);
+  for (const sec of plan.sectionsWith('pilot')) if (setsOut(sec)) for (const s of sec.allSentences()) if (isStatement(s) && !s.section?.history && statesShape(s)) underPilot.push(s);
   const shapes = (underPilot.length ? plan.inOrder([...named, ...underPilot]) : named)
-    .filter((s) => s.test(PILOT_WORD) || !!s.section?.inTopic('pilot') || PILOT_WORD.test(plan.questionFor(s)?.text ?? ''))
-    // A list introduced by "After the pilot …:" describes what comes next.
-    .filter((s) => !AFTER_PILOT.test(plan.listContext(s.unit)?.text ?? ''));
+    .filter((s) => s.test(PILOT_WORD) || setsOut(s.section) || PILOT_WORD.test(plan.questionFor(s)?.text ?? ''))
+    // A list introduced by "After the pilot …:" describes what comes next; a success criterion's window is not the pilot's length.
+    .filter((s) => !AFTER_PILOT.test(plan.listContext(s.unit)?.text ?? '') && !(MEASURES.test(s.section?.title ?? '') && SUCCESS_TEST.test(s.text)));
   // Where a section sets out the pilot, its shape is read there, not from a summary line elsewhere.
-  const pilotSection = shapes.some((x) => x.section?.inTopic('pilot'));
-  return shapes.filter((s) => !!s.section?.inTopic('pilot') || !pilotSection);
+  const pilotSection = shapes.some((x) => setsOut(x.section));
+  return shapes.filter((s) => setsOut(s.section) || !pilotSection);
 }
 
 export default defineRule({

@@ -26,6 +26,8 @@ export function partnerCounts(s: Sentence): CountMatch[] {
     if (/\bat least\s*$|\bminimum of\s*$|(?<!\bno )\bmore than\s*$|\bover\s*$|\bserves?\s*$|\bserving\s*$/i.test(s.text.slice(0, c.start))) return false;
     const head = c.noun.split(/\s+/).pop() ?? '';
     if (/^\s+(?:reps?|people|staff|employees|engineers|sellers|salespeople|managers?|contacts?)\b/i.test(s.text.slice(c.end))) return false;
+    // People within each partner ("two consultants from each pilot consultancy") are not a count of partners.
+    if (/^\s+(?:from|at|in|of|per) (?:each|every)\b/i.test(s.text.slice(c.end))) return false;
     if (/^(?:reps?|people|staff|employees|engineers|sellers|salespeople|managers?)$/i.test(head)) return false;
     if (PARTNER_HEAD.test(head) || /\bpartner/i.test(c.noun) || ANY_PARTNER_WORD.test(c.noun)) return true;
     return partnering && !/^(?:compan(?:y|ies)|providers?)$/i.test(head);

@@ -14,6 +14,13 @@ test('percentages as people write them', () => {
   assert.deepEqual(p('version 0.15 and $15'), []);
 });
 
+test('decimal rates with the base they are a share of', () => {
+  const p = (s: string) => findPercents(s).map((m) => [m.text, m.min]);
+  assert.deepEqual(p('Referral fee: 0.2 of first-year ACV on every referred client'), [['0.2', 20]]);
+  assert.deepEqual(p('we pay 0.15 of ACV'), [['0.15', 15]]);
+  assert.deepEqual(p('Version 0.2 of the API'), []);
+});
+
 test('durations as people write them', () => {
   const d = (s: string) => findDurations(s).map((m) => [m.text, m.maxHours, m.business]);
   assert.deepEqual(d('within 48h'), [['48h', 48, false]]);
