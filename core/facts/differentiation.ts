@@ -45,8 +45,21 @@ export function priceOnly(text: string): boolean {
 }
 
 /** A sentence that gives partners a reason beyond price to lead with the product. */
+/**
+ * What the alternatives cannot do, beside what ours does: "Insurers accept our compliance report; the
+ * cheaper tools don't produce anything an underwriter will read".
+ */
+const ALTERNATIVES_LACK =
+  /\b(?:the |most |other )?(?:cheaper|other|competing|rival|legacy|generic|free|older|point|big|bigger|larger) (?:[\w-]+ )?(?:tools?|products?|vendors?|options?|alternatives?|platforms?|solutions?|suites?|apps?)\b[^.;]{0,15}\b(?:don't|do not|can't|cannot|won't|lack|miss|never)\b/i;
+
+/** Price is the only reason given; a cheaper alternative named to say what it lacks makes no claim that we are cheaper. */
+export function priceOnlyClaim(text: string): boolean {
+  return priceOnly(text.replace(ALTERNATIVES_LACK, ' '));
+}
+
 export function statesDifferentiation(text: string): boolean {
-  if (isHedged(text) || NOT_DIFFERENTIATION.test(text) || priceOnly(text)) return false;
+  if (isHedged(text) || NOT_DIFFERENTIATION.test(text) || priceOnlyClaim(text)) return false;
+  if (ALTERNATIVES_LACK.test(text) && /\b(?:our|we|us)\b/i.test(text)) return true;
   return AGAINST_ALTERNATIVES.test(text) || REASON_LABEL.test(text) || REASON_GIVEN.test(text) || COMPARED.test(text) || CHOSEN.test(text) || ALONE.test(text);
 }
 

@@ -6,7 +6,7 @@ import type { PreconditionKey, PreconditionEvidence } from '../types.js';
 import { PRECONDITIONS } from '../types.js';
 import { isHedged, isStatement, WISH } from '../language.js';
 import type { Sentence } from '../sentences.js';
-import { DIFFERENTIATION_CUE, priceOnly, statesDifferentiation } from './differentiation.js';
+import { DIFFERENTIATION_CUE, priceOnlyClaim, statesDifferentiation } from './differentiation.js';
 import { PRODUCT_CUE, statesProductMaturity } from './product.js';
 import { ICP_CUE, openProfile, PRICING_CUE, SALES_CYCLE_CUE, statesIcp, statesPricing, statesSalesCycle } from './sales.js';
 import { PARTNER_NOUN } from './partners.js';
@@ -49,7 +49,7 @@ export function readinessEvidence(ev: Evidence): Record<PreconditionKey, Precond
   // differentiation
   const diffLabel = positive(labelled(/^differentiat(?:ion|ors?|es?)\b|^positioning$|^why us\b|^why (?:\w+ ){0,3}(?:lead with|pick|choose|prefer|push|recommend|sell|switch|back|wins?|wants?|buy|care)\b|^our edge\b|^unique/i));
   const diff = plan.facts(DIFFERENTIATION_CUE).find((s) => isStatement(s) && statesDifferentiation(s.text)) ?? null;
-  const diffOk = [diffLabel, diff].find((s) => s && !priceOnly(s.text) && s.text.length > 30) ?? null;
+  const diffOk = [diffLabel, diff].find((s) => s && !priceOnlyClaim(s.text) && s.text.length > 30) ?? null;
   met('differentiation', [diffOk], 'partners have a reason to lead with the product beyond price', 'no reason is given for partners to push this product over alternatives (price alone is not one)');
 
   // margin headroom
