@@ -68,7 +68,7 @@ const RATE_RE = /\b(?:rate|share|margin|commission|fee|discount)\s*(?::|=|is|of)
  * "half of new revenue". Only before "of" and a measure of the business, so "a quarter" stays a time.
  */
 const FRACTION_RE =
-  /\b(?:(a|one|two|three|four)[ -])?(half|halves|thirds?|quarters?|fifths?|tenths?)(?= of (?:(?:our|all|the|total|new|net-new|net new|annual|company)\s+)*(?:revenue|bookings|ARR|MRR|sales|business|deals|pipeline|turnover)\b)/gi;
+  /\b(?:(a|one|two|three|four)[ -])?(half|halves|thirds?|quarters?|fifths?|tenths?)(?= of (?:[A-Z][\w-]*['’]s\s+)?(?:(?:our|all|the|total|new|net-new|net new|annual|company)\s+)*(?:revenue|bookings|ARR|MRR|sales|business|deals|pipeline|turnover)\b)/gi;
 const FRACTION_PARTS: Record<string, number> = { half: 2, halves: 2, third: 3, thirds: 3, quarter: 4, quarters: 4, fifth: 5, fifths: 5, tenth: 10, tenths: 10 };
 
 export function findPercents(s: string): PercentMatch[] {

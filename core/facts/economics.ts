@@ -4,6 +4,7 @@
  * cheques), and market development funds.
  */
 import type { Archetype } from '../types.js';
+import { ARCHETYPE_WORDS } from '../archetypes.js';
 import type { PercentMatch } from '../numbers.js';
 import { ANY_PARTNER, CAPITALISED_TIER_NAMES, DIRECT_SELLERS, oneOf, PARTNER_NOUNS } from '../vocabulary.js';
 import { isHedged, isNegatedAt, isStatement, reportsThePast, WISH } from '../language.js';
@@ -41,12 +42,20 @@ export function percents(ev: Evidence): PercentFact[] {
       const r = s.range(m.start, m.end);
       // Payouts inside an alliance (co-sell, marketplace fees) belong to the strategic archetype.
       const strategic = s.test(ALLIANCE_WORDS) || (s.section ? inAlliance(s.section) : false);
-      out.push({ sentence: s, match: m, start: r.start, end: r.end, category: classifyPercent(s, m), archetypes: strategic ? ['strategic'] : ev.plan.archetypesOf(s) });
+      out.push({ sentence: s, match: m, start: r.start, end: r.end, category: classifyPercent(s, m), archetypes: strategic ? ['strategic'] : (columnArchetypes(s, m) ?? ev.plan.archetypesOf(s)) });
     }
   }
   return out;
 }
 const ALLIANCE_WORDS = /\bco-?sell|\balliance|\bmarketplace\b/i;
+
+/** In a table, the archetype its column names ("SI resellers: discount off list", "Consultants (referral): fee"). */
+function columnArchetypes(s: Sentence, m: PercentMatch): Archetype[] | null {
+  if (!s.unit.cells || !s.unit.table) return null;
+  const header = s.unit.table.header[s.unit.cellAt(s.at + m.start)] ?? '';
+  const named = (Object.keys(ARCHETYPE_WORDS) as Archetype[]).filter((a) => ARCHETYPE_WORDS[a].test(header));
+  return named.length === 1 ? named : null;
+}
 
 /** The plan's own percentages of one kind: those reported in history (last year's margin, last year's MDF) are not the plan's. */
 export function presentPercents(ev: Evidence, category: PercentCategory): PercentFact[] {
@@ -97,6 +106,8 @@ function classifyPercentIn(s: Sentence, m: PercentMatch, inTiers: boolean): Perc
     const own = classifyText(local, at, m, false, inTiers);
     // A column that says what partners earn or get: a discount in it is what they earn.
     if ((own === 'customerDiscount' || own === 'other') && /\b(?:earns?|gets?|receives?|margins?|payouts?|commissions?|compensation|economics)\b/i.test(header) && /\bdiscount|\boff\b|\bbelow list\b/i.test(local)) return 'payout';
+    // A column headed by a kind of partner and what it is paid ("SI resellers: discount off list", "Consultants (referral): fee").
+    if (own === 'other' && PARTNER_NOUN.test(header) && /\bdiscount|\boff (?:list|MSRP|RRP)\b|\bmargins?\b|\bfees?\b|\bcommissions?\b|\brebates?\b/i.test(header) && !/\bcustomers?\b|\bclients?\b|\bend[- ]users?\b|\bMDF\b|\bsubscription\b/i.test(header)) return 'payout';
     if (own !== 'other') return own;
     // A tier table's row of discounts off list ("Standard discount off MSRP | 10% | 15% | …") is what each tier earns.
     const rowRead = classifyText(`${first} ${header}`, 0, m, true);
@@ -173,8 +184,8 @@ function classifyText(text: string, at: number, m: PercentMatch, contextOnly = f
   // The channel's share of the company's revenue: "5% of new ARR", "18 per cent of the total",
   // "Channel revenue ≥ 10% of total", "Channel % of ARR: 12%".
   if (
-    /^\s*(?:of\s+)?(?:the\s+)?(?:(?:total|new|our|company|overall|annual|net new|net-new|new-logo|all|recurring)\s+)*(?:revenue|bookings|ARR|MRR|sales|turnover|total|new business)\b/i.test(after) &&
-    /\b(?:channel|partners?|indirect|resellers?|referrals?|partner[- ](?:sourced|led|influenced))\b/i.test(near) &&
+    /^\s*(?:of\s+)?(?:the\s+)?(?:[A-Z][\w-]*['’]s\s+)?(?:(?:total|new|our|company|overall|annual|net new|net-new|new-logo|all|recurring)\s+)*(?:revenue|bookings|ARR|MRR|sales|turnover|total|new business)\b/i.test(after) &&
+    (/\b(?:channel|partners?|indirect|resellers?|referrals?|partner[- ](?:sourced|led|influenced))\b/i.test(near) || PARTNER_NOUN.test(near)) &&
     !/\b(?:commission|margin|fee|discount|rebate|rev(?:enue)?[- ]share)\b/i.test(near)
   )
     return 'revenueShare';
