@@ -15,7 +15,7 @@ const PROTECTION =
  * direct side, or a price conflict that goes to someone who decides.
  */
 const DIRECT_SIDE = new RegExp(`\\b${oneOf(DIRECT_SELLERS)}\\b|\\bdirect\\b(?! (?:customers?|mail|debit|deposit|marketing|link))`, 'i');
-const RESTRAINT = String.raw`(?:not allowed|cannot|can't|can not|may not|must not|does not|do not|doesn't|don't|never|will not|won't|barred|off[- ]limits|stays? (?:off|out|away)|max(?:imum)?|caps?|capped|no (?:bigger|larger|deeper|lower))`;
+const RESTRAINT = String.raw`(?:only|not allowed|cannot|can't|can not|may not|must not|does not|do not|doesn't|don't|never|will not|won't|barred|off[- ]limits|stays? (?:off|out|away)|max(?:imum)?|caps?|capped|no (?:bigger|larger|deeper|lower))`;
 const PRICE_OR_ACCOUNT = String.raw`(?:discount\w*|pric\w+|undercut\w*|quot\w+|contact\w*|approach\w*|pursu\w+|prospect\w*|accounts?|organi[sz]ations?|deals?|opportunit\w+|compet\w+|sell\w*)`;
 const HELD_BACK = new RegExp(
   String.raw`\b${RESTRAINT}\b[^.;]{0,50}\b${PRICE_OR_ACCOUNT}\b|\b${PRICE_OR_ACCOUNT}\b[^.;]{0,40}\b(?:not allowed|cannot|can't|never|barred|off[- ]limits|capped|are yours|is yours|stays? (?:out|away))\b|\b(?:stays?|keeps?) (?:out|away|off)\b`,

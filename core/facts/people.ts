@@ -69,8 +69,12 @@ export function directTeam(ev: Evidence): Sentence | null {
 }
 
 export function conflictPolicy(ev: Evidence): Sentence | null {
-  return ev.plan.statements('conflictPolicy', (s) => statesConflictPolicy(s.text))[0] ?? null;
+  // A split of the market said in two sentences of one item: "Our inside sales team only sells to
+  // organisations with more than 500 employees. Below that size, every client is yours to win."
+  return ev.plan.statements('conflictPolicy', (s) => statesConflictPolicy(s.text) || (s.unit.text !== s.text && MARKET_SPLIT.test(s.text) && statesConflictPolicy(s.unit.text)))[0] ?? null;
 }
+/** The direct side's part of the market set out by size, region or account list. */
+const MARKET_SPLIT = /only (?:sells?|sell to|works?|covers?|handles?)|(?:above|below|over|under) (?:that|this) (?:size|line|threshold)/i;
 
 export function noCreditStatements(ev: Evidence): Sentence[] {
   return ev.plan.statements('noCredit', (s) => statesNoCredit(s.text));
@@ -79,7 +83,7 @@ export function noCreditStatements(ev: Evidence): Sentence[] {
 // ---- channel conflict ----------------------------------------------------------------------
 
 /** The direct side of a conflict: the company's sellers, or "our side" holding back. */
-const DIRECT_SIDE = new RegExp(`${DIRECT_TEAM.source}|\\b(?:nobody|no one|anyone|someone) (?:on|from) our side\\b`, 'i');
+const DIRECT_SIDE = new RegExp(`${DIRECT_TEAM.source}|\\b(?:nobody|no one|anyone|someone) (?:on|from) our side\\b|\\bwe (?:have )?compet\\w* with you\\b|\\bour (?:head of sales|VP (?:of )?sales|sales (?:director|leadership))\\b`, 'i');
 /** The partner's side of a conflict: a partner, a registration, partner-only accounts, partner-led deals, "you". */
 const PARTNER_CLAIM = new RegExp(`\\b(?:${ANY_PARTNER}|regist\\w*|partner-(?:only|led|sourced|registered)|you|your)\\b`, 'i');
 /** What a conflict rule does: holds the direct side back, splits the market, decides, credits. */
