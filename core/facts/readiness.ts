@@ -113,4 +113,4 @@ function statesHeadroom(text: string): boolean {
 
 /** A statement of the opposite or of nothing yet, including status words ("Product maturity: Pending"). */
 const NEGATIVE_STATEMENT =
-  /\b(?:don't|do not|haven't|have not|hasn't|has not|no fixed|not yet|undecided|unclear|unknown|tbd|tbc|not decided|pending|in progress|not started|to follow|n\/a|not (?:yet )?(?:assessed|modell?ed|measured|checked|validated|proven|known|tested|done))\b/i;
+  /\b(?:don't|do not|haven't|have not|hasn't|has not (?:yet |been )?(?:modell?ed|assessed|decided|defined|measured|validated|proven|started|tested|done|set|checked)|no fixed|not yet|undecided|unclear|unknown|tbd|tbc|not decided|pending|in progress|not started|to follow|n\/a|not (?:yet )?(?:assessed|modell?ed|measured|checked|validated|proven|known|tested|done))\b/i;

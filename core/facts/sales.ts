@@ -45,14 +45,15 @@ const PRICE_UNIT =
   /^\s*(?:\+\s*)?(?:k|m)?\s*(?:(?:USD|EUR|GBP|CHF)\s*)?(?:list(?: price)?\b|(?:a|per|each|every|\/|for (?:each|every|a))\s*(?:[\w-]+\s*){0,2}?(?:seat|user|licen[cs]e|month|year|annum|annually|quarter|week|day|site|location|clinic|bed|invoice|transaction|call|unit|device|endpoint|employee|member|account|workspace|warehouse|store|vehicle|machine|project|module|instance|tenant|practitioner|doctor|student|school|hotel|room|property|branch|team|agent|node|server|repository|gb|tb|order|shipment|document|scan|job|hour|event|api)s?\b|(?:monthly|annually|yearly|a year|a month|per annum|p\.?a\.?|\/\s*(?:mo|month|yr|year)\b))/i;
 /** A price said to be settled or uniform. */
 const PRICE_SETTLED =
-  /\bpric(?:ing|es?)\b[^.;]{0,60}\b(?:stable|settled|fixed|final|unchanged|simple|published|public|the same (?:for|across|in)|identical|one price|no (?:hidden|extra)|has(?:n't| not) changed|locked|known and consistent|consistent)\b|\bone price (?:for|across)\b|\bsame price (?:for|across|through|whether)\b/i;
+  /\bpric(?:ing|es?)\b[^.;]{0,60}\b(?:stable|settled|fixed|final|unchanged|simple|published|public|the same (?:for|across|in)|identical|one price|no (?:hidden|extra)|has(?:n't| not) changed|locked|known and consistent|consistent)\b|\bone price (?:for|across)\b|\bsame price (?:for|across|through|whether)\b|\b(?:price list|packaging|editions|plans|rate card|price book)\b[^.;]{0,60}\b(?:stable|settled|fixed|public|published|unchanged|has(?:n't| not) changed|well understood)\b|\b(?:published|public|stable|settled) (?:rate card|price list|pricing page|price book)\b|\bprice metric\b/i;
 /** Money that is not a price: deal size, revenue, funding, a past price. */
 const NOT_A_PRICE =
   /\b(?:ACV|ARR|MRR|revenue|bookings|raised|funding|valuation|budget|spend|salary|deal size|pipeline|quota|MDF|commission|bonus|SPIFF|rebate|payout|credit)\b|\bin (?:19|20)\d\d\b|\bused to (?:charge|cost)|\bwe charged\b|\b(?:was|were) priced\b/i;
 
 /** A sentence that states what customers pay: an amount per unit or period, or a settled price. */
 export function statesPricing(text: string): boolean {
-  if (isHedged(text) || /\b(?:not yet|still (?:working|deciding)|to be (?:set|decided|defined)|under review|changing|will change|experiment\w*)\b/i.test(text)) return false;
+  // Unsettled, someone else's (a competitor's) or past pricing says nothing of ours today.
+  if (isHedged(text) || /\b(?:not yet|still (?:working|deciding)|to be (?:set|decided|defined)|under review|changing|will change|experiment\w*|competitors?|last year|before (?:re)?packaging|used to)\b/i.test(text)) return false;
   if (PRICE_SETTLED.test(text)) return true;
   // "Pricing is per study per year", "we price per tracked load": the unit is the pricing model.
   if (/\bpric(?:e|es|ed|ing)\s+(?:is\s+|are\s+)?(?:set\s+)?(?:per|by the|on a per)\b/i.test(text)) return true;
