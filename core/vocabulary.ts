@@ -37,14 +37,14 @@ export const ANY_PARTNER = oneOf([...PARTNER_NOUNS, ...SHARED_PARTNER_NOUNS]);
 /** The company's own sellers: the direct team, account executives, "our sales people", the field team (not a partner's account managers). */
 export const DIRECT_SELLERS: readonly string[] = [
   'direct (?:sales(?:\\s+(?:team|reps?|org(?:anization)?|force))?|reps?|sellers?|team|AEs?)',
-  'inside (?:sales|reps)',
+  'inside[- ](?:sales|reps)',
   'field (?:sales|team|reps?)',
   'account executives?',
   'AEs',
   '(?:an|the|each|every|one) AE',
   "our (?:[\\w-]+ )?AEs?",
   "(?:our|his|her|the company's) (?:[\\w-]+ )?account managers",
-  '(?:our|the) (?:[\\w-]+ )?sales ?(?:team|reps?|org(?:ani[sz]ation)?|force|people)',
+  '(?:our|the) (?:own )?(?:[\\w-]+ )?sales ?(?:team|reps?|org(?:ani[sz]ation)?|force|people)',
   'sales reps?',
   '(?:national|key|strategic|named|enterprise)[- ]accounts? (?:sales )?(?:team|reps?|sellers?|group|managers?)',
   '(?:in-?house|own) (?:sales ?(?:team|force|reps?|people|org(?:ani[sz]ation)?)|sellers)',

@@ -3,7 +3,9 @@
  * channel-conflict policy between them and partners, direct reps paid nothing on partner deals,
  * where the partnerships lead reports, and how partnerships and sales leadership work together.
  */
-import { ANY_PARTNER, DIRECT_SELLERS, oneOf } from '../vocabulary.js';
+import { ANY_PARTNER, DIRECT_SELLERS, oneOf, PLATFORM_VENDORS } from '../vocabulary.js';
+
+const PLATFORM_NAMES = oneOf(PLATFORM_VENDORS);
 import { isHedged, isNegatedAt, WISH } from '../language.js';
 import type { Sentence } from '../sentences.js';
 import type { Section } from '../outline.js';
@@ -58,6 +60,8 @@ export function directTeam(ev: Evidence): Sentence | null {
     // "no direct sales team" says there is none; "Direct sales headcount: TBD", "we may hire AEs" promise none.
     if (/\b(?:no|without|don't have a|do not have a)\s+(?:\w+\s+)?(?:direct|sales|AEs?)\b/i.test(s.text.slice(Math.max(0, m.index - 25), m.index + 12))) return false;
     if (isHedged(s.text) || /\b(?:would|won't|will not|may|might)\s+(?:\w+\s+)?(?:hire|build|sabotage)\b|\bno (?:AEs?|reps?|sales(?:people)?) on (?:our|the) payroll\b/i.test(s.text)) return false;
+    // A competitor's or a platform vendor's sellers, or a hiring plan subject to funding, are not our team.
+    if (/\bcompetitors?(?:['’]s?)?\b|\bhiring plan\b|\bsubject to funding\b/i.test(s.text) || new RegExp(`\\b(?:${PLATFORM_NAMES})(?:['’]s)?\\s+$`, 'i').test(s.text.slice(Math.max(0, m.index - 25), m.index))) return false;
     // The partner's sellers ("Each partner names two committed sales reps") are not our team.
     if (/\b(?:each|every|the|a) (?:partner|reseller|MSP|agency|firm)\b[^.;]{0,30}\b(?:names?|commits?|assigns?|dedicates?|keeps?)\b/i.test(s.text.slice(0, m.index))) return false;
     // Partner-side people ("the partner's sales reps") are not our team.
