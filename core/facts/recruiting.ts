@@ -103,7 +103,12 @@ const TEACHES_PARTNERS = new RegExp(
   String.raw`\b(?:train|trains|trained|training|coach(?:es|ed|ing)?|onboard(?:s|ed|ing)?|certif(?:y|ies|ied)|teach(?:es)?|walk(?:s|ed)?|enable(?:s|d)?|upskill\w*)\s+(?:(?:new|each|every|all|our|the|selected|pilot)\s+)?(?:[\w-]+\s+)?${PARTNER_PEOPLE}\b` +
     String.raw`|\b${PARTNER_PEOPLE}\b(?:\s+[\w-]+){0,2}?\s+(?:are|is|get|gets|will be|will get)\s+(?:\w+\s+)?(?:trained|onboarded|certified|coached|enabled|walked through|taught|upskilled)\b` +
     String.raw`|\b${TEACHING_NOUN}\b(?:\s*\([^)]{0,80}\))?(?:\s+[\w-]+){0,3}?\s+(?:for|to|with)\s+(?:(?:each|every|new|our|all|the|pilot)\s+)?(?:[\w-]+\s+)?${PARTNER_PEOPLE}\b` +
-    String.raw`|\b${PARTNER_PEOPLE}\b(?:\s+[\w-]+){0,3}?\s+(?:get|gets|receive|receives|attend|attends|complete|completes|take|takes|go through|goes through|are given|have access to|can access|sit|sits|pass|passes)\b(?:\s+[\w-]+){0,5}?\s+${TEACHING_NOUN}\b`,
+    String.raw`|\b${PARTNER_PEOPLE}\b(?:\s+[\w-]+){0,3}?\s+(?:get|gets|receive|receives|attend|attends|complete|completes|take|takes|go through|goes through|are given|have access to|can access|sit|sits|pass|passes)\b(?:\s+[\w-]+){0,5}?\s+${TEACHING_NOUN}\b` +
+    // "We provide each partner with an NFR sandbox", "we will give to partners a training of two days".
+    String.raw`|\b(?:provide|provides|give|gives|offer|offers|send|sends|equip|equips)\s+(?:to\s+)?(?:each |every |all |new |our |the )?${PARTNER_PEOPLE}\b(?:\s+with)?(?:\s+[\w-]+){0,4}?\s+${TEACHING_NOUN}\b` +
+    // "Partners' SEs take our technical certification", "Onboarding runs in cohorts of five partners".
+    String.raw`|\b(?:partners|resellers|MSPs|agencies)['’]\s+(?:\w+\s+)?(?:SEs|engineers|consultants|reps|sellers|staff|technicians)\b[^.;]{0,30}\b${TEACHING_NOUN}\b` +
+    String.raw`|\b${TEACHING_NOUN}\b[^.;]{0,20}\b(?:runs?|happens?|takes place) in cohorts? of\b`,
   'i',
 );
 /**
@@ -111,7 +116,7 @@ const TEACHES_PARTNERS = new RegExp(
  * partners pay for themselves, enablement for the company's own sellers.
  */
 const NOT_OUR_ENABLEMENT =
-  /\b(?:must|should|need to|required to) (?:hold|have|be|show|present)\b[^.;]{0,40}\bcertifi\w+|\bcertifi\w+\b[^.;]{0,30}\b(?:to apply|to join|required|is a requirement|before (?:they|you) (?:apply|join))\b|\bat their own (?:cost|expense)\b|\b(?:train|onboard) their own\b|\bfor (?:the |our )?(?:direct (?:team|sales|reps)|AEs|sales team|account executives)\b/i;
+  /\bcompetitors?(?:['’]s?)?\b|\b(?:AWS|Microsoft|Google|Salesforce|HubSpot)\b[^.;]{0,20}\bgives? (?:us|our)\b|\b(?:must|should|need to|required to) (?:hold|have|be|show|present)\b[^.;]{0,40}\bcertifi\w+|\bcertifi\w+\b[^.;]{0,30}\b(?:to apply|to join|required|is a requirement|before (?:they|you) (?:apply|join))\b|\bat their own (?:cost|expense)\b|\b(?:train|onboard) their own\b|\bfor (?:the |our )?(?:direct (?:team|sales|reps)|AEs|sales team|account executives)\b/i;
 function teachesPartners(text: string): RegExpExecArray | null {
   return TEACHES_PARTNERS.exec(text);
 }
