@@ -137,12 +137,12 @@ export function metricWithTarget(ev: Evidence): Sentence | null {
 
 /** What makes a number a target: a target word, a time to reach it, or a bound ("or better", "at least"). */
 const TARGET_FRAME =
-  /\b(?:targets?|goals?|aim|we want|reach|KPI|by (?:month|day|week|quarter|year|the end|end of|FY|H[12]|Q[1-4]|next)|within (?:the first|\d+|one|two|three|six|twelve)|in (?:year|month|quarter) (?:one|two|three|\d+)|in (?:the )?(?:first|second) (?:year|half|quarter)|or (?:higher|better|more|above)|at least|each (?:quarter|month|year)|(?:improve|grow|rise|increase)s? (?:from|to))\b|[≥>]=?\s*[$£€]?\d|\bsuccess(?: criteria| metrics?| means| looks like)?\s*[=:]/i;
+  /\b(?:targets?|goals?|aim|we want|reach|KPI|by (?:month|day|week|quarter|year|the end|end of|FY|H[12]|Q[1-4]|next)|within (?:the first|\d+|one|two|three|six|twelve)|in (?:year|month|quarter) (?:one|two|three|\d+)|in (?:the )?(?:first|second) (?:year|half|quarter)|or (?:higher|better|more|above)|at least|each (?:quarter|month|year)|(?:improve|grow|rise|increase)s? (?:from|to)|should (?:reach|convert|hit|exceed|stay|grow|be at)|(?:considered )?successful when|success (?:is|means))\b|[≥>]=?\s*[$£€]?\d|\bsuccess(?: criteria| metrics?| means| looks like)?\s*[=:]/i;
 /** Dates and periods, whose numbers are when, not how much ("by the end of Q3", "day 90", "FY2"). */
 const PERIOD_NUMBER = /\b(?:Q[1-4]|H[12]|FY ?\d{1,4}|(?:day|week|month|quarter|year) \d+|(?:19|20)\d\d)\b/gi;
 /** A value the metric is to reach: money, a percentage, a ratio or a count. */
 function statesTargetValue(text: string): boolean {
-  return /[$£€]\s?\d|\d\s?(?:%|percent|per cent)|\b\d+(?:\.\d+)?\s?\/\s?\d+|\b\d+ (?:of|out of) (?:the )?\d+|\b\d+(?:[.,]\d+)?\s?[kKmM]\b|\b\d+\+?\s+(?:[\w-]+\s+){0,2}(?:partners?|deals?|referrals?|customers?|resellers?|logos?|opportunit\w+|registrations?)\b/.test(text.replace(PERIOD_NUMBER, ''));
+  return /[$£€]\s?\d|[≥>≤<]=?\s*\d|\b(?:\d+(?:[.,]\d+)?|one|two|three|four|five|ten) (?:million|thousand|billion) (?:euros?|dollars?|pounds?|USD|EUR|GBP)\b|\b(?:ten|twenty|thirty|forty|fifty|sixty|hundred|a hundred) (?:[\w-]+ ){0,2}(?:partners?|deals?|referrals?|customers?|resellers?|logos?|opportunit\w+|registrations?)\b|\d\s?(?:%|percent|per cent)|\b\d+(?:\.\d+)?\s?\/\s?\d+|\b\d+ (?:of|out of) (?:the )?\d+|\b\d+(?:[.,]\d+)?\s?[kKmM]\b|\b\d+\+?\s+(?:[\w-]+\s+){0,2}(?:partners?|deals?|referrals?|customers?|resellers?|logos?|opportunit\w+|registrations?)\b/.test(text.replace(PERIOD_NUMBER, ''));
 }
 /** A process turnaround: how fast something is paid, answered or approved. */
 const PROCESS_TURNAROUND = /\b(?:paid|answered|responded|approved|reviewed|resolved|processed|reimbursed)\b[^.]{0,30}\bwithin\b/i;
