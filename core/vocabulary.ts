@@ -102,3 +102,6 @@ export const PLATFORM_VENDORS: readonly string[] = [
   String.raw`hyperscalers?`,
   String.raw`cloud providers?`,
 ];
+
+/** Another company's program, people or terms: a competitor's, a supplier's. What they do is not the plan. */
+export const OTHER_COMPANY = /\bcompetitors?(?:['’]s?)?\b|\bsuppliers?(?:['’]s?)?\b/i;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineRule } from '../core/rule.js';
 import { isHedged, isNegatedAt } from '../core/language.js';
+import { OTHER_COMPANY } from '../core/vocabulary.js';
 
 /**
  * Recruiting only from the leaders' own network, read from its parts in any order: a personal tie
@@ -49,7 +50,7 @@ const OTHER_SOURCES = /,\s*(?:[\w-]+ ){0,2}(?:events?|inbound|outbound|directori
 
 function recruitsFromOwnNetwork(text: string): boolean {
   // Avoiding it, or a competitor doing it, is not this plan recruiting from its leaders' circle.
-  if (isHedged(text) || NOT_LEADERS.test(text) || /\bavoid\w*\b|\bcompetitors?\b/i.test(text)) return false;
+  if (isHedged(text) || NOT_LEADERS.test(text) || OTHER_COMPANY.test(text) || /\bavoid\w*\b/i.test(text)) return false;
   // "each co-founder brings in three firms they know": the tie is the leaders' when they are the subject.
   const tie = LEADERS_TIE.exec(text) ?? (LEADER_NAMED.test(text) ? THEIR_ACQUAINTANCES.exec(text) : null);
   if (!tie || isNegatedAt(text, tie.index, 60)) return false;

@@ -4,6 +4,7 @@ import { appendSentenceFix } from '../core/fixes.js';
 import { renderLine } from '../core/templates.js';
 import { PARTNER_NOUN } from '../core/facts/index.js';
 import { isHedged, isNegatedAt, reportsThePast, WISH } from '../core/language.js';
+import { OTHER_COMPANY } from '../core/vocabulary.js';
 
 const EXEC_ONLY =
   /\b(?:CEO|founder|co-founder|exec(?:utive)?|VP|C-level|C-suite|chief \w+ officer|chief executive|president|owner)s?(?:[- ]to[- ]|\s*(?:↔|<->|⇄|<=>)\s*)(?:CEO|founder|co-founder|exec(?:utive)?|VP|C-level|C-suite|chief executive|owner)s?\b|\bexec(?:utive)?[- ]sponsors?(?:hip)?\b|\bexecutive[- ](?:level )?relationships?\b|\bVP-level relationships?\b|\bsenior[- ]exec(?:utive)?s? (?:agreed|signed off|committed|said yes)\b|\brelationship (?:between|of) (?:our|the) (?:CEOs|founders|executives)\b|\b(?:owned|run|held|managed|handled|led) at (?:the )?(?:VP|exec(?:utive)?|C-level|C-suite|CEO|founder|senior|leadership)[- ]level\b|\b(?:VP|exec(?:utive)?|C|leadership|CEO|founder|board|senior)[- ]level (?:on both sides|(?:sponsor )?relationships?|sponsors?(?:hip)?)\b|\bbetween (?:the )?(?:two |both )?(?:CEOs|founders|VPs|executives|leadership teams)\b|\b(?:founders?|CEO|co-founders?|exec(?:utive)?s?|leadership)\b[^.]{0,30}\b(?:personally )?(?:manage|own|run|handle|hold)s? (?:each|every|all|the) (?:partner )?relationships?\b|\bexec(?:utive)? sponsors? on both sides\b/i;
@@ -58,10 +59,10 @@ const COMMITS = /\b(?:assign\w*|dedicat\w+|named?|names|nominat\w+|commit\w*|lis
 
 /** Not the partner's committed sellers: our own hires, a supplier's rep, a wish or an option. */
 const NOT_PARTNER_COMMITMENT =
-  /\b(?:channel|partner) account managers?\b|\bwe (?:will |'ll )?hire\b|\bsuppliers?\b|\bprobably\b|\bif they wish\b|\boptional\b|\bwon't make it a (?:condition|requirement)\b|\bnot (?:a )?(?:condition|requirement)\b|\bnamed accounts?\b(?! executives?| managers?)/i;
+  /\b(?:channel|partner) account managers?\b|\bwe (?:will |'ll )?hire\b|\bprobably\b|\bif they wish\b|\boptional\b|\bwon't make it a (?:condition|requirement)\b|\bnot (?:a )?(?:condition|requirement)\b|\bnamed accounts?\b(?! executives?| managers?)/i;
 
 function requiresCommittedReps(text: string): boolean {
-  if (isHedged(text) || WISH.test(text) || NOT_PARTNER_COMMITMENT.test(text) || reportsThePast(text) || /\bin the pilot\b[^.]{0,40}\b(?:named|had|were)\b/i.test(text)) return false;
+  if (isHedged(text) || WISH.test(text) || NOT_PARTNER_COMMITMENT.test(text) || OTHER_COMPANY.test(text) || reportsThePast(text) || /\bin the pilot\b[^.]{0,40}\b(?:named|had|were)\b/i.test(text)) return false;
   const commit = COMMITS.exec(text);
   if (commit && isNegatedAt(text, commit.index, 30)) return false;
   if (NAMED_REPS.test(text)) return true;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineRule } from '../core/rule.js';
-import { isNegatedAt } from '../core/language.js';
+import { isNegatedAt, reportsThePast } from '../core/language.js';
+import { OTHER_COMPANY } from '../core/vocabulary.js';
 import type { Sentence } from '../core/sentences.js';
 import type { Evidence } from '../core/facts/index.js';
 import { findPartnerCounts, type CountMatch } from '../core/numbers.js';
@@ -12,13 +13,14 @@ import { findPartnerCounts, type CountMatch } from '../core/numbers.js';
  * counts someone denies are not the plan's own count.
  */
 const SHOWN =
-  /\blogos?\b|\blisted\b|\blists?\b|\blisting\b|\bannounced\b|\b(?:partner )?wall\b|\blocator\b|\bentries\b|\b(?:web ?site|site|homepage|home page|web ?page|partners? page|partner directory|directory|logo wall|roster|ecosystem|press releases?|announcements?)\b|\bboasts?\b|\bshown on\b|\bappear on\b|\blogo swaps?\b/i;
+  /\blogos?\b|\blisted\b|\bgallery\b|\blists?\b|\blisting\b|\bannounced\b|\b(?:partner )?wall\b|\blocator\b|\bentries\b|\b(?:web ?site|site|homepage|home page|web ?page|partners? page|partner directory|directory|logo wall|roster|ecosystem|press releases?|announcements?)\b|\bboasts?\b|\bshown on\b|\bappear on\b|\blogo swaps?\b/i;
 const NOT_A_COUNT_OF_OURS =
   /\b(?:goal|target|aim|by (?:month|year|Q[1-4]|the end)|we want|we plan|will (?:have|reach|sign|grow)|is not a (?:partner )?program|isn't a (?:partner )?program|customer logos?|customers' logos|logos of (?:our )?customers|candidate list|target list|shortlist|long ?list|prospect list)\b/i;
 const LABELLED_LISTED = /^\W*(?:[\w-]+ ){0,2}(?:partners?|logos?)(?: (?:count|total|number))?(?: (?:today|now|listed))?\s*(?:\||:)\s*(\d{1,5})\+?|\b(?:director(?:y|ies)|locator|wall|partners? page)\s+(?:has|have|lists?|shows?|holds?)\s+(\d{1,5})\+?/i;
 
 export function countsListedPartners(s: Sentence): CountMatch[] {
-  if (!SHOWN.test(s.text) || NOT_A_COUNT_OF_OURS.test(s.text)) return [];
+  // Another company's list (a competitor's, our approved suppliers) and a past count are not the plan's own.
+  if (!SHOWN.test(s.text) || NOT_A_COUNT_OF_OURS.test(s.text) || OTHER_COMPANY.test(s.text) || reportsThePast(s.text) || /\bback in (?:19|20)\d\d\b/i.test(s.text)) return [];
   const counts = findPartnerCounts(s.text).filter((c) => !isNegatedAt(s.text, c.start, 12));
   if (counts.length) return counts;
   const label = LABELLED_LISTED.exec(s.text);

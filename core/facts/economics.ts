@@ -6,7 +6,7 @@
 import type { Archetype } from '../types.js';
 import { ARCHETYPE_WORDS } from '../archetypes.js';
 import type { PercentMatch } from '../numbers.js';
-import { ANY_PARTNER, CAPITALISED_TIER_NAMES, DIRECT_SELLERS, oneOf, PARTNER_NOUNS } from '../vocabulary.js';
+import { ANY_PARTNER, CAPITALISED_TIER_NAMES, DIRECT_SELLERS, oneOf, OTHER_COMPANY, PARTNER_NOUNS } from '../vocabulary.js';
 import { isHedged, isNegatedAt, isStatement, reportsThePast, WISH } from '../language.js';
 import type { Sentence } from '../sentences.js';
 import type { Section } from '../outline.js';
@@ -239,7 +239,8 @@ const PAYOUT_OPERATION =
 const NOT_PARTNER_PAY =
   /^\W*(?:our )?(?:AEs?|reps?|SDRs?|BDRs?|employees?|staff|salar(?:y|ies)|suppliers?|vendors?|contractors?|salespeople|sellers)\b|\bpay (?:our |the )?(?:vendors?|suppliers?|contractors?|employees?|staff|landlord)\b|\b(?:settle|pay) (?:their|its|your|our) (?:account|invoices?|bills?|balance)s?\b|\bthrough payroll\b|\b(?:customers?|clients?) (?:renewals?|refunds?)\b|\b(?:customer|client) renewals? are reconciled\b|\b(?:partners?|resellers?|distributors?|they|you) (?:\w+ )?(?:pay|settle) (?:us|their invoices|our invoices)\b|\bstatements? of work\b|\bpain point\b|\b(?:partner|membership|program|annual|listing|platform) fees?\b[^.;]{0,40}?(?:\bfree\b|[$£€]\s?\d|\b(?:EUR|USD|GBP|CHF)\s?\d|\/\s*(?:month|year)|\bbilled\b)|\bmembership fees?\b|\bknown (?:issue|problem)\b|:\s*(?:tbd|tbc|to be \w+)\b/i;
 function statesPayoutOps(text: string): boolean {
-  if (isHedged(text) || NOT_PARTNER_PAY.test(text)) return false;
+  // Sales reps' commissions with payroll, a competitor's payouts, statements not available yet: not ours.
+  if (isHedged(text) || NOT_PARTNER_PAY.test(text) || OTHER_COMPANY.test(text) || /\b(?:sales )?reps['’]? commissions?\b|\bwith payroll\b|\bnot (?:yet )?available\b/i.test(text)) return false;
   const phrase = PAYOUT_OPS_PHRASES.exec(text);
   if (phrase && !isNegatedAt(text, phrase.index)) return true;
   const op = PAYOUT_OPERATION.exec(text);

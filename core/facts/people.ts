@@ -3,7 +3,7 @@
  * channel-conflict policy between them and partners, direct reps paid nothing on partner deals,
  * where the partnerships lead reports, and how partnerships and sales leadership work together.
  */
-import { ANY_PARTNER, DIRECT_SELLERS, oneOf, PLATFORM_VENDORS } from '../vocabulary.js';
+import { ANY_PARTNER, DIRECT_SELLERS, oneOf, OTHER_COMPANY, PLATFORM_VENDORS } from '../vocabulary.js';
 
 const PLATFORM_NAMES = oneOf(PLATFORM_VENDORS);
 import { isHedged, isNegatedAt, WISH } from '../language.js';
@@ -61,7 +61,7 @@ export function directTeam(ev: Evidence): Sentence | null {
     if (/\b(?:no|without|don't have a|do not have a)\s+(?:\w+\s+)?(?:direct|sales|AEs?)\b/i.test(s.text.slice(Math.max(0, m.index - 25), m.index + 12))) return false;
     if (isHedged(s.text) || /\b(?:would|won't|will not|may|might)\s+(?:\w+\s+)?(?:hire|build|sabotage)\b|\bno (?:AEs?|reps?|sales(?:people)?) on (?:our|the) payroll\b/i.test(s.text)) return false;
     // A competitor's or a platform vendor's sellers, or a hiring plan subject to funding, are not our team.
-    if (/\bcompetitors?(?:['’]s?)?\b|\bhiring plan\b|\bsubject to funding\b/i.test(s.text) || new RegExp(`\\b(?:${PLATFORM_NAMES})(?:['’]s)?\\s+$`, 'i').test(s.text.slice(Math.max(0, m.index - 25), m.index))) return false;
+    if (OTHER_COMPANY.test(s.text) || /\bhiring plan\b|\bsubject to funding\b/i.test(s.text) || new RegExp(`\\b(?:${PLATFORM_NAMES})(?:['’]s)?\\s+$`, 'i').test(s.text.slice(Math.max(0, m.index - 25), m.index))) return false;
     // The partner's sellers ("Each partner names two committed sales reps") are not our team.
     if (/\b(?:each|every|the|a) (?:partner|reseller|MSP|agency|firm)\b[^.;]{0,30}\b(?:names?|commits?|assigns?|dedicates?|keeps?)\b/i.test(s.text.slice(0, m.index))) return false;
     // Partner-side people ("the partner's sales reps") are not our team.
@@ -95,7 +95,7 @@ const CONFLICT_RULE =
   /\b(?:cannot|can't|can not|may not|must not|will not|won't|do(?:es)? not|never|steps? back|leaves? (?:[\w-]+ ){0,4}alone|stays? (?:off|away)|hands[- ]off|off[- ]limits|belongs? to|only (?:in|sells?|sell to|for|above|below|under|over)|partner-only|unless|route\w*|goes? to|go to|decid\w*|decision|wins?|appeal\w*|escalat\w*|arbitrat\w*|credit\w*|spiffs?|paid|split|overlay|binds?|protect(?:s|ed)?|closes? (?:the |that |this )?(?:account|deal|opportunity|customer)s? to|closed to|(?:full |their |normal )?commission|quota relief|comp(?:ensation)?[- ]neutral|reserved|(?:is|are|stays?|remains?) (?:yours|theirs|the partner['’]s)|no (?:fee|commission|payout|referral fee) (?:applies|is (?:paid|due|owed))|(?:not|no longer|not more) (?:be )?allowed|committee|rul(?:es|ing) (?:on|within|is final)|raise it with)\b/i;
 /** Not a rule: partners free to sell anywhere, support tiers, payments. */
 const NOT_A_CONFLICT_RULE =
-  /\bfree to (?:sell|approach|work)\b|\bsupport escalation\b|\bL[123]\b|\bpayments?\b|\bplanning for the direct\b|\bcustomers? (?:can )?escalat\w*|\bbilling\b|\bamong (?:our )?(?:\w+ )?(?:AEs|reps|sellers|account executives)\b|\btagged\b|\bsegmentation\b|\bsuppliers?\b/i;
+  /\bfree to (?:sell|approach|work)\b|\bsupport escalation\b|\bL[123]\b|\bpayments?\b|\bplanning for the direct\b|\bcustomers? (?:can )?escalat\w*|\bbilling\b|\bamong (?:our )?(?:\w+ )?(?:AEs|reps|sellers|account executives)\b|\btagged\b|\bsegmentation\b/i;
 
 /**
  * A channel-conflict policy, read from its parts in any order: the direct side, the partner's claim,
@@ -105,7 +105,7 @@ const NOT_A_CONFLICT_RULE =
  */
 export function statesConflictPolicy(text: string): boolean {
   // "Direct reps get no credit on partner-led deals" is the opposite of a policy (channel-conflict reports it).
-  if (isHedged(text) || WISH.test(text) || NOT_A_CONFLICT_RULE.test(text) || /\bto be (?:agreed|defined|confirmed)\b/i.test(text) || statesNoCredit(text)) return false;
+  if (isHedged(text) || WISH.test(text) || NOT_A_CONFLICT_RULE.test(text) || OTHER_COMPANY.test(text) || /\bto be (?:agreed|defined|confirmed)\b/i.test(text) || statesNoCredit(text)) return false;
   if (DIRECT_SIDE.test(text) && PARTNER_CLAIM.test(text) && CONFLICT_RULE.test(text)) return true;
   const m = CONFLICT_POLICY.exec(text);
   return !!m && !isNegatedAt(text, m.index) && !/\bbetween (?:two )?partners\b/i.test(text);

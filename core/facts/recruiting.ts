@@ -2,7 +2,7 @@
  * Growing the network: how partners are recruited, the criteria they must meet to join, and the
  * enablement (training, onboarding, playbooks) the company gives them.
  */
-import { ANY_PARTNER } from '../vocabulary.js';
+import { ANY_PARTNER, OTHER_COMPANY } from '../vocabulary.js';
 import { content } from '../structure.js';
 import { isHedged, isNegatedAt, reportsThePast, WISH } from '../language.js';
 import type { Section } from '../outline.js';
@@ -83,7 +83,7 @@ export function enablement(ev: Evidence): Sentence | null {
     const m = PARTNER_ENABLEMENT.exec(s.text) ?? teachesPartners(s.text);
     // "64 certified resellers in the partner locator" describes a listing, not how partners are taught.
     if (m && /^certified\b/i.test(m[0]) && /\b(?:director(?:y|ies)|locator|logos?|listed|listing|lists|web ?site|page)\b/i.test(text)) return false;
-    return !!m && !isNegatedAt(s.text, m.index) && !isHedged(text) && !NEGATED_ANSWER.test(text) && !NOT_PLANNED.test(text) && !NOT_OUR_ENABLEMENT.test(text);
+    return !!m && !isNegatedAt(s.text, m.index) && !isHedged(text) && !NEGATED_ANSWER.test(text) && !NOT_PLANNED.test(text) && !NOT_OUR_ENABLEMENT.test(text) && !OTHER_COMPANY.test(text);
   });
   return aimed.find((s) => !(s.unit.cells && s.section?.inTopic('tiers'))) ?? null;
 }
@@ -116,7 +116,7 @@ const TEACHES_PARTNERS = new RegExp(
  * partners pay for themselves, enablement for the company's own sellers.
  */
 const NOT_OUR_ENABLEMENT =
-  /\bcompetitors?(?:['’]s?)?\b|\b(?:AWS|Microsoft|Google|Salesforce|HubSpot)\b[^.;]{0,20}\bgives? (?:us|our)\b|\b(?:must|should|need to|required to) (?:hold|have|be|show|present)\b[^.;]{0,40}\bcertifi\w+|\bcertifi\w+\b[^.;]{0,30}\b(?:to apply|to join|required|is a requirement|before (?:they|you) (?:apply|join))\b|\bat their own (?:cost|expense)\b|\b(?:train|onboard) their own\b|\bfor (?:the |our )?(?:direct (?:team|sales|reps)|AEs|sales team|account executives)\b/i;
+  /\b(?:AWS|Microsoft|Google|Salesforce|HubSpot)\b[^.;]{0,20}\bgives? (?:us|our)\b|\b(?:must|should|need to|required to) (?:hold|have|be|show|present)\b[^.;]{0,40}\bcertifi\w+|\bcertifi\w+\b[^.;]{0,30}\b(?:to apply|to join|required|is a requirement|before (?:they|you) (?:apply|join))\b|\bat their own (?:cost|expense)\b|\b(?:train|onboard) their own\b|\bfor (?:the |our )?(?:direct (?:team|sales|reps)|AEs|sales team|account executives)\b/i;
 function teachesPartners(text: string): RegExpExecArray | null {
   return TEACHES_PARTNERS.exec(text);
 }

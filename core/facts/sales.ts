@@ -8,6 +8,7 @@
  */
 import { findDurations, findMoney } from '../numbers.js';
 import { isHedged } from '../language.js';
+import { OTHER_COMPANY } from '../vocabulary.js';
 
 // ---- sales cycle ------------------------------------------------------------------------------
 
@@ -53,7 +54,7 @@ const NOT_A_PRICE =
 /** A sentence that states what customers pay: an amount per unit or period, or a settled price. */
 export function statesPricing(text: string): boolean {
   // Unsettled, someone else's (a competitor's) or past pricing says nothing of ours today.
-  if (isHedged(text) || /\b(?:not yet|still (?:working|deciding)|to be (?:set|decided|defined)|under review|changing|will change|experiment\w*|competitors?|last year|before (?:re)?packaging|used to)\b/i.test(text)) return false;
+  if (isHedged(text) || /\b(?:not yet|still (?:working|deciding)|to be (?:set|decided|defined)|under review|changing|will change|experiment\w*|last year|before (?:re)?packaging|used to)\b/i.test(text) || OTHER_COMPANY.test(text)) return false;
   if (PRICE_SETTLED.test(text)) return true;
   // "Pricing is per study per year", "we price per tracked load": the unit is the pricing model.
   if (/\bpric(?:e|es|ed|ing)\s+(?:is\s+|are\s+)?(?:set\s+)?(?:per|by the|on a per)\b/i.test(text)) return true;
