@@ -314,17 +314,23 @@ const MEMO_HEADER = /^\s*(?:From|To|Date|Re|Subject|Cc)\s*:/im;
 const NAMES_PARTNERS = new RegExp(`\\b(?:${ANY_PARTNER})\\b`, 'i');
 
 export function salesCoordination(ev: Evidence): Sentence | null {
-  const leader = /\b(?:CRO|chief revenue officer|VP (?:of )?sales|head of sales|sales leadership|sales leaders?|sales director|VP Sales|sales VP|sales management|sales managers)\b/i;
+  const leader =
+    /\b(?:CRO|chief revenue officer|VP (?:of )?(?:\w+ )?sales|head of (?:\w+ )?sales|sales (?:&|and) partnerships? leadership|direct and channel leaders|sales leadership|sales leaders?|sales director|VP Sales|sales VP|sales management|sales managers)\b/i;
   const found = ev.plan.statements(
     'salesCoordination',
     // Sales leadership working with the partnerships side: a joint meeting or decision, a shared
     // review, a reporting line; "with" or "and" only where the partner side is named too (a letter
     // signed by the CRO coordinates nothing).
+    // Sales leadership working with the partnerships side on something they share; a meeting that
+    // does not happen, a hedge, or sales reviewing its own pipeline is not it.
     (s) =>
       s.test(leader) &&
       !MEMO_HEADER.test(s.text) &&
-      (/\breports? to\b|\bmanager is\b|\bjoint\w*|\btogether\b|\bweekly|\bmonthly|\bsync|\balign|\bcoordinat|\bescalat|\bdecide|\bagree|\breview|\bmeet|\bshare/i.test(s.text) ||
-        (/\bwith\b|\band\b/i.test(s.text) && (PARTNERSHIPS_FUNCTION.test(s.text) || NAMES_PARTNERS.test(s.text)))),
+      !isHedged(s.text) &&
+      !/\bno (?:regular |standing |joint )?(?:meeting|sync|review|alignment)\b|\bnever (?:talk|meet|speak|align)\b/i.test(s.text) &&
+      (PARTNERSHIPS_FUNCTION.test(s.text) || NAMES_PARTNERS.test(s.text) || /\bregistered deals?\b|\bco-?sell/i.test(s.text) || /\breports? to\b|\bmanager is\b/i.test(s.text)) &&
+      (/\breports? to\b|\bmanager is\b|\bjoint\w*|\btogether\b|\bweekly|\bmonthly|\bsync|\balign|\bcoordinat|\bescalat|\bdecide|\bagree|\breview|\bmeet|\bshare|\bsession\b/i.test(s.text) ||
+        /\bwith\b|\band\b/i.test(s.text)),
   );
   return found[0] ?? null;
 }
