@@ -9,6 +9,7 @@ import { COVERED_ELSEWHERE, HEDGE, isHedged, isNegatedAt, isStatement, reportsTh
 import type { Section } from '../outline.js';
 import type { Sentence } from '../sentences.js';
 import type { Evidence } from './index.js';
+import { statesPartnerExit } from './exits.js';
 
 export interface DurationFact {
   sentence: Sentence;
@@ -211,8 +212,12 @@ function heldIsRegistration(text: string, d: DurationMatch, inRegistrationSectio
 /** "Registered" as the name of a tier or status ("a Registered MSP", "move back to Registered") names no registration. */
 const REGISTERED_TIER = /\bRegistered(?= (?:MSPs?|partners?|resellers?|agencies|agency|tier|level|members?|status|VARs?|firms?)\b)|\b(?:to|as|at|from|stay|remain|become|becomes) Registered\b/g;
 
+/** A review held as a meeting ("the quarterly review", "at its annual review", "two reviews") decides no registration. */
+const MEETING_REVIEW = /\b(?:(?:quarterly|monthly|annual|yearly|weekly|business|tier|performance|partner)\s+reviews?|(?:two|three|four|\d+|several|both|all|the|those|these) reviews)\b/gi;
+
 function slaTurnaround(s: Sentence, question: string, inRegistrationSection: boolean): DurationMatch | null {
-  if (!s.durations.length || isHedged(s.text) || WISH.test(s.text)) return null;
+  // An exit criterion's window ("no registered deal in 12 months … is removed") is not a turnaround.
+  if (!s.durations.length || isHedged(s.text) || WISH.test(s.text) || statesPartnerExit(s.text)) return null;
   question = question.replace(REGISTERED_TIER, ' ');
   // Claims under an MDF heading are MDF claims ("Approved claims are reimbursed within 45 days").
   if (!inRegistrationSection && s.section?.inTopic('mdf') && !/\bregist|\bdeal[- ]?reg|\bDRs?\b/i.test(s.text)) return null;
@@ -229,10 +234,10 @@ function slaTurnaround(s: Sentence, question: string, inRegistrationSection: boo
     // counted from the approval or added by an extension, is not the approval turnaround.
     const before = text.slice(from, d.start);
     // A review held as a meeting ("the quarterly review", "two reviews") decides no registration.
-    const decided = before.replace(/\b(?:(?:quarterly|monthly|annual|yearly|weekly|business|tier|performance|partner)\s+reviews?|(?:two|three|four|\d+|several|both|all|the|those|these) reviews)\b/gi, ' ');
+    const decided = before.replace(MEETING_REVIEW, ' ');
     const near =
       new RegExp(`(?:${DECISION.source})[^.;]{0,80}$`, 'i').test(decided) ||
-      new RegExp(`^[^.;]{0,40}?(?:${DECISION.source})`, 'i').test(text.slice(d.end)) ||
+      new RegExp(`^[^.;]{0,40}?(?:${DECISION.source})`, 'i').test(text.slice(d.end).replace(MEETING_REVIEW, ' ')) ||
       LIMIT_AFTER.test(text.slice(d.end)) ||
       (!!question && DECISION.test(question));
     if (!near) continue;

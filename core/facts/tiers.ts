@@ -167,7 +167,10 @@ export function findTierStructures(plan: PlanModel): TierStructure[] {
     }
     // Top-level items only; a tier's nested bullets ("Entry: ...", "Benefits: ...") are part of it.
     const top = Math.min(...[...items.values()].map((u) => u.list!.depth));
-    const units = [...items.values()].filter((u) => u.list!.depth === top && (TIER_NAME.test(u.label || u.text) || /^[A-Z][\w/ ]{0,30}:/.test(u.text) || (!!u.label && u.text.trim().length <= u.label.length + 2)));
+    // An item names a tier when it is labelled ("Gold: …") or opens with a short name; a rule that
+    // starts with a tier's name ("Registered partners with no deal in 12 months are removed") is not one.
+    const opensWithName = (u: Unit) => !!u.label || u.text.split(/[:.—–]/)[0].trim().split(/\s+/).length <= 4;
+    const units = [...items.values()].filter((u) => u.list!.depth === top && ((TIER_NAME.test(u.label || u.text) && opensWithName(u)) || /^[A-Z][\w/ ]{0,30}:/.test(u.text) || (!!u.label && u.text.trim().length <= u.label.length + 2)));
     if (units.length) {
       const all = sec.units;
       const body = (u: Unit) => {
@@ -197,7 +200,9 @@ export function findTierStructures(plan: PlanModel): TierStructure[] {
     // Sub-headings named like tiers ("### Gold").
     // A sub-section that labels what it takes and what it gives ("Requirements: … / Benefits: …") is a tier, whatever its name.
     const labelled = (c: Section) => c.allSentences().some((x) => /^\s*(?:\*\*)?(?:requirements?|criteria|entry|benefits?|you get)\s*(?:\*\*)?\s*:/i.test(x.text));
-    const subs = sec.children.filter((c) => TIER_NAME.test(c.title) || /\btier\b|\blevel\b/i.test(c.title) || labelled(c));
+    // "Level reviews", "Moving between tiers", "Tier requirements": about the tiers, not one of them.
+    const aboutTiers = (c: Section) => /\b(?:reviews?|requirements?|benefits|changes?|moving|movement|criteria|overview|summary|how|rules)\b/i.test(c.title);
+    const subs = sec.children.filter((c) => (TIER_NAME.test(c.title) || /\btier\b|\blevel\b/i.test(c.title) || labelled(c)) && !(aboutTiers(c) && !labelled(c) && !TIER_NAME.test(c.title.replace(/^[\d.\s]+/, ''))));
     if (subs.length) {
       out.push({
         kind: 'headings',
