@@ -185,6 +185,13 @@ export function findDurations(s: string): DurationMatch[] {
   WORDS_THEN_DIGITS_RE.lastIndex = 0;
   for (let w: RegExpExecArray | null; (w = WORDS_THEN_DIGITS_RE.exec(s)); ) {
     if (out.some((d) => d.start <= w!.index + w![0].length && d.end > w!.index)) continue;
+    // "within two (2) business days": the duration starts at the number word, not at "within".
+    const words = w[0].slice(0, w[0].indexOf(' ('));
+    const first = words.split(/[- ]/)[0];
+    if (words !== first && wordToNumber(first) === null) {
+      const skip = first.length + 1;
+      w = Object.assign([w[0].slice(skip), w[1], w[2], w[3]], { index: w.index + skip, input: w.input }) as RegExpExecArray;
+    }
     const unit = unitOf(w[3]);
     const hours = Number(w[1]) * HOURS[unit];
     out.push({ start: w.index, end: w.index + w[0].length, text: w[0], minHours: hours, maxHours: hours, unit, business: !!w[2] && /business|working/i.test(w[2]) });

@@ -140,7 +140,7 @@ export function dealRegExpiries(ev: Evidence): DurationFact[] {
 }
 
 const HOLD_WORDS =
-  /\b(?:valid(?:ity)?|expir\w*|(?<!the |in the |over the |for the )lasts?|holds?|held|hold for|lifetime|protect(?:s|ed|ion)?|belongs? to|reserved|locked|exclusive|good for|stands? for|(?:remains?|stays?) (?:open|active|valid|protected|yours|theirs)|remains? yours|runs? for|during|lapses?|term|honou?r(?:s|ed)?|time(?:s|d)? out|shelf[- ]life|window|keeps?|retains?|open again|renew\w*|exclusivity|exclusive for|ring-?fenced|claimed again)\b/gi;
+  /\b(?:(?:registration|protection|exclusivity) period|valid(?:ity)?|expir\w*|(?<!the |in the |over the |for the )lasts?|holds?|held|hold for|lifetime|protect(?:s|ed|ion)?|belongs? to|reserved|locked|exclusive|good for|stands? for|(?:remains?|stays?) (?:open|active|valid|protected|yours|theirs)|remains? yours|runs? for|during|lapses?|term|honou?r(?:s|ed)?|time(?:s|d)? out|shelf[- ]life|window|keeps?|retains?|open again|renew\w*|exclusivity|exclusive for|ring-?fenced|claimed again)\b/gi;
 
 /** How long a registration holds, as the sentence states it, or null. */
 function registrationHeld(s: Sentence, inTopic: boolean): DurationMatch | null {
@@ -149,11 +149,13 @@ function registrationHeld(s: Sentence, inTopic: boolean): DurationMatch | null {
   re.lastIndex = 0;
   let k: RegExpExecArray | null;
   while ((k = re.exec(s.text))) {
+    // "keep their place in the queue if completed within five days": a completion window, not a lifetime.
+    if (/^(?:keeps?|holds?|retains?) (?:their|its|your) place\b/i.test(s.text.slice(k.index))) continue;
     // The duration that follows the expiry word closely ("valid 90 days", "held for 2 weeks").
     const end = k.index + k[0].length;
     // Or the one right before it ("a standard 90-day expiration", "a 120-day term").
     const d =
-      s.durations.find((x) => x.start >= k!.index && x.start - end <= 45 && !/^[^;]{0,12}extension/i.test(s.text.slice(x.end, x.end + 12))) ??
+      s.durations.find((x) => x.start >= k!.index && (x.start - end <= 45 || (x.start - end <= 60 && /\bfor\s+$/i.test(s.text.slice(0, x.start)))) && !/^[^;]{0,12}extension/i.test(s.text.slice(x.end, x.end + 12))) ??
       s.durations.find((x) => x.end <= k!.index && k!.index - x.end <= 12 && !/extension/i.test(s.text.slice(x.end, k!.index))) ??
       // "180 days after approval, the registration expires": a time counted from the approval or the registration.
       s.durations.find((x) => x.end <= k!.index && k!.index - x.end <= 60 && /^\s*(?:after|from|following|of) (?:the |its |your )?(?:approval|registration|submission|being approved)\b/i.test(s.text.slice(x.end)));
