@@ -42,12 +42,29 @@ export function percents(ev: Evidence): PercentFact[] {
       const r = s.range(m.start, m.end);
       // Payouts inside an alliance (co-sell, marketplace fees) belong to the strategic archetype.
       const strategic = s.test(ALLIANCE_WORDS) || (s.section ? inAlliance(s.section) : false);
-      out.push({ sentence: s, match: m, start: r.start, end: r.end, category: classifyPercent(s, m), archetypes: strategic ? ['strategic'] : (columnArchetypes(s, m) ?? ev.plan.archetypesOf(s)) });
+      out.push({ sentence: s, match: m, start: r.start, end: r.end, category: classifyPercent(s, m), archetypes: strategic ? ['strategic'] : (columnArchetypes(s, m) ?? nearestArchetype(s, m) ?? ev.plan.archetypesOf(s)) });
     }
   }
   return out;
 }
 const ALLIANCE_WORDS = /\bco-?sell|\balliance|\bmarketplace\b/i;
+
+/**
+ * Where one sentence pays two kinds of partner ("resellers buy at 22% off list, and referral partners
+ * earn 12%"), each number belongs to the kind named last before it in its clause.
+ */
+function nearestArchetype(s: Sentence, m: PercentMatch): Archetype[] | null {
+  const kinds = (Object.keys(ARCHETYPE_WORDS) as Archetype[]).filter((a) => ARCHETYPE_WORDS[a].test(s.text));
+  if (kinds.length < 2) return null;
+  const clauseStart = Math.max(s.text.lastIndexOf(';', m.start), s.text.search(/,\s+and\b/) >= 0 && s.text.search(/,\s+and\b/) < m.start ? s.text.lastIndexOf(', and', m.start) : -1) + 1;
+  const clause = s.text.slice(clauseStart, m.start);
+  let best: { a: Archetype; at: number } | null = null;
+  for (const a of kinds) {
+    const re = new RegExp(ARCHETYPE_WORDS[a].source, 'gi');
+    for (let x = re.exec(clause); x; x = re.exec(clause)) if (!best || x.index > best.at) best = { a, at: x.index };
+  }
+  return best ? [best.a] : null;
+}
 
 /** In a table, the archetype its column names ("SI resellers: discount off list", "Consultants (referral): fee"). */
 function columnArchetypes(s: Sentence, m: PercentMatch): Archetype[] | null {
@@ -79,7 +96,7 @@ export function classifyPercent(s: Sentence, m: PercentMatch): PercentCategory {
   if (category === undefined) {
     category = classifyPercentIn(s, m, inTiers);
     // Under an MDF heading, a share of revenue no other reading claims is the fund's size.
-    if (category === 'other' && inMdf && /^\s*(?:of\s+)?(?:(?:the|their|your|[\w]+[- ](?:generated|sourced|influenced)|partner|channel|annual|net)\s+)*(?:revenue|bookings|sales|ARR)\b/i.test(s.text.slice(m.end))) category = 'mdf';
+    if (category === 'other' && inMdf && /^\s*(?:of\s+)?(?:(?:the|their|your|the partner['’]s|[\w]+[- ](?:generated|sourced|influenced)|partner|channel|annual|net)\s+)*(?:revenue|bookings|sales|ARR|purchases)\b/i.test(s.text.slice(m.end))) category = 'mdf';
     known.set(key, category);
   }
   return category;
@@ -145,7 +162,7 @@ function classifyText(text: string, at: number, m: PercentMatch, contextOnly = f
   const near = before + ' ' + after;
   if (!contextOnly) {
     // What the direct team earns ("AEs earn a 10% commission") is not a partner payout.
-    if (DIRECT_TEAM_EARNS.test(before)) return 'other';
+    if (DIRECT_TEAM_EARNS.test(before) || /^[^.;]{0,40}\bfor (?:our |the )?(?:AEs|reps|sellers|account executives|direct (?:reps|sellers|team))\b/i.test(after)) return 'other';
     // A share of a target or of deals ("once they reach 120% of their target", "30% of our deals").
     if (/^\s*(?:of\s+)?(?:their|its|your|the|our|all)\s+(?:[\w-]+\s+)?(?:targets?|quotas?|plans?|deals|customers|accounts|wins|pipeline)\b/i.test(after)) return 'other';
     // An add-on ("plus an extra 5% back-end rebate") is not the whole payout the band is about.
@@ -178,7 +195,7 @@ function classifyText(text: string, at: number, m: PercentMatch, contextOnly = f
   if (/\bMDF\b|\bmarket(?:ing)? development\b|\bco-?op\b/i.test(near)) {
     // A share of something other than revenue: "5% of our marketing budget", "50% of each campaign's
     // cost", "80% of MDF requests", "30% of MDF can be spent on events", "3% of partners".
-    if (!contextOnly && /^\s*(?:of\s+)?(?:the\s+|our\s+|each\s+|every\s+|their\s+|its\s+|all\s+)?(?:[\w'’-]+\s+){0,2}?(?:(?:marketing )?budgets?|campaigns?|costs?|spend|partners|requests|claims|applications|MDF|funds?|events?|activities)\b/i.test(after)) return 'other';
+    if (!contextOnly && /^\s*\)?\s*(?:of\s+)?(?:the\s+|our\s+|each\s+|every\s+|their\s+|its\s+|all\s+)?(?:[\w'’-]+\s+){0,2}?(?:(?:marketing )?budgets?|campaigns?|costs?|spend|partners|requests|claims|applications|MDF|funds?|events?|activities)\b/i.test(after)) return 'other';
     return 'mdf';
   }
   // The channel's share of the company's revenue: "5% of new ARR", "18 per cent of the total",
@@ -272,7 +289,7 @@ function paysPartnersByCheque(text: string): boolean {
 export function chequePayments(ev: Evidence): Sentence[] {
   // "Paid by check at quarter end" under a "Payment" bullet or in the economics section: the partner's pay.
   const inContext = (s: Sentence) =>
-    /\bpaid (?:out )?by (?:cheque|check)\b/i.test(s.text) && !NOT_A_PAYOUT_BY_CHEQUE.test(s.text) && (!!s.section?.inTopic('economics') || /\bpay(?:ment|ments|outs?)?\b|\bfees?\b|\bcommissions?\b/i.test(ev.plan.parentItem(s.unit)?.text ?? ''));
+    /\bpaid (?:out )?by (?:cheque|check)\b/i.test(s.text) && !NOT_A_PAYOUT_BY_CHEQUE.test(s.text) && !/\bclaims?\b|\bMDF\b|\bco-?op\b|\breimburs/i.test(s.text) && !s.section?.inTopic('mdf') && (!!s.section?.inTopic('economics') || /\bpay(?:ment|ments|outs?)?\b|\bfees?\b|\bcommissions?\b/i.test(ev.plan.parentItem(s.unit)?.text ?? ''));
   const said = ev.plan.statements('cheques', (s) => s.test(/\bcheque|\bcheck/i) && paysPartnersByCheque(s.text));
   const framed = ev.plan.statements('chequeWords', (s) => s.test(/\bcheque|\bcheck/i)).filter((s) => !said.includes(s) && inContext(s));
   if (framed.length) return ev.plan.inOrder([...said, ...framed]);
