@@ -98,7 +98,9 @@ export function findPercents(s: string): PercentMatch[] {
     const start = m.index + m[0].indexOf(num);
     out.push({ start, end: start + num.length, text: num, min: v, max: v });
   }
-  return out.sort((x, y) => x.start - y.start);
+  out.sort((x, y) => x.start - y.start);
+  // "eight percent (8%)": the same number written out and then in digits is one percentage.
+  return out.filter((p, i) => !(i > 0 && out[i - 1].min === p.min && out[i - 1].max === p.max && /^\s*\(\s*$/.test(s.slice(out[i - 1].end, p.start))));
 }
 
 export type DurationUnit = 'hour' | 'day' | 'week' | 'month' | 'quarter' | 'year';

@@ -144,6 +144,8 @@ const PARTNER_GETS = new RegExp(String.raw`\b${oneOf(PARTNER_NOUNS)}\b[^.]{0,30}
 const DIRECT_TEAM_EARNS = new RegExp(String.raw`\b(?:${oneOf(DIRECT_SELLERS)}|AE|SDRs?|BDRs?|salespeople)\b[^.;]{0,25}\b(?:earn|earns|get|gets|receive|receives|are paid|is paid)\b[^.;]{0,15}$`, 'i');
 const PAYS_THE_PARTNER = new RegExp(String.raw`\bpays? (?:you|(?:each |every |the |our )?${ANY_PARTNER})\s+(?:an? )?$`, 'i');
 
+const CUSTOMER_WORDS = /\bcustomers?\b|\bclients?\b|\bend[- ]users?\b|\bbuyers?\b/i;
+
 function classifyText(text: string, at: number, m: PercentMatch, contextOnly = false, inTier = false): PercentCategory {
   if (!contextOnly) {
     // Read only the clause that holds the number: "27% reseller discount; MDF; named manager".
@@ -192,6 +194,10 @@ function classifyText(text: string, at: number, m: PercentMatch, contextOnly = f
   if (!contextOnly && inTier && /^\s*(?:trade |partner |reseller )?(?:off list|off|discount|below list)\b/i.test(after)) return 'payout';
   // "MDF may never fund a discount of more than 10% to a customer": the number is the customer's discount.
   if (/\bdiscounts?\s+(?:of\s+)?(?:more than|over|above|beyond|up to|at most|greater than)?\s*$/i.test(before) && /^\s*(?:off\b|to (?:a |the |any )?(?:end[- ])?(?:customers?|clients?|buyers?))/i.test(after)) return 'customerDiscount';
+  // A change of a payout: "the tier discount moves from 15% to 12%" (the first is the old value).
+  if (!contextOnly && /\bfrom\s*$/i.test(before) && /^\s*to\s+\d/i.test(after)) return 'other';
+  // A partner discount or margin named right before its number is a payout, whatever else the sentence funds.
+  if (!contextOnly && /\b(?:tier|partner|reseller|dealer|channel|trade)\s+(?:discount|margin)s?\b[^.;%]{0,30}$/i.test(before) && !CUSTOMER_WORDS.test(before.slice(-40))) return 'payout';
   if (/\bMDF\b|\bmarket(?:ing)? development\b|\bco-?op\b/i.test(near)) {
     // A share of something other than revenue: "5% of our marketing budget", "50% of each campaign's
     // cost", "80% of MDF requests", "30% of MDF can be spent on events", "3% of partners".
@@ -229,7 +235,7 @@ function classifyText(text: string, at: number, m: PercentMatch, contextOnly = f
   if (!contextOnly && /\bdiscount|\boff list\b/i.test(after.slice(0, 25)) && !CUSTOMER.test(near) && !GIVES.test(before) && (PARTNER_NOUN.test(before) || /\byou (?:get|receive|earn|keep|buy)\b/i.test(before))) return 'payout';
   if (/\b(?:list[- ]price|off list|end[- ]customers?|customers? (?:get|receive)|public[- ]sector|government|students?|nonprofits?|promo\w*|coupon)\b/i.test(near) && /\bdiscount|\boff\b/i.test(near)) return 'customerDiscount';
   if (/\bdiscounts? (?:beyond|above|over|of more than|greater than)\s*$/i.test(before) || /^\s*off\b/i.test(after)) return 'customerDiscount';
-  if (/\b(?:margins?|commissions?|referral fees?|finder'?s? fees?|fees?|rebates?|bount(?:y|ies)|payouts?|rev(?:enue)?[- ]share|kickback)\b/i.test(contextOnly ? after : after.slice(0, 40)) || /\b(?:margins?|commissions?|referral fees?|fees?|rebates?|payouts?|rev(?:enue)?[- ]share)\b(?:\s+(?:on|for|to|paid to|from)\s+[^.;:%]{0,40}?)?\s*(?:of|is|are|at|:|=|will be|would be|rate of|rate is)?\s*(?:(?:up to|about|around|roughly|between)\s+)?$/i.test(before))
+  if (/\b(?:margins?|commissions?|referral fees?|finder'?s? fees?|fees?|rebates?|bount(?:y|ies)|payouts?|rev(?:enue)?[- ]share|kickback)\b/i.test(contextOnly ? after : after.slice(0, 40)) || /\b(?:margins?|commissions?|referral fees?|fees?|rebates?|payouts?|rev(?:enue)?[- ]share)\b(?:\s+(?:on|for|to|paid to|from)\s+[^.;:%]{0,40}?)?\s*(?:of|is|are|at|:|=|will be|would be|rate of|rate is|equal to|equals|amounting to)?\s*(?:(?:up to|about|around|roughly|between)\s+)?$/i.test(before))
     return 'payout';
   if (/\b(?:reseller|partner|channel|distributor|dealer|msp|var|wholesale)\b[^.]{0,12}\bdiscounts?\b/i.test(near) || /^\s*(?:reseller|partner|channel) discount/i.test(after)) return 'payout';
   if ((PARTNER_NOUN.test(before) || /\byou\b/i.test(before)) && /\b(?:get|gets|receive|receives|earn|earns|keep|keeps|are paid|is paid|retain|retains|take|takes|make|makes|paid)\b/i.test(before.slice(-50)) && /^\s*(?:of|on|in)\b/i.test(after)) return 'payout';
