@@ -38,7 +38,7 @@ export const ANY_PARTNER = oneOf([...PARTNER_NOUNS, ...SHARED_PARTNER_NOUNS]);
 export const DIRECT_SELLERS: readonly string[] = [
   'direct (?:sales(?:\\s+(?:team|reps?|org(?:anization)?|force))?|reps?|sellers?|team|AEs?)',
   'inside[- ](?:sales|reps)',
-  'field (?:sales|team|reps?)',
+  'field (?:sales|team|reps?|specialists?)',
   'account executives?',
   'AEs',
   '(?:an|the|each|every|one) AE',

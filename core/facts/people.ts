@@ -95,7 +95,7 @@ const CONFLICT_RULE =
   /\b(?:cannot|can't|can not|may not|must not|will not|won't|do(?:es)? not|never|steps? back|leaves? (?:[\w-]+ ){0,4}alone|stays? (?:off|away)|hands[- ]off|off[- ]limits|belongs? to|only (?:in|sells?|sell to|for|above|below|under|over)|partner-only|unless|route\w*|goes? to|go to|decid\w*|decision|wins?|appeal\w*|escalat\w*|arbitrat\w*|credit\w*|spiffs?|paid|split|overlay|binds?|protect(?:s|ed)?|closes? (?:the |that |this )?(?:account|deal|opportunity|customer)s? to|closed to|(?:full |their |normal )?commission|quota relief|comp(?:ensation)?[- ]neutral|reserved|(?:is|are|stays?|remains?) (?:yours|theirs|the partner['’]s)|no (?:fee|commission|payout|referral fee) (?:applies|is (?:paid|due|owed))|(?:not|no longer|not more) (?:be )?allowed|committee|rul(?:es|ing) (?:on|within|is final)|raise it with)\b/i;
 /** Not a rule: partners free to sell anywhere, support tiers, payments. */
 const NOT_A_CONFLICT_RULE =
-  /\bfree to (?:sell|approach|work)\b|\bsupport escalation\b|\bL[123]\b|\bpayments?\b|\bplanning for the direct\b|\bcustomers? (?:can )?escalat\w*|\bbilling\b|\bamong (?:our )?(?:\w+ )?(?:AEs|reps|sellers|account executives)\b|\btagged\b|\bsegmentation\b/i;
+  /\bfree to (?:sell|approach|work)\b|\bsupport escalation\b|\b(?:24x7|24\/7|technical|second-line|first-line|L[123]) escalations?\b|\bsupport\b[^.;]{0,30}\bescalat\w*|\bL[123]\b|\bpayments?\b|\bplanning for the direct\b|\bcustomers? (?:can )?escalat\w*|\bbilling\b|\bamong (?:our )?(?:\w+ )?(?:AEs|reps|sellers|account executives)\b|\btagged\b|\bsegmentation\b/i;
 
 /**
  * A channel-conflict policy, read from its parts in any order: the direct side, the partner's claim,
@@ -103,11 +103,18 @@ const NOT_A_CONFLICT_RULE =
  * account"; "DACH belongs to partners; direct sells only in the UK"), or one of the named
  * mechanisms (named accounts, territories, rules of engagement, an escalation path).
  */
+/** A cap on the direct side's prices ("never quotes more than 15% below list") protects pricing; it is not a rule for who works which account. */
+const PRICE_CAP_ONLY = /\b(?:quotes?|quoting|pric\w+|discount\w*)\b[^.;]{0,30}\b(?:more than|below|under|lower than|beyond)\b|\bbelow list\b/i;
+const ACCOUNT_RULE = /\baccounts?\b|\bterritor\w+|\bregist\w+|\bnamed\b|\bcredit\b|\bescalat\w*/i;
+
 export function statesConflictPolicy(text: string): boolean {
+  if (PRICE_CAP_ONLY.test(text) && !ACCOUNT_RULE.test(text)) return false;
   // "Direct reps get no credit on partner-led deals" is the opposite of a policy (channel-conflict reports it).
   if (isHedged(text) || WISH.test(text) || NOT_A_CONFLICT_RULE.test(text) || OTHER_COMPANY.test(text) || /\bto be (?:agreed|defined|confirmed)\b/i.test(text) || statesNoCredit(text)) return false;
   if (DIRECT_SIDE.test(text) && PARTNER_CLAIM.test(text) && CONFLICT_RULE.test(text)) return true;
   const m = CONFLICT_POLICY.exec(text);
+  // An escalation path counts when what is escalated is a conflict over a deal or an account, not a support issue.
+  if (m && /^escalat/i.test(m[0]) && (!/\bconflicts?\b|\bdisputes?\b|\bdisagree\w*|\bregist\w+|\bdeals?\b|\baccounts?\b|\bopportunit\w+|\bcompet\w+|\bsame \w+|\bchas\w+|\bcollid\w+|\bboth claim/i.test(text) || /\bissues?\b|\btickets?\b|\bsupport\b|\boutages?\b|\bcustomer-down\b|\bP[1-4]\b|\bengineers?\b|\bincidents?\b/i.test(text))) return false;
   return !!m && !isNegatedAt(text, m.index) && !/\bbetween (?:two )?partners\b/i.test(text);
 }
 
