@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { defineRule } from '../core/rule.js';
 import { insertSectionFix } from '../core/fixes.js';
-import { statesPartnerExit, statesProgramExit } from '../core/facts/index.js';
+import { partnerLeavesOnNotice, statesPartnerExit, statesProgramExit } from '../core/facts/index.js';
+import type { Sentence } from '../core/sentences.js';
 import { content } from '../core/structure.js';
 import { isHedged } from '../core/language.js';
 
@@ -26,8 +27,10 @@ export default defineRule({
     },
   },
   check({ plan, kind, evidence, report }) {
-    if (plan.sectionsWith('exitCriteria').some((s) => [...s.allSentences()].length > 1)) return;
-    if (evidence.inTopic('exitCriteria').some((s) => content(s).length > 10 && !isHedged(s.text))) return;
+    // An exit section counts when it says more than how a partner may leave of its own accord.
+    const exitStatement = (s: Sentence) => s.unit.kind !== 'heading' && content(s).length > 10 && !isHedged(s.text) && !partnerLeavesOnNotice(s.text);
+    if (plan.sectionsWith('exitCriteria').some((s) => [...s.allSentences()].length > 1 && [...s.allSentences()].some(exitStatement))) return;
+    if (evidence.inTopic('exitCriteria').some(exitStatement)) return;
     // Exit conditions are negative by nature ("no deal in 12 months"), so negation does not discount them.
     if (plan.statements('partnerExit', (s) => statesPartnerExit(s.text)).length) return;
     // A partner guide owes its partners only their side: when they move down or leave.

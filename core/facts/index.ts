@@ -25,7 +25,7 @@ import { readinessEvidence } from './readiness.js';
 
 export type { DealRegistration, DurationFact } from './deal-registration.js';
 export { presentPercents, type PercentCategory, type PercentFact } from './economics.js';
-export { statesPartnerExit, statesProgramExit } from './exits.js';
+export { partnerLeavesOnNotice, statesPartnerExit, statesProgramExit } from './exits.js';
 export { PARTNER_NOUN, partnerCounts } from './partners.js';
 export type { Owner } from './people.js';
 export type { Recruiting } from './recruiting.js';
