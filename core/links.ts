@@ -237,8 +237,28 @@ export function dropCoveredElsewhere(findings: Finding[], coverage: LinkCoverage
   if (ruleTopics.size === 0) return findings;
   const headingLines = new Set<number>([titleLine]);
   for (const s of plan.sections) if (s.heading) headingLines.add(plan.unitSpan(s.heading).line);
+  // The finding sits on the link, or in the paragraph or item that holds it ("Deal registration. … rules
+  // are in the [Deal Registration Policy](…)").
+  // Units are in document order: found by halving.
+  const unitOf = (offset: number) => {
+    let lo = 0;
+    let hi = plan.units.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const u = plan.units[mid];
+      if (offset < u.start) hi = mid - 1;
+      else if (offset >= u.end) lo = mid + 1;
+      else return u;
+    }
+    return undefined;
+  };
   const onLink = (f: Finding, topic: Topic) =>
-    coverage.links.some((l) => l.topics.has(topic) && f.startOffset < l.end && f.endOffset > l.start);
+    coverage.links.some((l) => {
+      if (!l.topics.has(topic)) return false;
+      if (f.startOffset < l.end && f.endOffset > l.start) return true;
+      const u = unitOf(f.startOffset);
+      return !!u && u.kind !== 'heading' && u.start <= l.start && l.end <= u.end;
+    });
   return findings.filter((f) => {
     const topic = ruleTopics.get(f.ruleId);
     return !topic || !(headingLines.has(f.line) || onLink(f, topic));

@@ -75,7 +75,9 @@ const STATED_TERMS = /\b\d|\b(?:approv|expir|valid|first|wins?)\w*/i;
 export function dealRegSentences(ev: Evidence): Sentence[] {
   const re =
     /\bdeal[- ]?reg\w*|\bregist(?:er|ers|ered|ering|ration|rations)\b|\b(?:claim|claims|log|logs|reserve|reserves)\b[^.]{0,40}\b(?:deals?|opportunit\w+|accounts?|introductions?)\b|\bsubmit(?:s|ted)? (?:each |a |the |their )?(?:referrals?|deals?|opportunit\w+|leads?)\b|\b(?:referral|lead|opportunity) (?:form|submission)\b/i;
-  const sectioned = ev.inTopic('dealRegistration').filter(isStatement);
+  // A benefits row that only ticks deal registration per tier ("Deal registration protection | — | ✓ | ✓") names it, it does not describe it.
+  const ticksOnly = (s: Sentence) => !!s.unit.cells && s.unit.cells.slice(1).every((c) => /^(?:✓|✔|✗|—|–|-|yes|no|x|included|n\/a)?$/i.test(c.text.trim()));
+  const sectioned = ev.inTopic('dealRegistration').filter((s) => isStatement(s) && !ticksOnly(s));
   return ev.plan.inOrder([...sectioned, ...ev.plan.statements('dealRegWords', (s) => (s.test(re) || DR_ABBREVIATION.test(s.text) || describesRegistration(s.text)) && s.unit.kind !== 'tableRow')]);
 }
 
