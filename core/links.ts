@@ -237,8 +237,8 @@ export function dropCoveredElsewhere(findings: Finding[], coverage: LinkCoverage
   if (ruleTopics.size === 0) return findings;
   const headingLines = new Set<number>([titleLine]);
   for (const s of plan.sections) if (s.heading) headingLines.add(plan.unitSpan(s.heading).line);
-  // The finding sits on the link, or in the paragraph or item that holds it ("Deal registration. … rules
-  // are in the [Deal Registration Policy](…)").
+  // The finding sits on the link, or (for something missing) in the paragraph or item that holds it
+  // ("Deal registration. … rules are in the [Deal Registration Policy](…)").
   // Units are in document order: found by halving.
   const unitOf = (offset: number) => {
     let lo = 0;
@@ -256,6 +256,8 @@ export function dropCoveredElsewhere(findings: Finding[], coverage: LinkCoverage
     coverage.links.some((l) => {
       if (!l.topics.has(topic)) return false;
       if (f.startOffset < l.end && f.endOffset > l.start) return true;
+      // Only for something missing: a stated value out of its band (an info) is about this page's text.
+      if (f.severity === 'info') return false;
       const u = unitOf(f.startOffset);
       return !!u && u.kind !== 'heading' && u.start <= l.start && l.end <= u.end;
     });
