@@ -136,3 +136,17 @@ test('a linked page that states a topic in its text, with no section about it, c
   const stillMissing = lint(guide, { filePath: '/handbook/guide.md', linked: resolver({ './deal-registration.md': weak }) });
   assert.ok(stillMissing.findings.some((f) => f.ruleId === 'pricing-protection'));
 });
+
+test('something missing, said in the paragraph that links to the page covering it, is covered there', () => {
+  const guide = `# Reseller Partner Guide
+
+Resellers buy at a discount and resell Acme to their customers with a 20% margin.
+Resellers run the implementation and give first-line support; partner managers help.
+
+**Deal registration.** Approved registrations protect a net-new opportunity from other partners. How to register, review times and validity are in the [deal registration policy](deal-registration.md).
+`;
+  const alone = lint(guide);
+  assert.ok(alone.findings.some((f) => f.ruleId === 'deal-reg-expiry'), alone.findings.map((f) => f.ruleId).join(', '));
+  const linked = lint(guide, { linked: resolver({ 'deal-registration.md': DEAL_REGISTRATION }) });
+  assert.equal(linked.findings.find((f) => f.ruleId === 'deal-reg-expiry'), undefined);
+});
