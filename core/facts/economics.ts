@@ -126,6 +126,8 @@ function classifyPercentIn(s: Sentence, m: PercentMatch, inTiers: boolean): Perc
     // A column headed by a kind of partner and what it is paid ("SI resellers: discount off list", "Consultants (referral): fee").
     if (own === 'other' && PARTNER_NOUN.test(header) && /\bdiscount|\boff (?:list|MSRP|RRP)\b|\bmargins?\b|\bfees?\b|\bcommissions?\b|\brebates?\b/i.test(header) && !/\bcustomers?\b|\bclients?\b|\bend[- ]users?\b|\bMDF\b|\bsubscription\b/i.test(header)) return 'payout';
     if (own !== 'other') return own;
+    // A row that names MDF or co-op funds elsewhere ("| Gold | Co-op accrual | 1.5% of the partner's net purchases |"): a rate of them.
+    if (/\bMDF\b|\bmarket(?:ing)? development\b|\bco-?op\b/i.test(s.unit.text) && /^\s*(?:of\s+)?(?:the\s+)?(?:partner['’]s\s+|partner[- ]generated\s+)?(?:net\s+)?(?:purchases|revenue|sales|bookings)\b/i.test(local.slice(at + m.text.length))) return 'mdf';
     // A tier table's row of discounts off list ("Standard discount off MSRP | 10% | 15% | …") is what each tier earns.
     const rowRead = classifyText(`${first} ${header}`, 0, m, true);
     if ((rowRead === 'customerDiscount' || rowRead === 'other') && (inTiers || TIER_COLUMNS.test(s.unit.table?.header.join(' | ') ?? '')) && /\bdiscount|\boff (?:list|MSRP|RRP)\b|\bmargin\b/i.test(first) && !/\bcustomers?|\bclients?|\bend[- ]users?|\bpromo/i.test(first) && !OWN_USE.test(first)) return 'payout';
