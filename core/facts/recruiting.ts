@@ -60,7 +60,10 @@ const CRITERION =
 /** Criteria for choosing partners, read from its parts: a candidate and something it must have or show. */
 function qualifiesPartners(text: string): boolean {
   if (isHedged(text) || WISH.test(text) || NOT_PARTNER_QUALIFICATION.test(text) || reportsThePast(text)) return false;
-  return CANDIDATE.test(text) && CRITERION.test(text) && /\b(?:sign\w*|agreement|recruit\w*|join\w*|accept\w*|candidates?|shortlist\w*|discovery|qualif\w*|onboard\w*|admit\w*|partnerships?|look for|disqualif\w*|screen\w*|vet\w*|must[- ]haves?|turn down)\b|^\W*(?:out|excluded|not a fit)\s*:/i.test(text);
+  // "we do not screen applicants" denies the criterion it names.
+  const c = CRITERION.exec(text);
+  if (c && /^(?:screen|vet|qualif|check)/i.test(c[0]) && isNegatedAt(text, c.index, 20)) return false;
+  return CANDIDATE.test(text) && !!c && /\b(?:sign\w*|agreement|recruit\w*|join\w*|accept\w*|candidates?|shortlist\w*|discovery|qualif\w*|onboard\w*|admit\w*|partnerships?|look for|disqualif\w*|screen\w*|vet\w*|must[- ]haves?|turn down)\b|^\W*(?:out|excluded|not a fit)\s*:/i.test(text);
 }
 
 // ---- enablement ---------------------------------------------------------------
