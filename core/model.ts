@@ -267,6 +267,20 @@ export class PlanModel {
     });
   }
 
+  /**
+   * `perPiece` for a computation that also reads a string the plan gives elsewhere (a name): each
+   * piece keeps its value for the last string asked.
+   */
+  perPieceWith<T>(key: string, arg: string, compute: (units: readonly Unit[], arg: string) => T): T[] {
+    const id = answerId(key);
+    return this.extracts.map((x) => {
+      const answers = (x.answers ??= []);
+      let kept = answers[id] as { arg: string; value: T } | undefined;
+      if (kept === undefined || kept.arg !== arg) answers[id] = kept = { arg, value: compute(x.units, arg) };
+      return kept.value;
+    });
+  }
+
   /** Statements in which `re` matches (a global or sticky flag is ignored); see `select`. */
   matching(re: RegExp): Sentence[] {
     const plain = nonGlobal(re);
