@@ -149,22 +149,39 @@ export function owner(ev: Evidence): Owner | null {
   const name = /\b([A-Z][a-zà-ÿ]+)(?= [A-Z][a-zà-ÿ]+)/.exec(s.text)?.[1];
   const more = name && s.section ? mentionsIn(ev.plan, s.section, name, 4, isCandidate) : [];
   const text = [...candidates, ...more].map((c) => c.text).join(' ');
-  const pt = PART_TIME.exec(text);
+  const said = readOwnerText(text);
   // An owner whose title is another function (the VP Sales, the COO, a head of marketing) runs
   // the program beside that job unless the plan says the role is full-time.
   // Titles of the people the owner reports to or works with are not the owner's.
   const ownerPart = s.text.replace(/\b(?:report(?:s|ing)? (?:directly )?(?:in)?to|with|alongside|to|from|for) (?:the |our |a |an )?(?:[\w,-]+ ){0,4}(?:COO|CTO|CFO|CMO|CRO|CEO|founders?|VP [\w ]+|head of \w+|sales|marketing)\b/gi, '');
   const otherJob = OTHER_JOB.exec(ownerPart);
-  // "until we can afford someone full-time" promises a full-time owner later, not now.
-  const fullTimeSaid = WHOLE_JOB.test(text.replace(/\b(?:until|once|when|before|after|later|then|eventually|no|not|isn't|without|cannot|can't)\b[^.;]{0,50}?\b(?:full[- ]time|dedicated)\b/gi, ''));
-  const partTime = (!!pt && !isNegatedAt(text, pt.index) && !fullTimeSaid) || (!!otherJob && !fullTimeSaid);
+  const fullTimeSaid = said.fullTime;
+  const partTime = (said.partTime && !fullTimeSaid) || (!!otherJob && !fullTimeSaid);
   return {
-    sentence: [...candidates, ...more].find((c) => PART_TIME.test(c.text)) ?? s,
+    sentence: [...candidates, ...more].find((c) => c.test(PART_TIME)) ?? s,
     partTime,
     fullTime: fullTimeSaid && !partTime,
-    senior: /\b(?:vp|vice president|director|head|chief)\b/i.test(text),
+    senior: said.senior,
   };
 }
+
+/**
+ * What the owner's sentences say together: a part-time mark not negated, a full-time one, a
+ * senior title. Kept for the last text read: it changes only when those sentences do.
+ */
+function readOwnerText(text: string): { partTime: boolean; fullTime: boolean; senior: boolean } {
+  if (lastOwnerText?.text === text) return lastOwnerText.said;
+  const pt = PART_TIME.exec(text);
+  const said = {
+    partTime: !!pt && !isNegatedAt(text, pt.index),
+    // "until we can afford someone full-time" promises a full-time owner later, not now.
+    fullTime: WHOLE_JOB.test(text.replace(/\b(?:until|once|when|before|after|later|then|eventually|no|not|isn't|without|cannot|can't)\b[^.;]{0,50}?\b(?:full[- ]time|dedicated)\b/gi, '')),
+    senior: /\b(?:vp|vice president|director|head|chief)\b/i.test(text),
+  };
+  lastOwnerText = { text, said };
+  return said;
+}
+let lastOwnerText: { text: string; said: { partTime: boolean; fullTime: boolean; senior: boolean } } | null = null;
 
 /**
  * The first `most` sentences of a section and its subsections (their headings aside), in order,
