@@ -281,6 +281,22 @@ export class PlanModel {
     });
   }
 
+  /**
+   * `perPiece` for a value that also reads what surrounds the piece (the headings its sections sit
+   * under, what the plan is about): `context(units)` says all of that as a string, and the value is
+   * kept with the piece for as long as its units and that string are unchanged.
+   */
+  perPieceInContext<T>(key: string, context: (units: readonly Unit[], piece: number) => string, compute: (units: readonly Unit[], piece: number) => T): T[] {
+    const id = answerId(key);
+    return this.extracts.map((x, i) => {
+      const answers = (x.answers ??= []);
+      const said = context(x.units, i);
+      let kept = answers[id] as { said: string; value: T } | undefined;
+      if (kept === undefined || kept.said !== said) answers[id] = kept = { said, value: compute(x.units, i) };
+      return kept.value;
+    });
+  }
+
   /** Statements in which `re` matches (a global or sticky flag is ignored); see `select`. */
   matching(re: RegExp): Sentence[] {
     const plain = nonGlobal(re);
@@ -429,6 +445,11 @@ export class PlanModel {
     const heading = s.section ? this.namingHeading(s.section) : null;
     if (heading) return [...heading.named];
     return this.archetypes.length === 1 ? [...this.archetypes] : [];
+  }
+
+  /** The archetypes the nearest heading naming any names for a sentence of this section (see `archetypesOf`), or null. */
+  headingArchetypes(section: Section): readonly Archetype[] | null {
+    return this.namingHeading(section)?.named ?? null;
   }
 
   /** The nearest section (this one or one it sits in, not the title's) whose heading names archetypes; found once per section. */
