@@ -7,10 +7,14 @@ import { statesPartnerExit, statesProgramExit, type Evidence, type TierStructure
 import { ANY_PARTNER } from './vocabulary.js';
 
 /**
- * What a section must show: either a sentence of the section or its subsections for which `some`
- * holds, or a reading of the section and the plan's evidence.
+ * What a section must show: a sentence of the section or its subsections for which `some` (a test
+ * of the sentence alone) holds, and `also` when given; or a reading of the section and the plan's
+ * evidence.
  */
-type Check = [element: string, test: { some: (x: Sentence, ev: Evidence) => boolean } | ((sec: Section, ev: Evidence) => boolean)];
+type Check = [
+  element: string,
+  test: { some: (x: Sentence) => boolean; also?: (x: Sentence, ev: Evidence) => boolean } | ((sec: Section, ev: Evidence) => boolean),
+];
 
 const CREDIT = /\bcredit\b/i;
 const AMOUNT = /[$£€]\s?\d/;
@@ -18,7 +22,7 @@ const AMOUNT = /[$£€]\s?\d/;
 /** A sentence of the section matches (each sentence remembers its answer across edits elsewhere). */
 const has = (re: RegExp): Check[1] => ({ some: (x) => x.test(re) });
 /** A sentence of the section for which `test` holds. */
-const any = (test: (x: Sentence, ev: Evidence) => boolean): Check[1] => ({ some: test });
+const any = (test: (x: Sentence) => boolean): Check[1] => ({ some: test });
 
 /** Statements saying direct reps get no credit, as a set (built once per analysis). */
 const NO_CREDIT_SETS = new WeakMap<readonly Sentence[], Set<Sentence>>();
@@ -95,7 +99,7 @@ const ELEMENTS: Partial<Record<Topic, Check[]>> = {
   ],
   conflict: [
     ['named accounts or territories', has(/\bnamed[- ]accounts?\b|\bterritor/i)],
-    ['direct-rep credit', any((x, ev) => x.test(CREDIT) && !noCredit(ev).has(x))],
+    ['direct-rep credit', { some: (x) => x.test(CREDIT), also: (x, ev) => !noCredit(ev).has(x) }],
     ['escalation path', has(/\bescalat|\bdisputes?\b|\bdecide/i)],
   ],
 };
@@ -103,9 +107,19 @@ const ELEMENTS: Partial<Record<Topic, Check[]>> = {
 /** `covered`: topics the document's linked pages cover; a section about one says where (`coveredIn`). */
 export function sectionSummaries(plan: PlanModel, ev: Evidence, covered: readonly CoveredTopic[] = []): SectionSummary[] {
   const out: SectionSummary[] = [];
-  // Per sentence test, what each section (subsections included) holds: a section's answer is its
-  // own units' or one of its subsections', each found once however deep the sections nest.
-  const found = new Map<(x: Sentence, ev: Evidence) => boolean, Map<Section, boolean>>();
+  // Where each section ends: its units (subsections included) are those after its heading and
+  // before the next heading as deep or deeper.
+  const ends = new Map<Section, number>();
+  const open: Section[] = [];
+  for (const sec of plan.sections) {
+    const at = sec.heading ? sec.heading.index : 0;
+    while (open.length && open[open.length - 1].depth >= sec.depth) ends.set(open.pop()!, at);
+    open.push(sec);
+  }
+  for (const sec of open) ends.set(sec, plan.units.length);
+  // Per sentence test, the sentences (headings aside) for which it holds, in document order: each
+  // piece keeps its own, so an edit tests only the sentences it touched.
+  const hits = new Map<object, Sentence[]>();
   for (const sec of plan.sections) {
     const topic = ([...sec.topics] as Topic[]).find((t) => ELEMENTS[t]);
     if (!topic || !sec.heading) continue;
@@ -115,39 +129,36 @@ export function sectionSummaries(plan: PlanModel, ev: Evidence, covered: readonl
       let holds: boolean;
       if (typeof test === 'function') holds = test(sec, ev);
       else {
-        let known = found.get(test.some);
-        if (!known) found.set(test.some, (known = new Map()));
-        holds = anyIn(sec, test.some, ev, known);
+        let found = hits.get(test);
+        if (!found) hits.set(test, (found = plan.select(`sectionElement:${topic}:${name}`, (x) => x.unit.kind !== 'heading' && test.some(x))));
+        holds = anyBetween(found, sec.heading.index, ends.get(sec)!, test.also, ev);
       }
       (holds ? present : missing).push(name);
     }
     const elsewhere = covered.find((c) => c.topic === topic);
-    out.push({ topic, label: TOPIC_LABELS[topic], heading: sec.title, depth: sec.depth, present, missing, ...(elsewhere ? { coveredIn: elsewhere.file } : {}), ...plan.unitSpan(sec.heading) });
+    const span = plan.unitSpan(sec.heading);
+    const summary: SectionSummary = { topic, label: TOPIC_LABELS[topic], heading: sec.title, depth: sec.depth, present, missing } as SectionSummary;
+    if (elsewhere) summary.coveredIn = elsewhere.file;
+    summary.line = span.line;
+    summary.column = span.column;
+    summary.endLine = span.endLine;
+    summary.endColumn = span.endColumn;
+    summary.startOffset = span.startOffset;
+    summary.endOffset = span.endOffset;
+    out.push(summary);
   }
   return out;
 }
 
-/** Whether `test` holds for a sentence of the section or of its subsections (answers kept in `known`). */
-function anyIn(sec: Section, test: (x: Sentence, ev: Evidence) => boolean, ev: Evidence, known: Map<Section, boolean>): boolean {
-  const k = known.get(sec);
-  if (k !== undefined) return k;
-  let holds = false;
-  units: for (const u of sec.units) {
-    for (const x of u.sentences) {
-      if (test(x, ev)) {
-        holds = true;
-        break units;
-      }
-    }
+/** Whether a sentence of `sentences` (in document order) sits in a unit after `after` and before `before`, and `also` holds for it. */
+function anyBetween(sentences: readonly Sentence[], after: number, before: number, also: ((x: Sentence, ev: Evidence) => boolean) | undefined, ev: Evidence): boolean {
+  let lo = 0;
+  let hi = sentences.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid].unit.index <= after) lo = mid + 1;
+    else hi = mid;
   }
-  if (!holds) {
-    for (const c of sec.children) {
-      if (anyIn(c, test, ev, known)) {
-        holds = true;
-        break;
-      }
-    }
-  }
-  known.set(sec, holds);
-  return holds;
+  for (let k = lo; k < sentences.length && sentences[k].unit.index < before; k++) if (!also || also(sentences[k], ev)) return true;
+  return false;
 }
