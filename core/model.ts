@@ -390,7 +390,28 @@ export class PlanModel {
 
   /** Sentences in document order (for merging the results of several queries). */
   inOrder(sentences: Iterable<Sentence>): Sentence[] {
-    return [...new Set(sentences)].sort((a, b) => a.unit.index - b.unit.index || a.at - b.at);
+    // Callers pass lists already in order, one after the other: the runs in document order are
+    // merged, and a sentence met again (the same place in the document) is kept once.
+    const all = Array.isArray(sentences) ? (sentences as Sentence[]) : [...sentences];
+    let runs: Sentence[][] = [];
+    let run: Sentence[] = [];
+    for (const s of all) {
+      const last = run.length ? run[run.length - 1] : null;
+      if (last === s) continue;
+      if (last && before(s, last)) {
+        runs.push(run);
+        run = [];
+      }
+      run.push(s);
+    }
+    runs.push(run);
+    while (runs.length > 1) {
+      const merged: Sentence[][] = [];
+      for (let k = 0; k + 1 < runs.length; k += 2) merged.push(mergeRuns(runs[k], runs[k + 1]));
+      if (runs.length % 2) merged.push(runs[runs.length - 1]);
+      runs = merged;
+    }
+    return runs[0];
   }
 
   span(start: number, end: number): Span {
@@ -473,6 +494,36 @@ function readHeading(text: string): { topics: Topic[]; named: Archetype[]; past:
 /** "Q3 results" is history; "Q3 review and Q4 plan" also looks ahead. */
 function pastTitle(title: string): boolean {
   return HISTORY_HEADING.test(title) && !/\bplan\b|\bnext\b|\bgoing forward\b/i.test(title);
+}
+
+/** `a` comes before `b` in the document. */
+function before(a: Sentence, b: Sentence): boolean {
+  return a.unit.index < b.unit.index || (a.unit.index === b.unit.index && a.at < b.at);
+}
+
+/** Two lists in document order merged into one, a sentence in both kept once. */
+function mergeRuns(a: readonly Sentence[], b: readonly Sentence[]): Sentence[] {
+  const out: Sentence[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    if (x === y) {
+      out.push(x);
+      i++;
+      j++;
+    } else if (before(x, y)) {
+      out.push(x);
+      i++;
+    } else {
+      out.push(y);
+      j++;
+    }
+  }
+  while (i < a.length) out.push(a[i++]);
+  while (j < b.length) out.push(b[j++]);
+  return out;
 }
 
 // ---- answers kept with each piece ---------------------------------------------------
