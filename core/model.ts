@@ -267,6 +267,36 @@ export class PlanModel {
     });
   }
 
+  /**
+   * `perPiece` for a computation that also reads a string the plan gives elsewhere (a name): each
+   * piece keeps its value for the last string asked.
+   */
+  perPieceWith<T>(key: string, arg: string, compute: (units: readonly Unit[], arg: string) => T): T[] {
+    const id = answerId(key);
+    return this.extracts.map((x) => {
+      const answers = (x.answers ??= []);
+      let kept = answers[id] as { arg: string; value: T } | undefined;
+      if (kept === undefined || kept.arg !== arg) answers[id] = kept = { arg, value: compute(x.units, arg) };
+      return kept.value;
+    });
+  }
+
+  /**
+   * `perPiece` for a value that also reads what surrounds the piece (the headings its sections sit
+   * under, what the plan is about): `context(units)` says all of that as a string, and the value is
+   * kept with the piece for as long as its units and that string are unchanged.
+   */
+  perPieceInContext<T>(key: string, context: (units: readonly Unit[], piece: number) => string, compute: (units: readonly Unit[], piece: number) => T): T[] {
+    const id = answerId(key);
+    return this.extracts.map((x, i) => {
+      const answers = (x.answers ??= []);
+      const said = context(x.units, i);
+      let kept = answers[id] as { said: string; value: T } | undefined;
+      if (kept === undefined || kept.said !== said) answers[id] = kept = { said, value: compute(x.units, i) };
+      return kept.value;
+    });
+  }
+
   /** Statements in which `re` matches (a global or sticky flag is ignored); see `select`. */
   matching(re: RegExp): Sentence[] {
     const plain = nonGlobal(re);
@@ -360,7 +390,28 @@ export class PlanModel {
 
   /** Sentences in document order (for merging the results of several queries). */
   inOrder(sentences: Iterable<Sentence>): Sentence[] {
-    return [...new Set(sentences)].sort((a, b) => a.unit.index - b.unit.index || a.at - b.at);
+    // Callers pass lists already in order, one after the other: the runs in document order are
+    // merged, and a sentence met again (the same place in the document) is kept once.
+    const all = Array.isArray(sentences) ? (sentences as Sentence[]) : [...sentences];
+    let runs: Sentence[][] = [];
+    let run: Sentence[] = [];
+    for (const s of all) {
+      const last = run.length ? run[run.length - 1] : null;
+      if (last === s) continue;
+      if (last && before(s, last)) {
+        runs.push(run);
+        run = [];
+      }
+      run.push(s);
+    }
+    runs.push(run);
+    while (runs.length > 1) {
+      const merged: Sentence[][] = [];
+      for (let k = 0; k + 1 < runs.length; k += 2) merged.push(mergeRuns(runs[k], runs[k + 1]));
+      if (runs.length % 2) merged.push(runs[runs.length - 1]);
+      runs = merged;
+    }
+    return runs[0];
   }
 
   span(start: number, end: number): Span {
@@ -417,6 +468,11 @@ export class PlanModel {
     return this.archetypes.length === 1 ? [...this.archetypes] : [];
   }
 
+  /** The archetypes the nearest heading naming any names for a sentence of this section (see `archetypesOf`), or null. */
+  headingArchetypes(section: Section): readonly Archetype[] | null {
+    return this.namingHeading(section)?.named ?? null;
+  }
+
   /** The nearest section (this one or one it sits in, not the title's) whose heading names archetypes; found once per section. */
   private namingHeading(section: Section): Section | null {
     let found = this.naming.get(section);
@@ -438,6 +494,36 @@ function readHeading(text: string): { topics: Topic[]; named: Archetype[]; past:
 /** "Q3 results" is history; "Q3 review and Q4 plan" also looks ahead. */
 function pastTitle(title: string): boolean {
   return HISTORY_HEADING.test(title) && !/\bplan\b|\bnext\b|\bgoing forward\b/i.test(title);
+}
+
+/** `a` comes before `b` in the document. */
+function before(a: Sentence, b: Sentence): boolean {
+  return a.unit.index < b.unit.index || (a.unit.index === b.unit.index && a.at < b.at);
+}
+
+/** Two lists in document order merged into one, a sentence in both kept once. */
+function mergeRuns(a: readonly Sentence[], b: readonly Sentence[]): Sentence[] {
+  const out: Sentence[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    if (x === y) {
+      out.push(x);
+      i++;
+      j++;
+    } else if (before(x, y)) {
+      out.push(x);
+      i++;
+    } else {
+      out.push(y);
+      j++;
+    }
+  }
+  while (i < a.length) out.push(a[i++]);
+  while (j < b.length) out.push(b[j++]);
+  return out;
 }
 
 // ---- answers kept with each piece ---------------------------------------------------

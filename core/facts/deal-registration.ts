@@ -106,7 +106,7 @@ export function dealRegSlas(ev: Evidence): DurationFact[] {
   if (!dr) return out;
   const pool = ev.plan.inOrder([...dr.sentences, ...ev.plan.matching(/\b(?:registration|registered|referral|claims?)\b/i), ...ev.plan.matching(DR_ABBREVIATION)]);
   for (const s of pool) {
-    const turnaround = slaTurnaround(s, ev.plan.questionFor(s)?.text ?? '', !!s.section?.inTopic('dealRegistration'));
+    const turnaround = rememberedTurnaround(s, ev.plan.questionFor(s)?.text ?? '', !!s.section?.inTopic('dealRegistration'));
     if (turnaround) out.push({ sentence: s, match: turnaround, ...s.range(turnaround.start, turnaround.end) });
   }
   return out;
@@ -218,6 +218,28 @@ const REGISTERED_TIER = /\bRegistered(?= (?:MSPs?|partners?|resellers?|agencies|
 
 /** A review held as a meeting ("the quarterly review", "at its annual review", "two reviews") decides no registration. */
 const MEETING_REVIEW = /\b(?:(?:quarterly|monthly|annual|yearly|weekly|business|tier|performance|partner)\s+reviews?|(?:two|three|four|\d+|several|both|all|the|those|these) reviews)\b/gi;
+/**
+ * `slaTurnaround`, remembered with the sentence: it reads the sentence and its unit, the question
+ * it answers and whether its section is about deal registration or MDF, so the answer is kept per
+ * question and section reading and re-read only when one of them changes.
+ */
+function rememberedTurnaround(s: Sentence, question: string, inRegistrationSection: boolean): DurationMatch | null {
+  if (!s.durations.length) return null;
+  const inMdf = !inRegistrationSection && !!s.section?.inTopic('mdf');
+  const known = s.memo('slaTurnaround', () => new Map<string, DurationMatch | null>());
+  const key = `${inRegistrationSection ? 1 : 0}${inMdf ? 1 : 0}${question}`;
+  let found = known.get(key);
+  if (found === undefined) {
+    // A question being edited gives a new key per keystroke: only a few are kept.
+    if (known.size >= 8) known.clear();
+    known.set(key, (found = slaTurnaround(s, question, inRegistrationSection)));
+  }
+  return found;
+}
+
+/** A decision just before the duration, or just after it. */
+const DECISION_BEFORE = new RegExp(`(?:${DECISION.source})[^.;]{0,80}$`, 'i');
+const DECISION_AFTER = new RegExp(`^[^.;]{0,40}?(?:${DECISION.source})`, 'i');
 
 function slaTurnaround(s: Sentence, question: string, inRegistrationSection: boolean): DurationMatch | null {
   // An exit criterion's window ("no registered deal in 12 months … is removed") is not a turnaround.
@@ -240,8 +262,8 @@ function slaTurnaround(s: Sentence, question: string, inRegistrationSection: boo
     // A review held as a meeting ("the quarterly review", "two reviews") decides no registration.
     const decided = before.replace(MEETING_REVIEW, ' ');
     const near =
-      new RegExp(`(?:${DECISION.source})[^.;]{0,80}$`, 'i').test(decided) ||
-      new RegExp(`^[^.;]{0,40}?(?:${DECISION.source})`, 'i').test(text.slice(d.end).replace(MEETING_REVIEW, ' ')) ||
+      DECISION_BEFORE.test(decided) ||
+      DECISION_AFTER.test(text.slice(d.end).replace(MEETING_REVIEW, ' ')) ||
       LIMIT_AFTER.test(text.slice(d.end)) ||
       (!!question && DECISION.test(question));
     if (!near) continue;

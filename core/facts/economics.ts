@@ -37,15 +37,66 @@ export function percents(ev: Evidence): PercentFact[] {
     if (known === undefined) allianceSections.set(sec, (known = sec.chain().some((x) => x.heading !== ev.plan.titleUnit && x.named.includes('strategic'))));
     return known;
   };
-  for (const s of ev.plan.select('percents', (x) => x.unit.kind !== 'heading' && !x.unit.isHeaderRow && x.percents.length > 0)) {
-    for (const m of s.percents) {
-      const r = s.range(m.start, m.end);
-      // Payouts inside an alliance (co-sell, marketplace fees) belong to the strategic archetype.
-      const strategic = s.test(ALLIANCE_WORDS) || (s.section ? inAlliance(s.section) : false);
-      out.push({ sentence: s, match: m, start: r.start, end: r.end, category: classifyPercent(s, m), archetypes: strategic ? ['strategic'] : (columnArchetypes(s, m) ?? nearestArchetype(s, m) ?? ev.plan.archetypesOf(s)) });
+  // What a percentage's reading takes from outside its sentence: whether its section sits under an
+  // alliance, tiers or MDF heading, the archetypes the nearest heading names, the plan's archetypes.
+  const contexts = new Map<Section | null, string>();
+  const contextOf = (sec: Section | null): string => {
+    let said = contexts.get(sec);
+    if (said === undefined) {
+      said = sec ? `${inAlliance(sec) ? 1 : 0}${sec.inTopic('tiers') ? 1 : 0}${sec.inTopic('mdf') ? 1 : 0}${ev.plan.headingArchetypes(sec)?.join(',') ?? '-'}` : '';
+      contexts.set(sec, said);
     }
-  }
+    return said;
+  };
+  const plan = ev.plan.archetypes.join(',');
+  // Each piece's sentences with a percentage (headings and header rows aside), kept with the piece.
+  const sentences = ev.plan.perPiece('percentSentences', (units) => units.flatMap((u) => (u.kind !== 'heading' && !u.isHeaderRow ? u.sentences.filter((x) => x.percents.length > 0) : [])));
+  // Each piece keeps its percentages, read again only when the piece or what surrounds it changes.
+  const perPiece = ev.plan.perPieceInContext(
+    'percentFacts',
+    (_units, i) => {
+      let said = plan;
+      let last: Section | null | undefined;
+      for (const s of sentences[i]) {
+        if (s.section === last) continue;
+        last = s.section;
+        said += `|${contextOf(last)}`;
+      }
+      return said;
+    },
+    (_units, i) => {
+      const facts: PercentFact[] = [];
+      for (const s of sentences[i]) {
+        for (const m of s.percents) {
+          const r = s.range(m.start, m.end);
+          // Payouts inside an alliance (co-sell, marketplace fees) belong to the strategic archetype.
+          const strategic = s.test(ALLIANCE_WORDS) || (s.section ? inAlliance(s.section) : false);
+          facts.push(new Percent(s, m, r.start - s.unit.base, r.end - s.unit.base, classifyPercent(s, m), strategic ? ['strategic'] : (columnArchetypes(s, m) ?? nearestArchetype(s, m) ?? ev.plan.archetypesOf(s))));
+        }
+      }
+      return facts;
+    },
+  );
+  for (const facts of perPiece) for (let k = 0; k < facts.length; k++) out.push(facts[k]);
   return out;
+}
+
+/** A percentage kept with its piece: its offsets follow the piece wherever it is in the document. */
+class Percent implements PercentFact {
+  constructor(
+    readonly sentence: Sentence,
+    readonly match: PercentMatch,
+    private readonly localStart: number,
+    private readonly localEnd: number,
+    readonly category: PercentCategory,
+    readonly archetypes: Archetype[],
+  ) {}
+  get start(): number {
+    return this.sentence.unit.base + this.localStart;
+  }
+  get end(): number {
+    return this.sentence.unit.base + this.localEnd;
+  }
 }
 const ALLIANCE_WORDS = /\bco-?sell|\balliance|\bmarketplace\b/i;
 

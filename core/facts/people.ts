@@ -10,6 +10,7 @@ import { isHedged, isNegatedAt, WISH } from '../language.js';
 import type { Sentence } from '../sentences.js';
 import type { Section } from '../outline.js';
 import type { Evidence } from './index.js';
+import type { PlanModel } from '../model.js';
 
 /** The program owner statement and whether it is full-time. */
 export interface Owner {
@@ -161,38 +162,71 @@ export function owner(ev: Evidence): Owner | null {
   if (!s) return null;
   // What the plan says of the owner elsewhere in the section: sentences that name them again ("Helena also keeps her SE accounts").
   const name = /\b([A-Z][a-zà-ÿ]+)(?= [A-Z][a-zà-ÿ]+)/.exec(s.text)?.[1];
-  const more = name && s.section ? firstSentences(s.section, 4, (x) => (x.text.includes(name) || /^(?:She|He|They)\b/.test(x.text)) && !isCandidate.has(x)) : [];
+  const more = name && s.section ? mentionsIn(ev.plan, s.section, name, 4, isCandidate) : [];
   const text = [...candidates, ...more].map((c) => c.text).join(' ');
-  const pt = PART_TIME.exec(text);
+  const said = readOwnerText(text);
   // An owner whose title is another function (the VP Sales, the COO, a head of marketing) runs
   // the program beside that job unless the plan says the role is full-time.
   // Titles of the people the owner reports to or works with are not the owner's.
   const ownerPart = s.text.replace(/\b(?:report(?:s|ing)? (?:directly )?(?:in)?to|with|alongside|to|from|for) (?:the |our |a |an )?(?:[\w,-]+ ){0,4}(?:COO|CTO|CFO|CMO|CRO|CEO|founders?|VP [\w ]+|head of \w+|sales|marketing)\b/gi, '');
   const otherJob = OTHER_JOB.exec(ownerPart);
-  // "until we can afford someone full-time" promises a full-time owner later, not now.
-  const fullTimeSaid = WHOLE_JOB.test(text.replace(/\b(?:until|once|when|before|after|later|then|eventually|no|not|isn't|without|cannot|can't)\b[^.;]{0,50}?\b(?:full[- ]time|dedicated)\b/gi, ''));
-  const partTime = (!!pt && !isNegatedAt(text, pt.index) && !fullTimeSaid) || (!!otherJob && !fullTimeSaid);
+  const fullTimeSaid = said.fullTime;
+  const partTime = (said.partTime && !fullTimeSaid) || (!!otherJob && !fullTimeSaid);
   return {
-    sentence: [...candidates, ...more].find((c) => PART_TIME.test(c.text)) ?? s,
+    sentence: [...candidates, ...more].find((c) => c.test(PART_TIME)) ?? s,
     partTime,
     fullTime: fullTimeSaid && !partTime,
-    senior: /\b(?:vp|vice president|director|head|chief)\b/i.test(text),
+    senior: said.senior,
   };
 }
 
-/** The first `most` sentences of a section and its subsections, in order, for which `test` holds. */
-function firstSentences(section: Section, most: number, test: (s: Sentence) => boolean, out: Sentence[] = []): Sentence[] {
-  for (const u of section.units) {
-    for (const s of u.sentences) {
+/**
+ * What the owner's sentences say together: a part-time mark not negated, a full-time one, a
+ * senior title. Kept for the last text read: it changes only when those sentences do.
+ */
+function readOwnerText(text: string): { partTime: boolean; fullTime: boolean; senior: boolean } {
+  if (lastOwnerText?.text === text) return lastOwnerText.said;
+  const pt = PART_TIME.exec(text);
+  const said = {
+    partTime: !!pt && !isNegatedAt(text, pt.index),
+    // "until we can afford someone full-time" promises a full-time owner later, not now.
+    fullTime: WHOLE_JOB.test(text.replace(/\b(?:until|once|when|before|after|later|then|eventually|no|not|isn't|without|cannot|can't)\b[^.;]{0,50}?\b(?:full[- ]time|dedicated)\b/gi, '')),
+    senior: /\b(?:vp|vice president|director|head|chief)\b/i.test(text),
+  };
+  lastOwnerText = { text, said };
+  return said;
+}
+let lastOwnerText: { text: string; said: { partTime: boolean; fullTime: boolean; senior: boolean } } | null = null;
+
+/**
+ * The first `most` sentences of a section and its subsections (their headings aside), in order,
+ * that name `name` or start with a pronoun, `skip` aside. Each piece keeps its sentences that do
+ * (for the last name asked), so a keystroke does not walk the section.
+ */
+function mentionsIn(plan: PlanModel, section: Section, name: string, most: number, skip: ReadonlySet<Sentence>): Sentence[] {
+  const out: Sentence[] = [];
+  // A section's units run from its heading to the next heading as deep or deeper; the root holds every unit.
+  const after = section.heading ? section.heading.index : -1;
+  const perPiece = plan.perPieceWith('ownerMentions', name, (units, n) => {
+    const hits: Sentence[] = [];
+    for (const u of units) if (u.kind !== 'heading') for (const x of u.sentences) if (x.text.includes(n) || /^(?:She|He|They)\b/.test(x.text)) hits.push(x);
+    return hits;
+  });
+  for (const hits of perPiece) {
+    for (const x of hits) {
+      if (x.unit.index <= after) continue;
+      if (!within(x.unit.section, section)) return out;
+      if (skip.has(x)) continue;
+      out.push(x);
       if (out.length >= most) return out;
-      if (test(s)) out.push(s);
     }
   }
-  for (const c of section.children) {
-    if (out.length >= most) return out;
-    firstSentences(c, most, test, out);
-  }
   return out;
+}
+
+function within(sec: Section | null, outer: Section): boolean {
+  for (let s = sec; s; s = s.parent) if (s === outer) return true;
+  return false;
 }
 
 /** A question that asks who owns the program: "Who runs the partner program?", "Who is our channel lead?". */
