@@ -56,8 +56,11 @@ export default defineRule({
         const o = options.channelShare;
         const limit = months <= 12 ? o.month12 : months <= 24 ? o.month24 : months <= 48 ? o.month48 : o.after;
         const inBand = t.max <= limit;
-        note({ kind: 'percent', subject: `channel share of revenue by month ${months > 900 ? '48+' : months}`, text: `${t.max}%`, band: { max: limit, unit: '%', label: `at most ${limit}%` }, inBand, at: t });
-        if (!inBand) report({ message: `A channel share of ${t.max}% ${months > 900 ? 'at maturity' : `by month ${months}`} is above the ${limit}% a program can carry ${stageWords(months)}.`, at: t });
+        // The share as the author wrote it: "a third" is shown as "a third (33%)", "18%" as is.
+        const written = plan.text.slice(t.start, t.end).trim();
+        const share = /\d\s*%$/.test(written) || !written ? `${t.max}%` : `${written} (${Math.round(t.max)}%)`;
+        note({ kind: 'percent', subject: `channel share of revenue by month ${months > 900 ? '48+' : months}`, text: share, band: { max: limit, unit: '%', label: `at most ${limit}%` }, inBand, at: t });
+        if (!inBand) report({ message: `A channel share of ${share} ${months > 900 ? 'at maturity' : `by month ${months}`} is above the ${limit}% a program can carry ${stageWords(months)}.`, at: t });
       } else {
         // The first year of a formal program after a pilot is the stabilize stage.
         if (months <= 12 && ((plan.stage && plan.stage !== 'pilot' && t.months !== null) || AFTER_PILOT.test(t.sentence.text))) months = 24;

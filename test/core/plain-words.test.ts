@@ -40,3 +40,11 @@ test('rendered strings of every labelled document contain no internal keys', () 
   assert.ok(strings > 500, `expected many rendered strings, saw ${strings}`);
   assert.deepEqual(bad, []);
 });
+
+test('a share the author wrote in words is quoted in their words, with its number', () => {
+  const text = '---\nstage: stabilize\n---\n# Dealer plan\n\n## Targets\n\n- Target: dealers bring in a third of our total revenue by month 24.\n';
+  const r = lint(text, { detect: 'always' });
+  const f = r.findings.find((x) => x.ruleId === 'lifecycle-targets');
+  assert.ok(f, r.findings.map((x) => x.ruleId).join(', '));
+  assert.match(f.message, /^A channel share of a third \(33%\) by month 24 /);
+});
