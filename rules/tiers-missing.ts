@@ -2,10 +2,11 @@ import { z } from 'zod';
 import { defineRule } from '../core/rule.js';
 import { insertSectionFix } from '../core/fixes.js';
 import { partnerCounts, type Evidence } from '../core/facts/index.js';
+import { ANY_PARTNER_WORD } from '../core/facts/partners.js';
 import { isHedged, reportsThePast } from '../core/language.js';
 import type { PlanModel } from '../core/model.js';
 import type { Sentence } from '../core/sentences.js';
-import { ANY_PARTNER, CAPITALISED_TIER_NAMES, OTHER_COMPANY } from '../core/vocabulary.js';
+import { CAPITALISED_TIER_NAMES, OTHER_COMPANY } from '../core/vocabulary.js';
 
 /**
  * A sentence that names a tier structure: a structure word (tiers, levels, bands, "grouped into",
@@ -25,7 +26,6 @@ const TIER_GROUPING =
 const NAME_LIST = /\b[A-Z][\w-]*(?: [A-Z][\w-]*)?(?:,\s*(?:and\s+|or\s+)?[A-Z][\w-]*(?: [A-Z][\w-]*)?)*,?\s+(?:and|or)\s+[A-Z][\w-]*(?: [A-Z][\w-]*)?|\b[A-Z][\w-]*(?:\s*(?:,|—|–|\/|→|->|>)\s*[A-Z][\w-]*){2,}/;
 /** Numbered tiers: "Tier 1 (national SIs), Tier 2 (regional MSPs)". */
 const NUMBERED_TIERS = /\b(?:Tier|Level)\s*(?:[1-5]|I{1,3}|IV)\b/g;
-const PARTNER_WORDS = new RegExp(`\\b(?:${ANY_PARTNER})\\b`, 'i');
 
 function namesTiers(text: string): boolean {
   if (!TIER_STRUCTURE_WORD.test(text) && !TIER_GROUPING.test(text)) return false;
@@ -33,7 +33,7 @@ function namesTiers(text: string): boolean {
   const names = new Set((text.match(TIER_WORD) ?? []).map((w) => w.toLowerCase()));
   if (names.size >= 2) return true;
   // Numbered tiers count when the sentence is about partners ("Tier 1 (national SIs), Tier 2 (regional MSPs)").
-  if (new Set((text.match(NUMBERED_TIERS) ?? []).map((w) => w.toLowerCase().replace(/\s+/g, ''))).size >= 2 && PARTNER_WORDS.test(text)) return true;
+  if (new Set((text.match(NUMBERED_TIERS) ?? []).map((w) => w.toLowerCase().replace(/\s+/g, ''))).size >= 2 && ANY_PARTNER_WORD.test(text)) return true;
   // Names of the company's own choosing, listed after a grouping ("Four levels — Explorer, Builder,
   // Champion, Elite") or before the word ("distinguishes between Partner and Elite Partner status").
   const g = TIER_GROUPING.exec(text) ?? TIER_STRUCTURE_WORD.exec(text);

@@ -107,7 +107,7 @@ const ALLIANCE_WORDS = /\bco-?sell|\balliance|\bmarketplace\b/i;
 function nearestArchetype(s: Sentence, m: PercentMatch): Archetype[] | null {
   const kinds = (Object.keys(ARCHETYPE_WORDS) as Archetype[]).filter((a) => ARCHETYPE_WORDS[a].test(s.text));
   if (kinds.length < 2) return null;
-  const clauseStart = Math.max(s.text.lastIndexOf(';', m.start), s.text.search(/,\s+and\b/) >= 0 && s.text.search(/,\s+and\b/) < m.start ? s.text.lastIndexOf(', and', m.start) : -1) + 1;
+  const clauseStart = Math.max(s.text.lastIndexOf(';', m.start), s.text.lastIndexOf(', and ', m.start)) + 1;
   const clause = s.text.slice(clauseStart, m.start);
   let best: { a: Archetype; at: number } | null = null;
   for (const a of kinds) {

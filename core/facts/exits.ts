@@ -25,8 +25,12 @@ const WAY_OUT =
 const EXIT_CONDITION =
   /\b(?:who|that|which) (?:miss|misses|fail|fails|falls? below|send no|sends no|have no|has no|close no|closes no|register no)\b|\bwith (?:no|fewer than|less than|under)\b|\bno (?:\w+ ){0,3}(?:deals?|referrals?|introductions?|pipeline|revenue|sales?|activity|bookings|opportunit\w+|registrations?|consultants?|staff)\b|\b(?:fewer|less) than\b|\botherwise\b|\bas long as\b|\bunless\b|\bif\b|\bmiss(?:es|ed)?\b|\bbelow\b|\bcriteria for\b|\bin a row\b|\bexpired\b|\binactive\b|\b(?:lets?|let) (?:its|their|your) [\w-]+ (?:lapse|expire)\b|\bbreach\w*|\bviolat\w+|\bloses? (?:its|their|your) (?:last )?\w+|\b(?:who|that) (?:don't|do not|doesn't|does not|hasn't|has not|haven't|have not)\b|\bnot meeting\b|\bescalations?\b|\bfall(?:s)? (?:under|short)\b|\bwithout (?:revenue|deals?|a deal|a sale|sales|activity|referrals?)\b|\bafter (?:a|one|two|\d+) (?:\w+ )?(?:years?|quarters?|months?) (?:without|with no)\b|\bafter a second\b/i;
 /** Customers leaving or moving down ("Customers who don't renew are offboarded"), and a partner's own notice period. */
-const NOT_A_PARTNER_EXIT =
-  /^\W*(?:\w+ ){0,2}(?:customers?|users?|subscribers?) (?:who|that|on|are|is|will|with)\b|\b(?:leave|exit|quit)\b[^.]{0,30}\bat any time\b|\b(?:you|partners?|the partner|either party)\s+(?:can|may)\s+(?:\w+\s+){0,3}?(?:leave|exit|quit|end|terminate|unpublish|cancel|withdraw)\b(?![^.]{0,80}\bif\b)/i;
+/** The partner leaving of its own accord: "You may end your participation at any time", "either party may terminate". */
+const PARTNER_LEAVES = /\b(?:you|partners?|the partner|either party)\s+(?:can|may)\s+(?:\w+\s+){0,3}?(?:leave|exit|quit|end|terminate|unpublish|cancel|withdraw)\b/i;
+const NOT_A_PARTNER_EXIT = new RegExp(
+  String.raw`^\W*(?:\w+ ){0,2}(?:customers?|users?|subscribers?) (?:who|that|on|are|is|will|with)\b|\b(?:leave|exit|quit)\b[^.]{0,30}\bat any time\b|${PARTNER_LEAVES.source}(?![^.]{0,80}\bif\b)`,
+  'i',
+);
 
 /** A partner moving down or out on a stated condition (the patterns of old, or their parts in any order). */
 export function statesPartnerExit(text: string): boolean {
@@ -54,5 +58,5 @@ export function statesProgramExit(text: string): boolean {
 
 /** The partner leaving of its own accord, or what happens after it gives notice: the partner's right, not an exit criterion. */
 export function partnerLeavesOnNotice(text: string): boolean {
-  return /\b(?:you|partners?|the partner|either party)\s+(?:can|may)\s+(?:\w+\s+){0,3}?(?:leave|exit|quit|end|terminate|unpublish|cancel|withdraw)\b/i.test(text) || /\bnotice (?:date|period)\b|\bafter (?:you|the partner) (?:leave|give notice)\b/i.test(text);
+  return PARTNER_LEAVES.test(text) || /\bnotice (?:date|period)\b|\bafter (?:you|the partner) (?:leave|give notice)\b/i.test(text);
 }

@@ -10,6 +10,7 @@ import { isHedged, isNegatedAt, WISH } from '../language.js';
 import type { Sentence } from '../sentences.js';
 import type { Section } from '../outline.js';
 import type { Evidence } from './index.js';
+import { ANY_PARTNER_WORD } from './partners.js';
 import type { PlanModel } from '../model.js';
 
 /** The program owner statement and whether it is full-time. */
@@ -352,7 +353,6 @@ function reportsToTheTop(text: string): boolean {
 
 /** A memo's header lines ("From: …, Chief Revenue Officer / To: Board / Re: …") say who wrote it, not who works with whom. */
 const MEMO_HEADER = /^\s*(?:From|To|Date|Re|Subject|Cc)\s*:/im;
-const NAMES_PARTNERS = new RegExp(`\\b(?:${ANY_PARTNER})\\b`, 'i');
 
 export function salesCoordination(ev: Evidence): Sentence | null {
   const leader =
@@ -369,7 +369,7 @@ export function salesCoordination(ev: Evidence): Sentence | null {
       !MEMO_HEADER.test(s.text) &&
       !isHedged(s.text) &&
       !/\bno (?:regular |standing |joint )?(?:meeting|sync|review|alignment)\b|\bnever (?:talk|meet|speak|align)\b/i.test(s.text) &&
-      (PARTNERSHIPS_FUNCTION.test(s.text) || NAMES_PARTNERS.test(s.text) || /\bregistered deals?\b|\bco-?sell/i.test(s.text) || /\breports? to\b|\bmanager is\b/i.test(s.text)) &&
+      (PARTNERSHIPS_FUNCTION.test(s.text) || ANY_PARTNER_WORD.test(s.text) || /\bregistered deals?\b|\bco-?sell/i.test(s.text) || /\breports? to\b|\bmanager is\b/i.test(s.text)) &&
       (/\breports? to\b|\bmanager is\b|\bjoint\w*|\btogether\b|\bweekly|\bmonthly|\bsync|\balign|\bcoordinat|\bescalat|\bdecide|\bagree|\breview|\bmeet|\bshare|\bsession\b/i.test(s.text) ||
         /\bwith\b|\band\b/i.test(s.text)),
   );
