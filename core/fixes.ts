@@ -86,11 +86,10 @@ export function sectionLevel(plan: PlanModel): number {
 
 /** Inserts a section template at the end of the document. */
 export function insertSectionFix(plan: PlanModel, templateId: string, title: string, safe: boolean): Fix {
-  const eol = dominantEol(plan.text);
+  const { eol, opener } = documentEnd(plan);
   const body = renderTemplate(templateId, { format: 'text', headingLevel: sectionLevel(plan) }).replace(/\n/g, eol);
   const t = plan.text;
   const endings = trailingLineEndings(t);
-  const opener = openBlockAtEnd(t);
   // A document that ends inside a fence gets the fence closed first; inside raw HTML or a comment,
   // an appended section would not be markdown at all, so the fix is not offered as safe.
   const close = opener && opener.kind === 'fence' ? `${endings === 0 ? eol : ''}${opener.closer}${eol}` : '';
@@ -99,6 +98,14 @@ export function insertSectionFix(plan: PlanModel, templateId: string, title: str
   const edits: TextEdit[] = close ? [{ start: t.length, end: t.length, newText: close }] : [];
   edits.push({ start: t.length, end: t.length, newText: lead + body + eol });
   return { title, safe: safe && (!opener || opener.kind === 'fence'), templateId, edits };
+}
+
+/** Line ending and block open at the end of a plan's text: every section insert of one analysis asks, the text is scanned once. */
+const DOCUMENT_END = new WeakMap<PlanModel, { eol: string; opener: ReturnType<typeof openBlockAtEnd> }>();
+function documentEnd(plan: PlanModel): { eol: string; opener: ReturnType<typeof openBlockAtEnd> } {
+  let end = DOCUMENT_END.get(plan);
+  if (!end) DOCUMENT_END.set(plan, (end = { eol: dominantEol(plan.text), opener: openBlockAtEnd(plan.text.slice(plan.lastPieceStart)) }));
+  return end;
 }
 
 /** The block still open at the end of the text (an unclosed fence, raw HTML or comment), if any. */

@@ -64,6 +64,11 @@ export class PlanModel {
   private readonly previous: { answers: Map<string, QueryAnswer>; head: number; tail: number } | null = null;
   /** Whether any section is about the past (so that statements need filtering). */
   private hasHistory = false;
+  /**
+   * Where the document's last piece starts. Pieces are cut only where no fence or HTML block is
+   * open, so what is still open at the end of the document is found by reading from here.
+   */
+  readonly lastPieceStart: number = 0;
 
   constructor(
     readonly text: string,
@@ -98,6 +103,7 @@ export class PlanModel {
       if (piece.pathology) this.notAnalysed.push({ start: piece.start, end: piece.start + piece.text.length, reason: piece.pathology });
       this.extracts.push(extract);
       this.assemble(extract, piece.start, stack);
+      this.lastPieceStart = piece.start;
     }
     if (options.cache) {
       const last = options.cache.lastModel as { extracts: PieceExtract[]; answers: Map<string, QueryAnswer> } | undefined;

@@ -90,9 +90,19 @@ export function trailingLineEndings(text: string, max = 2): number {
 
 /** The line ending the document mostly uses, for inserted text: \r\n, \n or a lone \r. */
 export function dominantEol(text: string): string {
-  const crlf = (text.match(/\r\n/g) ?? []).length;
-  const lf = (text.match(/\n/g) ?? []).length - crlf;
-  const cr = (text.match(/\r/g) ?? []).length - crlf;
+  let crlf = 0;
+  let lf = 0;
+  let cr = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) lf++;
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) {
+        crlf++;
+        i++;
+      } else cr++;
+    }
+  }
   if (cr > lf && cr > crlf) return '\r';
   return crlf > lf ? '\r\n' : '\n';
 }

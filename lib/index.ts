@@ -41,7 +41,7 @@ export { KIND_LABELS } from '../core/kind.js';
 export { preconditionLabel, preconditionLine } from '../core/score.js';
 export { isRuleDocsPage, ruleDocsUrl } from '../core/docs-url.js';
 export { VERSION } from '../core/version.js';
-export { escapeMarkdown, trailingLineEndings } from '../core/text.js';
+export { dominantEol, escapeMarkdown, trailingLineEndings } from '../core/text.js';
 export {
   documentLinks,
   linkTargetPath,

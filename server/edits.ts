@@ -5,16 +5,12 @@
  */
 import type { TextEdit, WorkspaceEdit } from 'vscode-languageserver/node.js';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { trailingLineEndings, type TextEdit as OffsetEdit } from '../lib/index.js';
+import { dominantEol, trailingLineEndings, type TextEdit as OffsetEdit } from '../lib/index.js';
 
 const NEXT_LINE_COMMENT = /^(\s*)<!--\s*partnerlint-disable-next-line\b([^>]*?)\s*-->\s*$/;
 const FILE_COMMENT = /^(\s*)<!--\s*partnerlint-disable\b(?!-)([^>]*?)\s*-->\s*$/;
 
-export function dominantEol(text: string): string {
-  const crlf = (text.match(/\r\n/g) ?? []).length;
-  const lf = (text.match(/\n/g) ?? []).length - crlf;
-  return crlf > lf ? '\r\n' : '\n';
-}
+export { dominantEol };
 
 export function lineText(document: TextDocument, line: number): string {
   if (line < 0 || line >= document.lineCount) return '';

@@ -70,6 +70,21 @@ test('--fix keeps CRLF line endings and a UTF-8 BOM', async (t) => {
   assert.ok(text.startsWith(crlf.slice(0, crlf.indexOf('## Program overview'))));
 });
 
+test('--fix: a fence written inside the front matter is not taken for one left open at the end', async (t) => {
+  // The front matter is YAML, not markdown: its "```" line opens nothing, so no fence closer is added.
+  const dir = tempDir(t);
+  const frontMatter = '---\ntype: partnership-plan\nnotes: |\n  ```\n---\n';
+  const file = write(dir, 'plan.md', frontMatter + RESELLER_PLAN);
+  const run = await runCli(['--fix', '--format', 'json', 'plan.md'], { cwd: dir });
+  assert.notEqual(run.code, 2, run.stderr);
+  const after = fs.readFileSync(file, 'utf8');
+  assert.ok(after.startsWith(frontMatter), 'the front matter is kept');
+  assert.ok(after.length > frontMatter.length + RESELLER_PLAN.length, 'text was inserted');
+  const fences = after.split('\n').filter((line) => /^\s*(?:```|~~~)/.test(line));
+  assert.deepEqual(fences, ['  ```'], 'no fence closer was added: the only fence line is the front matter\'s');
+  for (const id of FIXED_RULES) assert.ok(!ruleIds(parseJsonOutput(run)[0]).includes(id), `${id} gone after the fix`);
+});
+
 test('--fix leaves files with nothing to fix untouched', async (t) => {
   const dir = tempDir(t);
   const file = write(dir, 'README.md', README_TEXT);
