@@ -5,8 +5,10 @@
 import type { Archetype } from './types.js';
 import { ARCHETYPES } from './types.js';
 import { oneOf, PLATFORM_VENDORS } from './vocabulary.js';
-import { isNegatedAt, reportsThePast, statesDiscontinuation } from './language.js';
+import { isNegatedAt, LEFT_OUT, reportsThePast, statesDiscontinuation } from './language.js';
 import type { PlanModel } from './model.js';
+import { documentTitle } from './kind.js';
+import { headingTopics } from './outline.js';
 import type { Sentence } from './sentences.js';
 
 /** Words that name an archetype; used for sentences, table rows and headings. */
@@ -43,25 +45,49 @@ export function detectArchetypes(plan: PlanModel): Archetype[] {
     plan.archetypeSource = 'frontmatter';
     return [...new Set(fm)];
   }
-  const found: Archetype[] = [];
+  const evidence = archetypeEvidence(plan);
+  const found = ARCHETYPES.filter((a) => evidence[a].sentences.length > 0 || evidence[a].typeRow);
+  // Partners who register deals or claim market development funds sell the product: a policy page
+  // about one of those mechanics that names no kind of partner is about resellers.
+  if (!found.length && headingTopics(documentTitle(plan)).some((t) => t === 'dealRegistration' || t === 'mdf')) found.push('reseller');
+  plan.archetypeSource = found.length ? 'text' : 'none';
+  return found;
+}
+
+/** Where the text names each archetype as part of this program: its sentences, and whether a partner-type table lists it. */
+export function archetypeEvidence(plan: PlanModel): Record<Archetype, { sentences: Sentence[]; typeRow: boolean }> {
   const typeRows = partnerTypeRows(plan);
+  const out = {} as Record<Archetype, { sentences: Sentence[]; typeRow: boolean }>;
   for (const a of ARCHETYPES) {
     const re = DOC_ARCHETYPE_PHRASES[a];
     const named = plan.withoutHistory(plan.select(`archetypePhrase:${a}`, (s) => {
-      if (reportsThePast(s.text) || statesDiscontinuation(s.text) || /^\W*(?:not in scope|out of scope|not now|excluded|non-goals?)\b/i.test(s.text)) return false;
+      // A question ("Can I resell Larkspur?") names what a reader asks about, not what the program is.
+      if (s.isQuestion || reportsThePast(s.text) || statesDiscontinuation(s.text) || LEFT_OUT.test(s.text)) return false;
       re.lastIndex = 0;
       const m = re.exec(s.text);
-      if (!m || isNegatedAt(s.text, m.index)) return false;
+      if (!m || isNegatedAt(s.text, m.index) || (s.unit.kind !== 'heading' && inProperName(s.text, m.index, m[0]))) return false;
       // Resale named beside co-sell, a marketplace or an OEM deal is a route to market of an alliance.
       if (a === 'reseller' && /^resale$/i.test(m[0]) && ALLIANCE_ROUTE.test(s.text)) return false;
       // A referral fee paid to a platform inside an alliance is the alliance's economics.
       return a === 'strategic' || !/(?:co-?sell|alliance|marketplace)\W{1,3}(?:\w+\W{1,3})?$/i.test(s.text.slice(Math.max(0, m.index - 25), m.index));
-   }));
+    }));
     const underAlliance = (s: Sentence) => a !== 'strategic' && !!s.section && s.section.heading !== plan.titleUnit && s.section.named.includes('strategic');
-    if (named.some((s) => !underAlliance(s)) || typeRows.includes(a)) found.push(a);
+    out[a] = { sentences: named.filter((s) => !underAlliance(s)), typeRow: typeRows.includes(a) };
   }
-  plan.archetypeSource = found.length ? 'text' : 'none';
-  return found;
+  return out;
+}
+
+/**
+ * A match that is part of a name written in capitals mid-sentence ("the Manufacturing Technology
+ * Alliance member list", "the Channel Partner Agreement"): an organisation or a document, not a kind of partner.
+ */
+function inProperName(text: string, index: number, match: string): boolean {
+  const words = match.split(/\s+/);
+  if (words.length < 2 || !words.every((w) => /^[A-Z]/.test(w))) return false;
+  const before = /([A-Z][\w&-]*)\s+$/.exec(text.slice(0, index));
+  const after = /^\s+([A-Z][\w&-]*)/.exec(text.slice(index + match.length));
+  const startsSentence = before !== null && /^\W*$/.test(text.slice(0, before.index));
+  return (before !== null && !startsSentence) || (after !== null && /^(?:Agreement|Program(?:me)?|Terms|Guide|Policy|Handbook|Portal|Council|Association|Alliance|Network|Member(?:ship)?)$/.test(after[1]));
 }
 
 /** A table of partner types whose first column names the type ("Type | Who | Role": "Strategic | AWS | …"). */

@@ -88,6 +88,13 @@ export const LABEL_DENIED = /^\W*[^:—–]{1,40}\s*(?::|—|–| - )\s*(?:no|no
 export const COVERED_ELSEWHERE =
   /\b(?:are|is) (?:set|covered|described|defined|explained|handled|documented) (?:in|on|by) (?:the |our |a |your )?(?:[\w-]+ ){0,2}(?:agreement|page|guide|portal|policy|handbook|terms|contract)\b|\bnothing here changes\b/i;
 
+/**
+ * A sentence that puts what it names outside this program: "Out of scope: ISVs", "Integrations with
+ * ISVs stay with the product team and are not part of this program", "Alliances are run separately".
+ */
+export const LEFT_OUT =
+  /^\W*(?:not in scope|out of scope|not now|excluded|non-goals?)\b|\b(?:is|are|stays?|remains?|sits?|falls?|kept|left)\s+(?:not\s+)?(?:not part of|outside(?: of)?|out of|excluded from|not covered by|not included in|beyond)\s+(?:the\s+|this\s+|our\s+)?(?:scope|program(?:me)?|plan|guide|policy)\b|\b(?:is|are) (?:handled|run|managed|covered) (?:separately|elsewhere|by (?:a |an )?(?:separate|other|different|another) (?:team|program(?:me)?|group)|in (?:a |an )?(?:separate|other|different|another) program(?:me)?)\b|\bstays? with the [\w-]+ team\b/i;
+
 /** Words that make a statement tentative rather than a commitment. */
 export const HEDGE = /\b(?:maybe|perhaps|might|someday|eventually|tbd|not in scope|out of scope|non-goals?|we (?:may|could) (?:add|introduce|build|offer|launch|start|set up|create)|deferred|postponed|on hold|parked|an option (?:we|to)|(?:will|would|may|could) (?:evaluate|consider|explore|revisit)|(?:to|we'll) (?:evaluate|consider|explore|revisit) (?:later|next year|in (?:year|Q|H))|(?:to|will) be (?:decided|defined|determined|worked out|agreed|confirmed|set|designed|built|written|developed|created|finali[sz]ed) (?:once|when|after|later|with|in (?:Q|H|year)|next)|we'll (?:consider|evaluate|explore|revisit)|to be decided|to be hired|not yet|(?:maybe|perhaps|possibly|probably|hopefully) (?:next year|later this year)|if we can|we'll see|nice to have|would be nice|(?:we'll|we will) look (?:at|into)|(?:may|might) need|(?:we'll|we will|we'd|will) decide\b|\bno (?:[\w-]+ ){0,2}yet|(?:may|might|could) be interested|in the future|undecided|(?:haven't|have not|hasn't|has not|not) (?:yet )?decided)\b/i;
 

@@ -65,7 +65,7 @@ export function score(dir: string) {
   }
   const precision = tp + fp ? tp / (tp + fp) : 1;
   const recall = tp + fn ? tp / (tp + fn) : 1;
-  return { tp, fp, fn, precision, recall, problems, docs: Object.keys(key).length };
+  return { tp, fp, fn, precision, recall, problems, docs: Object.keys(key).length, plans: Object.values(key).filter((k) => k.isPlan).length };
 }
 
 const fixtures = path.join(repoRoot, 'test', 'fixtures');
@@ -78,6 +78,9 @@ const corpora: Array<[string, string]> = [
   ['real published pages', path.join(sharedDir, 'realworld')],
   ...fixtureCorpora.map((d): [string, string] => [`the team's corpus ${d}`, path.join(fixtures, d)]),
 ];
+
+/** Corpora kept blind: nobody who changes the readings reads them, so only their summary line is printed. */
+const BLIND = new Set(['unseen', 'heldout6', 'heldout11', 'heldout15']);
 
 /** Corpora not at target yet: floors (precision, recall, kinds right, isPlan right) measured on today's engine. */
 const FLOORS: Record<string, { precision: number; recall: number; kinds: number; detection: number }> = {
@@ -92,10 +95,11 @@ for (const [name, dir] of corpora) {
     const s = score(dir);
     const kindsWrong = s.problems.filter((p) => /: kind /.test(p)).length;
     const detectionWrong = s.problems.filter((p) => /isPlan|not a plan/.test(p)).length;
+    const filesWith = (re: RegExp) => new Set(s.problems.filter((p) => re.test(p)).map((p) => p.slice(0, p.indexOf(':')))).size;
     console.log(
-      `# ${name}: ${s.docs} documents, precision ${s.precision.toFixed(3)}, recall ${s.recall.toFixed(3)} (tp ${s.tp}, fp ${s.fp}, fn ${s.fn}); kind right on ${s.docs - kindsWrong}, isPlan right on ${s.docs - detectionWrong}`,
+      `# ${name}: ${s.docs} documents, precision ${s.precision.toFixed(3)}, recall ${s.recall.toFixed(3)} (tp ${s.tp}, fp ${s.fp}, fn ${s.fn}); kind right on ${s.docs - kindsWrong}, isPlan right on ${s.docs - detectionWrong}; of ${s.plans} plans, archetypes right on ${s.plans - filesWith(/: archetypes /)}, stage on ${s.plans - filesWith(/: stage /)}, preconditions on ${s.plans - filesWith(/: precondition /)}`,
     );
-    for (const p of s.problems) console.log(`#   ${p}`);
+    if (!BLIND.has(path.basename(dir))) for (const p of s.problems) console.log(`#   ${p}`);
     const floor = FLOORS[path.basename(dir)];
     if (floor) {
       if (s.precision < 0.95 || s.recall < 0.9) console.log(`#   below target (precision 0.95, recall 0.90): floors hold this corpus at today's figures`);
