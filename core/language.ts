@@ -99,7 +99,7 @@ export const LEFT_OUT =
 export const HEDGE = /\b(?:maybe|perhaps|might|someday|eventually|tbd|not in scope|out of scope|non-goals?|we (?:may|could) (?:add|introduce|build|offer|launch|start|set up|create)|deferred|postponed|on hold|parked|an option (?:we|to)|(?:will|would|may|could) (?:evaluate|consider|explore|revisit)|(?:to|we'll) (?:evaluate|consider|explore|revisit) (?:later|next year|in (?:year|Q|H))|(?:to|will) be (?:decided|defined|determined|worked out|agreed|confirmed|set|designed|built|written|developed|created|finali[sz]ed) (?:once|when|after|later|with|in (?:Q|H|year)|next)|we'll (?:consider|evaluate|explore|revisit)|to be decided|to be hired|not yet|(?:maybe|perhaps|possibly|probably|hopefully) (?:next year|later this year)|if we can|we'll see|nice to have|would be nice|(?:we'll|we will) look (?:at|into)|(?:may|might) need|(?:we'll|we will|we'd|will) decide\b|\bno (?:[\w-]+ ){0,2}yet|(?:may|might|could) be interested|in the future|undecided|(?:haven't|have not|hasn't|has not|not) (?:yet )?decided)\b/i;
 
 /** A wish rather than a commitment: "we'd like", "ideally", "eventually". */
-export const WISH = /\b(?:we'd like|we would like|ideally|something like|hope to|aim to|eventually)\b/i;
+export const WISH = /\b(?:we'd like|we would like|ideally|something like|hope to|we hope|hopefully|aim to|eventually)\b/i;
 
 /** Not committed to: a hedge ("maybe", "TBD", "not yet decided") or a placeholder left to fill. */
 export function isHedged(text: string): boolean {

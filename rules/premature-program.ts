@@ -27,7 +27,7 @@ function beforeFit(text: string): RegExpExecArray | null {
   const fit = /\b(?:product[- ]market fit|PMF)\b/i.exec(text);
   if (!fit || /\b(?:not going to|won't|will not|do not|don't|never) (?:build|start|launch|open|run)\b/i.test(text)) return null;
   const around = text.slice(Math.max(0, fit.index - 30), fit.index + fit[0].length + 25);
-  if (!/\b(?:don't|do not|haven't|have not|no|isn't|is not|not|not yet|without|before|pre-?|ahead of|still (?:looking|searching))\b|\bisn't there\b|\bnot there yet\b/i.test(around)) return null;
+  if (!/\b(?:don't|do not|haven't|have not|no|isn't|is not|not|not yet|without|before|pre-?|ahead of|still (?:looking|searching|finding|chasing|working (?:on|towards?)))\b|\bisn't there\b|\bnot there yet\b/i.test(around)) return null;
   return /\b(?:partners?|resellers?|channel|SIs?|MSPs?|agencies)\b[^.]{0,60}\b(?:help|bring|find|sell|get|give|close|carry)\b|\b(?:channel|partner program|partners?)\b/i.test(text) ? fit : null;
 }
 
@@ -36,7 +36,7 @@ const FIT_THROUGH_PARTNERS =
   /\b(?:channel|partners?|partnerships?|resellers?|SIs?|MSPs?)\b[^.]{0,40}\b(?:how we(?:'ll| will)? (?:get to|find|reach)|help us (?:to )?(?:find|reach|get to)|(?:the )?way to (?:find|reach|get to)|will (?:find|bring|give) us)\b[^.]{0,20}\b(?:product[- ]market fit|PMF)\b/i;
 /** Investors or the board asking for partnerships: the program answers them, not customers. */
 const INVESTORS_WANT =
-  /\b(?:investors?|board|VCs?|shareholders)\b[^.]{0,20}\b(?:wants?|asked for|asks for|expects?|insists? on|is pushing for|are pushing for)\b[^.]{0,30}\b(?:partnerships?|partners|a channel|a partner program|an ecosystem)\b/i;
+  /\b(?:investors?|board|VCs?|shareholders)\b[^.]{0,20}\b(?:wants?|wanted|asked for|asks for|ask(?:s|ed|ing)? about|expects?(?: to see)?|insists? on|is pushing for|are pushing for|keeps? asking (?:for|about))\b[^.]{0,30}\b(?:partner(?:ship)?s?|(?:a |the |our )?channel|(?:a |the )?partner program(?:me)?|(?:an |the )?ecosystem)\b/i;
 const NUMBER_WORD = String.raw`(?:\d+(?:[–-]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty-four)`;
 /** A long sales cycle that partners are to fix. */
 const LONG_CYCLE_WORDS = new RegExp(
@@ -54,9 +54,9 @@ const RED_FLAGS: Array<[RegExp | ((text: string) => RegExpExecArray | null), str
   [forTheBoard, 'built for the board or investors rather than for revenue'],
   [beforeFit, 'a channel before product-market fit'],
   [FIT_THROUGH_PARTNERS, 'a channel before product-market fit'],
-  [INVESTORS_WANT, 'built for the board or investors rather than for revenue'],
+  [(text: string) => (EVIDENCE_ASKED.test(text) && /\b(?:prove|proof|evidence|before we)\b/i.test(text) ? null : INVESTORS_WANT.exec(text)), 'built for the board or investors rather than for revenue'],
   [partnersFixCycle, 'expecting partners to fix a long sales cycle'],
-  [/\b(?:we need|we must (?:start|launch|build|have)|must start|need to (?:start|launch)) (?:a |the |our |to (?:build|start) )?(?:partnerships?|partners|a channel|channel partners?|(?:a )?partner program(?:me)?|them)\s+(?:\w+\s+){0,2}(?:now|immediately|asap|right away|right now|this quarter|yesterday|fast)\b|\b(?:growth engine|engine) we need (?:right )?now\b|\botherwise we lose the market\b|\b(?:partnerships?|a channel|partners|the partner program)\b[^.]{0,20}\b(?:can(?:'t|not) wait|is urgent|are urgent)\b/i, '"we need partnerships now" is almost always premature'],
+  [/\b(?:we need|we must (?:start|launch|build|have)|must start|need to (?:start|launch)) (?:a |the |our |to (?:build|start) )?(?:partnerships?|partners|(?:a )?channel|channel partners?|(?:a )?partner program(?:me)?|them)\s+(?:\w+\s+){0,2}(?:now|immediately|asap|right away|right now|this quarter|yesterday|fast)\b|\b(?:growth engine|engine) we need (?:right )?now\b|\botherwise we lose the market\b|\b(?:partnerships?|a channel|partners|the partner program)\b[^.]{0,20}\b(?:can(?:'t|not) wait|is urgent|are urgent)\b/i, '"we need partnerships now" is almost always premature'],
   [/\b(?:before|ahead of|pre[- ]?)\s*(?:we (?:have|reach|find|hit|get to) )?(?:product[- ]market fit|PMF)\b|\bwithout (?:having )?product[- ]market fit\b/i, 'a channel before product-market fit'],
   [/\bpartners?\b[^.]{0,50}\b(?:speed up|shorten|accelerate|fix|cut|compress|close|get through)\b[^.]{0,40}\b(?:sales cycles?|enterprise deals?|deal cycles?|long deals?|those deals)\b|\b(?:\d+[- ]?(?:to[- ]\d+[- ]?)?months?|long|lengthy|slow|enterprise)\b[^.]{0,20}\bcycles?\b[^.]{0,60}\bpartners? (?:will|can|must|should) (?:close|shorten|fix|speed|carry|take)\b/i, 'expecting partners to fix a long sales cycle'],
 ];

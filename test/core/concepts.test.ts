@@ -39,6 +39,7 @@
  *   Refresh the floors:            PARTNERLINT_UPDATE_FLOORS=1 node --test out/test/core/concepts.test.js
  *   Print development failures:    PARTNERLINT_CONCEPT_FAILURES=1 (all) or =id1,id2 (those concepts)
  *   Score the team banks instead:  PARTNERLINT_CONCEPTS_DIR=test/fixtures/concepts-team (all development, no floors); the same for test/fixtures/concepts-team2
+ *                                  (a folder with set-aside.json keeps that percentage set aside, by the same hash)
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -66,7 +67,12 @@ type Part = 'dev' | 'setAside';
  * team wrote itself): all of its sentences are development sentences, and no floor applies.
  */
 const otherBanks = process.env.PARTNERLINT_CONCEPTS_DIR;
-const partOf = (text: string): Part => (!otherBanks && fnv1a32(text) % 10 < 3 ? 'setAside' : 'dev');
+/**
+ * A bank folder with a `set-aside.json` ({ "percent": 30 }) keeps that share of its sentences set
+ * aside too, chosen by the same hash: banks written after the readings were first scored there.
+ */
+const otherSplit = otherBanks && fs.existsSync(path.join(otherBanks, 'set-aside.json')) ? (JSON.parse(fs.readFileSync(path.join(otherBanks, 'set-aside.json'), 'utf8')) as { percent: number }).percent : 0;
+const partOf = (text: string): Part => ((otherBanks ? fnv1a32(text) % 100 < otherSplit : fnv1a32(text) % 10 < 3) ? 'setAside' : 'dev');
 
 // ---- recognisers -----------------------------------------------------------------------------
 
@@ -245,7 +251,7 @@ const floorsFile = path.join(repoRoot, 'test', 'core', 'concept-floors.json');
 function loadBanks(): Bank[] {
   return fs
     .readdirSync(conceptsDir)
-    .filter((f) => f.endsWith('.json'))
+    .filter((f) => f.endsWith('.json') && f !== 'set-aside.json')
     .sort()
     .map((f) => JSON.parse(fs.readFileSync(path.join(conceptsDir, f), 'utf8')) as Bank);
 }
