@@ -4,7 +4,7 @@
  * "nobody else", "the only …") set against something the product has or does, or a label that
  * announces the reason ("Why us:", "Our edge:", "What sets us apart:").
  */
-import { isHedged } from '../language.js';
+import { isHedged, WISH } from '../language.js';
 
 /** The product set against the alternatives. */
 const AGAINST_ALTERNATIVES =
@@ -34,7 +34,7 @@ const ALONE =
 
 /** Differentiation said of something else ("differentiated partner tiers"), or wanted rather than had. */
 const NOT_DIFFERENTIATION =
-  /\bdifferentiated (?:partner |pricing |support )?(?:tiers?|levels?|pricing|margins?|discounts?)\b|\b(?:need|needs|want|wants|hope|hopes|plan|plans|try|trying|aim|aims|intend|intends) to (?:differentiate|stand out|be unique|become|be the)\b|\b(?:unclear|not (?:yet )?clear|still (?:working|figuring))\b|\b(?:used to|no longer|since dropped|in the past)\b|\b(?:need|needs|lack|lacks|without|no|don't have|do not have|still looking for) (?:a |any |real |clear |obvious )?(?:differentiators?|differentiation|edge|reason)\b|\b(?:compete|competes|competing) (?:against|with)\b(?![^.]{0,40}\b(?:because|thanks to|since)\b)/i;
+  /\bdifferentiated (?:partner |pricing |support )?(?:tiers?|levels?|pricing|margins?|discounts?)\b|\b(?:need|needs|want|wants|hope|hopes|plan|plans|try|trying|aim|aims|intend|intends) to (?:differentiate|stand out|be unique|become|be the)\b|\b(?:unclear|not (?:yet )?clear|still (?:working|figuring))\b|\b(?:used to|no longer|since dropped|in the past)\b|\b(?:need|needs|lack|lacks|without|no|don't have|do not have|doesn't have|does not have|haven't got|still looking for) (?:a |any |real |clear |obvious )?(?:differentiators?|differentiation|edge|reason|moat|USP|unique (?:[\w-]+ )?(?:features?|capabilit(?:y|ies)|selling points?|advantages?))\b|\b(?:compete|competes|competing) (?:against|with)\b(?![^.]{0,40}\b(?:because|thanks to|since)\b)/i;
 /** Price is not a reason in this sense ("we offer the biggest discounts", "we cost less"). */
 export function priceOnly(text: string): boolean {
   return (
@@ -58,7 +58,7 @@ export function priceOnlyClaim(text: string): boolean {
 }
 
 export function statesDifferentiation(text: string): boolean {
-  if (isHedged(text) || NOT_DIFFERENTIATION.test(text) || priceOnlyClaim(text)) return false;
+  if (isHedged(text) || WISH.test(text) || NOT_DIFFERENTIATION.test(text) || priceOnlyClaim(text)) return false;
   if (ALTERNATIVES_LACK.test(text) && /\b(?:our|we|us)\b/i.test(text)) return true;
   return AGAINST_ALTERNATIVES.test(text) || REASON_LABEL.test(text) || REASON_GIVEN.test(text) || COMPARED.test(text) || CHOSEN.test(text) || ALONE.test(text);
 }
