@@ -3,7 +3,7 @@
  * a key line of null matches on rule id alone. Detection and the document kind are checked too.
  *
  * Corpora at target must keep precision 0.95 and recall 0.90. The corpora that the engine does not
- * meet yet (the sets never tuned on: `unseen`, `heldout6` and `heldout11`,
+ * meet yet (the sets never tuned on: `unseen`, `heldout6`, `heldout11` and `heldout15`,
  * each scored before any change was made with it in view) have floors at today's figures: the
  * test fails when a change makes them worse, and prints how far each is from the target.
  */
@@ -88,6 +88,8 @@ const FLOORS: Record<string, { precision: number; recall: number; kinds: number;
   heldout6: { precision: 0.90, recall: 0.95, kinds: 10, detection: 10 },
   // Never read by the people who tune the readings: only its summary line is looked at.
   heldout11: { precision: 0.95, recall: 0.83, kinds: 12, detection: 12 },
+  // Blind as well, written later (first and only score: precision 0.737, recall 0.875).
+  heldout15: { precision: 0.73, recall: 0.87, kinds: 11, detection: 10 },
 };
 
 for (const [name, dir] of corpora) {
