@@ -76,6 +76,9 @@ const PEOPLE_PARTNERS = /\b(?:people|HR|human resources|finance|executive|talent
 /** Words that name a program's partners. */
 const PARTNER_WORDS = /\bpartner\w*|\bresell\w*|\breferr\w*|\bchannel partners?\b|\balliances?\b|\baffiliates?\b|\binfluencers?\b|\bMSPs?\b|\bVARs?\b|\bdealers?\b|\bdistributors?\b|\badvisors?\b|\bco-?sell\w*/gi;
 
+/** A sentence about a program's partners: their names, or its channel. */
+const SPEAKS_OF_PARTNERS = new RegExp(`${PARTNER_WORDS.source}|\\bchannels?\\b|\\bISVs?\\b|\\bintegrators?\\b|\\bcreators?\\b`, 'i');
+
 /**
  * What a heading says when a partner program is the document's subject: its partners, its channel,
  * or one of its mechanics. A document whose title and headings never say any of it is about
@@ -120,8 +123,17 @@ const SOFTWARE_WORDS =
 const SOFTWARE_MARKS =
   /\b(?:GET|POST|PUT|PATCH|DELETE) \/[\w/{}.-]*|\bv\d+\.\d+(?:\.\d+)?\b|^\d+\.\d+\.\d+\b|\b(?:rate limits?|changelog|semantic versioning|breaking changes?|status codes?|HTTP|requests? per (?:minute|second)|deprecated|sandbox environment|\d{3} (?:Conflict|Not Found|Bad Request|Unauthorized|Forbidden))\b|^(?:Added|Changed|Fixed|Deprecated|Removed|Security)$/gm;
 
-function signalsOf(units: readonly Unit[]): { partnerWords: number; affiliate: number; signals: number; software: number } {
+function signalsOf(units: readonly Unit[]): { partnerWords: number; affiliate: number; signals: number; software: number; sentences: number; aboutPartners: number } {
   const text = units.flatMap((u) => u.sentences.map((s) => s.text)).join('\n');
+  let sentences = 0;
+  let aboutPartners = 0;
+  for (const u of units) {
+    if (u.kind === 'heading') continue;
+    for (const s of u.sentences) {
+      sentences++;
+      if (SPEAKS_OF_PARTNERS.test(s.text.replace(PEOPLE_PARTNERS, ''))) aboutPartners++;
+    }
+  }
   let signals = 0;
   PROGRAM_SIGNALS.forEach((re, i) => {
     if (re.test(text)) signals |= 1 << i;
@@ -131,6 +143,8 @@ function signalsOf(units: readonly Unit[]): { partnerWords: number; affiliate: n
     affiliate: (text.match(/\baffiliates?\b|\binfluencers?\b|\bcreator (?:program|partners?)\b/gi) ?? []).length,
     signals,
     software: (text.match(SOFTWARE_WORDS) ?? []).length + (text.match(SOFTWARE_MARKS) ?? []).length,
+    sentences,
+    aboutPartners,
   };
 }
 
@@ -161,7 +175,11 @@ function detect(plan: PlanModel, mode: DetectionMode, filePath: string | undefin
   let affiliate = 0;
   let signals = 0;
   let software = 0;
+  let sentences = 0;
+  let aboutPartners = 0;
   for (const piece of plan.perPiece('detection', signalsOf)) {
+    sentences += piece.sentences;
+    aboutPartners += piece.aboutPartners;
     partnerWords += piece.partnerWords;
     affiliate += piece.affiliate;
     signals |= piece.signals;
@@ -180,6 +198,11 @@ function detect(plan: PlanModel, mode: DetectionMode, filePath: string | undefin
   // Paragraphs that mention partners in passing (an HR page naming the partnerships team) are not a
   // program: unless its headings say so, a document needs the signals of most of a program.
   if (!subjectInHeadings(plan) && families < 6) return { isPlan: false, why: `no heading speaks of partners or a program's mechanics (${families} signals in the text)` };
+  // A partner program's plan, guide or policy speaks of partners throughout; a document that does in
+  // fewer than one sentence in six (a sales compensation plan with a section on partner deals) is about
+  // something else.
+  if (sentences >= 20 && aboutPartners * 6 < sentences)
+    return { isPlan: false, why: `partners come up in only ${aboutPartners} of its ${sentences} sentences` };
   // Documentation of a tool (a PRM's screens, fields and sync) speaks of MDF and deal registration as records.
   const tool = toolHeadings(plan);
   if (tool.hits >= 5 && tool.hits * 10 >= tool.of * 3) return { isPlan: false, why: `content reads as documentation of a tool (${tool.hits} of ${tool.of} headings are about its screens, fields or sync)` };

@@ -95,9 +95,9 @@ const FLOORS: Record<string, { precision: number; recall: number; kinds: number;
 for (const [name, dir] of corpora) {
   test(`accuracy on ${name}`, { skip: !fs.existsSync(path.join(dir, 'key.json')) && `${dir}/key.json not found` }, () => {
     const s = score(dir);
-    const kindsWrong = s.problems.filter((p) => /: kind /.test(p)).length;
-    const detectionWrong = s.problems.filter((p) => /isPlan|not a plan/.test(p)).length;
     const filesWith = (re: RegExp) => new Set(s.problems.filter((p) => re.test(p)).map((p) => p.slice(0, p.indexOf(':')))).size;
+    const kindsWrong = filesWith(/: kind /);
+    const detectionWrong = filesWith(/: isPlan |: not a plan/);
     console.log(
       `# ${name}: ${s.docs} documents, precision ${s.precision.toFixed(3)}, recall ${s.recall.toFixed(3)} (tp ${s.tp}, fp ${s.fp}, fn ${s.fn}); kind right on ${s.docs - kindsWrong}, isPlan right on ${s.docs - detectionWrong}; of ${s.plans} plans, archetypes right on ${s.plans - filesWith(/: archetypes /)}, stage on ${s.plans - filesWith(/: stage /)}, preconditions on ${s.plans - filesWith(/: precondition /)}`,
     );

@@ -1,0 +1,63 @@
+/**
+ * Which documents are plans, through the command line (detection `auto`): a document that mentions a
+ * partner program as one concern among its own is not linted as one.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseJsonOutput, runCli } from './helpers.js';
+
+/** A sales compensation plan for the direct team, with one section on deals that involve partners. */
+const COMP_PLAN = `# FY2028 Account Executive Compensation Plan
+
+Applies to every quota-carrying account executive from 1 February.
+
+## Purpose
+
+This plan sets out how account executives are paid for new business. It replaces last year's plan in full. Your quota and territory are in your acceptance letter.
+
+## On-target earnings
+
+- Mid-market AEs: 50% base, 50% variable.
+- Enterprise AEs: 55% base, 45% variable.
+- Variable pay is earned on new ACV in your territory.
+
+## Commission rates
+
+Commission is paid on new ACV at the rate for your attainment band when the deal books. Below half of quota the rate is 6%. Up to full quota it is 10%. Above quota it is 14%. Multi-year deals earn commission on the first year only. Deals booked at more than 25% off list need deal desk approval.
+
+## Deals involving partners
+
+Resellers and referral partners are run by the partnerships team under their own documents. If a partner registered the deal before your first meeting, you receive full quota credit. Referral fees and reseller discounts are never deducted from your commission.
+
+## SPIFFs
+
+- Q1: $1,000 for each new logo in logistics above $40k ACV.
+- Q3: $500 for each deal with the data-quality add-on.
+
+## Payment
+
+Commission is paid monthly, in the month after the customer pays. Clawbacks apply when a customer cancels within 90 days. Disputes go to your sales director within 30 days of the statement.
+
+## Leavers
+
+Commission on deals booked before your last day is paid on the normal schedule. Nothing is paid on deals booked after it.
+`;
+
+async function lintJson(markdown: string) {
+  const run = await runCli(['--stdin', '--stdin-filename', 'docs/comp.md', '--format', 'json'], { input: markdown });
+  assert.notEqual(run.code, 2, run.stderr);
+  return parseJsonOutput(run)[0];
+}
+
+test('a sales compensation plan with one section on partner deals is not taken for a partner plan', async () => {
+  const r = await lintJson(COMP_PLAN);
+  assert.equal(r.isPlan, false);
+  assert.deepEqual(r.findings, []);
+});
+
+test('the same headings, with partners spoken of throughout, are a plan', async () => {
+  const partnered = COMP_PLAN.replace(/account executives?|AEs/g, 'reseller partners').replace(/your sales director/g, 'the partner manager');
+  const r = await lintJson(partnered);
+  assert.equal(r.isPlan, true);
+  assert.ok(r.findings.length > 0, 'the plan is linted');
+});
