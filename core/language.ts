@@ -40,7 +40,7 @@ export const AFTER_PILOT =
 
 /** A sentence that ends, drops or removes something ("the AWS alliance ends", "we will remove our listing"). */
 const DISCONTINUED =
-  /\b(?:ends|ended|will end|lapses?|lapsed|(?:will|to) (?:drop|remove|retire|discontinue|stop|delist)|discontinu(?:e|es|ed|ing)|wind(?:s|ing)? down|sunset(?:s|ting)?|(?:will )?not be renewed|no longer|(?:are|is) not (?:reselling|selling|listing|offering|continuing))\b/i;
+  /\b(?:ends|ended|will end|(?:we|we'll|we will) (?:end|close|retire|wind down|shut down)|lapses?|lapsed|(?:will|to) (?:drop|remove|retire|discontinue|stop|delist)|discontinu(?:e|es|ed|ing)|wind(?:s|ing)? down|sunset(?:s|ting)?|(?:will )?not be renewed|no longer|(?:are|is) not (?:reselling|selling|listing|offering|continuing))\b/i;
 
 export function statesDiscontinuation(text: string): boolean {
   return DISCONTINUED.test(text);

@@ -67,8 +67,10 @@ const RATE_RE = /\b(?:rate|share|margin|commission|fee|discount)\s*(?::|=|is|of)
  * A share written as a fraction of the business: "one fifth of bookings", "a tenth of new ARR",
  * "half of new revenue". Only before "of" and a measure of the business, so "a quarter" stays a time.
  */
-const FRACTION_RE =
-  /\b(?:(a|one|two|three|four)[ -])?(half|halves|thirds?|quarters?|fifths?|tenths?)(?= of (?:[A-Z][\w-]*['’]s\s+)?(?:(?:our|all|the|total|new|net-new|net new|annual|company)\s+)*(?:revenue|bookings|ARR|MRR|sales|business|deals|pipeline|turnover)\b)/gi;
+const SHARE_OF = String.raw`(?= of (?:[A-Z][\w-]*['’]s\s+)?(?:(?:our|all|the|total|new|net-new|net new|annual|company|first[- ]year|year[- ]one|net)\s+)*(?:revenue|bookings|ARR|MRR|ACV|sales|business|deals|pipeline|turnover|deal value|contract value|list(?: price)?)\b)`;
+const FRACTION_RE = new RegExp(String.raw`\b(?:(a|one|two|three|four)[ -])?(half|halves|thirds?|quarters?|fifths?|tenths?)` + SHARE_OF, 'gi');
+/** "1/4 of first-year ACV": a fraction in digits, before the same measures. */
+const DIGIT_FRACTION_RE = new RegExp(String.raw`(?<![\w/.])([1-9])\/([2-9]|10)(?![\w/])` + SHARE_OF, 'gi');
 const FRACTION_PARTS: Record<string, number> = { half: 2, halves: 2, third: 3, thirds: 3, quarter: 4, quarters: 4, fifth: 5, fifths: 5, tenth: 10, tenths: 10 };
 
 export function findPercents(s: string): PercentMatch[] {
@@ -79,6 +81,13 @@ export function findPercents(s: string): PercentMatch[] {
       const n = !f[1] || /^(?:a|one)$/i.test(f[1]) ? 1 : wordToNumber(f[1]) ?? 1;
       const v = Math.round((n / FRACTION_PARTS[f[2].toLowerCase()]) * 1000) / 10;
       out.push({ start: f.index, end: f.index + f[0].length, text: f[0], min: v, max: v });
+    }
+  }
+  if (s.includes('/')) {
+    DIGIT_FRACTION_RE.lastIndex = 0;
+    for (let f: RegExpExecArray | null; (f = DIGIT_FRACTION_RE.exec(s)); ) {
+      const v = Math.round((Number(f[1]) / Number(f[2])) * 1000) / 10;
+      if (v < 100) out.push({ start: f.index, end: f.index + f[0].length, text: f[0], min: v, max: v });
     }
   }
   if (!/%|percent|per cent|pct|0\.\d/i.test(s)) return out;

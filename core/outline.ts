@@ -89,7 +89,7 @@ const DR_HEADING = /(?<!\bTL;\s?)\bDRs?\b(?!\.)/;
 
 /** Headings of sections about the past: a retrospective, last year's results, what went wrong. */
 export const HISTORY_HEADING =
-  /\bwhat (?:happened|went (?:wrong|well)|we learn(?:ed|t))\b|\blessons?(?: learn(?:ed|t))?\b|\bretro(?:spective)?s?\b|\bpost-?mortem\b|\bhistory\b|\blooking back\b|\blast year\b|\b(?:previous|prior|earlier|old|first) (?:program(?:me)?|pilot|attempt|channel)\b|\b(?:(?:19|20)\d\d|Q[1-4]|H[12]|FY ?\d\d) (?:results|review|pilot|recap|actuals?|in review)\b|\b(?:results|recap) (?:of|from) (?:the|our) (?:last|previous|first|(?:19|20)\d\d)\b|\bhow (?:the|our) (?:last |first )?pilot went\b/i;
+  /\bwhat (?:happened|went (?:wrong|well)|we learn(?:ed|t)|we (?:tried|did|built|ran|launched|had)|(?:didn['’]t|did not) work|worked)\b|\bwhy (?:it|this|that|we|the [\w-]+) (?:failed|stalled|fell (?:short|apart)|(?:didn['’]t|did not) work)\b|\bhow it went\b|\bwhere we went wrong\b|\blessons?(?: learn(?:ed|t))?\b|\bretro(?:spective)?s?\b|\bpost-?mortem\b|\bhistory\b|\blooking back\b|\blast year\b|\b(?:previous|prior|earlier|old|first) (?:program(?:me)?|pilot|attempt|channel)\b|\b(?:(?:19|20)\d\d|Q[1-4]|H[12]|FY ?\d\d) (?:results|review|pilot|recap|actuals?|in review)\b|\b(?:results|recap) (?:of|from) (?:the|our) (?:last|previous|first|(?:19|20)\d\d)\b|\bhow (?:the|our) (?:last |first )?pilot went\b/i;
 
 /** Headings of sections that list what the plan will not do: "Things we won't bother with yet", "Non-goals", "Parked". */
 export const NOT_PLANNED_HEADING =

@@ -104,7 +104,8 @@ export function dealRegSlas(ev: Evidence): DurationFact[] {
   const out: DurationFact[] = [];
   const dr = ev.dealReg;
   if (!dr) return out;
-  const pool = ev.plan.inOrder([...dr.sentences, ...ev.plan.matching(/\b(?:registration|registered|referral|claims?)\b/i), ...ev.plan.matching(DR_ABBREVIATION)]);
+  // A section about the past (how registration worked in the last program) states no turnaround of this plan.
+  const pool = ev.plan.withoutHistory(ev.plan.inOrder([...dr.sentences, ...ev.plan.matching(/\b(?:registration|registered|referral|claims?)\b/i), ...ev.plan.matching(DR_ABBREVIATION)]));
   for (const s of pool) {
     const turnaround = rememberedTurnaround(s, ev.plan.questionFor(s)?.text ?? '', !!s.section?.inTopic('dealRegistration'));
     if (turnaround) out.push({ sentence: s, match: turnaround, ...s.range(turnaround.start, turnaround.end) });
@@ -125,7 +126,7 @@ export function dealRegExpiries(ev: Evidence): DurationFact[] {
     ...ev.plan.matching(DR_ABBREVIATION),
     ...(ofReferrals ? ev.plan.matching(/\breferrals?\b/i) : []),
   ]);
-  for (const s of pool) {
+  for (const s of ev.plan.withoutHistory([...pool])) {
     // Read from the sentence and whether its section is about deal registration; remembered with the sentence.
     const inTopic = !!s.section?.inTopic('dealRegistration');
     const d = s.memo(inTopic ? 'registrationHeld:inTopic' : 'registrationHeld', () => registrationHeld(s, inTopic));

@@ -175,7 +175,8 @@ function classifyPercentIn(s: Sentence, m: PercentMatch, inTiers: boolean): Perc
     // A column that says what partners earn or get: a discount in it is what they earn.
     if ((own === 'customerDiscount' || own === 'other') && /\b(?:earns?|gets?|receives?|margins?|payouts?|commissions?|compensation|economics)\b/i.test(header) && /\bdiscount|\boff\b|\bbelow list\b/i.test(local)) return 'payout';
     // A column headed by a kind of partner and what it is paid ("SI resellers: discount off list", "Consultants (referral): fee").
-    if (own === 'other' && PARTNER_NOUN.test(header) && /\bdiscount|\boff (?:list|MSRP|RRP)\b|\bmargins?\b|\bfees?\b|\bcommissions?\b|\brebates?\b/i.test(header) && !/\bcustomers?\b|\bclients?\b|\bend[- ]users?\b|\bMDF\b|\bsubscription\b/i.test(header)) return 'payout';
+    // The kind of partner may be named by the section instead ("### Reseller discounts" over "Tier | Discount off list").
+    if (own === 'other' && (PARTNER_NOUN.test(header) || PARTNER_NOUN.test(s.section?.title ?? '')) && /\bdiscount|\boff (?:list|MSRP|RRP)\b|\bmargins?\b|\bfees?\b|\bcommissions?\b|\brebates?\b/i.test(header) && !/\bcustomers?\b|\bclients?\b|\bend[- ]users?\b|\bMDF\b|\bsubscription\b/i.test(header)) return 'payout';
     if (own !== 'other') return own;
     // A row that names MDF or co-op funds elsewhere ("| Gold | Co-op accrual | 1.5% of the partner's net purchases |"): a rate of them.
     if (/\bMDF\b|\bmarket(?:ing)? development\b|\bco-?op\b/i.test(s.unit.text) && /^\s*(?:of\s+)?(?:the\s+)?(?:partner['’]s\s+|partner[- ]generated\s+)?(?:net\s+)?(?:purchases|revenue|sales|bookings)\b/i.test(local.slice(at + m.text.length))) return 'mdf';

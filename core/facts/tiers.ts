@@ -219,5 +219,35 @@ export function findTierStructures(plan: PlanModel): TierStructure[] {
       });
     }
   }
+  shareAcrossStructures(out);
   return out;
+}
+
+/** The names a tier goes by: "Registered / Authorized" is the same level under two tracks' names. */
+function tierKeys(name: string): string[] {
+  return name
+    .replace(/[*_`]/g, '')
+    .split(/\s*\/\s*|\s+or\s+/i)
+    .map((n) => n.replace(/\b(?:partners?|tier|level)\b/gi, '').trim().toLowerCase())
+    .filter(Boolean);
+}
+
+/**
+ * A tier described in several places (its payout in one table, its criteria and benefits in
+ * another) has what any of them gives it.
+ */
+function shareAcrossStructures(structures: TierStructure[]): void {
+  if (structures.length < 2) return;
+  const known = new Map<string, { criteria: boolean; benefits: boolean }>();
+  for (const t of structures.flatMap((x) => x.tiers))
+    for (const k of tierKeys(t.name)) {
+      const seen = known.get(k) ?? { criteria: false, benefits: false };
+      known.set(k, { criteria: seen.criteria || t.hasCriteria, benefits: seen.benefits || t.hasBenefits });
+    }
+  for (const t of structures.flatMap((x) => x.tiers))
+    for (const k of tierKeys(t.name)) {
+      const seen = known.get(k)!;
+      t.hasCriteria ||= seen.criteria;
+      t.hasBenefits ||= seen.benefits;
+    }
 }
