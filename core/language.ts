@@ -50,8 +50,9 @@ export function statesDiscontinuation(text: string): boolean {
 export function reportsThePast(text: string): boolean {
   // A mark of the past alone ("last year") may sit in a clause about someone's present plan.
   const mark = PAST_MARK.test(text);
-  // A comment on the report ("…, which is why the program stalled") does not make it present.
-  text = text.replace(/,\s*(?:which|and that)\b.*$/i, '');
+  // A comment on the report ("…, which is why the program stalled") does not make it present, and an
+  // aside in parentheses ("(against the sensors they used to fit)") does not make the sentence past.
+  text = text.replace(/,\s*(?:which|and that)\b.*$/i, '').replace(/\([^()]*\)/g, ' ');
   // A participle that describes a noun ("every purchase made through your link", "deals sourced by
   // partners") tells no past: it is what the noun is.
   text = text.replace(REDUCED_RELATIVE, ' ').replace(PARTICIPLE_ADJECTIVE, ' ');

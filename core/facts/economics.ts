@@ -234,6 +234,14 @@ function classifyText(text: string, at: number, m: PercentMatch, contextOnly = f
     /^\s*GM\b/.test(after)
   )
     return 'grossMargin';
+  // The company's own figures: "net revenue retention of 118%", "churn is 3%", "the 55% floor the CFO set",
+  // "a 2% prompt-payment discount" (a payment term, not a margin).
+  if (
+    /\b(?:net (?:revenue|dollar) retention|NRR|NDR|GRR|gross retention|logo retention|churn|win rate|conversion rate|quota attainment|uptime)\b(?:\s+(?:rate|was|is|of|at|:|=))*\s*(?:~|≈|about|around)?\s*$/i.test(before) ||
+    /^\s*(?:floor|threshold|hurdle)\b/i.test(after) ||
+    /^\s*(?:[\w-]+\s+)?(?:prompt|early)[- ]?payment\b/i.test(after)
+  )
+    return 'other';
   // A discount on the partner's own licences (internal use, demo, NFR) is not what it earns on a sale.
   // So is a discount on what the partner buys for itself ("Discount for additional support").
   // Read in the list item that holds the number: "12% off MSRP, DR, portal access, NFR" lists NFR as another benefit.
