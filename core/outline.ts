@@ -53,7 +53,8 @@ export const TOPIC_HEADINGS: Record<Topic, RegExp> = {
     /\bmargins?\b|\bcommissions?\b|\b(?:referral|partner|finder'?s?) fees?\b|\bfees?\b|\beconomics\b|\bcompensation\b|\bpayouts?\b|\brebates?\b|\bpayments?\b|\bmoney\b|\bincentives?\b|\brev(?:enue)?[- ]share\b|\brewards?\b/i,
   mdf: /\bMDF\b|\bmarket(?:ing)? development funds?\b|\bco-?op (?:funds|marketing)\b|\bmarketing funds?\b/i,
   // "After the pilot", "Beyond the pilot", "Post-pilot": what comes next is not the pilot.
-  pilot: /(?<!\b(?:after|beyond|post|following|once|when|past) (?:the |our )?)(?<!\bpost-)\bpilot\b(?! (?:ends|is over|closes))/i,
+  // "The experiment": a first, small trial of the program is its pilot.
+  pilot: /(?<!\b(?:after|beyond|post|following|once|when|past) (?:the |our )?)(?<!\bpost-)\bpilot\b(?! (?:ends|is over|closes))|^\W*(?:the |our |a |first )*experiment\W*$/i,
   recruiting:
     /\brecruit\w*|\bgrowing the (?:network|channel|program|ecosystem)\b|\b(?:finding|choosing|selecting|signing|sourcing|qualifying|adding|attracting|onboarding new|building) (?:\w+ ){0,2}(?:partners|consultants|resellers|advisors|msps|firms|agencies|integrators|referrers|dealers|distributors|vars|isvs|alliances)\b|\bpartner (?:selection|qualification|profile|criteria|sourcing|pipeline)\b|\bwho (?:we|to) (?:sign|recruit|partner with|integrate with|work with)\b|\b(?:how|where) (?:we|to) (?:find|recruit|choose|select|pick|sign|source) (?:\w+ )?(?:partners|resellers|dealers|agencies|msps|firms|integrators|distributors)\b|\bideal partner\b|\b(?:joining|membership|program) (?:requirements|criteria)\b|\beligibility\b|\bwho can (?:join|apply)\b/i,
   enablement: /\benablement\b|\bonboarding\b|\btraining\b|\bcertification\b|\bplaybooks?\b|\benabling\b/i,

@@ -3,6 +3,7 @@ import { defineRule } from '../core/rule.js';
 import { findMoney } from '../core/numbers.js';
 import { isNegatedAt } from '../core/language.js';
 import type { Sentence } from '../core/sentences.js';
+import type { PlanModel } from '../core/model.js';
 
 /**
  * Building for the board or investors, read from its parts: the audience (board, investors, the next
@@ -65,11 +66,27 @@ const RED_FLAGS: Array<[RegExp | ((text: string) => RegExpExecArray | null), str
 const PREFILTER = /board|investor|VC|shareholder|story|deck|fundrais|round|series|pitch|need|must|\bnow\b|wait|urgent|fit|PMF|speed|shorten|accelerat|fix|cut|compress|cycle|grow|double|triple|fast|quick|easi|shortcut|scale|way out|solution|answer|done/i;
 
 const GROWTH_SHORTCUT =
-  /\bgrow(?:th)? faster\b|\bgrowth (?:shortcut|engine|hack)\b|\baccelerate (?:our )?growth\b|\b(?:fastest|quickest|quick|fast|easiest|cheapest) (?:way|route|path)\b[^.]{0,40}\b(?:grow\w*|double|triple|scale|10x|\dx)\b|\bdouble (?:that|our revenue|revenue|ARR)\b|\bdouble faster\b|\bshortcut(?: to (?:growth|scale|\$?\d\S*))?\b|\b(?:get|take) us to \$?\d[\d.]*\s?[mk]\b[^.]{0,20}\b(?:quicker|faster|sooner)\b|\bhelp us (?:to )?grow faster\b|\b(?:scale|grow) (?:faster|quicker) than (?:direct|hiring)\b|\b(?:let|help|allow)s? us (?:to )?scale faster\b|\bthe way out\b|\binstead of hiring (?:more )?(?:AEs|reps|sales)/i;
+  /\bgrow(?:th)? faster\b|\bgrowth (?:shortcut|engine|hack)\b|\baccelerate (?:our )?growth\b|\b(?:fastest|quickest|quick|fast|easiest|cheapest) (?:way|route|path)\b[^.]{0,40}\b(?:grow\w*|double|triple|scale|10x|\dx|get from|go from)\b|\bdouble (?:that|our revenue|revenue|ARR)\b|\bdouble faster\b|\bshortcut(?: to (?:growth|scale|\$?\d\S*))?\b|\b(?:get|take) us to \$?\d[\d.]*\s?[mk]\b[^.]{0,20}\b(?:quicker|faster|sooner)\b|\bhelp us (?:to )?grow faster\b|\b(?:scale|grow) (?:faster|quicker) than (?:direct|hiring)\b|\b(?:let|help|allow)s? us (?:to )?scale faster\b|\bthe way out\b|\binstead of hiring (?:more )?(?:AEs|reps|sales)/i;
 /** "$900k ARR", "900k ARR", "1.2M ARR": annual recurring revenue as written. */
 const ARR_FIGURE = /(?:[$£€]\s?)?(\d+(?:[.,]\d+)?)\s?(k|m|mm)\b\s*(?:in\s+)?ARR\b/gi;
 /** "one million ARR", "ARR around one million dollars": a million in words beside ARR. */
 const ARR_MILLION_WORDS = /\b(?:ARR\b[^.]{0,20}?\b)?(one|a|two|1|1\.\d|2)\s+million\b(?:[^.]{0,15}\bARR\b)?/gi;
+
+/**
+ * The company's ARR as the document states it anywhere ("We have 9 paying customers and about $61k
+ * ARR"), not a target: the lowest figure of the statements that name ARR without a goal.
+ */
+function documentArr(plan: PlanModel): number {
+  let lowest = Infinity;
+  for (const x of plan.statements('arrStated', (y) => y.test(/\bARR\b/) && !y.test(/\b(?:target|goal|aim|reach|hit|grow to|by (?:the end of |end of )?(?:year|Q[1-4]|20\d\d|month)|next year|plan to|want|to \$)/i)))
+    for (const v of arrFigures(x.text)) lowest = Math.min(lowest, v);
+  return lowest;
+}
+
+/** ARR figures of a text: "$61k ARR", "1.2M ARR", "one million ARR". */
+function arrFigures(text: string): number[] {
+  return [...findMoney(text).filter((m) => /\bARR\b/i.test(text.slice(m.end, m.end + 6))).map((m) => m.value), ...[...text.matchAll(ARR_FIGURE)].map((m) => Number(m[1].replace(',', '.')) * (m[2].toLowerCase() === 'k' ? 1e3 : 1e6)), ...millionsInWords(text)];
+}
 
 function millionsInWords(text: string): number[] {
   if (!/\bARR\b/i.test(text)) return [];
@@ -98,7 +115,7 @@ export default defineRule({
   check({ plan, options, report }) {
     // What a sentence gives as a reason is read from it and its paragraph, with the ARR threshold and
     // the front matter's ARR: remembered with the sentence.
-    const arrStated = plan.frontMatter?.arr ?? Infinity;
+    const arrStated = Math.min(plan.frontMatter?.arr ?? Infinity, documentArr(plan));
     const key = `prematureReason:${options.arrThreshold}:${arrStated}`;
     for (const s of plan.matching(PREFILTER)) {
       const why = s.memo(key, () => redFlagIn(s, options.arrThreshold, arrStated));
@@ -124,7 +141,7 @@ function redFlagIn(s: Sentence, arrThreshold: number, arrStated: number): string
   if (!why && GROWTH_SHORTCUT.test(s.text) && !REJECTS.test(s.text) && /\bchannel|\bpartner|\breferr|\bresell|\bSIs?\b|\bMSPs?\b|\bagenc/i.test(s.text)) {
     // The ARR may be stated in the same paragraph or list item rather than the same sentence.
     const context = s.unit.text;
-    const arr = [...findMoney(context).filter((m) => /\bARR\b/i.test(context.slice(m.end, m.end + 6))).map((m) => m.value), ...[...context.matchAll(ARR_FIGURE)].map((m) => Number(m[1].replace(',', '.')) * (m[2].toLowerCase() === 'k' ? 1e3 : 1e6)), ...millionsInWords(context), arrStated];
+    const arr = [...arrFigures(context), arrStated];
     if (Math.min(...arr) <= arrThreshold) why = 'a channel as a growth shortcut at around $1M ARR';
   }
   return why;
