@@ -269,7 +269,7 @@ const ANOTHER_JOB_KEPT = new RegExp(
   ].join('|'),
   'i',
 );
-const STOPGAP = /\buntil (?:further notice|we (?:can )?(?:afford|hire|recruit|find|bring on|fund)\b)|\b(?:is|are) being covered\b|\bin the interim\b|\binterim (?:owner|lead|basis)\b/i;
+const STOPGAP = /\buntil (?:further notice|we (?:can )?(?:afford|hire|recruit|find|bring on|fund)\b|(?:a|an|the|our) (?:[\w-]+ ){0,3}(?:is|has been|gets|are) (?:hired|recruited|found|appointed|in place|on board)\b)|\b(?:is|are) being covered\b|\bin the interim\b|\binterim (?:owner|lead|basis)\b/i;
 const PART_TIME = new RegExp(`${SHARE_OF_TIME.source}|${ANOTHER_JOB_KEPT.source}|${STOPGAP.source}`, 'i');
 
 /** Marks of an owner whose whole job is the program: "full-time", "1.0 FTE", "nothing but this program". */
@@ -287,14 +287,17 @@ const NAMES_A_PERSON =
  */
 const OWNER_PERSON =
   /^(?:[-*+]\s+)?(?!(?:Sales|Marketing|Finance|Support|Product|Engineering|Operations|Ops|RevOps|Partnerships?|Partners?|Legal|Everyone|Nobody|Each|Every|Leadership|Management|Success|Customer|Channel|Alliances?|It|This|That|They|Who|Which|The|Our|A|An|We|Pricing|Enablement|Recruiting|Training)\b)[A-Z][a-zà-ÿ]+(?:\s+[A-Z][a-zà-ÿ]+)?(?:,[^,]{3,60},|\s+from\s+(?:[\w-]+\s+){0,2}[\w-]+)?(?:['’]s\b|,?\s+(?:will\s+|is going to\s+|also\s+)?(?:owns?|runs?|leads?|heads?|handles?|manages?|looks? after|takes? (?:on|over|care of)|picks? up|drives?|covers?|works? on|is responsible|is in charge|is dedicated to)\b)|\b(?:by|with|for|to) (?!(?:Sales|Marketing|Finance|Support|Product|Engineering|Operations|Partners?|Europe|EMEA|APAC|AWS|Microsoft|Google|Salesforce|HubSpot)\b)[A-Z][a-zà-ÿ]+\b|\b(?:[Oo]ur|[Tt]he|[Aa]) (?:[\w-]+ )?(?:co-?founders?|founders?|CEO|COO|CRO|CFO|CTO|CMO|MD|lead|manager|head|director|VP|owner|AE|account executive)\b|\b(?:CEO|COO|CRO|CFO|CTO|CMO)\b|\b[A-Z][a-zà-ÿ]+['’]s (?:time|week|days?)\b/;
+const FIRST_PERSON_OWNER = /^\W*I(?:['’]ll| will| am going to|['’]m going to|['’]m| am)?\s+(?:(?:also|personally|still|keep)\s+)?(?:own|run|lead|handle|manage|drive|look after|take on|be (?:the )?owner of|be in charge of|be responsible for)\b/;
 const TAKES_CHARGE =
   /\b(?:owns?|owned|own|runs?|run|running|leads?|led|heads?|headed|handles?|handled|manages?|managed|look(?:s|ing)? after|takes? (?:on|over|care of)|pick(?:s|ed)? up|drives?|driven|covers?|covered|done by|works? on|working (?:\d{1,3}\s?% )?on|dedicated to|DRI|is responsible|responsible for|responsibility|in charge|accountable|(?:time|week|days?|hours) go(?:es)? to|sits? with|rests? with|belongs? to|(?:a )?side project|stretch assignment|\d(?:\.\d)? FTE)\b/i;
-const THE_PROGRAM = /\b(?:partners|partnerships|partner(?:ship)? management|partner (?:program(?:me)?|work|relationships|channel)|channel(?: program)?|alliances?|(?:referral|reseller|affiliate|MSP|agency) (?:program(?:me)?|partners|pilot)|resellers|(?:the|this|our) (?:[\w-]+ )?(?:program(?:me)?|pilot))\b/i;
+const THE_PROGRAM = /\b(?:partners|partnerships|partner(?:ship)? management|partner (?:program(?:me)?|work|relationships|channel|side)|channel(?: program)?|alliances?|(?:referral|reseller|affiliate|MSP|agency) (?:program(?:me)?|partners|pilot)|resellers|(?:the|this|our) (?:[\w-]+ )?(?:program(?:me)?|pilot))\b/i;
 function statesOwnership(text: string): boolean {
   if (isHedged(text) || NO_OWNER.test(text.replace(NOT_HIRING, ''))) return false;
   const clauses = text.split(/;|\. /);
   // The program named apart from the person ("the channel manager" is a person, not the channel).
   return clauses.some((c) => {
+    // The author taking it on: "I'll run the partner side myself".
+    if (FIRST_PERSON_OWNER.test(c) && THE_PROGRAM.test(c)) return true;
     const person = OWNER_PERSON.exec(c);
     return !!person && TAKES_CHARGE.test(c) && THE_PROGRAM.test(c.slice(0, person.index) + ' ' + c.slice(person.index + person[0].length));
   });
@@ -304,7 +307,7 @@ function statesOwnership(text: string): boolean {
 const PEER_EXECUTIVES = /\b(?:founder|CEO|exec(?:utive)?)[- ]to[- ](?:founder|CEO|exec(?:utive)?)\b|\b(?:each|every|the partner(?:'s|’s)|their) (?:\w+(?:'s|’s) )?(?:CEO|founder|chief executive)\b/i;
 
 /** "I do not want to hire a partnerships person until …": no hire, so the named person stays the owner. */
-const NOT_HIRING = /\b(?:do not|don't|not|no need to|no plan to|won't|will not) (?:want to |plan to |intend to |need to )?hire\b[^.;]*/gi;
+const NOT_HIRING = /\b(?:do not|don't|not|no need to|no plan to|won't|will not) (?:want to |plan to |intend to |need to )?hire\b[^.;]*|^\W*until (?:a |an |the |our )?[^,;]{0,60}\b(?:is|are|gets|has been) (?:hired|appointed|found|named|in place)\b[^,;]*,(?=[^.;]*\b(?:owns?|own|runs?|leads?|manages?)\b)/gi;
 /** Nobody owns the program yet: a hire to come, "no single owner", ownership split between teams. */
 const NO_OWNER =
   /\b(?:we will hire|to hire|hiring|will be hired|once we hire|until (?:a |an |the |our )?(?:[\w-]+ ){0,4}(?:is|are) (?:hired|appointed|found|named)|no (?:single |one |dedicated |named )?owner|nobody owns|no one owns|each (?:cover|own|handle)s? (?:their|its) (?:part|piece|share))\b/i;

@@ -108,7 +108,10 @@ const HEADROOM_VERDICT =
 
 /** Margin headroom read from its parts: the company's economics, a partner payout, and a verdict that it carries. */
 function statesHeadroom(text: string): boolean {
-  return ECONOMICS.test(text) && HEADROOM_VERDICT.test(text) && !NO_HEADROOM.test(text) && !lowMargin(text) && !isHedged(text) && (PARTNER_NOUN.test(text) || /\b(?:channel|referral|commission|fee|discount|payout|rebate)\w*|\broom for (?:[\w-]+ ){0,2}margins?\b/i.test(text));
+  // "a referral fee won't hurt us" says the opposite of a squeeze: a verdict that it carries.
+  const against = NO_HEADROOM.exec(text);
+  const denied = !!against && /\b(?:won['’]t|will not|wouldn['’]t|would not|doesn['’]t|does not|don['’]t|do not|can['’]t|cannot)\s+$/i.test(text.slice(0, against.index));
+  return ECONOMICS.test(text) && (HEADROOM_VERDICT.test(text) || denied) && (!against || denied) && !lowMargin(text) && !isHedged(text) && (PARTNER_NOUN.test(text) || /\b(?:channel|referral|commission|fee|discount|payout|rebate)\w*|\broom for (?:[\w-]+ ){0,2}margins?\b/i.test(text));
 }
 
 /** A statement of the opposite or of nothing yet, including status words ("Product maturity: Pending"). */
