@@ -35,7 +35,7 @@ const DOC_ARCHETYPE_PHRASES: Record<Archetype, RegExp> = {
   technology:
     new RegExp(String.raw`\b(?:integration|technology|tech|ISV|app|marketplace app) partners?\b|\b(?:technology|product|partner) integrations? with\b|\bintegration partner program\b|\bISV (?:program|ecosystem)\b|(?<!\b(?:${PLATFORM})(?:'s|’s)? )\bISVs?\b(?! Accelerate)|\bindependent software vendors?\b|\btechnology (?:providers?|vendors?|alliances?)\b|\b(?:recruit|sign|onboard|work with|partner with) (?:\w+ )?ISVs?\b|\bpartners?\b[^.]{0,80}\b(?:that|who|which) (?:\w+ ){0,3}(?:integrate|interoperate|build integrations)\b`, 'gi'),
   strategic:
-    /\bstrategic (?:alliances?|relationships?|partnerships?|partners?)\b|\balliances? with\b|\balliances? (?:team|program(?:me)?s?|partners?|handbook|managers?|motion)\b|\bcloud (?:alliances?|providers?|partners?)\b|\bhyperscalers?\b|\bco-?sell(?:ing)? (?:with|motion|program)\b|\b(?:AWS|Microsoft|Google Cloud|Salesforce|HubSpot) (?:alliance|partnership|co-?sell)\b/gi,
+    /\bstrategic (?:alliances?|relationships?|partnerships?|partners?)\b|\balliances? with\b|\balliances? (?:team|program(?:me)?s?|partners?|handbook|managers?|motion)\b|\bcloud (?:alliances?|providers?|partners?)\b|\bhyperscalers?\b|\bco-?sell(?:ing)? (?:with|motion|program(?:me)?|pilot|partnership|alliance|agreement|relationship)\b|\b(?:AWS|Microsoft|Google Cloud|Salesforce|HubSpot) (?:alliance|partnership|co-?sell)\b/gi,
 };
 
 /** The document's archetypes: from the front matter, else from phrases in its text (sets `plan.archetypeSource`). */

@@ -105,7 +105,10 @@ export function dealRegSlas(ev: Evidence): DurationFact[] {
   const dr = ev.dealReg;
   if (!dr) return out;
   // A section about the past (how registration worked in the last program) states no turnaround of this plan.
-  const pool = ev.plan.withoutHistory(ev.plan.inOrder([...dr.sentences, ...ev.plan.matching(/\b(?:registration|registered|referral|claims?)\b/i), ...ev.plan.matching(DR_ABBREVIATION)]));
+  // The sentences beside a description of registration in its paragraph or item ("The VAR registers the
+  // distributor in our CRM. We approve or decline within one business day.") speak of it too.
+  const beside = dr.sentences.flatMap((x) => x.unit.sentences).filter((x) => x.unit.kind !== 'heading' && isStatement(x));
+  const pool = ev.plan.withoutHistory(ev.plan.inOrder([...new Set([...dr.sentences, ...beside, ...ev.plan.matching(/\b(?:registration|registered|referral|claims?)\b/i), ...ev.plan.matching(DR_ABBREVIATION)])]));
   for (const s of pool) {
     const turnaround = rememberedTurnaround(s, ev.plan.questionFor(s)?.text ?? '', !!s.section?.inTopic('dealRegistration'));
     if (turnaround) out.push({ sentence: s, match: turnaround, ...s.range(turnaround.start, turnaround.end) });
@@ -275,7 +278,8 @@ function slaTurnaround(s: Sentence, question: string, inRegistrationSection: boo
     if (/\bextend\w*|\bextension\b/i.test(before.slice(-40))) continue;
     if (/^\s*(?:from|after|following) (?:the |its |your )?(?:approval|registration|submission)\b/i.test(text.slice(d.end))) continue;
     // The registration may be named earlier in the sentence ("Lead registration: web form; approved within 24 hours").
-    const subject = `${question} ${text.slice(0, from + clause.length)}`.replace(REGISTERED_TIER, ' ').replace(DEAL_DESK, ' ');
+    // or earlier in its paragraph ("The VAR registers the distributor in our CRM. We approve or decline within one business day").
+    const subject = `${question} ${s.unit.text.slice(Math.max(0, s.at - 300), s.at)} ${text.slice(0, from + clause.length)}`.replace(REGISTERED_TIER, ' ').replace(DEAL_DESK, ' ');
     if (!REGISTRATION_SUBJECT.test(subject) && (!inRegistrationSection || OTHER_REQUEST.test(clause))) continue;
     if (OTHER_REQUEST.test(clause) && !REGISTRATION_SUBJECT.test(clause.replace(REGISTERED_TIER, ' ').replace(DEAL_DESK, ' '))) continue;
     if (LIMIT_BEFORE.test(text.slice(from, d.start)) || LIMIT_AFTER.test(text.slice(d.end)) || /\b(?:turn ?around|SLA)\b/i.test(read)) return d;
