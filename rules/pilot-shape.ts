@@ -115,7 +115,7 @@ export default defineRule({
         // An answer to a question about the pilot ("Q: How big is the pilot?" "A: 45 days with 3 ISVs.").
         // A bracketed aside ("8 partners (5 agencies + 3 ISVs), 60 days") does not break the list.
         const before = s.text.slice(0, start).replace(plan.questionFor(s) ? ANSWER_START : /^$/, '').replace(/\s*\([^()]{0,80}\)/g, '');
-        return /^(?:[-*]\s*)?$|^(?:[\w'’-]+\s+){0,3}[\w'’-]+,\s*$|\b(?:with|for|over|across|runs?|lasts?|length|duration|size|partners?)\s*[:|]?\s*$/i.test(before);
+        return /^(?:[-*]\s*)?$|^(?:[\w'’-]+\s+){0,3}[\w'’-]+,\s*$|\b(?:with|for|over|across|runs?|lasts?|length|duration|size|partners?)\s*[:|]?\s*(?:the |our |these |those )?$/i.test(before);
       };
       for (const d of s.durations) {
         if (!near(d.start, d.end, 30)) continue;
@@ -130,9 +130,12 @@ export default defineRule({
       }
       for (const c of partnerCounts(s)) {
         if (!near(c.start, c.end, 60)) continue;
-        // A breakdown in brackets ("nine partners (five resellers, four firms)") is not the pilot's size.
+        // A breakdown in brackets ("nine partners (five resellers, four firms)") or after a colon that
+        // follows the total ("six SIs: the three current partners and three new ones") is not the pilot's size.
         const open = s.text.slice(0, c.start);
         if ((open.match(/\(/g) ?? []).length > (open.match(/\)/g) ?? []).length) continue;
+        const colon = open.lastIndexOf(':');
+        if (colon >= 0 && partnerCounts(s).some((t) => t.end <= colon && colon - t.end <= 3)) continue;
         if (/\blogos?\b/i.test(c.noun) || /\bat least\s*$/i.test(s.text.slice(0, c.start))) continue;
         const inBand = c.min >= options.partners.min && c.max <= options.partners.max;
         note({ kind: 'count', subject: 'partners in the pilot', text: c.text, band: { min: options.partners.min, max: options.partners.max, unit: 'partners', label: `${options.partners.min}-${options.partners.max} partners` }, inBand, at: s.range(c.start, c.end) });
