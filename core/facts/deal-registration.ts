@@ -162,6 +162,8 @@ function registrationHeld(s: Sentence, inTopic: boolean): DurationMatch | null {
     // Or the one right before it ("a standard 90-day expiration", "a 120-day term").
     const d =
       s.durations.find((x) => x.start >= k!.index && (x.start - end <= 45 || (x.start - end <= 60 && /\bfor\s+$/i.test(s.text.slice(0, x.start)))) && !/^[^;]{0,12}extension/i.test(s.text.slice(x.end, x.end + 12))) ??
+      // A period named by what it lasts, then glossed: "for the life of the project, which typically means 12-18 months".
+      s.durations.find((x) => x.start >= end && /^\s*(?:for\s+)?(?:the\s+)?(?:life|length|duration|term)\s+of\s+[^,;.]{0,40},?\s*(?:which|that|i\.e\.|typically|usually|normally)\b[^;.]{0,60}$/i.test(s.text.slice(end, x.start))) ??
       s.durations.find((x) => x.end <= k!.index && k!.index - x.end <= 12 && !/extension/i.test(s.text.slice(x.end, k!.index))) ??
       // "180 days after approval, the registration expires": a time counted from the approval or the registration.
       s.durations.find((x) => x.end <= k!.index && k!.index - x.end <= 60 && /^\s*(?:after|from|following|of) (?:the |its |your )?(?:approval|registration|submission|being approved)\b/i.test(s.text.slice(x.end)));
