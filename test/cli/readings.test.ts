@@ -1,0 +1,84 @@
+/**
+ * Readings of plan text as people write it, through the command line's JSON output: each case is a
+ * short plan and the findings a careful reader expects (or does not) on it.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseJsonOutput, runCli } from './helpers.js';
+
+interface Finding {
+  ruleId: string;
+  line: number;
+  message: string;
+}
+
+async function findings(markdown: string): Promise<Finding[]> {
+  const run = await runCli(['--stdin', '--format', 'json'], { input: `---\ntype: partnership-plan\n---\n${markdown}` });
+  assert.notEqual(run.code, 2, run.stderr);
+  return parseJsonOutput(run)[0].findings as Finding[];
+}
+const of = (fs: Finding[], rule: string) => fs.filter((f) => f.ruleId === rule);
+
+test('a section about what was tried before is history: its turnaround and margins are not this plan', async () => {
+  const fs = await findings(
+    '# Partner program reset\n\n## What we tried in 2024 and why it failed\n\nResellers registered deals by email. Approval took up to ten business days, and margins ran to 40%.\n\n## The new plan\n\nReferral partners introduce clients and earn 12% of first-year ACV. Partners register each referral in the portal; we approve or decline within one business day.\n',
+  );
+  assert.deepEqual(of(fs, 'deal-reg-sla'), []);
+  assert.deepEqual(of(fs, 'margin-range'), []);
+});
+
+test('a payout written as a fraction of first-year ACV is judged against the band', async () => {
+  const fs = await findings('# Referral program\n\nReferral partners introduce clients to us.\n\n## Fees\n\n| Tier | Referral fee |\n|---|---|\n| Registered | 10% of first-year ACV |\n| Elite | up to 1/4 of first-year ACV |\n');
+  assert.deepEqual(of(fs, 'margin-range').map((f) => f.line), [13]);
+});
+
+test("a discount column under a section that names the partners is the partners' payout", async () => {
+  const fs = await findings('# Channel plan\n\nResellers buy from us and resell to their clients.\n\n### Reseller discounts\n\n| Tier | Discount off list |\n|---|---|\n| Authorized | 15–20 % |\n| Premier | 30–35 % |\n');
+  assert.deepEqual(of(fs, 'margin-range').map((f) => f.line), [13]);
+});
+
+test('a tier named in two tables has what either gives it', async () => {
+  const fs = await findings(
+    '# Channel plan\n\nResellers resell our product; referral partners introduce clients.\n\n## Discounts\n\n| Tier | Discount off list |\n|---|---|\n| Authorized | 20% |\n| Gold | 25% |\n\n## Tier entry criteria and benefits\n\n| Tier | Entry criteria | Benefits |\n|---|---|---|\n| Registered / Authorized | Signed agreement; one certified seller | Deal registration |\n| Advanced / Gold | Three closed deals in 12 months | MDF, co-branded campaigns |\n',
+  );
+  assert.deepEqual(of(fs, 'tier-criteria'), []);
+});
+
+test("the company's own figures are not payouts, and a prompt-payment discount is a payment term", async () => {
+  const fs = await findings(
+    '# Partner program\n\nWe closed the year with net revenue retention of 118% and gross margin of 81%. Referral partners earn 12% of first-year ACV.\n\nPartners who pay our invoices within ten days earn a 2% prompt-payment discount.\n',
+  );
+  assert.deepEqual(of(fs, 'margin-range'), []);
+});
+
+test('a turnaround said beside a description of registration, in an FAQ answer, is the approval SLA', async () => {
+  const fs = await findings(
+    '# Reseller pilot FAQ\n\nResellers implement and resell our product.\n\n**Conflict with our own team**\n\nQ: What stops two resellers from chasing the same customer?\nA: Deal registration. The reseller registers the customer through the partner form. We approve or decline within one business day. An approved registration holds for 90 days. The first approved registration wins.\n',
+  );
+  assert.deepEqual(of(fs, 'deal-reg-sla'), []);
+});
+
+test('an interim owner until a hire, and the author running it "alongside everything else", run the program part-time', async () => {
+  for (const line of [
+    "Until a channel lead is hired in 2028, our VP Sales, Ilse Marten, should own the partner program alongside her direct sales quota.",
+    "I'll run the partner side myself, on Fridays, alongside everything else.",
+  ]) {
+    const fs = await findings(`# Partner plan\n\nResellers sell our product.\n\n## Owner\n\n${line}\n`);
+    assert.equal(of(fs, 'program-owner').length, 1, line);
+    assert.match(of(fs, 'program-owner')[0].message, /alongside another job/);
+  }
+});
+
+test('recruiting "the three firms run by people I worked with, and no one beyond them" is a closed network', async () => {
+  const fs = await findings(
+    "# Partner memo\n\nBookkeeping firms refer clients to us for a referral fee.\n\n## Which firms\n\nWe'd start with the three bookkeeping firms run by people I worked with at my last company, and we won't look beyond them for now.\n",
+  );
+  assert.equal(of(fs, 'closed-network').length, 1);
+});
+
+test("a pilot's size is its total, not the breakdown after a colon", async () => {
+  const ok = await findings('# Channel plan\n\nSIs resell our product.\n\n## Pilot\n\nRun a 120-day pilot with six SIs: the three current partners and three new ones.\n');
+  assert.deepEqual(of(ok, 'pilot-shape'), []);
+  const small = await findings('# Channel plan\n\nSIs resell our product.\n\n## Pilot\n\nRun a 120-day pilot with three SIs: two current partners and one new one.\n');
+  assert.equal(of(small, 'pilot-shape').length, 1);
+});
