@@ -222,7 +222,9 @@ function classifyText(text: string, at: number, m: PercentMatch, contextOnly = f
     // A share of a target or of deals ("once they reach 120% of their target", "30% of our deals").
     if (/^\s*(?:of\s+)?(?:their|its|your|the|our|all)\s+(?:[\w-]+\s+)?(?:targets?|quotas?|plans?|deals|customers|accounts|wins|pipeline)\b/i.test(after)) return 'other';
     // An add-on ("plus an extra 5% back-end rebate") is not the whole payout the band is about.
-    if (/\b(?:extra|additional|plus|another|bonus|kicker|accelerator|uplift|top-up)\s+(?:[\w-]+\s+)?$/i.test(before) || /^\s*(?:[\w-]+\s+){0,3}(?:on top|bonus|kicker|accelerator)\b/i.test(after)) return 'other';
+    if (/\b(?:extra|additional|plus|another|further|bonus|kicker|accelerator|uplift|top-up)\s+(?:[\w-]+\s+)?$/i.test(before) || /^\s*(?:[\w-]+\s+){0,3}(?:on top|bonus|kicker|accelerator)\b/i.test(after)) return 'other';
+    // A volume, growth or year-end rebate, or a commission on renewals, comes on top of the payout the band is about.
+    if (/^\s*(?:[\w-]+\s+)?(?:volume|growth|back-?end|year-end|performance|loyalty|attainment)\s+(?:rebate|bonus)\b/i.test(after) || /\b(?:volume|growth|back-?end|year-end|performance|loyalty)\s+(?:rebate|bonus)\s+(?:of\s+)?(?:up to\s+)?$/i.test(before)) return 'other';
     // What partners pay us ("Partners pay a 2% platform fee") is not what they earn.
     if (PARTNER_PAYS.test(before)) return 'other';
   }
@@ -234,6 +236,8 @@ function classifyText(text: string, at: number, m: PercentMatch, contextOnly = f
     /^\s*GM\b/.test(after)
   )
     return 'grossMargin';
+  // A commission on renewals is paid on a later year, not on the first year the band is about.
+  if (/\brenewals?\s+(?:commission|fee|payout|rate)s?\b[^.;%]{0,25}$/i.test(contextOnly ? text : before) || /^\s*(?:[\w-]+\s+)?(?:on|of) (?:each |every |all )?renewals?\b/i.test(after)) return 'other';
   // The company's own figures: "net revenue retention of 118%", "churn is 3%", "the 55% floor the CFO set",
   // "a 2% prompt-payment discount" (a payment term, not a margin).
   if (

@@ -3,7 +3,7 @@
  * a key line of null matches on rule id alone. Detection and the document kind are checked too.
  *
  * Corpora at target must keep precision 0.95 and recall 0.90. The corpora that the engine does not
- * meet yet (the sets never tuned on: `unseen`, `heldout6`, `heldout11` and `heldout15`,
+ * meet yet (the sets never tuned on: `unseen`, `heldout6`, `heldout11`, `heldout15` and `heldout16`,
  * each scored before any change was made with it in view) have floors at today's figures: the
  * test fails when a change makes them worse, and prints how far each is from the target.
  */
@@ -80,16 +80,18 @@ const corpora: Array<[string, string]> = [
 ];
 
 /** Corpora kept blind: nobody who changes the readings reads them, so only their summary line is printed. */
-const BLIND = new Set(['unseen', 'heldout6', 'heldout11', 'heldout15']);
+const BLIND = new Set(['unseen', 'heldout6', 'heldout11', 'heldout15', 'heldout16']);
 
 /** Corpora not at target yet: floors (precision, recall, kinds right, isPlan right) measured on today's engine. */
 const FLOORS: Record<string, { precision: number; recall: number; kinds: number; detection: number }> = {
-  unseen: { precision: 0.77, recall: 0.96, kinds: 17, detection: 16 },
+  unseen: { precision: 0.78, recall: 0.96, kinds: 17, detection: 17 },
   heldout6: { precision: 0.90, recall: 0.95, kinds: 10, detection: 10 },
   // Never read by the people who tune the readings: only its summary line is looked at.
   heldout11: { precision: 0.95, recall: 0.83, kinds: 12, detection: 12 },
   // Blind as well, written later (first and only score: precision 0.737, recall 0.875).
-  heldout15: { precision: 0.73, recall: 0.87, kinds: 11, detection: 10 },
+  heldout15: { precision: 0.73, recall: 0.87, kinds: 11, detection: 11 },
+  // Blind, written at the end of a round of changes and scored once (precision 0.784, recall 0.889).
+  heldout16: { precision: 0.78, recall: 0.88, kinds: 11, detection: 12 },
 };
 
 for (const [name, dir] of corpora) {
