@@ -3,14 +3,22 @@
  * dropped, what comes after a pilot, and what counts as a statement of the plan at all.
  */
 import { PLACEHOLDER_OPEN } from './templates.js';
+import { aboutAnotherCompany } from './vocabulary.js';
 import type { Sentence } from './sentences.js';
 
 /**
- * A sentence that states what the plan does: not a heading, a question, a report of the past, or a
- * line that still holds a placeholder (an inserted template's "within ‹N› business days" says nothing yet).
+ * A sentence that states what the plan does: not a heading, a question, a report of the past, a
+ * description of another company's program, or a line that still holds a placeholder (an inserted template's "within ‹N› business days" says nothing yet).
  */
 export function isStatement(s: Sentence): boolean {
-  return s.unit.kind !== 'heading' && !s.isQuestion && !s.text.includes(PLACEHOLDER_OPEN) && !s.memo('reportsThePast', () => reportsThePast(s.text));
+  return (
+    s.unit.kind !== 'heading' &&
+    !s.isQuestion &&
+    !s.text.includes(PLACEHOLDER_OPEN) &&
+    !s.memo('reportsThePast', () => reportsThePast(s.text)) &&
+    // "Microsoft gives its partners MDF worth 4%": another company's program, not this plan.
+    !s.memo('aboutAnotherCompany', () => aboutAnotherCompany(s.text))
+  );
 }
 
 /** Marks of the past in a sentence, and a subject followed by a verb in the past tense. */

@@ -6,7 +6,7 @@
 import type { Archetype } from '../types.js';
 import { ARCHETYPE_WORDS } from '../archetypes.js';
 import type { PercentMatch } from '../numbers.js';
-import { ANY_PARTNER, CAPITALISED_TIER_NAMES, DIRECT_SELLERS, oneOf, OTHER_COMPANY, PARTNER_NOUNS } from '../vocabulary.js';
+import { aboutAnotherCompany, ANY_PARTNER, CAPITALISED_TIER_NAMES, DIRECT_SELLERS, oneOf, OTHER_COMPANY, PARTNER_NOUNS } from '../vocabulary.js';
 import { isHedged, isNegatedAt, isStatement, reportsThePast, WISH } from '../language.js';
 import type { Sentence } from '../sentences.js';
 import type { Section } from '../outline.js';
@@ -129,7 +129,8 @@ function columnArchetypes(s: Sentence, m: PercentMatch): Archetype[] | null {
 export function presentPercents(ev: Evidence, category: PercentCategory): PercentFact[] {
   // Asked of those sentences only (not a set of every present sentence, on every keystroke).
   // A rate that is hedged or left to decide ("we might offer MDF of 3%") is not stated.
-  const present = (x: Sentence) => !x.section?.history && x.memo('present', () => !reportsThePast(x.text) && !isHedged(x.text));
+  // Another company's rate ("Microsoft gives its partners MDF worth 4%") is not this plan's either.
+  const present = (x: Sentence) => !x.section?.history && x.memo('present', () => !reportsThePast(x.text) && !isHedged(x.text) && !aboutAnotherCompany(x.text));
   return ev.percents.filter((p) => p.category === category && present(p.sentence));
 }
 

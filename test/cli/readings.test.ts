@@ -82,3 +82,15 @@ test("a pilot's size is its total, not the breakdown after a colon", async () =>
   const small = await findings('# Channel plan\n\nSIs resell our product.\n\n## Pilot\n\nRun a 120-day pilot with three SIs: two current partners and one new one.\n');
   assert.equal(of(small, 'pilot-shape').length, 1);
 });
+
+test("another company's program is not the plan: a platform's MDF, a competitor's margins", async () => {
+  const fs = await findings(
+    "# Reseller plan\n\nResellers buy at 20% off list and resell to their clients. We co-sell with Microsoft on Azure deals.\n\n## Market\n\nMicrosoft gives its partners MDF worth up to 10% of Azure consumption.\n\nOur main competitor gives resellers a 40% margin and still claims to be profitable.\n",
+  );
+  assert.deepEqual(of(fs, 'mdf-range'), []);
+  assert.deepEqual(of(fs, 'margin-range'), []);
+  // The same figures as our own program's are judged.
+  const ours = await findings('# Reseller plan\n\nResellers buy at 20% off list and resell to their clients.\n\n## Money\n\nWe give partners MDF worth up to 10% of their partner-generated revenue.\n\nResellers earn a 40% margin.\n');
+  assert.equal(of(ours, 'mdf-range').length, 1);
+  assert.equal(of(ours, 'margin-range').length, 1);
+});
