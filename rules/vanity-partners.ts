@@ -13,16 +13,24 @@ import { findPartnerCounts, type CountMatch } from '../core/numbers.js';
  * counts someone denies are not the plan's own count.
  */
 const SHOWN =
-  /\blogos?\b|\blisted\b|\bgallery\b|\blists?\b|\blisting\b|\bannounced\b|\b(?:partner )?wall\b|\blocator\b|\bentries\b|\b(?:web ?site|site|homepage|home page|web ?page|partners? page|partner directory|directory|logo wall|roster|ecosystem|press releases?|announcements?)\b|\bboasts?\b|\bshown on\b|\bappear on\b|\blogo swaps?\b/i;
+  /\blogos?\b|\blisted\b|\bgallery\b|\blists?\b|\blisting\b|\bannounced\b|\b(?:partner )?wall\b|\blocator\b|\bentries\b|\b(?:web ?site|site|homepage|home page|web ?page|partners? page|partner directory|directory|logo wall|roster|ecosystem|press releases?|announcements?)\b|\bboasts?\b|\bshown on\b|\bappear on\b|\blogo swaps?\b|\bfinder\b|\bdisplayed\b|\bvisible\b|\bshowcas\w+|\/partners\b/i;
 const NOT_A_COUNT_OF_OURS =
   /\b(?:goal|target|aim|by (?:month|year|Q[1-4]|the end)|we want|we plan|will (?:have|reach|sign|grow)|is not a (?:partner )?program|isn't a (?:partner )?program|customer logos?|customers' logos|logos of (?:our )?customers|candidate list|target list|shortlist|long ?list|prospect list)\b/i;
-const LABELLED_LISTED = /^\W*(?:[\w-]+ ){0,2}(?:partners?|logos?)(?: (?:count|total|number))?(?: (?:today|now|listed))?\s*(?:\||:)\s*(\d{1,5})\+?|\b(?:director(?:y|ies)|locator|wall|partners? page)\s+(?:has|have|lists?|shows?|holds?)\s+(\d{1,5})\+?/i;
+const LABELLED_LISTED = /^\W*(?:[\w-]+ ){0,2}(?:partners?|logos?)(?: (?:count|total|number))?(?: (?:today|now|listed))?\s*(?:\||:)\s*(?:~|≈|about |around |approx\.? )?(\d{1,5})\+?|\b(?:director(?:y|ies)|locator|wall|partners? page)\s+(?:has|have|lists?|shows?|holds?)\s+(\d{1,5})\+?/i;
+
+const SHOWN_COUNT = /\b(\d{1,5})\+?\s+(?:of (?:our|the|its) (?:partners|resellers|integrations|apps)|partnerships|(?:apps|integrations|companies)\s+(?:listed|displayed|shown))\b/i;
 
 export function countsListedPartners(s: Sentence): CountMatch[] {
   // Another company's list (a competitor's, our approved suppliers) and a past count are not the plan's own.
   if (!SHOWN.test(s.text) || NOT_A_COUNT_OF_OURS.test(s.text) || OTHER_COMPANY.test(s.text) || reportsThePast(s.text) || /\bback in (?:19|20)\d\d\b/i.test(s.text)) return [];
   const counts = findPartnerCounts(s.text).filter((c) => !isNegatedAt(s.text, c.start, 12));
   if (counts.length) return counts;
+  // "all 27 of our partners", "25 partnerships", "200+ apps listed in the integrations directory".
+  const of = SHOWN_COUNT.exec(s.text);
+  if (of && !isNegatedAt(s.text, of.index, 12)) {
+    const start = of.index + of[0].indexOf(of[1]);
+    return [{ start, end: start + of[1].length, text: of[0].trim(), min: Number(of[1]), max: Number(of[1]), noun: 'partners' }];
+  }
   const label = LABELLED_LISTED.exec(s.text);
   if (!label) return [];
   const n = label[1] ?? label[2];

@@ -94,3 +94,10 @@ test("another company's program is not the plan: a platform's MDF, a competitor'
   assert.equal(of(ours, 'mdf-range').length, 1);
   assert.equal(of(ours, 'margin-range').length, 1);
 });
+
+test('partners counted where they are shown (a locator, a finder, announced partnerships) are a vanity count without machinery', async () => {
+  for (const line of ['You can find all 27 of our partners in the partner locator on our site.', 'We have announced 25 partnerships so far, all visible on the website.', 'Partners today: ~70 (see /partners)']) {
+    const fs = await findings(`# Partner program\n\nAgencies refer clients and resellers sell our product.\n\n## Where we are\n\n${line}\n`);
+    assert.equal(of(fs, 'vanity-partners').length, 1, line);
+  }
+});
