@@ -62,12 +62,12 @@ const PROGRAM_SIGNALS: RegExp[] = [
   /\bmargins?\b|\bcommissions?\b|\breferral fees?\b|\brev(?:enue)?[- ]share\b|\bfinder'?s? fees?\b|\brebates?\b/i,
   /\bdeal[- ]?registration\b|\bregister(?:ing)? (?:deals|referrals|opportunities)\b/i,
   /\b(?:partner|reseller|dealer|program|advisor|referral|channel) (?:tiers?|levels?|status)\b|\btier(?:s|ing)?\b(?=[^.]{0,60}\b(?:partners?|resellers?|dealers?|margins?|MDF)\b)/i,
-  /\brecruit\w* (?:\w+ )?(?:partners?|resellers?|referrers?|dealers?|msps?|advisors?)\b|\bpartners? (?:will come from|recruit)|\b(?:finding|signing|sign up|onboard\w*) (?:\w+ )?(?:partners?|resellers?|referrers?|dealers?)\b/i,
+  /\brecruit\w* (?:\w+ )?(?:partners?|resellers?|referrers?|dealers?|distributors?|msps?|advisors?)\b|\bpartners? (?:will come from|recruit)|\b(?:finding|signing|sign up|onboard\w*) (?:\w+ )?(?:partners?|resellers?|referrers?|dealers?)\b/i,
   /\b(?:partner|reseller|dealer|channel) (?:enablement|training|onboarding|certification)\b|\benablement\b(?=[^.]{0,60}\b(?:partners?|resellers?|dealers?|referrers?)\b)/i,
   /\bMDF\b|\bmarket development funds?\b|\bco-?sell\w*|\bmarketplace\b/i,
   /\brefer(?:s|red|ring)? (?:us|customers?|clients?|leads?|businesses|them)\b|\breferral (?:fees?|commissions?|program|partners?)\b|\bintroductions? to (?:us|their clients)\b/i,
-  /\bpilot\b[^.]{0,60}\b(?:partners?|resellers?|referrers?|dealers?|consultants?|agencies|advisors?|msps?)\b/i,
-  /\bresellers?\b|\breferral partners?\b|\breferrers\b|\bintegration partners?\b|\bstrategic alliances?\b|\bMSPs?\b|\bVARs?\b|\bdealers?\b|\baffiliates?\b|\binfluencers?\b|\bsystem integrators?\b/i,
+  /\bpilot\b[^.]{0,60}\b(?:partners?|resellers?|referrers?|dealers?|distributors?|consultants?|agencies|advisors?|msps?)\b/i,
+  /\bresellers?\b|\breferral partners?\b|\breferrers\b|\bintegration partners?\b|\bstrategic alliances?\b|\bMSPs?\b|\bVARs?\b|\bdealers?\b|\bdistributors?\b|\baffiliates?\b|\binfluencers?\b|\bsystem integrators?\b/i,
 ];
 
 /** Partners that are people inside a company (an HR or executive business partner), not a program's partners. */
@@ -186,7 +186,7 @@ function detect(plan: PlanModel, mode: DetectionMode, filePath: string | undefin
     software += piece.software;
   }
   const title = plan.titleUnit?.text ?? '';
-  const titleSignal = /\bpartnerships?\b|\bpartner (?:program|channel|strategy|network|plan|ecosystem)\b|\bchannel (?:program|partners?|plan|strategy)\b|\bresell\w*|\breferral\b|\balliances?\b|\baffiliates?\b|\bco-?sell/i.test(title) ? 1 : 0;
+  const titleSignal = /\bpartnerships?\b|\bpartner (?:program|channel|strategy|network|plan|ecosystem)\b|\bchannel (?:program|partners?|plan|strategy)\b|\bresell\w*|\breferrals?\b|\balliances?\b|\baffiliates?\b|\bco-?sell/i.test(title) ? 1 : 0;
   const families = PROGRAM_SIGNALS.filter((_, i) => signals & (1 << i)).length + titleSignal;
   if (affiliate >= 3 && families >= 1) return { isPlan: true, why: 'content: an affiliate or influencer program' };
   // Software documentation (a README about a partner portal's code) speaks of partners without planning a program.
@@ -207,6 +207,8 @@ function detect(plan: PlanModel, mode: DetectionMode, filePath: string | undefin
   const tool = toolHeadings(plan);
   if (tool.hits >= 5 && tool.hits * 10 >= tool.of * 3) return { isPlan: false, why: `content reads as documentation of a tool (${tool.hits} of ${tool.of} headings are about its screens, fields or sync)` };
   if (partnerWords >= 5 && families >= 3) return { isPlan: true, why: `content: ${families} partner-program signals` };
+  // A short note ("# Referrals" and ten lines deciding to start one) has fewer partner words to show.
+  if (titleSignal && partnerWords >= 3 && families >= 3 && sentences < 15) return { isPlan: true, why: `content: a short note about a partner program (${families} signals)` };
   // A policy page covers one or two mechanics, so it shows fewer kinds of signal; its title names the mechanic.
   if (partnerWords >= 5 && families >= 2 && titleNamesMechanic(documentTitle(plan))) return { isPlan: true, why: `content: a policy page for a partner program (${families} signals)` };
   return { isPlan: false, why: `content does not read as a partner program plan (${families} signals, ${partnerWords} partner words)` };
