@@ -114,6 +114,36 @@ function subjectInHeadings(plan: PlanModel): boolean {
   return plan.sections.filter((sec) => MECHANIC_TOPICS.some((t) => sec.topics.has(t))).length >= 2;
 }
 
+/**
+ * Kinds of document that talk about partners without being a program's plan, guide or policy, each
+ * known by several distinct marks (a document needs three of one kind): a job description, a
+ * hiring-referral policy, a podcast or interview write-up, a supplier-management policy.
+ */
+const GENRES: ReadonlyArray<{ name: string; marks: readonly RegExp[] }> = [
+  {
+    name: 'a job description',
+    marks: [/\bwhat you['’]ll (?:do|own)\b|\bwhat you will do\b|\b(?:responsibilities|your day)\b/i, /\b(?:about the role|the role|this role)\b/i, /\b(?:requirements|qualifications|who you are|you have|nice to have|what you['’]ll bring|what we['’]re looking for)\b/i, /\b(?:location|travel|employment type)\W{0,3}:/i, /\b(?:salary|compensation and benefits|base pay|OTE of|equity|paid leave|how we hire|apply|application process|interview)\b/i, /\byears of (?:experience|selling)\b/i],
+  },
+  {
+    name: 'a hiring-referral policy',
+    marks: [/\bcandidates?\b/i, /\b(?:open roles?|open positions?|job openings?|vacanc(?:y|ies))\b/i, /\b(?:new hires?|hired|hiring manager|recruiters?|talent (?:team|acquisition|partners?))\b/i, /\b(?:employees?|staff members?)\b[^.]{0,40}\brefer\w*|\bemployee referrals?\b/i, /\b(?:probation(?:ary)? period|start date|payroll)\b/i],
+  },
+  {
+    name: 'a podcast or interview write-up',
+    marks: [/\bepisode\b/i, /\b(?:host|guest|interviewer)\b/i, /\b(?:listen(?:ers?)?|subscribe|show notes|timestamps?|transcript)\b/i, /\b(?:key takeaways|resources mentioned|about the guest)\b/i],
+  },
+  {
+    name: 'a supplier-management policy',
+    marks: [/\bsuppliers?\b/i, /\bvendors?\b/i, /\bprocurement\b/i, /\b(?:purchase orders?|due diligence|third-party risk|RFPs?|RFQs?|spend (?:category|threshold|approval))\b/i, /\b(?:conflicts? of interest|gifts? and hospitality|anti-bribery)\b/i],
+  },
+];
+
+function popcount(bits: number): number {
+  let n = 0;
+  for (; bits; bits &= bits - 1) n++;
+  return n;
+}
+
 /** What detection counts in one piece's sentences. */
 /** Words of software documentation: a README or design note about code, not about a partner program. */
 const SOFTWARE_WORDS =
@@ -123,7 +153,7 @@ const SOFTWARE_WORDS =
 const SOFTWARE_MARKS =
   /\b(?:GET|POST|PUT|PATCH|DELETE) \/[\w/{}.-]*|\bv\d+\.\d+(?:\.\d+)?\b|^\d+\.\d+\.\d+\b|\b(?:rate limits?|changelog|semantic versioning|breaking changes?|status codes?|HTTP|requests? per (?:minute|second)|deprecated|sandbox environment|\d{3} (?:Conflict|Not Found|Bad Request|Unauthorized|Forbidden))\b|^(?:Added|Changed|Fixed|Deprecated|Removed|Security)$/gm;
 
-function signalsOf(units: readonly Unit[]): { partnerWords: number; affiliate: number; signals: number; software: number; sentences: number; aboutPartners: number } {
+function signalsOf(units: readonly Unit[]): { partnerWords: number; affiliate: number; signals: number; software: number; sentences: number; aboutPartners: number; genres: number[] } {
   const text = units.flatMap((u) => u.sentences.map((s) => s.text)).join('\n');
   let sentences = 0;
   let aboutPartners = 0;
@@ -145,6 +175,7 @@ function signalsOf(units: readonly Unit[]): { partnerWords: number; affiliate: n
     software: (text.match(SOFTWARE_WORDS) ?? []).length + (text.match(SOFTWARE_MARKS) ?? []).length,
     sentences,
     aboutPartners,
+    genres: GENRES.map((g) => g.marks.reduce((bits, re, i) => (re.test(text) ? bits | (1 << i) : bits), 0)),
   };
 }
 
@@ -177,7 +208,9 @@ function detect(plan: PlanModel, mode: DetectionMode, filePath: string | undefin
   let software = 0;
   let sentences = 0;
   let aboutPartners = 0;
+  const genres = GENRES.map(() => 0);
   for (const piece of plan.perPiece('detection', signalsOf)) {
+    piece.genres.forEach((bits, i) => (genres[i] |= bits));
     sentences += piece.sentences;
     aboutPartners += piece.aboutPartners;
     partnerWords += piece.partnerWords;
@@ -198,6 +231,10 @@ function detect(plan: PlanModel, mode: DetectionMode, filePath: string | undefin
   // Paragraphs that mention partners in passing (an HR page naming the partnerships team) are not a
   // program: unless its headings say so, a document needs the signals of most of a program.
   if (!subjectInHeadings(plan) && families < 6) return { isPlan: false, why: `no heading speaks of partners or a program's mechanics (${families} signals in the text)` };
+  // A job description, a hiring-referral policy, a podcast write-up, a supplier policy: three marks of one kind.
+  // (A long handbook page gathers a few of any kind's marks in passing: only pages of ordinary length are judged so.)
+  const genre = sentences < 250 ? GENRES.findIndex((_, i) => popcount(genres[i]) >= 3) : -1;
+  if (genre >= 0) return { isPlan: false, why: `content reads as ${GENRES[genre].name}` };
   // A partner program's plan, guide or policy speaks of partners throughout; a document that does in
   // fewer than one sentence in six (a sales compensation plan with a section on partner deals) is about
   // something else.

@@ -61,3 +61,17 @@ test('the same headings, with partners spoken of throughout, are a plan', async 
   assert.equal(r.isPlan, true);
   assert.ok(r.findings.length > 0, 'the plan is linted');
 });
+
+test('documents of other kinds that talk about partners are not plans: a job description, a hiring-referral policy, a podcast write-up, a supplier policy', async () => {
+  const docs: Record<string, string> = {
+    job: '# Senior Partner Manager, Channel\n\n**Location:** remote · **Team:** Partners\n\n## What you\'ll do\n\n- Recruit and enable reseller partners in the region.\n- Run quarterly business reviews with your top partners and grow partner-sourced pipeline.\n- Negotiate margins and deal registration terms with new partners.\n\n## What you\'ll bring\n\n- Five years of channel sales experience with resellers and MSPs.\n\n## Compensation and benefits\n\n- Base salary of €85,000-€105,000 and a commission plan on partner-sourced revenue.\n',
+    referral: '# Employee Referral Program Policy\n\n## Who can refer\n\nEvery employee can refer candidates for open roles, except recruiters.\n\n## Referral bonus tiers\n\n| Tier | Bonus |\n|---|---|\n| Standard roles | $1,000 |\n| Senior roles | $3,000 |\n\n## When the bonus is paid\n\nThe bonus is paid through payroll once the new hire passes their probation period. Duplicate referrals go to the first referrer; the hiring manager decides disputes.\n',
+    podcast: '# The Channel Hour, Episode 42: Why reseller programs stall\n\n**Guest:** a former VP Channel · **Host:** Ben\n\n## Key takeaways\n\n- Most reseller programs start too early: partners amplify a sales motion, they do not invent one.\n- Pick one partner type; programs that launch referral partners, resellers and alliances at once stall.\n- Deal registration without an approval SLA teaches partners that registering protects nothing.\n- Margins of 40% rarely survive the first renewal.\n\n## Timestamps\n\n- 03:10 Why programs stall\n',
+    supplier: '# Supplier and Vendor Management Policy\n\n## Supplier tiers\n\nStrategic suppliers and preferred partners get a named owner in procurement. Tier 2 vendors are reviewed yearly.\n\n## Choosing a supplier\n\nEvery purchase above $25,000 needs three quotes, due diligence and a purchase order approved by procurement.\n\n## Conflicts of interest and gifts\n\nEmployees may not accept gifts from partners or suppliers above $50.\n',
+  };
+  for (const [name, markdown] of Object.entries(docs)) {
+    const r = await lintJson(markdown);
+    assert.equal(r.isPlan, false, name);
+    assert.deepEqual(r.findings, [], name);
+  }
+});
