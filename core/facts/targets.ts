@@ -62,7 +62,8 @@ export function findTargets(ev: Evidence): Target[] {
     if (s.unit.cells) {
       // Table rows: "Active MSPs (...) | 40".
       const cells = s.unit.cells;
-      if (cells.length >= 2 && ANY_PARTNER_WORD.test(cells[0].text) && !/%|\$|£|€/.test(cells[1].text)) {
+      // Money written with a currency code or digit groups ("900 000 EUR") is not a count of partners.
+      if (cells.length >= 2 && ANY_PARTNER_WORD.test(cells[0].text) && !/%|\$|£|€|\b(?:EUR|USD|GBP|CHF|SEK|NOK|DKK|PLN|CAD|AUD|INR|JPY)\b|^\s*\d{1,3}(?:[ ,.]\d{3})+\b/i.test(cells[1].text) && !/\b(?:pipeline|revenue|ARR|bookings|budget)\b/i.test(cells[0].text)) {
         const m = /^(\d{1,4})(?:\s*[-–]\s*(\d{1,4}))?\b/.exec(cells[1].text);
         if (m) {
           const at = cells[1].at;

@@ -101,3 +101,10 @@ test('partners counted where they are shown (a locator, a finder, announced part
     assert.equal(of(fs, 'vanity-partners').length, 1, line);
   }
 });
+
+test('money in a targets table ("900 000 EUR" of pipeline) is not a count of partners; "260" active partners is', async () => {
+  const fs = await findings(
+    '# Distributor plan, phase 2 (stabilize)\n\nDistributors buy licences from us and resell them with their services.\n\n## Targets for month 24\n\n| Measure | Target |\n|---|---|\n| Pipeline from distributors | 900 000 EUR |\n| Active distributors by month 24 | 6 |\n',
+  );
+  assert.deepEqual(of(fs, 'lifecycle-targets'), []);
+});
