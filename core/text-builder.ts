@@ -30,8 +30,11 @@ export class TextBuilder {
   private addInline(node: any): void {
     switch (node.type) {
       case 'text':
-      case 'inlineCode':
         this.addLeaf(node.value, node.position);
+        return;
+      case 'inlineCode':
+        // A key written as code reads as words: `mdf_rate: 0.03` is "mdf rate: 0.03" (same length, same offsets).
+        this.addLeaf(node.value, node.position, node.value.replace(/_/g, ' '));
         return;
       case 'break':
         this.addLeaf('\n', node.position);
@@ -46,11 +49,11 @@ export class TextBuilder {
     }
   }
 
-  private addLeaf(value: string, pos: any): void {
+  private addLeaf(value: string, pos: any, shown = value): void {
     if (!value) return;
     if (!pos) {
       this.runs.push({ at: this.text.length, offset: this.runs.length ? this.lastOffset() : this.base });
-      this.text += value;
+      this.text += shown;
       return;
     }
     const start = this.base + pos.start.offset;
@@ -82,7 +85,7 @@ export class TextBuilder {
         prev = off;
       }
     }
-    this.text += value;
+    this.text += shown;
   }
 }
 

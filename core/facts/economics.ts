@@ -71,7 +71,7 @@ export function percents(ev: Evidence): PercentFact[] {
           const r = s.range(m.start, m.end);
           // Payouts inside an alliance (co-sell, marketplace fees) belong to the strategic archetype.
           const strategic = s.test(ALLIANCE_WORDS) || (s.section ? inAlliance(s.section) : false);
-          facts.push(new Percent(s, m, r.start - s.unit.base, r.end - s.unit.base, classifyPercent(s, m), strategic ? ['strategic'] : (columnArchetypes(s, m) ?? nearestArchetype(s, m) ?? ev.plan.archetypesOf(s))));
+          facts.push(new Percent(s, m, r.start - s.unit.base, r.end - s.unit.base, classifyAnswered(ev, s, m), strategic ? ['strategic'] : (columnArchetypes(s, m) ?? nearestArchetype(s, m) ?? ev.plan.archetypesOf(s))));
         }
       }
       return facts;
@@ -137,6 +137,23 @@ export function presentPercents(ev: Evidence, category: PercentCategory): Percen
 /** Percent classification by the words around it in its sentence (or table row). */
 /** A sentence or table row that begins with a tier's name ("| Silver | 20% discount off list |", "Gold: 25% off"). */
 const TIER_LEAD = new RegExp(String.raw`^\W*(?:${CAPITALISED_TIER_NAMES})\b(?:\s+(?:tier|level|partners?))?\s*(?:\||:|—|–|-)`);
+
+/**
+ * A percentage in an FAQ answer reads with its question ("Q: What margin do resellers get?" /
+ * "A: 20% off list on every licence."): when the answer alone says nothing of what it is.
+ */
+function classifyAnswered(ev: Evidence, s: Sentence, m: PercentMatch): PercentCategory {
+  const own = classifyPercent(s, m);
+  if ((own !== 'other' && own !== 'customerDiscount') || s.unit.cells) return own;
+  const q = ev.plan.questionFor(s);
+  if (!q) return own;
+  const question = q.text.replace(/^\W*Q\s*[:.)]\s*/i, '');
+  const answer = s.text.replace(/^\W*A\s*[:.)]\s*/i, '');
+  const at = answer.indexOf(m.text);
+  if (at < 0) return own;
+  const joined = `${question} ${answer}`;
+  return classifyText(joined, question.length + 1 + at, m);
+}
 
 export function classifyPercent(s: Sentence, m: PercentMatch): PercentCategory {
   const inTiers = !!s.section?.inTopic('tiers') || TIER_LEAD.test(s.text);

@@ -108,3 +108,10 @@ test('money in a targets table ("900 000 EUR" of pipeline) is not a count of par
   );
   assert.deepEqual(of(fs, 'lifecycle-targets'), []);
 });
+
+test('an FAQ answer reads with its question, and a key written as code reads as words', async () => {
+  const faq = await findings('# Reseller guide\n\nResellers buy and resell our product.\n\n## FAQ\n\nQ: What margin do resellers get? A: 40% off list on every licence.\n\nQ: What do customers save?\nA: 40% off list in their first year.\n');
+  assert.deepEqual(of(faq, 'margin-range').map((f) => f.line), [10]);
+  const code = await findings('# Referral plan\n\nReferral partners introduce clients.\n\n## Config\n\n`commission_rate: 0.25` (share of first-year subscription paid to the referring partner)\n');
+  assert.equal(of(code, 'margin-range').length, 1);
+});
