@@ -72,7 +72,7 @@ export function reportsThePast(text: string): boolean {
   if (/^\W*(?:lessons? learn(?:ed|t)|what we learn(?:ed|t)|what went (?:wrong|well)|in hindsight|looking back|retro(?:spective)?)\b/i.test(text) && !/\b(?:will|we'll|must|going forward|next time|from now)\b/i.test(text)) return true;
   // A mark alone reports the past only when it can mean nothing else: "in Q2" may be next quarter.
   const strongMark = mark && PAST_MARK.test(text.replace(/\bin (?:H[12]|Q[1-4])\b|\bduring the (?:(?:19|20)\d\d )?pilot\b|\bbefore,/gi, ''));
-  return (PAST_VERB.test(text) || (strongMark && !/\b(?:I|we|our|us)\b/i.test(text)) || ((mark || MONTH_MARK.test(text)) && (REGULAR_PAST.test(text) || WHO_PAST.test(text)))) && !NOT_PAST.test(text);
+  return (PAST_VERB.test(text) || (strongMark && !/\b(?:I|we|our|us)\b/i.test(text)) || ((mark || MONTH_MARK.test(text)) && (REGULAR_PAST.test(text) || WHO_PAST.test(text) || /\b(?:was|were|wasn['’]t|weren['’]t)\b/i.test(text)))) && !NOT_PAST.test(text);
 }
 
 // ---- small language helpers ---------------------------------------------------

@@ -115,3 +115,8 @@ test('an FAQ answer reads with its question, and a key written as code reads as 
   const code = await findings('# Referral plan\n\nReferral partners introduce clients.\n\n## Config\n\n`commission_rate: 0.25` (share of first-year subscription paid to the referring partner)\n');
   assert.equal(of(code, 'margin-range').length, 1);
 });
+
+test("a report of last year's program ('Enablement was the weakest part of last year's program') plans no enablement", async () => {
+  const fs = await findings("# Reseller plan\n\nWe recruit ten resellers this year and pay them 20% margin.\n\n## Notes\n\nEnablement was the weakest part of last year's program.\n");
+  assert.equal(of(fs, 'enablement-missing').length, 1);
+});
