@@ -46,7 +46,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { findDurations, findPartnerCounts } from '../../core/numbers.js';
-import { presentPercents } from '../../core/facts/index.js';
+import { presentPercents, statesPartnerExit, statesProgramExit } from '../../core/facts/index.js';
 import { repoRoot, sharedDir } from '../helpers.js';
 import { Observation, hasCheckedValue, valueAgrees, type BankValue, type Context, type Reading, type ValueKey } from './concept-recognisers.js';
 
@@ -109,6 +109,12 @@ const CYCLE = 'Our sales cycle is about 45 days from demo to signature.';
  */
 const salesPart = (o: Observation): Answer => hit(o.lint.readiness?.details.sales.evidence.some((e) => e.line === o.line));
 
+/** The plan statements (not headings, questions, reports of the past) on the bank sentence's line. */
+function statementsOnLine(o: Observation) {
+  const statements = new Set(o.plan.statements('all'));
+  return o.plan.sentences.filter((s) => statements.has(s) && o.plan.lines.lineOf(s.start) + 1 === o.line);
+}
+
 export const RECOGNISERS: Record<string, Entry> = {
   'channel-conflict-policy': { how: 'Evidence.conflictPolicy (channel-conflict, readiness directSales) finds a statement', observe: (o) => hit(o.evidence.conflictPolicy) },
   'channel-share-target': {
@@ -170,7 +176,10 @@ export const RECOGNISERS: Record<string, Entry> = {
       return { hit: t.length > 0, readings: t.map((x) => ({ count: x.max })) };
     },
   },
-  'partner-exit-criteria': { how: 'lint: exit-criteria is silent (its exit pattern, labels, exit sections)', observe: (o) => ({ hit: o.silenced('exit-criteria') }) },
+  'partner-exit-criteria': {
+    how: 'statesPartnerExit (exit-criteria) holds of a plan statement on the bank line: a partner exit, read apart from a program exit',
+    observe: (o) => ({ hit: statementsOnLine(o).some((s) => statesPartnerExit(s.text)) }),
+  },
   'partner-payout-percent': { how: 'Evidence.payouts: percents classified "payout" (margin-range); value: min/max', values: ['percent'], observe: (o) => percentReadings(o.evidence.payouts) },
   'partner-role': { how: 'Evidence.partnerActivities (value-exchange) is not empty', observe: (o) => hit(o.evidence.partnerActivities) },
   'partnerships-lead-reports-to-ceo': { how: 'Evidence.reportsToCeo (partnerships-silo) finds a statement', observe: (o) => hit(o.evidence.reportsToCeo) },
@@ -200,7 +209,10 @@ export const RECOGNISERS: Record<string, Entry> = {
     context: { frontMatter: ['archetypes: [reseller]'] },
     observe: (o) => ({ hit: o.silenced('pricing-protection') }),
   },
-  'program-exit-criteria': { how: 'lint: exit-criteria is silent (its exit pattern, labels, exit sections)', observe: (o) => ({ hit: o.silenced('exit-criteria') }) },
+  'program-exit-criteria': {
+    how: 'statesProgramExit (exit-criteria) holds of a plan statement on the bank line: a program exit, read apart from a partner exit',
+    observe: (o) => ({ hit: statementsOnLine(o).some((s) => statesProgramExit(s.text)) }),
+  },
   'program-owner-full-time': { how: 'lint: readiness precondition "owner" (a named owner, not part-time) is met', observe: (o) => ({ hit: o.lint.readiness?.preconditions.owner === true }) },
   'program-owner-part-time': { how: 'Evidence.owner.partTime (program-owner)', observe: (o) => ({ hit: o.evidence.owner?.partTime === true }) },
   'readiness-differentiation': { how: 'lint: readiness precondition "differentiation" is met', observe: (o) => ({ hit: o.lint.readiness?.preconditions.differentiation === true }) },
