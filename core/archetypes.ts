@@ -8,7 +8,7 @@ import { oneOf, PLATFORM_VENDORS } from './vocabulary.js';
 import { isNegatedAt, LEFT_OUT, reportsThePast, statesDiscontinuation } from './language.js';
 import type { PlanModel } from './model.js';
 import { documentTitle } from './kind.js';
-import { headingTopics } from './outline.js';
+import { HISTORY_HEADING, headingTopics } from './outline.js';
 import type { Sentence } from './sentences.js';
 
 /** Words that name an archetype; used for sentences, table rows and headings. */
@@ -66,6 +66,8 @@ export function archetypeEvidence(plan: PlanModel): Record<Archetype, { sentence
       re.lastIndex = 0;
       const m = re.exec(s.text);
       if (!m || isNegatedAt(s.text, m.index) || (s.unit.kind !== 'heading' && inProperName(s.text, m.index, m[0]))) return false;
+      // A clause about the past ("What went wrong with the MSP program, and what we do next") names what was.
+      if (reportsThePast(clauseAt(s.text, m.index)) || HISTORY_HEADING.test(clauseAt(s.text, m.index))) return false;
       // Resale named beside co-sell, a marketplace or an OEM deal is a route to market of an alliance.
       if (a === 'reseller' && /^resale$/i.test(m[0]) && ALLIANCE_ROUTE.test(s.text)) return false;
       // A referral fee paid to a platform inside an alliance is the alliance's economics.
@@ -75,6 +77,21 @@ export function archetypeEvidence(plan: PlanModel): Record<Archetype, { sentence
     out[a] = { sentences: named.filter((s) => !underAlliance(s)), typeRow: typeRows.includes(a) };
   }
   return out;
+}
+
+/** The clause of a sentence that holds `index`: cut at semicolons, colons and ", and" / ", but". */
+function clauseAt(text: string, index: number): string {
+  const cut = /;|:\s|,\s*(?:and|but)\s/gi;
+  let from = 0;
+  let to = text.length;
+  for (let m: RegExpExecArray | null; (m = cut.exec(text)); ) {
+    if (m.index < index) from = m.index + m[0].length;
+    else {
+      to = m.index;
+      break;
+    }
+  }
+  return text.slice(from, to);
 }
 
 /**

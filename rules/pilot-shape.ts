@@ -120,6 +120,8 @@ export default defineRule({
       for (const d of s.durations) {
         if (!near(d.start, d.end, 30)) continue;
         if (d.unit === 'hour' || /\bextension\b/i.test(s.text.slice(d.end, d.end + 12)) || /\b(?:every|each|per|within)\s*$|(?<!\b(?:closes?|ends?|finish(?:es)?|stops?|wraps? up)\s)\bafter\s*$/i.test(s.text.slice(0, d.start))) continue;
+        // A partner's own window ("a consultancy with no referral in its first 60 days leaves the pilot") is not the pilot's length.
+        if (/\b(?:in|during|over) (?:its|their|his|her|your) (?:first )?$/i.test(s.text.slice(0, d.start))) continue;
         // A length that describes something else ("a two-day training", "a 30-day onboarding") is not the pilot's.
         if (LENGTH_OF_SOMETHING_ELSE.test(s.text.slice(d.start, d.end + 30)) && !/\bpilot\b/i.test(s.text.slice(d.end, d.end + 30).split(/[,;.]/)[0])) continue;
         const lo = days(d.minHours);

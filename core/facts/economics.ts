@@ -214,7 +214,7 @@ const PAYOUT_RIGHT_AFTER = /^\s*(?:of\s+)?(?:(?:reseller|partner|dealer|channel|
 const PARTNER_GETS = new RegExp(String.raw`\b${oneOf(PARTNER_NOUNS)}\b[^.]{0,30}\b(?:buy|buys|purchase|purchases|get|gets|receive|receives|earn|earns|keep|keeps)\b[^.]{0,20}$`, 'i');
 
 const DIRECT_TEAM_EARNS = new RegExp(String.raw`\b(?:${oneOf(DIRECT_SELLERS)}|AE|SDRs?|BDRs?|salespeople)\b[^.;]{0,25}\b(?:earn|earns|get|gets|receive|receives|are paid|is paid)\b[^.;]{0,15}$`, 'i');
-const PAYS_THE_PARTNER = new RegExp(String.raw`\bpays? (?:you|(?:each |every |the |our )?${ANY_PARTNER})\s+(?:an? )?$`, 'i');
+const PAYS_THE_PARTNER = new RegExp(String.raw`\bpays? (?:you|(?:each |every |the |our |a |an |that |this )?${ANY_PARTNER})\s+(?:an? )?$`, 'i');
 
 const CUSTOMER_WORDS = /\bcustomers?\b|\bclients?\b|\bend[- ]users?\b|\bbuyers?\b/i;
 

@@ -23,8 +23,10 @@ export function readinessEvidence(ev: Evidence): Record<PreconditionKey, Precond
   // A label is the sentence's own lead-in ("Differentiation: …"), its table row's first cell, or a
   // short parent bullet whose children say the rest ("- Differentiation" / "  - Brokers see …").
   const nested = plan.statements('nestedItems', (s) => !!s.unit.list && s.unit.list.depth > 0 && s.text.length > 10);
+  // A label may name the precondition after a prefix: "Readiness: differentiation", "Precondition — product".
+  const bare = (label: string) => label.replace(/^\W*(?:readiness|pre-?conditions?|criteri(?:on|a))\s*(?::|—|–|-)\s*/i, '').trim();
   const labelled = (re: RegExp) =>
-    plan.statements(`labelled:${re.source}`, (s) => (re.test(s.unit.label) && s.text.length > s.unit.label.length + 5) || (!!s.unit.cells && re.test(s.unit.cells[0]?.text ?? '') && !s.unit.isHeaderRow))[0] ??
+    plan.statements(`labelled:${re.source}`, (s) => (re.test(bare(s.unit.label)) && s.text.length > s.unit.label.length + 5) || (!!s.unit.cells && re.test(bare(s.unit.cells[0]?.text ?? '')) && !s.unit.isHeaderRow))[0] ??
     nested.find((s) => re.test((plan.parentItem(s.unit)?.text ?? '').replace(/[*_:]+/g, '').trim())) ??
     null;
   // The company's state, whenever it was measured: past reports count as evidence here.

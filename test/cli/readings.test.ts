@@ -120,3 +120,20 @@ test("a report of last year's program ('Enablement was the weakest part of last 
   const fs = await findings("# Reseller plan\n\nWe recruit ten resellers this year and pay them 20% margin.\n\n## Notes\n\nEnablement was the weakest part of last year's program.\n");
   assert.equal(of(fs, 'enablement-missing').length, 1);
 });
+
+test('a readiness row labelled "Readiness: differentiation" gives the reason; "we pay a firm 12% of …" is a payout', async () => {
+  const run = await runCli(['--stdin', '--format', 'json'], {
+    input:
+      '---\ntype: partnership-plan\n---\n# Partner program\n\nCoaches refer clients to us for a referral fee.\n\n| Item | Detail |\n|---|---|\n| Readiness: differentiation | Coaches recommend us because our compliance checklists catch missing disclosures before closing, which no general e-signature tool does |\n',
+  });
+  assert.equal(parseJsonOutput(run)[0].readiness?.preconditions.differentiation, true);
+  const fs = await findings('# Referrals\n\nFrom June we pay a firm 12% of a practice\'s first-year subscription when it introduces a practice that signs.\nFirms already send us practices informally.\nWe\'ll invite five firms and try it for four months.\n');
+  assert.equal(of(fs, 'commission-ops').length, 1);
+});
+
+test('a title clause about the past names no archetype: "What went wrong with the MSP program, and what we do next"', async () => {
+  const run = await runCli(['--stdin', '--format', 'json'], {
+    input: '---\ntype: partnership-plan\n---\n# What Went Wrong With the MSP Program, and What We Do Next\n\n## The restart\n\nThis time partners refer clients, and we sell, onboard and support the customer. Referral partners earn 12% of first-year ACV.\n',
+  });
+  assert.deepEqual(parseJsonOutput(run)[0].archetypes, ['referral']);
+});
