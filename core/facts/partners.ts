@@ -39,8 +39,17 @@ export function partnerActivities(ev: Evidence): Sentence[] {
   const verbs =
     /\b(?:sells?|selling|resells?|reselling|sources?|sourcing|generat\w+ (?:leads|pipeline|demand)|refers?|referring|introduc\w+|identif\w+|implement\w*|install\w*|deploy\w*|support\w*|runs?|answers?|deliver\w*|joins?|explains?|sets? up|onboards?|bundles?|brings? (?:us|in)|bring(?:s|ing)? (?:their |its |new )?(?:clients|customers|merchants|brands|deals|leads)|sends? us|co-?market\w*|promot\w+|recommend\w*|services?|maintain\w*|manag\w+ (?:the customer|customers|clients)|owns? the (?:customer|relationship)|handles?|trains?|closes?)\b/i;
   return ev.plan.statements('partnerActivities', (s) => {
+    // The first verb may be denied and a later one stated: "nobody resells: partners refer".
     const m = s.match(verbs);
-    if (!m || isNegatedAt(s.text, m.index)) return false;
+    if (!m) return false;
+    if (isNegatedAt(s.text, m.index)) {
+      const rest = s.text.slice(m.index + m[0].length);
+      const again = new RegExp(verbs.source, 'gi');
+      for (let n: RegExpExecArray | null; (n = again.exec(rest)); ) {
+        if (!isNegatedAt(rest, n.index) && PARTNER_NOUN.test(rest.slice(0, n.index + 1))) return true;
+      }
+      return false;
+    }
     if (/\bbuilt an integration\b/i.test(s.text) && !/\b(?:sell|refer|promot|co-?market|support)/i.test(s.text)) return false;
     // "platforms whose customers onboard new hires": the verb belongs to someone else.
     if (/\b(?:customers?|clients?|users?|employees?|companies|buyers?)\s+(?:\w+\s+)?$/i.test(s.text.slice(Math.max(0, m.index - 25), m.index))) return false;
