@@ -264,7 +264,8 @@ function slaTurnaround(s: Sentence, question: string, inRegistrationSection: boo
     // The decision is on the registration, close to its limit ("approved within 24 hours", "answer in
     // two days", "SLA: 48h"); a tier review, a dispute or an appeal decided in a week, or a time
     // counted from the approval or added by an extension, is not the approval turnaround.
-    const before = text.slice(from, d.start);
+    // A clause number ("2.2 Partner Operations accepts …") is not "2 partners".
+    const before = text.slice(from, d.start).replace(/^\W*\d+(?:\.\d+)+\.?\s+/, '');
     // A review held as a meeting ("the quarterly review", "two reviews") decides no registration.
     const decided = before.replace(MEETING_REVIEW, ' ');
     const near =

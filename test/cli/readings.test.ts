@@ -137,3 +137,11 @@ test('a title clause about the past names no archetype: "What went wrong with th
   });
   assert.deepEqual(parseJsonOutput(run)[0].archetypes, ['referral']);
 });
+
+test('numbered clauses of a policy: "2.2 Partner Operations accepts or declines each registration within two business days" is the SLA; "paid by check in US dollars" is a cheque payment', async () => {
+  const fs = await findings(
+    '# Referral Fee and Payout Terms\n\nReferral partners refer law firms for a fee of 10% of first-year ACV.\n\n## 2. Registering a referral\n\n2.1 Register the firm through the partner form.\n\n2.2 Partner Operations accepts or declines each registration within two business days.\n\n## 5. Payment\n\n5.1 Fees are paid quarterly by ACH, with a statement.\n\n5.2 Partners outside the United States are paid by check in US dollars.\n',
+  );
+  assert.deepEqual(of(fs, 'deal-reg-sla'), []);
+  assert.equal(of(fs, 'commission-ops').filter((f) => /cheque/.test(f.message)).length, 1);
+});
