@@ -92,7 +92,7 @@ const FLOORS: Record<string, { precision: number; recall: number; kinds: number;
   heldout17: { precision: 0.78, recall: 1.0, kinds: 23, detection: 22 },
   // Blind as well, written later (first score: precision 0.737, recall 0.875).
   heldout15: { precision: 0.90, recall: 0.87, kinds: 12, detection: 12 },
-  // Blind, written at the end of a round of changes and scored once (precision 0.784, recall 0.889).
+  // Blind, written after a round of changes and first scored then (precision 0.784, recall 0.889).
   heldout16: { precision: 0.78, recall: 0.88, kinds: 11, detection: 12 },
 };
 
