@@ -106,19 +106,19 @@ export const PLATFORM_VENDORS: readonly string[] = [
 /** Another company's program, people or terms: a competitor's, a supplier's. What they do is not the plan. */
 export const OTHER_COMPANY = /\bcompetitors?(?:['’]s?)?\b|\bsuppliers?(?:['’]s?)?\b/i;
 
-/**
- * A sentence whose subject is another company, and which says nothing of what we do: "Microsoft gives
- * its partners MDF worth up to 4%", "HubSpot's partner academy offers free certifications", "Our main
- * competitor pays resellers 35%", "Competitor X's differentiator is ...". It describes their program.
- */
-export const ANOTHER_COMPANYS_SUBJECT = new RegExp(
+/** A platform vendor as the subject, acting on its own partners: "Microsoft gives its partners MDF worth up to 4%". */
+const ANOTHER_COMPANYS_SUBJECT = new RegExp(
   String.raw`^\W*(?:(?:[Tt]he|[Aa]n?)\s+)?(?:${oneOf(PLATFORM_VENDORS)})(?:['’]s?)?(?:\s+[A-Z][\w-]*){0,2}\s+(?!(?:and|or|&)\s)(?:(?:partner|alliance|co-?sell|marketplace|ISV|AppExchange|channel|sellers?|reps?|team|program(?:me)?|academy|PRM)\b[\w\s-]{0,30}?\s+)?(?:gives?|pays?|offers?|runs?|takes?|expects?|requires?|manages?|has|have|provides?|allows?|lets?|charges?|keeps?|rewards?|needs?|built|expire|expires)\b`,
 );
 /** A competitor as the subject: "Our main competitor pays resellers 35%", "Competitor X's differentiator". */
 const COMPETITOR_SUBJECT = /^\W*(?:(?:our|their|the|a|one)\s+)?(?:(?:main|biggest|largest|closest|key|nearest)\s+)?(?:competitors?|rivals?)(?:\s+[A-Z][\w-]*)?(?:['’]s?)?\b/i;
 const FIRST_PERSON = /\b(?:we|we['’](?:ll|re|ve|d)|our|ours|us)\b/i;
 
-/** True when the sentence describes another company's program and nothing of ours. */
+/**
+ * True when the sentence's subject is another company and it says nothing of what we do: "Microsoft
+ * gives its partners MDF worth up to 4%", "HubSpot's partner academy offers free certifications",
+ * "Our main competitor pays resellers 35%". It describes their program, not this plan.
+ */
 export function aboutAnotherCompany(text: string): boolean {
   const subject = COMPETITOR_SUBJECT.exec(text);
   if (subject) return !FIRST_PERSON.test(text.slice(subject[0].length));

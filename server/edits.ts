@@ -10,8 +10,6 @@ import { dominantEol, trailingLineEndings, type TextEdit as OffsetEdit } from '.
 const NEXT_LINE_COMMENT = /^(\s*)<!--\s*partnerlint-disable-next-line\b([^>]*?)\s*-->\s*$/;
 const FILE_COMMENT = /^(\s*)<!--\s*partnerlint-disable\b(?!-)([^>]*?)\s*-->\s*$/;
 
-export { dominantEol };
-
 export function lineText(document: TextDocument, line: number): string {
   if (line < 0 || line >= document.lineCount) return '';
   const text = document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
