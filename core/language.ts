@@ -8,7 +8,8 @@ import type { Sentence } from './sentences.js';
 
 /**
  * A sentence that states what the plan does: not a heading, a question, a report of the past, a
- * description of another company's program, or a line that still holds a placeholder (an inserted template's "within ‹N› business days" says nothing yet).
+ * description of another company's program, or a line that still holds a placeholder (an inserted
+ * template's "within ‹N› business days" says nothing yet).
  */
 export function isStatement(s: Sentence): boolean {
   return (

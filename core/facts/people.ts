@@ -269,7 +269,9 @@ const ANOTHER_JOB_KEPT = new RegExp(
   ].join('|'),
   'i',
 );
-const STOPGAP = /\buntil (?:further notice|we (?:can )?(?:afford|hire|recruit|find|bring on|fund)\b|(?:a|an|the|our) (?:[\w-]+ ){0,3}(?:is|has been|gets|are) (?:hired|recruited|found|appointed|in place|on board)\b)|\b(?:is|are) being covered\b|\bin the interim\b|\binterim (?:owner|lead|basis)\b/i;
+/** A hire still to come: "until a channel lead is hired", "until the new head of partnerships is in place". */
+const UNTIL_A_HIRE = String.raw`until (?:a |an |the |our )?(?:[\w-]+ ){0,4}(?:is|are|gets|has been) (?:hired|recruited|appointed|found|named|in place|on board)\b`;
+const STOPGAP = new RegExp(String.raw`\buntil (?:further notice|we (?:can )?(?:afford|hire|recruit|find|bring on|fund)\b)|\b${UNTIL_A_HIRE}|\b(?:is|are) being covered\b|\bin the interim\b|\binterim (?:owner|lead|basis)\b`, 'i');
 const PART_TIME = new RegExp(`${SHARE_OF_TIME.source}|${ANOTHER_JOB_KEPT.source}|${STOPGAP.source}`, 'i');
 
 /** Marks of an owner whose whole job is the program: "full-time", "1.0 FTE", "nothing but this program". */
@@ -307,10 +309,12 @@ function statesOwnership(text: string): boolean {
 const PEER_EXECUTIVES = /\b(?:founder|CEO|exec(?:utive)?)[- ]to[- ](?:founder|CEO|exec(?:utive)?)\b|\b(?:each|every|the partner(?:'s|’s)|their) (?:\w+(?:'s|’s) )?(?:CEO|founder|chief executive)\b/i;
 
 /** "I do not want to hire a partnerships person until …": no hire, so the named person stays the owner. */
-const NOT_HIRING = /\b(?:do not|don't|not|no need to|no plan to|won't|will not) (?:want to |plan to |intend to |need to )?hire\b[^.;]*|^\W*until (?:a |an |the |our )?[^,;]{0,60}\b(?:is|are|gets|has been) (?:hired|appointed|found|named|in place)\b[^,;]*,(?=[^.;]*\b(?:owns?|own|runs?|leads?|manages?)\b)/gi;
+const NOT_HIRING = new RegExp(String.raw`\b(?:do not|don't|not|no need to|no plan to|won't|will not) (?:want to |plan to |intend to |need to )?hire\b[^.;]*|^\W*${UNTIL_A_HIRE}[^,;]*,(?=[^.;]*\b(?:owns?|own|runs?|leads?|manages?)\b)`, 'gi');
 /** Nobody owns the program yet: a hire to come, "no single owner", ownership split between teams. */
-const NO_OWNER =
-  /\b(?:we will hire|to hire|hiring|will be hired|once we hire|until (?:a |an |the |our )?(?:[\w-]+ ){0,4}(?:is|are) (?:hired|appointed|found|named)|no (?:single |one |dedicated |named )?owner|nobody owns|no one owns|each (?:cover|own|handle)s? (?:their|its) (?:part|piece|share))\b/i;
+const NO_OWNER = new RegExp(
+  String.raw`\b(?:we will hire|to hire|hiring|will be hired|once we hire|${UNTIL_A_HIRE}|no (?:single |one |dedicated |named )?owner|nobody owns|no one owns|each (?:cover|own|handle)s? (?:their|its) (?:part|piece|share))\b`,
+  'i',
+);
 
 // ---- reporting line and sales leadership -----------------------------------------
 

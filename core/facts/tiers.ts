@@ -66,7 +66,8 @@ const NOT_A_TIER_CRITERION =
   /\bregister (?:deals?|opportunit\w+)\b|\b(?:exam|course|certification|training) (?:takes|lasts|is)\b|\bhours? of (?:content|training)\b|\baccount for \d+\s?%|\b(?:plan|support|pricing|subscription)(?: tier)? requires?\b|\bcelebrated\b/i;
 const BENEFITS =
   /\bbenefits?\s*:\s*\S|\broadmap (?:input|reviews?|sessions?|briefings?)\b|\bexec(?:utive)? sponsor\b|\bcustom (?:commercial )?terms\b|\bbadges?\b|\bco-?market\w*|\brev(?:enue)?[- ]share\b|\bmargins?\b|\bdiscounts?\b|\bMDF\b|\bfees?\b|\baccess\b|\bdedicated\b|\blisting\b|\bmanager\b|\bco-?brand\w*|\bsupport\b|\bleads?\b|\bpriority\b|%|\bper ?cent\b|\brebates?\b|\bcommission\b|\bdemo\b|\bportal\b|\bcouncil\b|\bwebinars?\b|\bearly access\b|\bplanning\b|\blicen[cs]es?\b|\bmaterials\b|\bregistration\b/i;
-const EMPTY_CELL = /^(?:|—|–|-|n\/?a|tbd|tba|tbc|none|\?|\.\.\.|…|pending|coming soon|later)\.?$|^(?:[\w-]+\s+){0,2}(?:(?:are |is |will be )?to be |will be )?(?:defined|decided|confirmed|announced|determined|agreed|worked out|set|finali[sz]ed|discussed)(?= later| once| when| after|\.?$)|^(?:[\w-]+\s+){0,2}(?:are |is )?to be (?:defined|decided|confirmed|announced|determined|agreed|worked out|set|finali[sz]ed|discussed)\b|^(?:tbd|tbc|tba)\b/i;
+/** An empty cell, or one that leaves it open: "TBD", "to be announced", "Benefits to be announced once …". */
+const EMPTY_CELL = /^(?:|—|–|-|n\/?a|tbd|tba|tbc|none|\?|\.\.\.|…|pending|coming soon|later)\.?$|^(?:[\w-]+\s+){0,2}(?:(?:are |is )?to be|will be) (?:defined|decided|confirmed|announced|determined|agreed|worked out|set|finali[sz]ed|discussed)\b|^(?:tbd|tbc|tba)\b/i;
 
 /** A row label that states what a partner must do or have: a requirement, not a benefit. */
 const REQUIREMENT_ROW =

@@ -145,3 +145,10 @@ test('numbered clauses of a policy: "2.2 Partner Operations accepts or declines 
   assert.deepEqual(of(fs, 'deal-reg-sla'), []);
   assert.equal(of(fs, 'commission-ops').filter((f) => /cheque/.test(f.message)).length, 1);
 });
+
+test('a tier cell that leaves it open ("Benefits to be announced once …") is missing; one that states a done thing ("Joint plan agreed") is not', async () => {
+  const fs = await findings(
+    '# Reseller plan\n\nResellers resell our sensors.\n\n## Tiers\n\n| Tier | Entry criteria | Benefits |\n|---|---|---|\n| Certified | Joint plan agreed | 18% off list |\n| Elite | Ten certified technicians | Benefits to be announced once the first integrators qualify |\n',
+  );
+  assert.deepEqual(of(fs, 'tier-criteria').map((f) => f.message), ['Tier "Elite" has no benefits.']);
+});

@@ -109,10 +109,15 @@ const CYCLE = 'Our sales cycle is about 45 days from demo to signature.';
  */
 const salesPart = (o: Observation): Answer => hit(o.lint.readiness?.details.sales.evidence.some((e) => e.line === o.line));
 
-/** The plan statements (not headings, questions, reports of the past) on the bank sentence's line. */
+/** The sentences (headings aside) on the bank sentence's line. */
+function sentencesOnLine(o: Observation) {
+  return o.plan.sentences.filter((s) => s.unit.kind !== 'heading' && o.plan.lines.lineOf(s.start) + 1 === o.line);
+}
+
+/** The plan statements (not questions, reports of the past, another company's program) on the bank sentence's line. */
 function statementsOnLine(o: Observation) {
   const statements = new Set(o.plan.statements('all'));
-  return o.plan.sentences.filter((s) => statements.has(s) && o.plan.lines.lineOf(s.start) + 1 === o.line);
+  return sentencesOnLine(o).filter((s) => statements.has(s));
 }
 
 export const RECOGNISERS: Record<string, Entry> = {
@@ -160,7 +165,7 @@ export const RECOGNISERS: Record<string, Entry> = {
     how: 'PlanModel: a sentence of the bank line is left out of the plan statements (a report of the past)',
     observe: (o) => {
       const statements = new Set(o.plan.statements('all'));
-      const onLine = o.plan.sentences.filter((s) => s.unit.kind !== 'heading' && o.plan.lines.lineOf(s.start) + 1 === o.line);
+      const onLine = sentencesOnLine(o);
       return { hit: onLine.length > 0 && onLine.every((s) => !statements.has(s)) };
     },
   },
