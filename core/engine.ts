@@ -119,7 +119,8 @@ function subjectInHeadings(plan: PlanModel): boolean {
  * known by several distinct marks (a document needs three of one kind): a job description, a
  * hiring-referral policy, a podcast or interview write-up, a supplier-management policy.
  */
-const GENRES: ReadonlyArray<{ name: string; marks: readonly RegExp[] }> = [
+/** Kinds of document that speak of partners without being a program's plan, guide or policy: three of a kind's marks (and its first, when `firstRequired`) tell it. */
+const GENRES: ReadonlyArray<{ name: string; marks: readonly RegExp[]; firstRequired?: boolean }> = [
   {
     name: 'a job description',
     marks: [/\bwhat you['’]ll (?:do|own)\b|\bwhat you will do\b|\b(?:responsibilities|your day)\b/i, /\b(?:about the role|the role|this role)\b/i, /\b(?:requirements|qualifications|who you are|you have|nice to have|what you['’]ll bring|what we['’]re looking for)\b/i, /\b(?:location|travel|employment type)\W{0,3}:/i, /\b(?:salary|compensation and benefits|base pay|OTE of|equity|paid leave|how we hire|apply|application process|interview)\b/i, /\byears of (?:experience|selling)\b/i],
@@ -131,6 +132,19 @@ const GENRES: ReadonlyArray<{ name: string; marks: readonly RegExp[] }> = [
   {
     name: 'a podcast or interview write-up',
     marks: [/\bepisode\b/i, /\b(?:host|guest|interviewer)\b/i, /\b(?:listen(?:ers?)?|subscribe|show notes|timestamps?|transcript)\b/i, /\b(?:key takeaways|resources mentioned|about the guest)\b/i],
+  },
+  {
+    // The contract itself (parties, defined terms, clauses, boilerplate): what a partner signs, not how the program runs.
+    // A program's terms and conduct page is written the same way and is a policy: an agreement names itself one.
+    name: 'a legal agreement',
+    firstRequired: true,
+    marks: [
+      /\b(?:this|the) (?:[A-Z][\w-]* ){0,4}Agreement\b(?! (?:template|is (?:signed|available|linked)))/,
+      /\b(?:hereby|herein|hereunder|hereto|thereof|whereas|in witness whereof)\b/i,
+      /\b(?:governing law|indemnif\w+|limitation of liability|force majeure|severability|entire agreement|assignment|waiver)\b/i,
+      /["“][A-Z][\w -]{1,40}["”] (?:means|shall mean|has the meaning)\b/,
+      /\b(?:under|in|of|with) clause \d+(?:\.\d+)*\b|\bthe (?:Parties|Effective Date|Term)\b/,
+    ],
   },
   {
     name: 'a supplier-management policy',
@@ -231,9 +245,9 @@ function detect(plan: PlanModel, mode: DetectionMode, filePath: string | undefin
   // Paragraphs that mention partners in passing (an HR page naming the partnerships team) are not a
   // program: unless its headings say so, a document needs the signals of most of a program.
   if (!subjectInHeadings(plan) && families < 6) return { isPlan: false, why: `no heading speaks of partners or a program's mechanics (${families} signals in the text)` };
-  // A job description, a hiring-referral policy, a podcast write-up, a supplier policy: three marks of one kind.
+  // A job description, a hiring-referral policy, a podcast write-up, a legal agreement, a supplier policy: three marks of one kind.
   // (A long handbook page gathers a few of any kind's marks in passing: only pages of ordinary length are judged so.)
-  const genre = sentences < 250 ? GENRES.findIndex((_, i) => popcount(genres[i]) >= 3) : -1;
+  const genre = sentences < 250 ? GENRES.findIndex((g, i) => popcount(genres[i]) >= 3 && (!g.firstRequired || (genres[i] & 1) === 1)) : -1;
   if (genre >= 0) return { isPlan: false, why: `content reads as ${GENRES[genre].name}` };
   // A partner program's plan, guide or policy speaks of partners throughout; a document that does in
   // fewer than one sentence in six (a sales compensation plan with a section on partner deals) is about

@@ -97,8 +97,20 @@ export function extractPiece(text: string, nodes: RootContent[]): PieceExtract {
   };
   // A paragraph that is only bold text ("**Program targets (month 36)**") labels the list after it.
   let pseudo = '';
-  for (const n of nodes) {
+  for (let i = 0; i < nodes.length; i++) {
+    const n = nodes[i];
     const before = x.units.length;
+    const underlined = numberedTitleUnderlined(text, n, nodes[i + 1]);
+    if (underlined) {
+      // "6) Deal registration (DR)" over a line of dashes: a numbered heading in setext style, which
+      // markdown reads as a one-item list and a rule. The author wrote a heading; it is read as one.
+      const unit = inline('heading', underlined);
+      unit.depth = 2;
+      push(unit);
+      i++;
+      pseudo = '';
+      continue;
+    }
     block(n, undefined, n.type === 'list' ? pseudo : '');
     const u = x.units[before];
     if (n.type === 'paragraph' && u) pseudo = u.label && u.text.trim().length <= u.label.length + 2 ? u.label : '';
@@ -107,4 +119,20 @@ export function extractPiece(text: string, nodes: RootContent[]): PieceExtract {
   // What is cached with the piece is kept at its exact size (arrays grown by push keep spare room).
   for (const u of x.units) u.compact();
   return x;
+}
+
+/**
+ * The title of a one-item ordered list ("6) Deal registration (DR)") written directly over a line
+ * of dashes, or null. A short title (no closing full stop) only: "1. Approve it." over a rule is a list.
+ */
+function numberedTitleUnderlined(text: string, node: RootContent, next: RootContent | undefined): RootContent | null {
+  if (node.type !== 'list' || !node.ordered || node.children.length !== 1 || next?.type !== 'thematicBreak') return null;
+  const item = node.children[0];
+  const para = item.children[0];
+  if (item.children.length !== 1 || para?.type !== 'paragraph') return null;
+  const end = node.position!.end;
+  const rule = next.position!.start;
+  if (rule.line !== end.line + 1 || !/^ {0,3}-{2,}\s*$/.test(text.slice(rule.offset!, next.position!.end.offset!))) return null;
+  const title = text.slice(para.position!.start.offset!, para.position!.end.offset!);
+  return title.length <= 80 && !/[.!?:;]\s*$/.test(title) && !title.includes('\n') ? para : null;
 }

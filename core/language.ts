@@ -100,16 +100,33 @@ export const COVERED_ELSEWHERE =
 
 /**
  * A sentence that puts what it names outside this program: "Out of scope: ISVs", "Integrations with
- * ISVs stay with the product team and are not part of this program", "Alliances are run separately".
+ * ISVs stay with the product team and are not part of this program", "Alliances are run separately",
+ * "A consultant who also resells a competing system is not eligible".
  */
 export const LEFT_OUT =
-  /^\W*(?:not in scope|out of scope|not now|excluded|non-goals?)\b|\b(?:is|are|stays?|remains?|sits?|falls?|kept|left)\s+(?:not\s+)?(?:not part of|outside(?: of)?|out of|excluded from|not covered by|not included in|beyond)\s+(?:the\s+|this\s+|our\s+)?(?:scope|program(?:me)?|plan|guide|policy)\b|\b(?:is|are) (?:handled|run|managed|covered) (?:separately|elsewhere|by (?:a |an )?(?:separate|other|different|another) (?:team|program(?:me)?|group)|in (?:a |an )?(?:separate|other|different|another) program(?:me)?)\b|\bstays? with the [\w-]+ team\b/i;
+  /^\W*(?:not in scope|out of scope|not now|excluded|non-goals?)\b|\b(?:is|are|stays?|remains?|sits?|falls?|kept|left)\s+(?:not\s+)?(?:not part of|outside(?: of)?|out of|excluded from|not covered by|not included in|beyond)\s+(?:the\s+|this\s+|our\s+)?(?:scope|program(?:me)?|plan|guide|policy)\b|\b(?:is|are) (?:handled|run|managed|covered) (?:separately|elsewhere|by (?:a |an )?(?:separate|other|different|another) (?:team|program(?:me)?|group)|in (?:a |an )?(?:separate|other|different|another) program(?:me)?)\b|\bstays? with the [\w-]+ team\b|\b(?:is|are|becomes?) (?:not eligible|ineligible|disqualified)\b(?! (?:for|to))/i;
 
 /** Words that make a statement tentative rather than a commitment. */
 export const HEDGE = /\b(?:maybe|perhaps|might|someday|eventually|tbd|not in scope|out of scope|non-goals?|we (?:may|could) (?:add|introduce|build|offer|launch|start|set up|create)|deferred|postponed|on hold|parked|an option (?:we|to)|(?:will|would|may|could) (?:evaluate|consider|explore|revisit)|(?:to|we'll) (?:evaluate|consider|explore|revisit) (?:later|next year|in (?:year|Q|H))|(?:to|will) be (?:decided|defined|determined|worked out|agreed|confirmed|set|designed|built|written|developed|created|finali[sz]ed) (?:once|when|after|later|with|in (?:Q|H|year)|next)|we'll (?:consider|evaluate|explore|revisit)|to be decided|to be hired|not yet|(?:maybe|perhaps|possibly|probably|hopefully) (?:next year|later this year)|if we can|we'll see|nice to have|would be nice|(?:we'll|we will) look (?:at|into)|(?:may|might) need|(?:we'll|we will|we'd|will) decide\b|\bno (?:[\w-]+ ){0,2}yet|(?:may|might|could) be interested|in the future|undecided|(?:haven't|have not|hasn't|has not|not) (?:yet )?decided)\b/i;
 
+/**
+ * A question about the company that it says it has not settled: "we are still testing two price
+ * points and will pick one by the autumn", "Customer: not settled", "we don't yet know which one is
+ * our customer". What such a sentence names is not evidence that the company knows it.
+ */
+export const UNSETTLED =
+  /\b(?:still (?:being )?(?:testing|deciding|choosing|learning|working(?: (?:out|on))?|figuring|exploring|experimenting|validating|defining|defined|open)|not (?:yet )?(?:settled|clear|known|defined)|unsettled|(?:will|to) (?:pick|choose|settle on|decide on) (?:one|between|which)|(?:don't|do not|doesn't|does not) (?:yet )?know (?:which|whether|who|what|yet)|experiment\w*)\b/i;
+
 /** A wish rather than a commitment: "we'd like", "ideally", "eventually". */
 export const WISH = /\b(?:we'd like|we would like|ideally|something like|hope to|we hope|hopefully|aim to|eventually)\b/i;
+
+/**
+ * A wish, leaving aside a target the team works to: "we aim to approve or decline within three
+ * working days" states the turnaround partners can expect; "we'd like to approve faster" does not.
+ */
+export function wishNotTarget(text: string): boolean {
+  return WISH.test(text.replace(/\b(?:we |I )?aims? to\b/gi, ' '));
+}
 
 /** Not committed to: a hedge ("maybe", "TBD", "not yet decided") or a placeholder left to fill. */
 export function isHedged(text: string): boolean {

@@ -171,6 +171,8 @@ export function findDurations(s: string): DurationMatch[] {
     if (/^(h|d|w|mos?)$/i.test(unitWord) && !/\d$/.test(m[2] ?? m[1])) continue;
     // "3D printing" is not three days: the short forms of days and weeks are lower case.
     if (/^[DW]$/.test(unitWord)) continue;
+    // "twice a year", "three times a quarter", "once per month": how often, not how long.
+    if (/^(?:a|an|per|each|every)\b/i.test(m[0]) && /\b(?:once|twice|thrice|(?:\d+|two|three|four|five|six|ten|twelve|several|many) times)\s+$/i.test(s.slice(Math.max(0, m.index - 20), m.index))) continue;
     const a = amount(m[1]);
     const b = m[2] !== undefined ? amount(m[2]) : a;
     if (a === null || b === null) continue;

@@ -57,7 +57,9 @@ export const TOPIC_HEADINGS: Record<Topic, RegExp> = {
   pilot: /(?<!\b(?:after|beyond|post|following|once|when|past) (?:the |our )?)(?<!\bpost-)\bpilot\b(?! (?:ends|is over|closes))|^\W*(?:the |our |a |first )*experiment\W*$/i,
   recruiting:
     /\brecruit\w*|\bgrowing the (?:network|channel|program|ecosystem)\b|\b(?:finding|choosing|selecting|signing|sourcing|qualifying|adding|attracting|onboarding new|building) (?:\w+ ){0,2}(?:partners|consultants|resellers|advisors|msps|firms|agencies|integrators|referrers|dealers|distributors|vars|isvs|alliances)\b|\bpartner (?:selection|qualification|profile|criteria|sourcing|pipeline)\b|\bwho (?:we|to) (?:sign|recruit|partner with|integrate with|work with)\b|\b(?:how|where) (?:we|to) (?:find|recruit|choose|select|pick|sign|source) (?:\w+ )?(?:partners|resellers|dealers|agencies|msps|firms|integrators|distributors)\b|\bideal partner\b|\b(?:joining|membership|program) (?:requirements|criteria)\b|\beligibility\b|\bwho can (?:join|apply)\b/i,
-  enablement: /\benablement\b|\bonboarding\b|\btraining\b|\bcertification\b|\bplaybooks?\b|\benabling\b/i,
+  // "Getting consultants ready", "Equipping resellers", "Partner education": how partners are taught.
+  enablement:
+    /\benablement\b|\bonboarding\b|\btraining\b|\bcertification\b|\bplaybooks?\b|\benabling\b|\b(?:getting|making) (?:\w+ ){0,2}(?:ready|up to speed)\b|\b(?:preparing|equipping|educating|teaching|ramping up) (?:\w+ ){0,2}(?:partners|consultants|resellers|agencies|msps|firms|advisors|referrers|dealers|integrators)\b|\bpartner (?:education|ramp-?up)\b/i,
   exitCriteria:
     /\bexit\b|\bif (?:it|this|the pilot|the program|the programme) (?:doesn['’]t|does not|fails to) work\b|\b(?:kill|stop) criteria\b|\bparting ways\b|\bpart ways\b|\boff-?board\w*|\bsunset\w*|\bsteps? back\b|\bdowngrad\w*|\btermination\b|\bwind[- ]down\b|\bdemotion\b|\bleaving the program\b/i,
   metrics: /\btargets?\b|\bgoals?\b|\bmetrics?\b|\bmeasur\w*|\bsuccess\b|\bKPIs?\b|\bobjectives?\b|\bscorecards?\b|\bOKRs?\b|\bKPIs?\b|\bdashboard\b/i,
@@ -67,7 +69,7 @@ export const TOPIC_HEADINGS: Record<Topic, RegExp> = {
   // "Our direct team", "the sales team": another team, not the one that runs the program.
   team: /(?<!\b(?:direct|sales|support|customer|field|inside|account|engineering|product|marketing|success) )\bteam\b|\bowner(?:ship)?\b|\borgani[sz]ation\b|\bstaffing\b|\bwho runs\b|\brunning the\b|\bleadership\b|\bgovernance\b|\bpeople\b/i,
   readiness:
-    /\breadiness\b|\bready\b|\bwhere we stand\b|\bpre-?conditions?\b|\bwhy we believe\b|\bcan scale\b|\bfoundations?\b|\bprerequisites?\b/i,
+    /\breadiness\b|(?<!\b(?:getting|making|get|make) (?:\w+ ){0,2})\bready\b|\bwhere we stand\b|\bpre-?conditions?\b|\bwhy we believe\b|\bcan scale\b|\bfoundations?\b|\bprerequisites?\b/i,
   timeline: /\btimeline\b|\broadmap\b|\bnext steps\b|\bmilestones?\b|\bschedule\b|\bplan of record\b/i,
   faq: /\bFAQ\b|\bquestions\b/i,
 };

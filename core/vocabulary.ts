@@ -18,6 +18,7 @@ export const PARTNER_NOUNS: readonly string[] = [
   'integrators?',
   'distributors?',
   'distis?',
+  'wholesalers?',
   'dealers?',
   'affiliates?',
   'ISVs?',
@@ -124,3 +125,10 @@ export function aboutAnotherCompany(text: string): boolean {
   if (subject) return !FIRST_PERSON.test(text.slice(subject[0].length));
   return ANOTHER_COMPANYS_SUBJECT.test(text) && !FIRST_PERSON.test(text);
 }
+
+/**
+ * Background about the market rather than this plan: "For context: wholesalers typically earn 2-4%
+ * on drug distribution itself", "By comparison, the industry average referral fee is 10%".
+ */
+export const MARKET_BACKGROUND =
+  /^\W*(?:for (?:context|comparison|reference)|by (?:way of )?comparison|as a (?:benchmark|reference point|point of comparison)|(?:across|in) the (?:industry|market|sector)(?: as a whole)?)\b|\b(?:industry|market|sector)[- ](?:wide )?(?:averages?|norms?|benchmarks?|standards?)\b|\bthe (?:industry|market) (?:pays|averages?)\b/i;

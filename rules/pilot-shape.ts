@@ -16,9 +16,9 @@ const CUSTOMER_PILOT = /\bcustomer pilots?\b|\bpilots? (?:for|with) (?:\w+ )?(?:
 /** What else a length or a number in a pilot section may be about: registrations, payouts, training, pricing tests. */
 const NOT_THE_PILOT = /\bregist\w*|\bprotect\w*|\bvalid\b|\bexpir\w*|\bpaid\b|\bpayouts?\b|\bcertif\w*|\btraining\b|\bonboarding\b|\bcourse\b|\btest of\b|\bexperiment\b|\bsegments?\b|\bpricing\b/i;
 
-/** A hyphenated length before a noun that is not the pilot: "two-day training", "30-day onboarding". */
+/** A hyphenated length before a noun that is not the pilot: "two-day training", "30-day onboarding", a customer's "60-day free trial". */
 const LENGTH_OF_SOMETHING_ELSE =
-  /^[\w.]+-(?:hours?|days?|weeks?|months?)\s+(?!(?:pilot|program(?:me)?|trial|test|evaluation|period|window|run|phase|sprint|cohort|engagement|proof|experiment)\b)(?:[\w-]+\s+){0,2}?(?:training|workshop|course|bootcamp|onboarding|certification|session|kick-?off|visit|trip|event|summit|notice|plan|sprint review|review|meeting|call|offsite|intro(?:duction)?|sales training)\b/i;
+  /^[\w.]+-(?:hours?|days?|weeks?|months?)\s+(?!(?:pilot|program(?:me)?|trial|test|evaluation|period|window|run|phase|sprint|cohort|engagement|proof|experiment)\b)(?:[\w-]+\s+){0,2}?(?:training|workshop|course|bootcamp|onboarding|certification|session|kick-?off|visit|trip|event|summit|notice|plan|sprint review|review|meeting|call|offsite|intro(?:duction)?|sales training|free trial|trial (?:licen[cs]es?|accounts?)|discount|refund|money-back guarantee|grace period|payment terms)\b/i;
 
 const PILOT_WORD = /\bpilot/i;
 /** Headings of sections that measure the pilot rather than set it out. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineRule } from '../core/rule.js';
 import { findMoney } from '../core/numbers.js';
 import { isNegatedAt } from '../core/language.js';
+import { ANY_PARTNER } from '../core/vocabulary.js';
 import type { Sentence } from '../core/sentences.js';
 import type { PlanModel } from '../core/model.js';
 
@@ -23,13 +24,16 @@ function forTheBoard(text: string): RegExpExecArray | null {
   return a;
 }
 
+/** Partners of any kind bringing something: "practice consultants could get us there", "resellers will help". */
+const BROUGHT_BY_PARTNERS = new RegExp(String.raw`\b(?:${ANY_PARTNER}|channel)\b[^.]{0,60}\b(?:help|bring|find|sell|get|give|close|carry)\b|\b(?:channel|partner program|partners?)\b`, 'i');
+
 /** No product-market fit yet, and partners expected to bring it: the negation is the point here. */
 function beforeFit(text: string): RegExpExecArray | null {
   const fit = /\b(?:product[- ]market fit|PMF)\b/i.exec(text);
   if (!fit || /\b(?:not going to|won't|will not|do not|don't|never) (?:build|start|launch|open|run)\b/i.test(text)) return null;
   const around = text.slice(Math.max(0, fit.index - 30), fit.index + fit[0].length + 25);
   if (!/\b(?:don't|do not|haven't|have not|no|isn't|is not|not|not yet|without|before|pre-?|ahead of|still (?:looking|searching|finding|chasing|working (?:on|towards?)))\b|\bisn't there\b|\bnot there yet\b/i.test(around)) return null;
-  return /\b(?:partners?|resellers?|channel|SIs?|MSPs?|agencies)\b[^.]{0,60}\b(?:help|bring|find|sell|get|give|close|carry)\b|\b(?:channel|partner program|partners?)\b/i.test(text) ? fit : null;
+  return BROUGHT_BY_PARTNERS.test(text) ? fit : null;
 }
 
 /** Partners or a channel as the way to product-market fit: "The channel is how we'll get to product-market fit". */
@@ -137,7 +141,8 @@ function redFlagIn(s: Sentence, arrThreshold: number, arrStated: number): string
   }
   // "... asked for a partnerships story. That is not why this program exists."
   const next = s.unit.sentences[s.unit.sentences.indexOf(s) + 1];
-  if (why && next && /^(?:but )?(?:that|this)(?:'s| is| was)? not (?:why|the reason)|^(?:that|this) is not what\b/i.test(next.text)) why = null;
+  // "... Investors did ask about partners. They'll get an update; they are not the reason."
+  if (why && next && (/^(?:but )?(?:that|this)(?:'s| is| was)? not (?:why|the reason)|^(?:that|this) is not what\b/i.test(next.text) || (/^\W*(?:but\s+)?(?:that|this|they|it|those|these|investors|the board)\b/i.test(next.text) && REJECTS.test(next.text)))) why = null;
   if (!why && GROWTH_SHORTCUT.test(s.text) && !REJECTS.test(s.text) && /\bchannel|\bpartner|\breferr|\bresell|\bSIs?\b|\bMSPs?\b|\bagenc/i.test(s.text)) {
     // The ARR may be stated in the same paragraph or list item rather than the same sentence.
     const context = s.unit.text;

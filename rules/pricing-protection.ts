@@ -65,7 +65,8 @@ function protectsPartnerPricing(text: string, paragraph: string): boolean {
   }
   if (PRICE_CONFLICT.test(text)) return true;
   if (/\bregistered (?:accounts|organi[sz]ations|deals|opportunities) are yours\b/i.test(text)) return true;
-  if (DIRECT_SIDE.test(text) && HELD_BACK.test(text)) return true;
+  // "A reseller win is never a loss for them" describes how reps are paid; it holds no one back.
+  if (DIRECT_SIDE.test(text) && HELD_BACK.test(text.replace(/\b(?:is|are|was|were) never (?:a|an|the)\b[^.;]*/gi, ' '))) return true;
   // A partner's account closed to the direct side, named here or earlier in the paragraph ("off-limits to them").
   return PARTNER_ACCOUNT.test(text) && BARRED.test(text) && (DIRECT_SIDE.test(text) || (/\b(?:them|they|us|we)\b/i.test(text) && DIRECT_SIDE.test(paragraph)));
 }

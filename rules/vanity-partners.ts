@@ -15,7 +15,7 @@ import { findPartnerCounts, type CountMatch } from '../core/numbers.js';
 const SHOWN =
   /\blogos?\b|\blisted\b|\bgallery\b|\blists?\b|\blisting\b|\bannounced\b|\b(?:partner )?wall\b|\blocator\b|\bentries\b|\b(?:web ?site|site|homepage|home page|web ?page|partners? page|partner directory|directory|logo wall|roster|ecosystem|press releases?|announcements?)\b|\bboasts?\b|\bshown on\b|\bappear on\b|\blogo swaps?\b|\bfinder\b|\bdisplayed\b|\bvisible\b|\bshowcas\w+|\/partners\b/i;
 const NOT_A_COUNT_OF_OURS =
-  /\b(?:goal|target|aim|by (?:month|year|Q[1-4]|the end)|we want|we plan|will (?:have|reach|sign|grow)|is not a (?:partner )?program|isn't a (?:partner )?program|customer logos?|customers' logos|logos of (?:our )?customers|candidate list|target list|shortlist|long ?list|prospect list)\b/i;
+  /\b(?:goal|target|aim|by (?:month|year|Q[1-4]|the end)|we want|we plan|will (?:have|reach|sign|grow)|is not a (?:partner )?program|isn't a (?:partner )?program|customer logos?|customers' logos|logos of (?:our )?customers|candidate list|target list|shortlist|long ?list|prospect list|(?:picked|chosen|selected|drawn) from|(?:list|table) below|following (?:list|table))\b/i;
 const LABELLED_LISTED = /^\W*(?:[\w-]+ ){0,2}(?:partners?|logos?)(?: (?:count|total|number))?(?: (?:today|now|listed))?\s*(?:\||:)\s*(?:~|≈|about |around |approx\.? )?(\d{1,5})\+?|\b(?:director(?:y|ies)|locator|wall|partners? page)\s+(?:has|have|lists?|shows?|holds?)\s+(\d{1,5})\+?/i;
 
 const SHOWN_COUNT = /\b(\d{1,5})\+?\s+(?:of (?:our|the|its) (?:partners|resellers|integrations|apps)|partnerships|(?:apps|integrations|companies)\s+(?:listed|displayed|shown))\b/i;

@@ -5,7 +5,7 @@
 import type { DurationMatch } from '../numbers.js';
 import { ANY_PARTNER } from '../vocabulary.js';
 import { ANSWER_START } from '../structure.js';
-import { COVERED_ELSEWHERE, HEDGE, isHedged, isNegatedAt, isStatement, reportsThePast, WISH } from '../language.js';
+import { COVERED_ELSEWHERE, HEDGE, isHedged, isNegatedAt, isStatement, reportsThePast, WISH, wishNotTarget } from '../language.js';
 import type { Section } from '../outline.js';
 import type { Sentence } from '../sentences.js';
 import type { Evidence } from './index.js';
@@ -150,7 +150,7 @@ const HOLD_WORDS =
 
 /** How long a registration holds, as the sentence states it, or null. */
 function registrationHeld(s: Sentence, inTopic: boolean): DurationMatch | null {
-  if (isHedged(s.text) || WISH.test(s.text)) return null;
+  if (isHedged(s.text) || wishNotTarget(s.text)) return null;
   const re = HOLD_WORDS;
   re.lastIndex = 0;
   let k: RegExpExecArray | null;
@@ -249,7 +249,7 @@ const DECISION_AFTER = new RegExp(`^[^.;]{0,40}?(?:${DECISION.source})`, 'i');
 
 function slaTurnaround(s: Sentence, question: string, inRegistrationSection: boolean): DurationMatch | null {
   // An exit criterion's window ("no registered deal in 12 months … is removed") is not a turnaround.
-  if (!s.durations.length || isHedged(s.text) || WISH.test(s.text) || statesPartnerExit(s.text)) return null;
+  if (!s.durations.length || isHedged(s.text) || wishNotTarget(s.text) || statesPartnerExit(s.text)) return null;
   question = question.replace(REGISTERED_TIER, ' ');
   // Claims under an MDF heading are MDF claims ("Approved claims are reimbursed within 45 days").
   if (!inRegistrationSection && s.section?.inTopic('mdf') && !/\bregist|\bdeal[- ]?reg|\bDRs?\b/i.test(s.text)) return null;
@@ -297,7 +297,7 @@ const DISPUTE = /\b(?:disputes?|disputed|disagree\w*|appeals?|tie[- ]?break\w*)\
 
 /** Two sides after one account: two partners, a second registration, a partner and a direct opportunity. */
 const CONTEST = new RegExp(
-  String.raw`\b(?:two|2|multiple|several|more than one|both|another|other|competing|second|rival)\s+(?:\w+\s+)?(?:${ANY_PARTNER}|registrations?|claims?|submissions?|requests?|DRs?)\b|\b(?:conflicting|overlapping|duplicate|competing) (?:registrations?|claims?|submissions?|DRs?)\b|\b(?:same|one) (?:account|customer|client|deal|opportunity|prospect|end[- ]user|company|organi[sz]ation)\b|\b(?:partner|reseller|MSP|VAR|SI|agency|AE|rep|direct) (?:vs\.?|versus|and) (?:direct|partner|AE|rep|reseller|MSP|VAR)\b|\b(?:direct|AEs?|account executives?|reps?|sales team)\b[^.;]{0,50}\b(?:opportunit\w+|pipeline|working)\b|\b(?:existing|open|active) (?:direct )?opportunit\w+|\bopportunit(?:y|ies) (?:already )?exists?\b|\b(?:closed|off[- ]limits|hands[- ]off) (?:to|for) (?:direct|AEs?|reps?|our)\b|\bcollid\w+|\balready (?:registered|talking|working|in (?:our |a |the )?pipeline|has an? (?:open |active )?opportunit\w+)\b|\bcontested\b|\b(?:current|existing|open|active) (?:\w+ (?:or|and) )?(?:engagements?|opportunit\w+)\b|\btie[- ]?break\w*|\bfirst[- ]come\b|\b(?:first|earlier|earliest) (?:complete |approved |valid |valid, complete )?(?:registration|reg|submission|request|to register|DR)\b|\bprecedence\b|\b(?:conflicts?|disputes?|disputed|clash\w*)\b|\b(?:double|duplicate) (?:registrations?|claims?|submissions?|DRs?)\b|\bduplicates\b|\bregister(?:ed|s) first\b|\bfirst to register\b|\bopportunit(?:y|ies) (?:is |are )?already (?:open|in|exists?)\b|\bties? (?:in|on|between|for) (?:registrations?|claims?|deals?)\b|\bties go to\b`,
+  String.raw`\b(?:two|2|multiple|several|more than one|both|another|other|competing|second|rival)\s+(?:\w+\s+)?(?:${ANY_PARTNER}|registrations?|claims?|submissions?|requests?|DRs?)\b|\b(?:conflicting|overlapping|duplicate|competing) (?:registrations?|claims?|submissions?|DRs?)\b|\b(?:same|one) (?:account|customer|client|deal|opportunity|prospect|end[- ]user|company|organi[sz]ation)\b|\b(?:partner|reseller|MSP|VAR|SI|agency|AE|rep|direct) (?:vs\.?|versus|and) (?:direct|partner|AE|rep|reseller|MSP|VAR)\b|\b(?:direct|AEs?|account executives?|reps?|sales team)\b[^.;]{0,50}\b(?:opportunit\w+|pipeline|working)\b|\b(?:existing|open|active) (?:direct )?opportunit\w+|\bopportunit(?:y|ies) (?:already )?exists?\b|\b(?:closed|off[- ]limits|hands[- ]off) (?:to|for) (?:direct|AEs?|reps?|our)\b|\bcollid\w+|\balready (?:registered|talking|working|in (?:our |a |the )?pipeline|has an? (?:open |active )?opportunit\w+)\b|\bcontested\b|\b(?:current|existing|open|active) (?:\w+ (?:or|and) )?(?:engagements?|opportunit\w+)\b|\btie[- ]?break\w*|\bfirst[- ]come\b|\b(?:first|earlier|earliest) (?:complete |approved |valid |valid, complete )?(?:registration|reg|submission|request|to register|DR)\b|\bprecedence\b|\b(?:conflicts?|disputes?|disputed|clash\w*)\b|\b(?:double|duplicate) (?:registrations?|claims?|submissions?|DRs?)\b|\bduplicates\b|\bregister(?:ed|s) first\b|\bfirst to register\b|\bopportunit(?:y|ies) (?:is |are )?already (?:open|in|exists?)\b|\bties? (?:in|on|between|for) (?:registrations?|claims?|deals?)\b|\bties go to\b|\b(?:touch(?:es)?|spans?|straddles?|involves?) both (?:channels|sides|motions|teams)\b|\bboth (?:the )?(?:channel|partner|wholesale) and (?:the )?direct\b`,
   'i',
 );
 /** What settles it: who wins, keeps, leads or decides; a decline; an escalation; shared credit. */

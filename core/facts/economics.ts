@@ -6,7 +6,7 @@
 import type { Archetype } from '../types.js';
 import { ARCHETYPE_WORDS } from '../archetypes.js';
 import type { PercentMatch } from '../numbers.js';
-import { aboutAnotherCompany, ANY_PARTNER, CAPITALISED_TIER_NAMES, DIRECT_SELLERS, oneOf, OTHER_COMPANY, PARTNER_NOUNS } from '../vocabulary.js';
+import { aboutAnotherCompany, ANY_PARTNER, CAPITALISED_TIER_NAMES, DIRECT_SELLERS, MARKET_BACKGROUND, oneOf, OTHER_COMPANY, PARTNER_NOUNS } from '../vocabulary.js';
 import { isHedged, isNegatedAt, isStatement, reportsThePast, WISH } from '../language.js';
 import type { Sentence } from '../sentences.js';
 import type { Section } from '../outline.js';
@@ -130,7 +130,8 @@ export function presentPercents(ev: Evidence, category: PercentCategory): Percen
   // Asked of those sentences only (not a set of every present sentence, on every keystroke).
   // A rate that is hedged or left to decide ("we might offer MDF of 3%") is not stated.
   // Another company's rate ("Microsoft gives its partners MDF worth 4%") is not this plan's either.
-  const present = (x: Sentence) => !x.section?.history && x.memo('present', () => !reportsThePast(x.text) && !isHedged(x.text) && !aboutAnotherCompany(x.text));
+  // Nor is background about the market ("For context: wholesalers typically earn 2-4% on distribution").
+  const present = (x: Sentence) => !x.section?.history && x.memo('present', () => !reportsThePast(x.text) && !isHedged(x.text) && !aboutAnotherCompany(x.text) && !MARKET_BACKGROUND.test(x.text));
   return ev.percents.filter((p) => p.category === category && present(p.sentence));
 }
 
@@ -273,7 +274,8 @@ function classifyText(text: string, at: number, m: PercentMatch, contextOnly = f
   if (/\b(?:resale|reseller|trade|wholesale|dealer|distributor|buy(?:ing)?)\s+(?:discount|price)\b/i.test(near) && !/\bend[- ]customers?\b|\bcustomers? (?:get|receive)\b/i.test(near)) return 'payout';
   if (!contextOnly && PAYOUT_RIGHT_AFTER.test(after) && !/\b(?:gross|operating|contribution|profit)\s*$/i.test(before)) return 'payout';
   // What the customers get ("Referred customers receive 20% off their first year") is their discount.
-  if (/\b(?:customers?|clients?|buyers?|end[- ]users?|subscribers?|patients?|members)\b[^.;:]{0,30}\b(?:get|gets|receive|receives|pay|pays|enjoy|enjoys|save|saves)\s+(?:an?\s+)?(?:extra\s+|additional\s+|further\s+)?$/i.test(before) && /^\s*(?:[\w-]+\s+)?(?:off|discount|less|lower)\b/i.test(after)) return 'customerDiscount';
+  // So is what a group of buyers pays ("Schools and registered charities pay 40% below list").
+  if (/\b(?:customers?|clients?|buyers?|end[- ]users?|subscribers?|patients?|members|schools?|charit(?:y|ies)|non-?profits?|students?|universit(?:y|ies)|public[- ]sector (?:bodies|buyers|customers)|government (?:agencies|bodies))\b[^.;:]{0,30}\b(?:get|gets|receive|receives|pay|pays|enjoy|enjoys|save|saves)\s+(?:an?\s+)?(?:extra\s+|additional\s+|further\s+)?$/i.test(before) && /^\s*(?:[\w-]+\s+)?(?:off|discount|less|lower|below)\b/i.test(after)) return 'customerDiscount';
   // A tier's benefits: "You get: 25% off list, access to market development funds".
   if (!contextOnly && inTier && /^\s*(?:trade |partner |reseller )?(?:off list|off|discount|below list)\b/i.test(after)) return 'payout';
   // "MDF may never fund a discount of more than 10% to a customer": the number is the customer's discount.

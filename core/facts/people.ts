@@ -49,7 +49,12 @@ function statesNoCredit(text: string): boolean {
   const pay = PAY_NEGATED.exec(text) ?? PAY_TO_NOTHING.exec(text);
   // Whose pay: "Referral partners are not paid on …" is the partners', not the direct team's.
   if (pay && new RegExp(`\\b(?:${ANY_PARTNER})\\s+(?:are|is|get|gets|earn|earns|receive|receives)?\\s*$`, 'i').test(text.slice(Math.max(0, pay.index - 30), pay.index))) return false;
-  if (!pay || !(DIRECT_TEAM.test(text) || REP_WORDS.test(text)) || !PARTNER_DEAL.test(text) || !REP_PAY.test(text)) return false;
+  if (!pay || !(DIRECT_TEAM.test(text) || REP_WORDS.test(text)) || !REP_PAY.test(text)) return false;
+  // Deals partners are in: "no credit on self-serve sign-ups, which never involve a reseller" names partners only to rule them out.
+  const partnerDeal = new RegExp(PARTNER_DEAL.source, 'gi');
+  let involved = false;
+  for (let d = partnerDeal.exec(text); d && !involved; d = partnerDeal.exec(text)) involved = !/\b(?:(?:never|not|don't|do not|doesn't|does not)\s+(?:involve|include|come through|go through)s?|without)\s+(?:a |an |any )?$/i.test(text.slice(Math.max(0, d.index - 40), d.index));
+  if (!involved) return false;
   // The customer's or the partner's own pay is not the direct team's; "receive overlay credit, so a partner win never costs them quota" is credit.
   if (/\b(?:overlay|full|shared|split|matching|partial|quota) credit\b|\b(?:receive|receives|get|gets|keep|keeps|earn|earns) (?:\w+ ){0,2}credit\b/i.test(text.slice(0, pay.index))) return false;
   return !/\b(?:customers?|clients?|partners?|resellers?)\s+(?:get|gets|earn|earns|receive|receives)\s+no\b/i.test(text);

@@ -4,7 +4,7 @@
  */
 import type { PreconditionKey, PreconditionEvidence } from '../types.js';
 import { PRECONDITIONS } from '../types.js';
-import { isHedged, isStatement, WISH } from '../language.js';
+import { isHedged, isStatement, UNSETTLED, WISH } from '../language.js';
 import type { Sentence } from '../sentences.js';
 import { DIFFERENTIATION_CUE, priceOnlyClaim, statesDifferentiation } from './differentiation.js';
 import { PRODUCT_CUE, statesProductMaturity } from './product.js';
@@ -31,15 +31,20 @@ export function readinessEvidence(ev: Evidence): Record<PreconditionKey, Precond
     null;
   // The company's state, whenever it was measured: past reports count as evidence here.
   const fact = (re: RegExp) => ev.find(re, plan.facts(re));
-  const positive = (s: Sentence | null) => (s && !s.test(NEGATIVE_STATEMENT) ? s : null);
+  const positive = (s: Sentence | null) => (s && !s.test(NEGATIVE_STATEMENT) && !s.test(UNSETTLED) ? s : null);
 
   // product: read from its parts (core/facts/product.ts)
   const product = plan.facts(PRODUCT_CUE).find((s) => statesProductMaturity(s.text)) ?? null;
   met('product', [positive(product) ?? positive(labelled(/^product(?: maturity| readiness)?$/i))], 'onboarding or implementation is bounded and documented', 'no evidence that customers onboard without hand-holding, with bounded implementation and solid docs');
 
   // sales: at least two of ICP, pricing, sales cycle
-  const icp = positive(plan.facts(ICP_CUE).find((s) => statesIcp(s.text)) ?? [labelled(/^(?:ICP|ideal customers?(?: profile)?|target customers?|customers(?: and price)?)$/i)].find((s) => s && !openProfile(s.text)) ?? null);
-  const pricing = positive(plan.facts(PRICING_CUE).find((s) => statesPricing(s.text)) ?? labelled(/^(?:pricing|price|list price)$/i));
+  // A labelled answer that says the question is open ("Customer | Not settled …", "Pricing | still
+  // testing two price points") outweighs what other sentences seem to say about it.
+  const icpLabel = labelled(/^(?:ICP|ideal customers?(?: profile)?|target customers?|customers?(?: and price)?)$/i);
+  const pricingLabel = labelled(/^(?:pricing|prices?|list price)$/i);
+  const open = (s: Sentence | null) => !!s && (openProfile(s.text) || s.test(NEGATIVE_STATEMENT));
+  const icp = open(icpLabel) ? null : positive(plan.facts(ICP_CUE).find((s) => statesIcp(s.text)) ?? icpLabel);
+  const pricing = open(pricingLabel) ? null : positive(plan.facts(PRICING_CUE).find((s) => statesPricing(s.text)) ?? pricingLabel);
   const cycle = positive(plan.facts(SALES_CYCLE_CUE).find((s) => statesSalesCycle(s.text)) ?? labelled(/^(?:sales cycle|cycle|time to close)$/i));
   const salesParts = [icp, pricing, cycle].filter(Boolean);
   result.sales = {

@@ -7,7 +7,7 @@
  * a duration between two points of a sale.
  */
 import { findDurations, findMoney } from '../numbers.js';
-import { isHedged } from '../language.js';
+import { isHedged, UNSETTLED } from '../language.js';
 import { OTHER_COMPANY } from '../vocabulary.js';
 
 // ---- sales cycle ------------------------------------------------------------------------------
@@ -49,12 +49,12 @@ const PRICE_SETTLED =
   /\bpric(?:ing|es?)\b[^.;]{0,60}\b(?:stable|settled|fixed|final|unchanged|simple|published|public|the same (?:for|across|in)|identical|one price|no (?:hidden|extra)|has(?:n't| not) changed|locked|known and consistent|consistent)\b|\bone price (?:for|across)\b|\bsame price (?:for|across|through|whether)\b|\b(?:price list|packaging|editions|plans|rate card|price book)\b[^.;]{0,60}\b(?:stable|settled|fixed|public|published|unchanged|has(?:n't| not) changed|well understood)\b|\b(?:published|public|stable|settled) (?:rate card|price list|pricing page|price book)\b|\bprice metric\b/i;
 /** Money that is not a price: deal size, revenue, funding, a past price. */
 const NOT_A_PRICE =
-  /\b(?:ACV|ARR|MRR|revenue|bookings|raised|funding|valuation|budget|spend|salary|deal size|pipeline|quota|MDF|commission|bonus|SPIFF|rebate|payout|credit)\b|\bin (?:19|20)\d\d\b|\bused to (?:charge|cost)|\bwe charged\b|\b(?:was|were) priced\b/i;
+  /\baverage (?:[\w-]+ ){0,2}(?:contract|deal|order|basket)s?\b|\b(?:ACV|ARR|MRR|revenue|bookings|raised|funding|valuation|budget|spend|salary|deal size|pipeline|quota|MDF|commission|bonus|SPIFF|rebate|payout|credit)\b|\bin (?:19|20)\d\d\b|\bused to (?:charge|cost)|\bwe charged\b|\b(?:was|were) priced\b/i;
 
 /** A sentence that states what customers pay: an amount per unit or period, or a settled price. */
 export function statesPricing(text: string): boolean {
   // Unsettled, someone else's (a competitor's) or past pricing says nothing of ours today.
-  if (isHedged(text) || /\b(?:not yet|still (?:working|deciding)|to be (?:set|decided|defined)|under review|changing|will change|experiment\w*|last year|before (?:re)?packaging|used to)\b/i.test(text) || OTHER_COMPANY.test(text)) return false;
+  if (isHedged(text) || UNSETTLED.test(text) || /\b(?:not yet|to be (?:set|decided|defined)|under review|changing|will change|last year|before (?:re)?packaging|used to)\b/i.test(text) || OTHER_COMPANY.test(text)) return false;
   if (PRICE_SETTLED.test(text)) return true;
   // "Pricing is per study per year", "we price per tracked load": the unit is the pricing model.
   if (/\bpric(?:e|es|ed|ing)\s+(?:is\s+|are\s+)?(?:set\s+)?(?:per|by the|on a per)\b/i.test(text)) return true;
@@ -78,14 +78,14 @@ const PROFILE_MARK =
 /** The profile used as a yardstick ("customers in our ICP", "ICP fit score"), not stated. */
 const PROFILE_REFERENCE =
   /\b(?:in|matching|match(?:es)?|within|outside|of|fits?(?: with)?|against) (?:our|the|your|their) (?:ICP|ideal customer(?: profile)?|target (?:customers?|segment))\b|\b(?:ICP|profile) (?:fit|score|overlap|match)\w*/gi;
-/** Not a profile: still open, or everyone. */
+/** Not a profile: to be decided, or everyone (a profile still open is `UNSETTLED`). */
 const NOT_A_PROFILE =
-  /\b(?:still (?:being )?(?:defined|working|figuring|exploring|open)|to be (?:defined|decided|confirmed)|not (?:yet )?(?:defined|clear|known|settled)|unclear|everyone|everybody|anyone|any (?:company|business|size)|all sizes|we (?:are|'re) (?:still )?exploring|(?:partners?|resellers?)(?:'|’)s? (?:ICP|customers))\b/i;
+  /\b(?:to be (?:defined|decided|confirmed)|unclear|everyone|everybody|anyone|any (?:company|business|size)|all sizes|we (?:are|'re) (?:still )?exploring|(?:partners?|resellers?)(?:'|’)s? (?:ICP|customers))\b/i;
 
 /** A sentence that states who the company's ideal customer is. */
 export function statesIcp(text: string): boolean {
   text = text.replace(PROFILE_REFERENCE, ' ');
-  if (!BUYER_NAME.test(text) || NOT_A_PROFILE.test(text) || isHedged(text)) return false;
+  if (!BUYER_NAME.test(text) || openProfile(text)) return false;
   const named = BUYER_NAME.exec(text)!;
   // "Until 2023 our ICP was marketing agencies": a profile that was.
   if (/^\s*(?:was|were|used to be|had been)\b/i.test(text.slice(named.index + named[0].length))) return false;
@@ -98,6 +98,6 @@ export const SALES_CYCLE_CUE = /\bcycle|\bclose|\bsign|\bbuy|\bPO\b|\bpurchase|\
 export const PRICING_CUE = /[$£€]|\b(?:USD|EUR|GBP|CHF)\b|\bpric(?:e|es|ed|ing)\b/i;
 /** A labelled value ("ICP: …") that says the profile is still open. */
 export function openProfile(text: string): boolean {
-  return NOT_A_PROFILE.test(text) || isHedged(text);
+  return NOT_A_PROFILE.test(text) || UNSETTLED.test(text) || isHedged(text);
 }
 export const ICP_CUE = /\b(?:software|platform|product|tool|app|solution|service|system)s?\s+(?:\([\w\s]+\)\s+)?(?:built\s+|made\s+)?for\b|\bICP\b|\bideal\b|\btarget (?:customer|client|segment|market|buyer|account|vertical)|\bsegment|\bprofile|\bwe (?:sell|win)|\b(?:customers?|clients?|buyers?|accounts?) (?:are|is|we)\b|\bwho buys|\bbest[- ]fit/i;

@@ -69,6 +69,9 @@ const BENEFITS =
 /** An empty cell, or one that leaves it open: "TBD", "to be announced", "Benefits to be announced once …". */
 const EMPTY_CELL = /^(?:|—|–|-|n\/?a|tbd|tba|tbc|none|\?|\.\.\.|…|pending|coming soon|later)\.?$|^(?:[\w-]+\s+){0,2}(?:(?:are |is )?to be|will be) (?:defined|decided|confirmed|announced|determined|agreed|worked out|set|finali[sz]ed|discussed)\b|^(?:tbd|tbc|tba)\b/i;
 
+/** A row label that opens the requirements: "Entry criteria", "What you need", "To join and stay". */
+const REQUIREMENTS_PART = /^(?:entry |joining |tier )?(?:requirements?|criteria)\b|^what (?:you|partners?) (?:need|must)\b|^to (?:join|qualify|stay)\b/i;
+
 /** A row label that states what a partner must do or have: a requirement, not a benefit. */
 const REQUIREMENT_ROW =
   /\b(?:requirements?|criteria|required|minimum|min\.|certif\w*|specialists?|entry|qualif\w*|commitments?|bookings|revenue|ARR|deals?|projects?|agreement|fees?|retention|staff|engineers?|reps?|salespe\w+|trained|exams?|courses?|to (?:join|qualify|reach))\b/i;
@@ -110,7 +113,7 @@ function readColumnTiers(u: Unit): Tier[] | null {
     const label = cells[0]?.text.trim() ?? '';
     // A row labelled "Benefits" or "Entry criteria" with empty cells starts that part of the table;
     // with its cells filled, it is that part's one row.
-    const rowPart = /^benefits?\b|^what (?:you|partners?) get\b/i.test(label) ? 'benefits' : /^(?:entry |joining |tier )?(?:requirements?|criteria)\b/i.test(label) ? 'requirements' : null;
+    const rowPart = /^benefits?\b|^what (?:you|partners?) get\b/i.test(label) ? 'benefits' : REQUIREMENTS_PART.test(label) ? 'requirements' : null;
     if (cells.slice(1).every((c) => EMPTY_CELL.test(c.text.trim()))) {
       if (rowPart) part = rowPart;
       continue;

@@ -75,3 +75,16 @@ test('documents of other kinds that talk about partners are not plans: a job des
     assert.deepEqual(r.findings, [], name);
   }
 });
+
+test("a reseller agreement (the contract itself) is not a program document; a program's terms-and-conduct page is a policy", async () => {
+  const contract = await lintJson(
+    '# Value-Added Reseller Agreement\n\nThis Value-Added Reseller Agreement (the "Agreement") is made between Acme Ltd ("Acme") and the company named in the Order Form ("Reseller").\n\n## 1. Definitions\n\n1.1 "Products" means the Acme products listed in Schedule A.\n\n1.2 "Registered Opportunity" means an opportunity registered by Reseller and accepted by Acme under clause 5.\n\n## 2. Appointment\n\nAcme appoints Reseller as a non-exclusive reseller of the Products. Reseller shall purchase Products at list price less the discount in Schedule B.\n\n## 5. Opportunity registration\n\nReseller may register an opportunity in the partner portal. Acme shall accept or reject each registration in its reasonable discretion.\n\n## 9. Governing law\n\nThis Agreement is governed by the laws of England. Neither party may assign this Agreement without consent.\n',
+  );
+  assert.equal(contract.isPlan, false);
+  assert.deepEqual(contract.findings, []);
+  const terms = await lintJson(
+    '# Referral Partner Terms and Conduct\n\n## 1. Definitions\n\n"Referred Customer" means a customer introduced by the partner and accepted by us.\n\n## 2. Referral fees\n\nThe partner earns a referral fee of eight percent (8%) of first-year net revenue from each Referred Customer, paid quarterly by bank transfer with a statement.\n\n## 3. Registration\n\nPartners register each referral in the portal. We accept or decline within two business days. A registration is valid for 90 days; if two partners register the same customer, the first accepted registration wins.\n\n## 6. Termination\n\nEither side may end the partnership on 30 days\' notice. On termination we pay fees earned under clause 2. Limitation of liability applies as set out in the partner agreement.\n',
+  );
+  assert.equal(terms.isPlan, true);
+  assert.equal(terms.kind, 'policy');
+});

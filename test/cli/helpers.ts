@@ -74,6 +74,7 @@ export function write(dir: string, rel: string, content: string | Buffer): strin
 export interface JsonEntry {
   file: string;
   isPlan: boolean;
+  kind?: string | null;
   archetypes: string[];
   stage: string | null;
   readiness: { score: number; preconditions: Record<string, boolean> } | null;

@@ -152,3 +152,25 @@ test('a tier cell that leaves it open ("Benefits to be announced once …") is m
   );
   assert.deepEqual(of(fs, 'tier-criteria').map((f) => f.message), ['Tier "Elite" has no benefits.']);
 });
+
+test('a numbered title over a line of dashes is a heading, and a market benchmark is not a payout', async () => {
+  const fs = await findings(
+    '# Wholesale channel plan\n\nWholesalers resell our software to pharmacies.\n\nFor context: wholesalers typically earn 2-4% on drug distribution itself.\n\n6) Deal registration (DR)\n-------------------------\n\n- Wholesaler reps register a pharmacy in the channel portal.\n- The channel desk approves or declines within one business day.\n- Approved registrations hold for 120 days.\n- If two wholesalers register the same pharmacy, the one holding its supply contract wins.\n- If a group touches both channels, the VP Channel and the VP Sales decide together within a week.\n',
+  );
+  for (const rule of ['deal-reg-sla', 'deal-reg-conflicts', 'deal-reg-expiry', 'margin-range']) assert.deepEqual(of(fs, rule), [], rule);
+});
+
+test('a turnaround the team aims for is its approval SLA; a meeting twice a year is not a turnaround', async () => {
+  const fs = await findings(
+    '# Reseller plan\n\nResellers resell our product to their clients.\n\n## Deal registration\n\n- Resellers register opportunities in the portal.\n- We aim to approve or decline registrations within three working days.\n- An approved registration is protected for 120 days.\n- If two resellers register the same client, the first complete registration wins.\n\n## Sponsors\n\nAn executive sponsor meets each reseller twice a year to review the joint plan.\n',
+  );
+  assert.deepEqual(of(fs, 'deal-reg-sla').map((f) => f.message.includes('three working days')), [true]);
+});
+
+test('what a group of buyers pays is their discount; a rep paid nothing on deals without partners is no conflict', async () => {
+  const fs = await findings(
+    '# Reseller plan\n\nResellers buy at 20% off list and resell to schools.\n\nSchools and registered charities pay 40% below list under our education pricing.\n\nInside sales reps receive no credit on web self-serve sign-ups, which never involve a reseller.\n',
+  );
+  assert.deepEqual(of(fs, 'margin-range'), []);
+  assert.deepEqual(of(fs, 'channel-conflict').filter((f) => f.line === 8), []);
+});
