@@ -117,6 +117,14 @@ export const HEDGE = /\b(?:maybe|perhaps|might|someday|eventually|tbd|not in sco
 export const UNSETTLED =
   /\b(?:still (?:being )?(?:testing|deciding|choosing|learning|working(?: (?:out|on))?|figuring|exploring|experimenting|validating|defining|defined|open)|not (?:yet )?(?:settled|clear|known|defined)|unsettled|(?:will|to) (?:pick|choose|settle on|decide on) (?:one|between|which)|(?:don't|do not|doesn't|does not) (?:yet )?know (?:which|whether|who|what|yet)|experiment\w*)\b/i;
 
+/**
+ * A goal or a condition still to meet, not a state: "Goal: customers can onboard without
+ * hand-holding", "Our goal is for 20% of partners to reach Silver", "Implementation time has to be
+ * bounded before we open the channel". It says what the company wants to be true, not what is.
+ */
+export const GOAL_NOT_STATE =
+  /^\W*(?:(?:our |the )?(?:goal|aim|objective|ambition|north star)s?\s*(?::|—|–|-|\bis\b|\bare\b)|(?:by|before) (?:launch|the (?:launch|channel|program))\b)|\b(?:our|the|my) (?:goal|aim|objective|ambition) (?:is|will be) (?:to|for|that)\b|\b(?:has|have|needs?) to be\b[^.;]{0,60}\bbefore (?:we|the|our|launch)\b/i;
+
 /** A wish rather than a commitment: "we'd like", "ideally", "eventually". */
 export const WISH = /\b(?:we'd like|we would like|ideally|something like|hope to|we hope|hopefully|aim to|eventually)\b/i;
 

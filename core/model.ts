@@ -16,7 +16,8 @@ import { detectStage } from './stage.js';
 import { readFrontMatter, type FrontMatter } from './front-matter.js';
 import { extractPiece, type PieceExtract } from './extract.js';
 import { HISTORY_HEADING, headingTopics, NOT_PLANNED_HEADING, Section, type Topic } from './outline.js';
-import { isHedged, isStatement } from './language.js';
+import { GOAL_NOT_STATE, isHedged, isStatement } from './language.js';
+import { aboutAnotherCompany } from './vocabulary.js';
 import { QUESTION_START, ANSWER_START } from './structure.js';
 import { nonGlobal, regexId, type Sentence } from './sentences.js';
 import type { Unit } from './units.js';
@@ -311,11 +312,15 @@ export class PlanModel {
 
   /**
    * Sentences in which `re` matches, past reports and history included: what the company is (its
-   * margins, its sales cycle) is evidence whenever it was measured. Headings and questions are not.
+   * margins, its sales cycle) is evidence whenever it was measured. Headings and questions are not,
+   * nor a goal still to reach or another company's figures.
    */
   facts(re: RegExp): Sentence[] {
     const plain = nonGlobal(re);
-    return this.select(`fact${regexId(plain)}`, (s) => s.unit.kind !== 'heading' && !s.isQuestion && s.test(plain));
+    return this.select(
+      `fact${regexId(plain)}`,
+      (s) => s.unit.kind !== 'heading' && !s.isQuestion && s.test(plain) && !GOAL_NOT_STATE.test(s.text) && !s.memo('aboutAnotherCompany', () => aboutAnotherCompany(s.text)),
+    );
   }
 
   /**
