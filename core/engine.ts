@@ -19,6 +19,7 @@ import { IgnoreGlobs } from './selection.js';
 import { sectionLevel, statesUnfilled } from './fixes.js';
 import { dropCoveredElsewhere, linkedCoverage, type LinkResolver, type TopicReader } from './links.js';
 import type { BenchmarkNote, Finding, Fix, LintResult, Span } from './types.js';
+import { headingTopics, TOPIC_HEADINGS } from './outline.js';
 
 export interface AnalyzeOptions {
   rules: readonly Rule[];
@@ -64,7 +65,7 @@ const PROGRAM_SIGNALS: RegExp[] = [
   /\b(?:partner|reseller|dealer|program|advisor|referral|channel) (?:tiers?|levels?|status)\b|\btier(?:s|ing)?\b(?=[^.]{0,60}\b(?:partners?|resellers?|dealers?|margins?|MDF)\b)/i,
   /\brecruit\w* (?:\w+ )?(?:partners?|resellers?|referrers?|dealers?|distributors?|msps?|advisors?)\b|\bpartners? (?:will come from|recruit)|\b(?:finding|signing|sign up|onboard\w*) (?:\w+ )?(?:partners?|resellers?|referrers?|dealers?)\b/i,
   /\b(?:partner|reseller|dealer|channel) (?:enablement|training|onboarding|certification)\b|\benablement\b(?=[^.]{0,60}\b(?:partners?|resellers?|dealers?|referrers?)\b)/i,
-  /\bMDF\b|\bmarket development funds?\b|\bco-?sell\w*|\bmarketplace\b/i,
+  new RegExp(String.raw`${TOPIC_HEADINGS.mdf.source}|\bco-?sell\w*|\bmarketplace\b`, 'i'),
   /\brefer(?:s|red|ring)? (?:us|customers?|clients?|leads?|businesses|them)\b|\breferral (?:fees?|commissions?|program|partners?)\b|\bintroductions? to (?:us|their clients)\b/i,
   /\bpilot\b[^.]{0,60}\b(?:partners?|resellers?|referrers?|dealers?|distributors?|consultants?|agencies|advisors?|msps?)\b/i,
   /\bresellers?\b|\breferral partners?\b|\breferrers\b|\bintegration partners?\b|\bstrategic alliances?\b|\bMSPs?\b|\bVARs?\b|\bdealers?\b|\bdistributors?\b|\baffiliates?\b|\binfluencers?\b|\bsystem integrators?\b/i,
@@ -110,16 +111,18 @@ function subjectInHeadings(plan: PlanModel): boolean {
   const said = [fm?.title, fm?.description].filter((v): v is string => typeof v === 'string');
   for (const sec of plan.sections) said.push(sec.title);
   if (said.some((h) => PROGRAM_SUBJECT.test(h.replace(PEOPLE_PARTNERS, '')))) return true;
+  // A policy page's title names its one mechanic ("Co-Marketing Funds Policy", "Deal Registration").
+  const titleTopics = headingTopics(documentTitle(plan));
+  if ((['dealRegistration', 'mdf', 'pricingProtection'] as const).some((t) => titleTopics.includes(t))) return true;
   // "Pilot", "Recruiting", "Economics", "Exit": a plan can name only its mechanics.
   return plan.sections.filter((sec) => MECHANIC_TOPICS.some((t) => sec.topics.has(t))).length >= 2;
 }
 
 /**
  * Kinds of document that talk about partners without being a program's plan, guide or policy, each
- * known by several distinct marks (a document needs three of one kind): a job description, a
- * hiring-referral policy, a podcast or interview write-up, a supplier-management policy.
+ * known by several distinct marks: three of one kind's marks (and its first, when `firstRequired`)
+ * tell it.
  */
-/** Kinds of document that speak of partners without being a program's plan, guide or policy: three of a kind's marks (and its first, when `firstRequired`) tell it. */
 const GENRES: ReadonlyArray<{ name: string; marks: readonly RegExp[]; firstRequired?: boolean }> = [
   {
     name: 'a job description',
@@ -144,6 +147,40 @@ const GENRES: ReadonlyArray<{ name: string; marks: readonly RegExp[]; firstRequi
       /\b(?:governing law|indemnif\w+|limitation of liability|force majeure|severability|entire agreement|assignment|waiver)\b/i,
       /["“][A-Z][\w -]{1,40}["”] (?:means|shall mean|has the meaning)\b/,
       /\b(?:under|in|of|with) clause \d+(?:\.\d+)*\b|\bthe (?:Parties|Effective Date|Term)\b/,
+    ],
+  },
+  {
+    // Pay for the company's own sellers, with a section on deals that involve partners.
+    name: 'a sales compensation plan',
+    // Paid to the company's own sellers: a commission plan for partners is a program document.
+    firstRequired: true,
+    marks: [
+      /\b(?:account executives?|AEs?|SDRs?|BDRs?|quota[- ]carrying (?:reps?|sellers?))\b/,
+      /\bOTE\b|\bon-target earnings\b/i,
+      /\b(?:base salary|pay mix|variable (?:pay|compensation|at target))\b/i,
+      /\b(?:quota )?attainment\b/i,
+      /\b(?:plan letter|commissionable|clawbacks?|draws? against|decelerators?|super-accelerators?)\b/i,
+    ],
+  },
+  {
+    // A vendor selling its software (a PRM, say) to the people who run partner programs.
+    name: 'a software product page',
+    marks: [
+      /\b(?:book|request|schedule|get) a (?:demo|call)\b|\bstart (?:a |your )?free trial\b|\btalk to sales\b|\bsign up (?:for )?free\b/i,
+      /\btrusted by\b|\bwhat (?:our )?customers (?:say|report)\b|\btestimonials?\b|\bcustomer stories\b/i,
+      /\b(?:per (?:user|seat|admin)|billed (?:annually|monthly)|pricing plans?|free plan|starter plan|(?:starter|growth|enterprise) plan)\b/i,
+      /\b(?:native )?integrat(?:es|ions?) with (?:Salesforce|HubSpot|Slack|Microsoft Teams|your CRM)\b|\bAPI and webhooks\b/i,
+      /\b(?:platform|software|tool|app|solution) (?:built|designed|made) for\b/i,
+    ],
+  },
+  {
+    name: 'a press release',
+    marks: [
+      /\btoday announced\b|\bannounced today\b|\bfor immediate release\b/i,
+      /\b(?:media|press) (?:contact|enquiries|inquiries)\b/i,
+      /^\W*About [A-Z][\w-]+(?: [A-Z][\w-]+){0,2}\W*$/m,
+      /\b[A-Z]{3,}(?: and [A-Z]{3,})?,? (?:\d{1,2} )?(?:January|February|March|April|May|June|July|August|September|October|November|December)(?: \d{1,2})?,? \d{4}\b/,
+      /\b(?:said|says) [A-Z][a-z]+ [A-Z][a-z]+,|\bquote\b|[“"][^”"]{20,}[”"],? (?:said|says)\b/,
     ],
   },
   {
@@ -245,7 +282,8 @@ function detect(plan: PlanModel, mode: DetectionMode, filePath: string | undefin
   // Paragraphs that mention partners in passing (an HR page naming the partnerships team) are not a
   // program: unless its headings say so, a document needs the signals of most of a program.
   if (!subjectInHeadings(plan) && families < 6) return { isPlan: false, why: `no heading speaks of partners or a program's mechanics (${families} signals in the text)` };
-  // A job description, a hiring-referral policy, a podcast write-up, a legal agreement, a supplier policy: three marks of one kind.
+  // A job description, a hiring-referral policy, a podcast write-up, a legal agreement, a sales compensation plan,
+  // a software product page, a press release, a supplier policy: three marks of one kind.
   // (A long handbook page gathers a few of any kind's marks in passing: only pages of ordinary length are judged so.)
   const genre = sentences < 250 ? GENRES.findIndex((g, i) => popcount(genres[i]) >= 3 && (!g.firstRequired || (genres[i] & 1) === 1)) : -1;
   if (genre >= 0) return { isPlan: false, why: `content reads as ${GENRES[genre].name}` };

@@ -35,6 +35,9 @@ export class DeadlineExceeded extends Error {}
 /** An answer that says no: "No.", "Not any more.", "We don't have any yet.", "None so far." */
 const NEGATIVE_ANSWER = /^\W*(?:no\b|not\b|nope\b|none\b|never\b|nothing\b|we (?:don't|do not|haven't|have not)\b|there (?:is|are) no\b)/i;
 
+/** The front matter read from a piece, by the piece's extract and its offset in the document. */
+const frontMatterRead = new WeakMap<PieceExtract, { base: number; fm: FrontMatter }>();
+
 export class PlanModel {
   readonly lines: LineIndex;
   units: Unit[] = [];
@@ -120,7 +123,12 @@ export class PlanModel {
 
   /** Places a piece's units in the document: offsets, sections, title. */
   private assemble(x: PieceExtract, base: number, stack: Section[]): void {
-    if (x.yaml) this.frontMatter = readFrontMatter(x.yaml.value, base + x.yaml.start, base + x.yaml.end);
+    if (x.yaml) {
+      // Read once per cached piece: the front matter does not change while its piece is reused.
+      const known = frontMatterRead.get(x);
+      this.frontMatter = known?.base === base ? known.fm : readFrontMatter(x.yaml.value, base + x.yaml.start, base + x.yaml.end);
+      if (known?.base !== base) frontMatterRead.set(x, { base, fm: this.frontMatter });
+    }
     for (const c of x.html) this.htmlComments.push({ value: c.value, start: base + c.start, end: base + c.end });
     for (const unit of x.units) {
       unit.base = base;

@@ -96,7 +96,7 @@ export const HISTORY_HEADING =
 
 /** Headings of sections that list what the plan will not do: "Things we won't bother with yet", "Non-goals", "Parked". */
 export const NOT_PLANNED_HEADING =
-  /\b(?:won['’]t|will not|not going to) (?:bother|do|build|offer|have|cover|tackle)\b|\bnot doing\b|\bnon-?goals?\b|\bout of scope\b|\bnot in scope\b|\bparked\b|\bdeferred\b|\bparking lot\b|\bwhat we (?:are not|aren['’]t) doing\b|\bnot (?:now|this year)\b|\bskipp(?:ed|ing)\b/i;
+  /\b(?:won['’]t|will not|not going to) (?:bother|do|build|offer|have|cover|tackle)\b|\bnot doing\b|\bnon-?goals?\b|\bout of scope\b|\bnot in scope\b|\bparked\b|\bdeferred\b|\bparking lot\b|\bwhat we (?:are not|aren['’]t|will not|won['’]t) (?:doing|do|recommending|recommend|pursuing|building|offering|launching)\b|\bnot recommend(?:ed|ing)?\b|\bnot (?:now|this year)\b|\bskipp(?:ed|ing)\b/i;
 
 export class Section {
   units: Unit[] = [];

@@ -40,7 +40,9 @@ function restsOnExecutives(text: string): boolean {
   if (EXEC_ONLY.test(text)) return true;
   if (THEIR_TOP.test(text) && THROUGH_THEM.test(text) && !SELLERS.test(text) && !/\b(?:customers?|clients?)\b/i.test(text) && !reportsThePast(text)) return true;
   const rel = RELATIONSHIP.exec(text);
-  if (!rel || !EXECUTIVES.test(text) || !PARTNER_SIDE.test(text) || SELLERS.test(text) || isNegatedAt(text, rel.index)) return false;
+  // "partner-influenced deals" describes deals, not the partner's side of a relationship.
+  const partnerSide = PARTNER_SIDE.test(text.replace(/\bpartner-(?:influenced|sourced|led|generated|registered|originated)\b/gi, ' '));
+  if (!rel || !EXECUTIVES.test(text) || !partnerSide || SELLERS.test(text) || isNegatedAt(text, rel.index)) return false;
   // A customer's executive sponsor, or the executive who owns the program itself, is not this.
   return !/\b(?:customers?|clients?)\b/i.test(text) && !/\b(?:owns?|runs?|leads?) (?:the |our )?(?:partner |channel )?program/i.test(text);
 }

@@ -120,6 +120,8 @@ export default defineRule({
       for (const d of s.durations) {
         if (!near(d.start, d.end, 30)) continue;
         if (d.unit === 'hour' || /\bextension\b/i.test(s.text.slice(d.end, d.end + 12)) || /\b(?:every|each|per|within)\s*$|(?<!\b(?:closes?|ends?|finish(?:es)?|stops?|wraps? up)\s)\bafter\s*$/i.test(s.text.slice(0, d.start))) continue;
+        // A look-back window ("has sold one in the last two years") is a criterion's, never the pilot's length.
+        if (/\b(?:in|over|during|within|for) the (?:last|past|previous|preceding|trailing)\s*$/i.test(s.text.slice(0, d.start))) continue;
         // A partner's own window ("a consultancy with no referral in its first 60 days leaves the pilot") is not the pilot's length.
         if (/\b(?:in|during|over) (?:its|their|his|her|your) (?:first )?$/i.test(s.text.slice(0, d.start))) continue;
         // A length that describes something else ("a two-day training", "a 30-day onboarding") is not the pilot's.
@@ -138,6 +140,10 @@ export default defineRule({
         if ((open.match(/\(/g) ?? []).length > (open.match(/\)/g) ?? []).length) continue;
         const colon = open.lastIndexOf(':');
         if (colon >= 0 && partnerCounts(s).some((t) => t.end <= colon && colon - t.end <= 3)) continue;
+        // Parts that add up to a total said before them: "eight partners, four POS dealers and four consultants".
+        const all = partnerCounts(s);
+        const total = all.find((t) => t.end <= c.start && t.min === t.max);
+        if (total && all.filter((t) => t.start > total.start).reduce((n, t) => n + t.max, 0) === total.max && all.filter((t) => t.start > total.start).length >= 2) continue;
         if (/\blogos?\b/i.test(c.noun) || /\bat least\s*$/i.test(s.text.slice(0, c.start))) continue;
         const inBand = c.min >= options.partners.min && c.max <= options.partners.max;
         note({ kind: 'count', subject: 'partners in the pilot', text: c.text, band: { min: options.partners.min, max: options.partners.max, unit: 'partners', label: `${options.partners.min}-${options.partners.max} partners` }, inBand, at: s.range(c.start, c.end) });

@@ -107,6 +107,12 @@ const ALLIANCE_WORDS = /\bco-?sell|\balliance|\bmarketplace\b/i;
 function nearestArchetype(s: Sentence, m: PercentMatch): Archetype[] | null {
   const kinds = (Object.keys(ARCHETYPE_WORDS) as Archetype[]).filter((a) => ARCHETYPE_WORDS[a].test(s.text));
   if (kinds.length < 2) return null;
+  // The payout named right after the number says whose it is: "20% dealer margin or 12% referral fee".
+  const named = /^\s*(?:[\w-]+\s+){0,1}?([\w-]+)\s+(?:margin|discount|fee|commission|rebate|payout|bounty)s?\b/i.exec(s.text.slice(m.end, m.end + 40));
+  if (named) {
+    const own = kinds.filter((a) => ARCHETYPE_WORDS[a].test(named[1]));
+    if (own.length === 1) return own;
+  }
   const clauseStart = Math.max(s.text.lastIndexOf(';', m.start), s.text.lastIndexOf(', and ', m.start)) + 1;
   const clause = s.text.slice(clauseStart, m.start);
   let best: { a: Archetype; at: number } | null = null;

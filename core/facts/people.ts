@@ -6,7 +6,7 @@
 import { ANY_PARTNER, DIRECT_SELLERS, oneOf, OTHER_COMPANY, PLATFORM_VENDORS } from '../vocabulary.js';
 
 const PLATFORM_NAMES = oneOf(PLATFORM_VENDORS);
-import { isHedged, isNegatedAt, WISH } from '../language.js';
+import { isHedged, isNegatedAt, reportsThePast, WISH } from '../language.js';
 import type { Sentence } from '../sentences.js';
 import type { Section } from '../outline.js';
 import type { Evidence } from './index.js';
@@ -50,6 +50,10 @@ function statesNoCredit(text: string): boolean {
   // Whose pay: "Referral partners are not paid on …" is the partners', not the direct team's.
   if (pay && new RegExp(`\\b(?:${ANY_PARTNER})\\s+(?:are|is|get|gets|earn|earns|receive|receives)?\\s*$`, 'i').test(text.slice(Math.max(0, pay.index - 30), pay.index))) return false;
   if (!pay || !(DIRECT_TEAM.test(text) || REP_WORDS.test(text)) || !REP_PAY.test(text)) return false;
+  // The clause that says it reports the past: "Last spring, two distributor reps sent us 11 shops and we paid them nothing; …".
+  const from = text.lastIndexOf(';', pay.index) + 1;
+  const to = text.indexOf(';', pay.index);
+  if (reportsThePast(text.slice(from, to < 0 ? text.length : to))) return false;
   // Deals partners are in: "no credit on self-serve sign-ups, which never involve a reseller" names partners only to rule them out.
   const partnerDeal = new RegExp(PARTNER_DEAL.source, 'gi');
   let involved = false;
@@ -196,7 +200,12 @@ function readOwnerText(text: string): { partTime: boolean; fullTime: boolean; se
   const said = {
     partTime: !!pt && !isNegatedAt(text, pt.index),
     // "until we can afford someone full-time" promises a full-time owner later, not now.
-    fullTime: WHOLE_JOB.test(text.replace(/\b(?:until|once|when|before|after|later|then|eventually|no|not|isn't|without|cannot|can't)\b[^.;]{0,50}?\b(?:full[- ]time|dedicated)\b/gi, '')),
+    // "A dedicated partnerships hire can wait until 2027" puts the full-time owner later too.
+    fullTime: WHOLE_JOB.test(
+      text
+        .replace(/\b(?:until|once|when|before|after|later|then|eventually|no|not|isn't|without|cannot|can't)\b[^.;]{0,50}?\b(?:full[- ]time|dedicated)\b/gi, '')
+        .replace(/\b(?:full[- ]time|dedicated)\b[^.;]{0,40}?\b(?:hire|head|lead|manager|owner|person|role)\b[^.;]{0,30}?\b(?:can wait|will (?:come|follow)|comes? later|later|next year|(?:in|until|from) (?:19|20)\d\d)\b/gi, ''),
+    ),
     senior: /\b(?:vp|vice president|director|head|chief)\b/i.test(text),
   };
   lastOwnerText = { text, said };

@@ -63,7 +63,7 @@ export function findTargets(ev: Evidence): Target[] {
       // Table rows: "Active MSPs (...) | 40".
       const cells = s.unit.cells;
       // Money written with a currency code or digit groups ("900 000 EUR") is not a count of partners.
-      if (cells.length >= 2 && ANY_PARTNER_WORD.test(cells[0].text) && !/%|\$|£|€|\b(?:EUR|USD|GBP|CHF|SEK|NOK|DKK|PLN|CAD|AUD|INR|JPY)\b|^\s*\d{1,3}(?:[ ,.]\d{3})+\b/i.test(cells[1].text) && !/\b(?:pipeline|revenue|ARR|bookings|budget)\b/i.test(cells[0].text)) {
+      if (cells.length >= 2 && ANY_PARTNER_WORD.test(cells[0].text) && !countsSomethingElse(cells[0].text) && !/%|\$|£|€|\b(?:EUR|USD|GBP|CHF|SEK|NOK|DKK|PLN|CAD|AUD|INR|JPY)\b|^\s*\d{1,3}(?:[ ,.]\d{3})+\b/i.test(cells[1].text) && !/\b(?:pipeline|revenue|ARR|bookings|budget)\b/i.test(cells[0].text)) {
         const m = /^(\d{1,4})(?:\s*[-–]\s*(\d{1,4}))?\b/.exec(cells[1].text);
         if (m) {
           const at = cells[1].at;
@@ -147,3 +147,13 @@ function statesTargetValue(text: string): boolean {
 }
 /** A process turnaround: how fast something is paid, answered or approved. */
 const PROCESS_TURNAROUND = /\b(?:paid|answered|responded|approved|reviewed|resolved|processed|reimbursed)\b[^.]{0,30}\bwithin\b/i;
+
+/**
+ * A row label that counts something partners bring, not partners: "Venues signed through pilot
+ * partners", "Customers referred by partners", "Deals closed with resellers".
+ */
+function countsSomethingElse(label: string): boolean {
+  const partner = ANY_PARTNER_WORD.exec(label);
+  if (!partner) return false;
+  return /\b(?:venues?|customers?|clients?|deals?|accounts?|logos?|stores?|sites?|opportunit(?:y|ies)|registrations?|referrals?|leads?|bookings|wins|sign-?ups?|installs?|seats?|users?|projects?|implementations?)\b(?:\s+[\w-]+){0,3}?\s+(?:through|from|by|via|with|per|of)\s+(?:[\w-]+\s+){0,2}$/i.test(label.slice(0, partner.index));
+}

@@ -88,3 +88,21 @@ test("a reseller agreement (the contract itself) is not a program document; a pr
   assert.equal(terms.isPlan, true);
   assert.equal(terms.kind, 'policy');
 });
+
+test('a software product page and a press release that speak of partners are not program documents; an MDF policy titled as such is', async () => {
+  const product = await lintJson(
+    '# Run your whole partner program from one place\n\nAcmePRM is the partner relationship management platform built for B2B SaaS channel teams. Onboard partners, register deals and pay commissions.\n\n[Book a demo](https://example.com/demo)\n\n## Trusted by channel teams at 400+ software companies\n\n> "Deal registration used to take a week. Now partners get an answer the same day." — Director of Channel\n\n## Deal registration\n\nPartners register opportunities in a form you design; SLA timers escalate any registration not answered within the turnaround you set.\n\n## Tiers and commissions\n\nModel any tier structure and pay partners their margin or referral fee automatically.\n\n## Integrations\n\nNative integrations with Salesforce and HubSpot.\n\n## Pricing\n\nGrowth plan: $40 per user per month, billed annually.\n',
+  );
+  assert.equal(product.isPlan, false);
+  assert.deepEqual(product.findings, []);
+  const release = await lintJson(
+    '# Acme Joins the Google Cloud Partner Program and Launches on Google Cloud Marketplace\n\n**LONDON, 3 June 2025** — Acme, the data-privacy platform, today announced that it has joined the Google Cloud partner program and is now available on Google Cloud Marketplace.\n\nAcme also announced a strategic alliance with Brightline Consulting, a systems integrator that will train 200 consultants and resell Acme to joint customers. Partners earn a 20% margin on resale.\n\n"Partners are how we reach regulated enterprises," said Jane Doe, CEO of Acme.\n\n## About Acme\n\nAcme finds personal data across cloud warehouses.\n\n## Media contact\n\npress@acme.example\n',
+  );
+  assert.equal(release.isPlan, false);
+  assert.deepEqual(release.findings, []);
+  const mdf = await lintJson(
+    '# Acme Co-Marketing Funds Policy\n\n**Applies to:** Silver and Gold resellers in the Acme partner program.\n\n## 1. How funds accrue\n\n| Level | Accrual |\n|---|---|\n| Silver | 1.5% of partner-generated revenue |\n| Gold | 3% of partner-generated revenue |\n\n## 2. Before you spend\n\nSend a campaign plan to your partner manager for approval before you spend.\n\n## 3. Claiming reimbursement\n\nClaim within 60 days of the activity with proof of execution; we reimburse within 30 days.\n',
+  );
+  assert.equal(mdf.isPlan, true);
+  assert.equal(mdf.kind, 'policy');
+});

@@ -174,3 +174,26 @@ test('what a group of buyers pays is their discount; a rep paid nothing on deals
   assert.deepEqual(of(fs, 'margin-range'), []);
   assert.deepEqual(of(fs, 'channel-conflict').filter((f) => f.line === 8), []);
 });
+
+test("a pilot's size broken into parts, a look-back window and the payout named after each number are read as such", async () => {
+  const fs = await findings(
+    '# Relaunch plan\n\nPOS dealers resell our product; consultants refer their clients to us.\n\n## The pilot\n\nThe pilot runs 120 days with eight partners, four POS dealers and four consultants.\n\n## Choosing pilot partners\n\n- has sold or recommended at least one other software product in the last two years.\n\n## Tiers after the pilot\n\n- **Authorized:** signed agreement, one certified seller, one closed deal. Benefits: 20% dealer margin or 12% referral fee.\n',
+  );
+  assert.deepEqual(of(fs, 'pilot-shape'), []);
+  assert.deepEqual(of(fs, 'margin-range'), []);
+});
+
+test('an owner who keeps another role until a dedicated hire later is part-time; what a plan does not recommend names no partner type', async () => {
+  const fs = await findings(
+    '# Partnerships strategy\n\nIntegration partners build connectors to our product and refer joint customers.\n\n## Ownership\n\nWe recommend that Kenji Arakawa continue to own partnerships alongside his role as VP Product; a dedicated partnerships hire can wait until 2027.\n\n## What we are not recommending\n\n- **Resellers:** our ACV leaves no room for a reseller margin yet.\n',
+  );
+  assert.deepEqual(of(fs, 'program-owner').map((f) => f.line), [10]);
+  assert.deepEqual(of(fs, 'pricing-protection'), []);
+});
+
+test('what a partner was paid last spring is history, not how direct reps are paid now', async () => {
+  const fs = await findings(
+    '# Referral pilot\n\nLast spring, two distributor reps sent us 11 shops informally and we paid them nothing; eight of those shops are still customers.\n\nConsultants refer shops to us and earn 12% of first-year revenue.\n',
+  );
+  assert.deepEqual(of(fs, 'channel-conflict'), []);
+});
