@@ -11,6 +11,14 @@ import { documentTitle } from './kind.js';
 import { HISTORY_HEADING, headingTopics } from './outline.js';
 import type { Sentence } from './sentences.js';
 
+/**
+ * The text with what a partner does instead of something blanked out, offsets kept: "if you would
+ * rather introduce clients than resell" names no reseller.
+ */
+export function withoutContrasts(text: string): string {
+  return text.replace(/\b(?:rather than|instead of|than)\s+(?:to\s+)?[\w-]+\b/gi, (m) => ' '.repeat(m.length));
+}
+
 /** Words that name an archetype; used for sentences, table rows and headings. */
 export const ARCHETYPE_WORDS: Record<Archetype, RegExp> = {
   referral: /\breferr(?:al|als|ers?|ing|ed)\b|\brefers?\b|\bintroducers?\b|\breferral partners?\b|\b(?:benefits |insurance )?brokers?\b/i,

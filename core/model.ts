@@ -11,7 +11,7 @@ import { LineIndex } from './text.js';
 import { parsePieces, parsePieceText, type PieceCache } from './parse.js';
 import type { Archetype, Span, Stage } from './types.js';
 import { ARCHETYPES } from './types.js';
-import { ARCHETYPE_WORDS, detectArchetypes } from './archetypes.js';
+import { ARCHETYPE_WORDS, detectArchetypes, withoutContrasts } from './archetypes.js';
 import { detectStage } from './stage.js';
 import { readFrontMatter, type FrontMatter } from './front-matter.js';
 import { extractPiece, type PieceExtract } from './extract.js';
@@ -475,7 +475,8 @@ export class PlanModel {
   /** Archetypes a sentence speaks about: named in it, else its nearest heading naming one, else the plan's only one. */
   archetypesOf(s: Sentence, options: { textOnly?: boolean } = {}): Archetype[] {
     const words = s.memo('archetypeWords', () => {
-      const text = s.unit.kind === 'tableRow' ? s.unit.text : s.unit.label && !s.text.startsWith(s.unit.label) ? `${s.unit.label}: ${s.text}` : s.text;
+      const said = s.unit.kind === 'tableRow' ? s.unit.text : s.unit.label && !s.text.startsWith(s.unit.label) ? `${s.unit.label}: ${s.text}` : s.text;
+      const text = withoutContrasts(said);
       return { named: ARCHETYPES.filter((a) => ARCHETYPE_WORDS[a].test(text)), alliance: /\bstrategic\b|\balliances?\b|\bco-?sell/i.test(text) };
     });
     // Brand names count for `strategic` only when the plan is about an alliance with them.

@@ -4,12 +4,12 @@
  * cheques), and market development funds.
  */
 import type { Archetype } from '../types.js';
-import { ARCHETYPE_WORDS } from '../archetypes.js';
+import { ARCHETYPE_WORDS, withoutContrasts } from '../archetypes.js';
 import type { PercentMatch } from '../numbers.js';
 import { aboutAnotherCompany, ANY_PARTNER, CAPITALISED_TIER_NAMES, DIRECT_SELLERS, MARKET_BACKGROUND, oneOf, OTHER_COMPANY, PARTNER_NOUNS } from '../vocabulary.js';
 import { isHedged, isNegatedAt, isStatement, reportsThePast, WISH } from '../language.js';
 import type { Sentence } from '../sentences.js';
-import type { Section } from '../outline.js';
+import { TOPIC_HEADINGS, type Section } from '../outline.js';
 import { PARTNER_NOUN } from './partners.js';
 import type { Evidence } from './index.js';
 
@@ -105,7 +105,8 @@ const ALLIANCE_WORDS = /\bco-?sell|\balliance|\bmarketplace\b/i;
  * earn 12%"), each number belongs to the kind named last before it in its clause.
  */
 function nearestArchetype(s: Sentence, m: PercentMatch): Archetype[] | null {
-  const kinds = (Object.keys(ARCHETYPE_WORDS) as Archetype[]).filter((a) => ARCHETYPE_WORDS[a].test(s.text));
+  const text = withoutContrasts(s.text);
+  const kinds = (Object.keys(ARCHETYPE_WORDS) as Archetype[]).filter((a) => ARCHETYPE_WORDS[a].test(text));
   if (kinds.length < 2) return null;
   // The payout named right after the number says whose it is: "20% dealer margin or 12% referral fee".
   const named = /^\s*(?:[\w-]+\s+){0,1}?([\w-]+)\s+(?:margin|discount|fee|commission|rebate|payout|bounty)s?\b/i.exec(s.text.slice(m.end, m.end + 40));
@@ -113,8 +114,8 @@ function nearestArchetype(s: Sentence, m: PercentMatch): Archetype[] | null {
     const own = kinds.filter((a) => ARCHETYPE_WORDS[a].test(named[1]));
     if (own.length === 1) return own;
   }
-  const clauseStart = Math.max(s.text.lastIndexOf(';', m.start), s.text.lastIndexOf(', and ', m.start)) + 1;
-  const clause = s.text.slice(clauseStart, m.start);
+  const clauseStart = Math.max(text.lastIndexOf(';', m.start), text.lastIndexOf(', and ', m.start)) + 1;
+  const clause = text.slice(clauseStart, m.start);
   let best: { a: Archetype; at: number } | null = null;
   for (const a of kinds) {
     const re = new RegExp(ARCHETYPE_WORDS[a].source, 'gi');
@@ -164,7 +165,10 @@ function classifyAnswered(ev: Evidence, s: Sentence, m: PercentMatch): PercentCa
 
 export function classifyPercent(s: Sentence, m: PercentMatch): PercentCategory {
   const inTiers = !!s.section?.inTopic('tiers') || TIER_LEAD.test(s.text);
-  const inMdf = !!s.section?.inTopic('mdf');
+  // Under an MDF heading, or anywhere in a page whose title names MDF ("Co-Marketing Funds Policy").
+  let top = s.section ?? null;
+  while (top?.parent?.heading) top = top.parent;
+  const inMdf = !!s.section?.inTopic('mdf') || (!!top && TOPIC_HEADINGS.mdf.test(top.title));
   // Remembered by the sentence, per number and heading context.
   const known = s.memo('percentCategories', () => new Map<number, PercentCategory>());
   const key = m.start * 4 + (inTiers ? 2 : 0) + (inMdf ? 1 : 0);
@@ -173,6 +177,8 @@ export function classifyPercent(s: Sentence, m: PercentMatch): PercentCategory {
     category = classifyPercentIn(s, m, inTiers);
     // Under an MDF heading, a share of revenue no other reading claims is the fund's size.
     if (category === 'other' && inMdf && /^\s*(?:of\s+)?(?:(?:the|their|your|the partner['’]s|[\w]+[- ](?:generated|sourced|influenced)|partner|channel|annual|net)\s+)*(?:revenue|bookings|sales|ARR|purchases)\b/i.test(s.text.slice(m.end))) category = 'mdf';
+    // A column of them: "Accrual (share of Partner-Generated Revenue)".
+    else if (category === 'other' && inMdf && s.unit.cells && /\baccru\w*|\bshare of\b[^|]*\b(?:revenue|bookings|sales|purchases)\b/i.test(s.unit.table?.header[s.unit.cellAt(s.at + m.start)] ?? '')) category = 'mdf';
     known.set(key, category);
   }
   return category;

@@ -37,7 +37,7 @@ export function partnerCounts(s: Sentence): CountMatch[] {
 /** Sentences saying what partners do (sell, refer, implement, support...). */
 export function partnerActivities(ev: Evidence): Sentence[] {
   const verbs =
-    /\b(?:sells?|selling|resells?|reselling|sources?|sourcing|generat\w+ (?:leads|pipeline|demand)|refers?|referring|introduc\w+|identif\w+|implement\w*|install\w*|deploy\w*|support\w*|runs?|answers?|deliver\w*|joins?|explains?|sets? up|onboards?|bundles?|brings? (?:us|in)|bring(?:s|ing)? (?:their |its |new )?(?:clients|customers|merchants|brands|deals|leads)|sends? us|co-?market\w*|promot\w+|recommend\w*|services?|maintain\w*|manag\w+ (?:the customer|customers|clients)|owns? the (?:customer|relationship)|handles?|trains?|closes?)\b/i;
+    /\b(?:sells?|selling|resells?|reselling|sources?|sourcing|generat\w+ (?:leads|pipeline|demand)|refers?|referring|introduc\w+|identif\w+|implement\w*|install\w*|deploy\w*|support\w*|runs?|answers?|deliver\w*|joins?|explains?|sets? up|onboards?|bundles?|brings? (?:us|in)|bring(?:s|ing)? (?:their |its |new )?(?:clients|customers|merchants|brands|deals|leads)|sends? us|send(?:s|ing)? (?:\w+ ){0,2}(?:customers|clients|leads|deals|business|referrals) (?:our way|to us)|co-?market\w*|promot\w+|recommend\w*|services?|maintain\w*|manag\w+ (?:the customer|customers|clients)|owns? the (?:customer|relationship)|handles?|trains?|closes?)\b/i;
   return ev.plan.statements('partnerActivities', (s) => {
     // The first verb may be denied and a later one stated: "nobody resells: partners refer".
     const m = s.match(verbs);

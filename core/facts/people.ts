@@ -89,7 +89,7 @@ export function conflictPolicy(ev: Evidence): Sentence | null {
   return ev.plan.statements('conflictPolicy', (s) => statesConflictPolicy(s.text) || (s.unit.text !== s.text && MARKET_SPLIT.test(s.text) && statesConflictPolicy(s.unit.text)))[0] ?? null;
 }
 /** The direct side's part of the market set out by size, region or account list. */
-const MARKET_SPLIT = /only (?:sells?|sell to|works?|covers?|handles?)|(?:above|below|over|under) (?:that|this) (?:size|line|threshold)/i;
+const MARKET_SPLIT = /\bonly (?:sells?|sell to|works?|covers?|handles?)\b|\b(?:above|below|over|under) (?:that|this) (?:size|line|threshold)\b/i;
 
 export function noCreditStatements(ev: Evidence): Sentence[] {
   return ev.plan.statements('noCredit', (s) => statesNoCredit(s.text));
@@ -333,8 +333,17 @@ const NO_OWNER = new RegExp(
 // ---- reporting line and sales leadership -----------------------------------------
 
 export function reportsToCeo(ev: Evidence): Sentence | null {
-  return ev.plan.statements('reportsToCeo', (s) => reportsToTheTop(s.text))[0] ?? ev.plan.answersWith('reportsToCeo', reportsToTheTop)[0] ?? null;
+  const found = ev.plan.statements('reportsToCeo', (s) => reportsToTheTop(s.text))[0] ?? ev.plan.answersWith('reportsToCeo', reportsToTheTop)[0] ?? null;
+  if (found) return found;
+  // "… VP Partnerships, reporting directly to me", in a document its CEO signs as author.
+  const toMe = ev.plan.statements('reportsToMe', (s) => REPORTS_TO_ME.test(s.text) && PARTNERSHIPS_FUNCTION.test(s.text) && !isHedged(s.text))[0];
+  return toMe && ev.plan.select('ceoAuthor', (s) => CEO_AUTHOR.test(s.text)).length ? toMe : null;
 }
+
+/** Reporting to the writer of the document. */
+const REPORTS_TO_ME = /\breport(?:s|ing)?\s+(?:straight\s+|directly\s+)?to me\b/i;
+/** A byline naming the chief executive as the writer: "Author: Tomás Lindqvist, CEO", "From: the CEO". */
+const CEO_AUTHOR = /^\W*(?:author|from|by|written by|prepared by|owner)\W*:?\W*[^.;|]{0,50}\b(?:CEO|chief executive|founder(?: and|\s*&)? CEO)\b/i;
 
 /**
  * The partnerships lead reports to the CEO, read from its parts in any order: the partnerships

@@ -197,3 +197,19 @@ test('what a partner was paid last spring is history, not how direct reps are pa
   );
   assert.deepEqual(of(fs, 'channel-conflict'), []);
 });
+
+test("a lead reporting to the CEO who writes the plan, and a first-year revenue share that gives no reason to pick the product", async () => {
+  const fs = await findings(
+    '# Partner strategy 2026\n\n**Author:** Tomás Lindqvist, CEO\n\nTechnology partners are ERP add-on vendors whose integrations send new customers our way.\n\n- **Technology partners:** 15% revenue share on customers they bring us, for the first year.\n\n## Who runs it\n\nLena Varga joins as VP Partnerships on 1 March, full-time, reporting directly to me.\n',
+  );
+  assert.deepEqual(of(fs, 'partnerships-silo').map((f) => f.line), [14]);
+  assert.deepEqual(of(fs, 'value-exchange'), []);
+  assert.ok(of(fs, 'readiness-unproven').some((f) => /differentiation/i.test(f.message)), 'differentiation is not shown');
+});
+
+test("in a page titled as a co-marketing funds policy, a tier's accrual column is the MDF rate", async () => {
+  const fs = await findings(
+    '# Acme Co-Marketing Funds Policy\n\nResellers in the Acme partner program accrue MDF as set out below.\n\n## How funds accrue\n\n| Tier | Accrual (share of Partner-Generated Revenue) | Annual cap |\n|---|---|---|\n| Silver | 1.5% | £10,000 |\n| Gold | 3% | £30,000 |\n\n## Claims\n\nSubmit a campaign plan for approval before you spend, and claim with proof of execution within 60 days.\n',
+  );
+  assert.deepEqual(of(fs, 'mdf-range').map((f) => f.line), [12]);
+});
