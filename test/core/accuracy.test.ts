@@ -80,7 +80,7 @@ const corpora: Array<[string, string]> = [
 ];
 
 /** Corpora kept blind: nobody who changes the readings reads them, so only their summary line is printed. */
-const BLIND = new Set(['unseen', 'heldout6', 'heldout11', 'heldout15', 'heldout16', 'heldout19']);
+const BLIND = new Set(['unseen', 'heldout6', 'heldout11', 'heldout15', 'heldout16', 'heldout19', 'heldout22']);
 
 /** Corpora not at target yet: floors (precision, recall, kinds right, isPlan right) measured on today's engine. */
 const FLOORS: Record<string, { precision: number; recall: number; kinds: number; detection: number }> = {
@@ -96,6 +96,8 @@ const FLOORS: Record<string, { precision: number; recall: number; kinds: number;
   heldout16: { precision: 0.90, recall: 0.88, kinds: 11, detection: 12 },
   // Blind, written at the start of a round and first scored before any change of that round (precision 0.623, recall 0.846).
   heldout19: { precision: 0.62, recall: 0.84, kinds: 11, detection: 11 },
+  // Blind, written in the middle of a round and first scored on the engine of that round's start (precision 0.906, recall 0.806; the same on its end).
+  heldout22: { precision: 0.90, recall: 0.80, kinds: 12, detection: 12 },
 };
 
 for (const [name, dir] of corpora) {
