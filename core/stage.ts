@@ -46,6 +46,9 @@ export function detectStage(plan: PlanModel): Stage | null {
   };
   // Phases numbered one after another ("Phase 1: Pre-planning", "Phase 2: Processing") are the
   // steps of a process or a roadmap, not where the program stands, unless a phase names a stage.
+  // The title names the phase the document is about ("Partnerships Strategy: Phase 2").
+  const titlePhase = plan.titleUnit ? /\bphase\s*(?:1|2|3|4|one|two|three|four)\b/i.exec(plan.titleUnit.text) : null;
+  if (titlePhase) return found(fromWords(titlePhase[0]));
   const phases = plan.select('stage:phase', (s) => phaseStage(s) !== null);
   const numbered = new Set(phases.map((s) => /\bphase\s*(1|2|3|4|one|two|three|four)\b/i.exec(s.text)?.[1].toLowerCase()).filter(Boolean));
   const phased = numbered.size > 1 ? phases.find((s) => fromWords(s.text.replace(/\bphase\s*\w+/gi, '')) !== null) : phases[0];
@@ -69,10 +72,20 @@ export function detectStage(plan: PlanModel): Stage | null {
   };
   const now = plan.select('stage:now', (s) => nowMonths(s) !== null)[0];
   if (now) return found(byMonths(nowMonths(now)!));
+  // 3c. How long ago the program opened ("Since we opened the partner program seven years ago").
+  const ageMonths = (s: Sentence): number | null => {
+    const m =
+      /\b(?:opened|launched|started|began|founded|created|set up|introduced)\s+(?:the |our |this )?(?:[\w-]+ ){0,3}(?:partner |channel |reseller |referral )?(?:program(?:me)?|channel|partnerships?)\b[^.;]{0,12}?\b(\d{1,2}|[a-z]+) (years?|months?) ago\b/i.exec(s.text) ??
+      /\b(?:program(?:me)?|channel) (?:is|turns) (\d{1,2}|[a-z]+) (years?|months?) old\b/i.exec(s.text);
+    const n = m ? wordToNumber(m[1]) : null;
+    return m && n !== null ? (/^year/i.test(m[2]) ? n * 12 : n) : null;
+  };
+  const aged = plan.select('stage:age', (s) => !s.isQuestion && ageMonths(s) !== null)[0];
+  if (aged) return found(byMonths(ageMonths(aged)!));
   // 4. The months the plan covers.
   const covers = (s: Sentence): number | null => {
     const m = /\bmonths?\s+(\d{1,2})\s*[-–]\s*(\d{1,2})\b/i.exec(s.text);
-    return m && /\b(?:covers?|plan for|this plan|horizon)\b/i.test(s.text + ' ' + (s.section?.title ?? '')) ? Number(m[1]) : null;
+    return m && /\b(?:covers?|plan for|this plan|horizon|scope|program(?:me)? months)\b/i.test(s.text + ' ' + (s.section?.title ?? '')) ? Number(m[1]) : null;
   };
   const covered = plan.select('stage:covers', (s) => covers(s) !== null)[0];
   if (covered) return found(byMonths(covers(covered)!));

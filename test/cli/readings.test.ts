@@ -213,3 +213,13 @@ test("in a page titled as a co-marketing funds policy, a tier's accrual column i
   );
   assert.deepEqual(of(fs, 'mdf-range').map((f) => f.line), [12]);
 });
+
+test("a plan's stage is read from the phase its title names, the months its scope covers, or the program's age", async () => {
+  const stageOf = async (markdown: string) => {
+    const run = await runCli(['--stdin', '--format', 'json'], { input: `---\ntype: partnership-plan\n---\n${markdown}` });
+    return parseJsonOutput(run)[0].stage;
+  };
+  assert.equal(await stageOf('# Partnerships Strategy: Phase 2\n\nIntegration partners build connectors. GSIs: revisit in Phase 3.\n'), 'stabilize');
+  assert.equal(await stageOf('# Partnerships strategy\n\n**Scope:** partnerships, programme months 24-36.\n\nResellers sell our product.\n'), 'scale');
+  assert.equal(await stageOf('# Become a partner\n\nSince we opened the Acme Partner Program seven years ago, consultancies have brought us 3,000 customers.\n'), 'maturity');
+});
