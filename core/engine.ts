@@ -184,6 +184,17 @@ const GENRES: ReadonlyArray<{ name: string; marks: readonly RegExp[]; firstRequi
     ],
   },
   {
+    // How customers' problems are handled: severities, response times, incidents, service credits.
+    name: 'a customer support policy',
+    marks: [
+      /\b(?:sev(?:erity)?\s?[1-4]|P[1-4])\b|\bseverity levels?\b/i,
+      /\b(?:support tickets?|tickets?|help ?desk|support (?:agents?|engineers?|team|line|queue))\b/i,
+      /\b(?:incidents?|outages?|post-?mortems?|root cause)\b/i,
+      /\b(?:first |initial )?response (?:times?|targets?)\b|\btime to (?:respond|resolve|resolution)\b/i,
+      /\bservice credits?\b|\buptime\b|\bavailability (?:target|commitment)\b/i,
+    ],
+  },
+  {
     name: 'a supplier-management policy',
     marks: [/\bsuppliers?\b/i, /\bvendors?\b/i, /\bprocurement\b/i, /\b(?:purchase orders?|due diligence|third-party risk|RFPs?|RFQs?|spend (?:category|threshold|approval))\b/i, /\b(?:conflicts? of interest|gifts? and hospitality|anti-bribery)\b/i],
   },
@@ -283,7 +294,7 @@ function detect(plan: PlanModel, mode: DetectionMode, filePath: string | undefin
   // program: unless its headings say so, a document needs the signals of most of a program.
   if (!subjectInHeadings(plan) && families < 6) return { isPlan: false, why: `no heading speaks of partners or a program's mechanics (${families} signals in the text)` };
   // A job description, a hiring-referral policy, a podcast write-up, a legal agreement, a sales compensation plan,
-  // a software product page, a press release, a supplier policy: three marks of one kind.
+  // a software product page, a press release, a customer support policy, a supplier policy: three marks of one kind.
   // (A long handbook page gathers a few of any kind's marks in passing: only pages of ordinary length are judged so.)
   const genre = sentences < 250 ? GENRES.findIndex((g, i) => popcount(genres[i]) >= 3 && (!g.firstRequired || (genres[i] & 1) === 1)) : -1;
   if (genre >= 0) return { isPlan: false, why: `content reads as ${GENRES[genre].name}` };

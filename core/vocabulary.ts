@@ -11,6 +11,7 @@ export const PARTNER_NOUNS: readonly string[] = [
   'referrers?',
   'introducers?',
   'MSPs?',
+  'MSSPs?',
   'VARs?',
   'SIs',
   'GSIs?',
@@ -132,3 +133,10 @@ export function aboutAnotherCompany(text: string): boolean {
  */
 export const MARKET_BACKGROUND =
   /^\W*(?:for (?:context|comparison|reference)|by (?:way of )?comparison|as a (?:benchmark|reference point|point of comparison)|(?:across|in) the (?:industry|market|sector)(?: as a whole)?)\b|\b(?:industry|market|sector)[- ](?:wide )?(?:averages?|norms?|benchmarks?|standards?)\b|\bthe (?:industry|market) (?:pays|averages?)\b/i;
+
+/**
+ * Customers left to partners, stated: "Contractors below that size are yours to sell to", "accounts
+ * under 500 staff belong to the channel". A split of the market between partners and the direct team.
+ */
+export const LEFT_TO_PARTNERS =
+  /\b(?:are|is) yours to (?:sell(?: to)?|work|win|keep|own)\b|\b(?:are|is|stay|stays|remain|remains) (?:reserved|left) (?:for|to) (?:partners|the channel|you|resellers)\b|\bbelongs? to (?:the )?(?:channel|partners|resellers)\b/i;

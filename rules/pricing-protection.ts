@@ -3,10 +3,10 @@ import { defineRule } from '../core/rule.js';
 import type { PlanModel } from '../core/model.js';
 import { isHedged, isNegatedAt } from '../core/language.js';
 import { insertSectionFix } from '../core/fixes.js';
-import { ANY_PARTNER, DIRECT_SELLERS, oneOf } from '../core/vocabulary.js';
+import { ANY_PARTNER, DIRECT_SELLERS, LEFT_TO_PARTNERS, oneOf } from '../core/vocabulary.js';
 
 const PROTECTION =
-  /\bapproved[- ]customer\b|\bnamed[- ]accounts?\b|\bprotected (?:accounts?|fleets?|customers?)\b|\bprotect (?:up to )?\d+\b|\b(?:registered|partner|reseller)[- ](?:registered )?(?:accounts?|deals?|opportunit\w+) (?:are|is|stay|stays) (?:closed|off[- ]limits|hands[- ]off|protected)\b|\bclosed to (?:direct|them|our (?:direct )?(?:reps|sales|team|AEs|sellers|account (?:executives|managers)))\b|\bhands[- ]off\b|\bstays? away from\b|\bterritor(?:y|ies)\b|\bmax(?:imum)?\s+(?:of\s+)?(?:\d+\s?%\s+)?discount\b|\bdiscounts?\b[^.;]{0,100}\b(?:approv\w*|sign-?off)\b|\b(?:bigger|larger|higher|deeper) discount\b|\bdiscounts? (?:bigger|larger|higher|deeper|greater) than\b|\bdiscounts? (?:beyond|above|over|of more than|greater than)\b|\bdiscount (?:governance|approval|policy|cap|ceiling)\b|\b(?:anything|everything|discounts?|any discount) (?:deeper|bigger|larger|higher|more|beyond|above|over)\b[^.;]{0,40}\b(?:approv\w*|sign-?off|deal desk)\b|\bprice (?:conflicts?|disputes?|escalat\w+|floors?|protection)\b|\bpricing protection\b|\bminimum advertised price\b|\bwill not undercut\b|\bnever undercut\b/i;
+  /\bapproved[- ]customer\b|\bnamed[- ]accounts?\b|\bprotected (?:accounts?|fleets?|customers?)\b|\bprotect (?:up to )?\d+\b|\b(?:registered|partner|reseller)[- ](?:registered )?(?:accounts?|deals?|opportunit\w+) (?:are|is|stay|stays) (?:closed|off[- ]limits|hands[- ]off|protected)\b|\bclosed to (?:direct|them|our (?:direct )?(?:reps|sales|team|AEs|sellers|account (?:executives|managers)))\b|\bhands[- ]off\b|\bstays? away from\b|\bterritor(?:y|ies)\b|\bmax(?:imum)?\s+(?:of\s+)?(?:\d+\s?%\s+)?discount\b|\bdiscounts?\b[^.;]{0,100}\b(?:approv\w*|sign-?off)\b|\b(?:bigger|larger|higher|deeper) discount\b|\bdiscounts? (?:bigger|larger|higher|deeper|greater) than\b|\bdiscounts? (?:beyond|above|over|of more than|greater than)\b|\bdiscount (?:governance|approval|policy|cap|ceiling)\b|\b(?:anything|everything|discounts?|any discount) (?:deeper|bigger|larger|higher|more|beyond|above|over)\b[^.;]{0,40}\b(?:approv\w*|sign-?off|deal desk|ask|check with|clear it with)\b|\bdiscount (?:up to|at most|no more than) \d+\s?%|\bprice (?:conflicts?|disputes?|escalat\w+|floors?|protection)\b|\bpricing protection\b|\bminimum advertised price\b|\bwill not undercut\b|\bnever undercut\b/i;
 
 /**
  * Pricing protection read from its parts, in any order: the direct side (reps, AEs, account
@@ -65,6 +65,7 @@ function protectsPartnerPricing(text: string, paragraph: string): boolean {
   }
   if (PRICE_CONFLICT.test(text)) return true;
   if (/\bregistered (?:accounts|organi[sz]ations|deals|opportunities) are yours\b/i.test(text)) return true;
+  if (LEFT_TO_PARTNERS.test(text)) return true;
   // "A reseller win is never a loss for them" describes how reps are paid; it holds no one back.
   if (DIRECT_SIDE.test(text) && HELD_BACK.test(text.replace(/\b(?:is|are|was|were) never (?:a|an|the)\b[^.;]*/gi, ' '))) return true;
   // A partner's account closed to the direct side, named here or earlier in the paragraph ("off-limits to them").

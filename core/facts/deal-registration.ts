@@ -146,7 +146,7 @@ export function dealRegExpiries(ev: Evidence): DurationFact[] {
 }
 
 const HOLD_WORDS =
-  /\b(?:(?:registration|protection|exclusivity) period|valid(?:ity)?|expir\w*|(?<!the |in the |over the |for the )lasts?|holds?|held|hold for|lifetime|protect(?:s|ed|ion)?|belongs? to|reserved|locked|exclusive|good for|stands? for|(?:remains?|stays?) (?:open|active|valid|protected|yours|theirs)|remains? yours|runs? for|during|lapses?|term|honou?r(?:s|ed)?|time(?:s|d)? out|shelf[- ]life|window|keeps?|retains?|open again|renew\w*|exclusivity|exclusive for|ring-?fenced|claimed again)\b/gi;
+  /\b(?:(?:registration|protection|exclusivity) period|valid(?:ity)?|expir\w*|(?<!the |in the |over the |for the )lasts?|holds?|held|hold for|lifetime|protect(?:s|ed|ion)?|belongs? to|reserved|locked|locks? in|exclusive|good for|stands? for|(?:remains?|stays?) (?:open|active|valid|protected|yours|theirs)|remains? yours|runs? for|during|lapses?|term|honou?r(?:s|ed)?|time(?:s|d)? out|shelf[- ]life|window|keeps?|retains?|open again|renew\w*|exclusivity|exclusive for|ring-?fenced|claimed again)\b/gi;
 
 /** How long a registration holds, as the sentence states it, or null. */
 function registrationHeld(s: Sentence, inTopic: boolean): DurationMatch | null {

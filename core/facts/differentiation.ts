@@ -38,7 +38,7 @@ const NOT_DIFFERENTIATION =
 /** Price is not a reason in this sense ("we offer the biggest discounts", "we cost less"). */
 export function priceOnly(text: string): boolean {
   return (
-    /\bcheap(?:er|est)\b|\blow(?:er|est)? (?:price|cost)s?\b|\bless expensive\b|\bcosts? (?:\w+ ){0,3}less\b|\bbest price\b|\b(?:biggest|largest|deepest|highest) (?:discounts?|margins?)\b|\b(?:price|pricing|cost)\b[^.]{0,30}\b(?:lower|lowest|less|cheaper|cheapest|below)\b|\b(?:lower|lowest) (?:total )?(?:cost|price|TCO)\b|\blower than\b|\b(?:win|wins|won|winning|compete|competes|competing|sell|sells) (?:\w+ ){0,2}on price\b|\b(?:half|a (?:fraction|third|quarter) of) (?:the )?(?:cost|price)\b/i.test(
+    /\bcheap(?:er|est)\b|\blow(?:er|est)? (?:price|cost)s?\b|\bless expensive\b|\bcosts? (?:\w+ ){0,3}less\b|\bbest price\b|\b(?:biggest|largest|deepest|highest) (?:discounts?|margins?)\b|\b(?:price|pricing|cost)\b[^.]{0,30}\b(?:lower|lowest|less|cheaper|cheapest|below)\b|\b(?:lower|lowest) (?:total )?(?:cost|price|TCO)\b|\blower than\b|\b(?:win|wins|won|winning|compete|competes|competing|sell|sells) (?:\w+ ){0,2}on price\b|\b(?:half|a (?:fraction|third|quarter) of) (?:the )?(?:cost|price)\b|\b(?:pitch|reason|argument|story|edge|advantage) is (?:mostly |mainly |largely |all |just |really |simply )?(?:about )?(?:the )?(?:price|cost|being cheaper)\b/i.test(
       text.replace(/\b(?:rather than|instead of|over|not)\b[^.,;]*/gi, ''),
     ) && !/\bnot (?:on |just |only )?(?:on )?price\b/i.test(text)
   );

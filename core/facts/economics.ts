@@ -286,6 +286,9 @@ function classifyText(text: string, at: number, m: PercentMatch, contextOnly = f
   if (/\b(?:resale|reseller|trade|wholesale|dealer|distributor|buy(?:ing)?)\s+(?:discount|price)\b/i.test(near) && !/\bend[- ]customers?\b|\bcustomers? (?:get|receive)\b/i.test(near)) return 'payout';
   if (!contextOnly && PAYOUT_RIGHT_AFTER.test(after) && !/\b(?:gross|operating|contribution|profit)\s*$/i.test(before)) return 'payout';
   // What the customers get ("Referred customers receive 20% off their first year") is their discount.
+  // What a partner charges its own clients ("consultancies bill the clinic separately, typically 5% of
+  // the software spend") is the partner's price, not what the program pays it.
+  if (new RegExp(String.raw`\b(?:${ANY_PARTNER}|they)\b[^.;]{0,20}\b(?:bill|bills|charge|charges|invoice|invoices)\s+(?:the|their|its|each)\s+(?:[\w-]+\s+)?(?:clients?|customers?|end[- ]customers?|clinics?|practices?|accounts?)\b`, 'i').test(before)) return 'other';
   // So is what a group of buyers pays ("Schools and registered charities pay 40% below list").
   if (/\b(?:customers?|clients?|buyers?|end[- ]users?|subscribers?|patients?|members|schools?|charit(?:y|ies)|non-?profits?|students?|universit(?:y|ies)|public[- ]sector (?:bodies|buyers|customers)|government (?:agencies|bodies))\b[^.;:]{0,30}\b(?:get|gets|receive|receives|pay|pays|enjoy|enjoys|save|saves)\s+(?:an?\s+)?(?:extra\s+|additional\s+|further\s+)?$/i.test(before) && /^\s*(?:[\w-]+\s+)?(?:off|discount|less|lower|below)\b/i.test(after)) return 'customerDiscount';
   // A tier's benefits: "You get: 25% off list, access to market development funds".
@@ -380,8 +383,11 @@ export function payoutOps(ev: Evidence): Sentence | null {
  */
 const CHEQUE =
   /\bcheques?\b|\b(?:by|via|with|as|a|paper|bank|mailed|posted|physical)\s+(?:a\s+)?(?:paper\s+)?checks?\b|\bchecks?\s*(?:\(|,? mailed|,? posted|in the mail|by (?:post|mail))|\b(?:method|payment|payout)s?\s*[:=|—–-]\s*(?:a\s+)?(?:paper\s+)?checks?\b|\b(?:cuts?|mails?|sends?|posts?|issues?|writes?) (?:\w+ ){0,2}?(?:a |the |paper )?checks?\b|\|\s*checks?\b/i;
-const PARTNER_PAYOUT =
-  /\bpay(?:s|ing)? (?:out )?(?:our |all |each |every )?(?:partners?|resellers?|referrers?|affiliates?)\b|\bwe(?:'ll| will)? (?:pay|mail|send|post)\b(?! (?:our |the )?(?:vendors?|suppliers?|contractors?|staff|employees))|\b(?:mail|send|post)s? you\b|\b(?:commissions?|fees?|payouts?|pay-?outs?|rebates?|bonus(?:es)?|bount(?:y|ies)|spiffs?|earnings|earned|referral (?:fees?|payments?)|partner (?:payments?|payouts?))\b|\b(?:partners?|resellers?|referrers?|affiliates?|agencies|MSPs?|VARs?|each partner)\b[^.;]{0,40}\b(?:get|gets|receive|receives|are paid|is paid|paid)\b|\bto (?:each |every |the |our )?partners?\b/i;
+const PARTNER_PAYOUT = new RegExp(
+  String.raw`\b(?:pay(?:s|ing)? (?:out )?|mails?|sends?|posts?)\s*(?:our |all |each |every |the )?${ANY_PARTNER}\b|` +
+  /\bpay(?:s|ing)? (?:out )?(?:our |all |each |every )?(?:partners?|resellers?|referrers?|affiliates?)\b|\bwe(?:'ll| will)? (?:pay|mail|send|post)\b(?! (?:our |the )?(?:vendors?|suppliers?|contractors?|staff|employees))|\b(?:mail|send|post)s? you\b|\b(?:commissions?|fees?|payouts?|pay-?outs?|rebates?|bonus(?:es)?|bount(?:y|ies)|spiffs?|earnings|earned|referral (?:fees?|payments?)|partner (?:payments?|payouts?))\b|\b(?:partners?|resellers?|referrers?|affiliates?|agencies|MSPs?|VARs?|each partner)\b[^.;]{0,40}\b(?:get|gets|receive|receives|are paid|is paid|paid)\b|\bto (?:each |every |the |our )?partners?\b/i.source,
+  'i',
+);
 const NOT_A_PAYOUT_BY_CHEQUE =
   /\b(?:customers?|clients?|buyers?) (?:may |can |will |must )?(?:pay|pays) (?:us|their|invoices|by|with)\b|\b(?:partners?|resellers?|they|you) (?:\w+ )?(?:pay|pays) us\b|\brefunds?\b|\bexpenses?\b|\breimburse\w*|\bemployees?\b|\bno (?:more )?(?:cheques?|checks?)\b|\bnever (?:by )?(?:cheques?|checks?)\b|\bnot (?:by )?(?:cheques?|checks?)\b|\binstead of (?:a )?(?:cheques?|checks?)\b|\b(?:background|credit|health|spot|sanity|reference|compliance|quality) checks?\b|\bcheck(?:-?ins?|[- ]?lists?|[- ]?points?)\b/i;
 function paysPartnersByCheque(text: string): boolean {

@@ -3,7 +3,7 @@
  * channel-conflict policy between them and partners, direct reps paid nothing on partner deals,
  * where the partnerships lead reports, and how partnerships and sales leadership work together.
  */
-import { ANY_PARTNER, DIRECT_SELLERS, oneOf, OTHER_COMPANY, PLATFORM_VENDORS } from '../vocabulary.js';
+import { ANY_PARTNER, DIRECT_SELLERS, LEFT_TO_PARTNERS, oneOf, OTHER_COMPANY, PLATFORM_VENDORS } from '../vocabulary.js';
 
 const PLATFORM_NAMES = oneOf(PLATFORM_VENDORS);
 import { isHedged, isNegatedAt, reportsThePast, WISH } from '../language.js';
@@ -27,7 +27,7 @@ export interface Owner {
 export const DIRECT_TEAM = new RegExp(`\\b${oneOf(DIRECT_SELLERS)}\\b`, 'i');
 
 const CONFLICT_POLICY =
-  /\bterritor(?:y|ies)\b|\bnamed[- ]accounts?\b|\bapproved[- ]customer[- ]list\b|\bprotected accounts?\b|\b(?:overlay|partial|shared|full|split|quota|comp(?:ensation)?|matching) credit\b|\bcredit (?:on|for) (?:partner|reseller|referred|msp|advisor)\w*|\bkeep (?:full |their )?(?:quota )?credit\b|\bcomp(?:ensation)?[- ]neutral\b|\bhands[- ]off\b|\b(?:closed|off[- ]limits) to (?:direct|them|our (?:direct )?(?:reps|sales|team|AEs|sellers|account (?:executives|managers))|sales)\b|\bstays? away from\b|\bescalat\w+|\bdisputes? (?:between|go|are)\b|\bconflicts? (?:between .{0,40})?(?:are|is|go|goes) (?:resolved|decided|escalated)\b|\brules of engagement\b|\balready (?:talking|working|in (?:our |a )?pipeline)\b|\brespect(?:s|ed)? (?:every |all )?(?:approved )?registrations?\b|\bdeclined\b.{0,40}\b(?:rep|sales)/i;
+  new RegExp(String.raw`${LEFT_TO_PARTNERS.source}|` + /\bterritor(?:y|ies)\b|\bnamed[- ]accounts?\b|\bapproved[- ]customer[- ]list\b|\bprotected accounts?\b|\b(?:overlay|partial|shared|full|split|quota|comp(?:ensation)?|matching) credit\b|\bcredit (?:on|for) (?:partner|reseller|referred|msp|advisor)\w*|\bkeep (?:full |their )?(?:quota )?credit\b|\bcomp(?:ensation)?[- ]neutral\b|\bhands[- ]off\b|\b(?:closed|off[- ]limits) to (?:direct|them|our (?:direct )?(?:reps|sales|team|AEs|sellers|account (?:executives|managers))|sales)\b|\bstays? away from\b|\bescalat\w+|\bdisputes? (?:between|go|are)\b|\bconflicts? (?:between .{0,40})?(?:are|is|go|goes) (?:resolved|decided|escalated)\b|\brules of engagement\b|\balready (?:talking|working|in (?:our |a )?pipeline)\b|\brespect(?:s|ed)? (?:every |all )?(?:approved )?registrations?\b|\bdeclined\b.{0,40}\b(?:rep|sales)/i.source, 'i');
 
 /**
  * Direct reps get nothing for partner deals, read from its parts in any order: the direct team,

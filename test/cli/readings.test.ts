@@ -223,3 +223,24 @@ test("a plan's stage is read from the phase its title names, the months its scop
   assert.equal(await stageOf('# Partnerships strategy\n\n**Scope:** partnerships, programme months 24-36.\n\nResellers sell our product.\n'), 'scale');
   assert.equal(await stageOf('# Become a partner\n\nSince we opened the Acme Partner Program seven years ago, consultancies have brought us 3,000 customers.\n'), 'maturity');
 });
+
+test("a partner's own fee to its client, MSSPs as resellers, a segment left to partners and exits said as 'do not continue'", async () => {
+  const fs = await findings(
+    '# Channel plan\n\nMSSPs resell our service and onboard each customer tenant. Consultancies refer clinics and earn 12% of first-year revenue.\n\nMost consultancies bill the clinic separately for selection work, typically 5% of the first-year software spend.\n\nWe have a small direct sales team for companies with more than 200 employees. Companies below that size are yours to sell to.\n\n## After the pilot\n\n- Partners with no registered deal by day 120 do not continue.\n- If partners source fewer than five deals in the pilot, we keep resellers only and revisit the rest in a year.\n',
+  );
+  assert.deepEqual(of(fs, 'margin-range'), []);
+  assert.deepEqual(of(fs, 'pricing-protection'), []);
+  assert.deepEqual(of(fs, 'channel-conflict'), []);
+  assert.deepEqual(of(fs, 'exit-criteria'), []);
+  assert.deepEqual(of(fs, 'value-exchange'), []);
+});
+
+test('a support escalation policy that mentions partners is not a program document', async () => {
+  const run = await runCli(['--stdin', '--format', 'json'], {
+    input:
+      '# Customer Support Escalation Policy\n\n## Severity levels\n\n- Sev 1: the service is down for a site. First response within 15 minutes.\n- Sev 2: a major feature fails. First response within 1 hour.\n\n## Customers who bought through a partner\n\nPartners handle first-line tickets for their customers and escalate Sev 1 incidents to our support team.\n\n## Service credits\n\nIf we miss a Sev 1 response target, the customer receives a service credit of 10% of that month\'s fee. Where a partner bills the customer, the partner passes the credit on.\n',
+  });
+  const entry = parseJsonOutput(run)[0];
+  assert.equal(entry.isPlan, false);
+  assert.deepEqual(entry.findings, []);
+});
