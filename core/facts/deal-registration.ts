@@ -107,8 +107,10 @@ export function dealRegSlas(ev: Evidence): DurationFact[] {
   // A section about the past (how registration worked in the last program) states no turnaround of this plan.
   // The sentences beside a description of registration in its paragraph or item ("The VAR registers the
   // distributor in our CRM. We approve or decline within one business day.") speak of it too.
-  const beside = dr.sentences.flatMap((x) => x.unit.sentences).filter((x) => x.unit.kind !== 'heading' && isStatement(x));
-  const pool = ev.plan.withoutHistory(ev.plan.inOrder([...new Set([...dr.sentences, ...beside, ...ev.plan.matching(/\b(?:registration|registered|referral|claims?)\b/i), ...ev.plan.matching(DR_ABBREVIATION)])]));
+  // Only sentences that state a duration can state a turnaround: the others are left out before sorting.
+  const timed = (x: Sentence) => x.durations.length > 0;
+  const beside = dr.sentences.flatMap((x) => x.unit.sentences).filter((x) => timed(x) && x.unit.kind !== 'heading' && isStatement(x));
+  const pool = ev.plan.withoutHistory(ev.plan.inOrder([...new Set([...dr.sentences.filter(timed), ...beside, ...ev.plan.matching(/\b(?:registration|registered|referral|claims?)\b/i).filter(timed), ...ev.plan.matching(DR_ABBREVIATION).filter(timed)])]));
   for (const s of pool) {
     const turnaround = rememberedTurnaround(s, ev.plan.questionFor(s)?.text ?? '', !!s.section?.inTopic('dealRegistration'));
     if (turnaround) out.push({ sentence: s, match: turnaround, ...s.range(turnaround.start, turnaround.end) });
@@ -129,7 +131,7 @@ export function dealRegExpiries(ev: Evidence): DurationFact[] {
     ...ev.plan.matching(DR_ABBREVIATION),
     ...(ofReferrals ? ev.plan.matching(/\breferrals?\b/i) : []),
   ]);
-  for (const s of ev.plan.withoutHistory([...pool])) {
+  for (const s of ev.plan.withoutHistory([...pool].filter((x) => x.durations.length > 0))) {
     // Read from the sentence and whether its section is about deal registration; remembered with the sentence.
     const inTopic = !!s.section?.inTopic('dealRegistration');
     const d = s.memo(inTopic ? 'registrationHeld:inTopic' : 'registrationHeld', () => registrationHeld(s, inTopic));
