@@ -115,7 +115,7 @@ export const HEDGE = /\b(?:maybe|perhaps|might|someday|eventually|tbd|not in sco
  * our customer". What such a sentence names is not evidence that the company knows it.
  */
 export const UNSETTLED =
-  /\b(?:still (?:being )?(?:testing|deciding|choosing|learning|working(?: (?:out|on))?|figuring|exploring|experimenting|validating|defining|defined|open)|not (?:yet )?(?:settled|clear|known|defined)|unsettled|(?:will|to) (?:pick|choose|settle on|decide on) (?:one|between|which)|(?:don't|do not|doesn't|does not) (?:yet )?know (?:which|whether|who|what|yet)|experiment\w*)\b/i;
+  /\b(?:still (?:being )?(?:testing|deciding|choosing|learning|working(?: (?:out|on))?|figuring|exploring|experimenting|validating|defining|defined|open)|not (?:yet )?(?:settled|clear|known|defined)|unsettled|(?:will|to) (?:pick|choose|settle on|decide on) (?:one|between|which)|(?:don't|do not|doesn't|does not) (?:yet )?know (?:which|whether|who|what|yet)|experiment\w*|(?:reworking|rethinking|revisiting|redesigning|changing) (?:our |the |its )?(?:packaging|pricing|prices|price list|price|model)|(?:prices?|pricing|packaging) (?:will|is going to|are going to) change|varies too much|too early to (?:say|call|tell)|hard to (?:say|call|predict))\b/i;
 
 /**
  * A goal or a condition still to meet, not a state: "Goal: customers can onboard without
