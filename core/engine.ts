@@ -150,9 +150,9 @@ const GENRES: ReadonlyArray<{ name: string; marks: readonly RegExp[]; firstRequi
     ],
   },
   {
-    // Pay for the company's own sellers, with a section on deals that involve partners.
+    // Pay for the company's own sellers (named first: a commission plan for partners is a program
+    // document), with a section on deals that involve partners.
     name: 'a sales compensation plan',
-    // Paid to the company's own sellers: a commission plan for partners is a program document.
     firstRequired: true,
     marks: [
       /\b(?:account executives?|AEs?|SDRs?|BDRs?|quota[- ]carrying (?:reps?|sellers?))\b/,
@@ -180,7 +180,7 @@ const GENRES: ReadonlyArray<{ name: string; marks: readonly RegExp[]; firstRequi
       /\b(?:media|press) (?:contact|enquiries|inquiries)\b/i,
       /^\W*About [A-Z][\w-]+(?: [A-Z][\w-]+){0,2}\W*$/m,
       /\b[A-Z]{3,}(?: and [A-Z]{3,})?,? (?:\d{1,2} )?(?:January|February|March|April|May|June|July|August|September|October|November|December)(?: \d{1,2})?,? \d{4}\b/,
-      /\b(?:said|says) [A-Z][a-z]+ [A-Z][a-z]+,|\bquote\b|[“"][^”"]{20,}[”"],? (?:said|says)\b/,
+      /\b(?:said|says) [A-Z][a-z]+ [A-Z][a-z]+,|[“"][^”"]{20,}[”"],? (?:said|says)\b/,
     ],
   },
   {
