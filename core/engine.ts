@@ -283,7 +283,8 @@ function detect(plan: PlanModel, mode: DetectionMode, filePath: string | undefin
   const title = plan.titleUnit?.text ?? '';
   const titleSignal = /\bpartnerships?\b|\bpartner (?:program|channel|strategy|network|plan|ecosystem)\b|\bchannel (?:program|partners?|plan|strategy)\b|\bresell\w*|\breferrals?\b|\balliances?\b|\baffiliates?\b|\bco-?sell/i.test(title) ? 1 : 0;
   const families = PROGRAM_SIGNALS.filter((_, i) => signals & (1 << i)).length + titleSignal;
-  if (affiliate >= 3 && families >= 1) return { isPlan: true, why: 'content: an affiliate or influencer program' };
+  // (In a long document, a few mentions of affiliates among hundreds of sentences do not make it one.)
+  if (affiliate >= 3 && families >= 1 && affiliate * 40 >= sentences) return { isPlan: true, why: 'content: an affiliate or influencer program' };
   // Software documentation (a README about a partner portal's code) speaks of partners without planning a program.
   if (software >= 12) {
     const fences = software >= 20 ? (plan.text.match(/^ {0,3}(?:```|~~~)/gm)?.length ?? 0) >> 1 : 0;

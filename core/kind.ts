@@ -8,6 +8,7 @@ import type { PlanModel } from './model.js';
 import type { Topic } from './outline.js';
 import type { Unit } from './units.js';
 import { DOCUMENT_KINDS, type DocumentKind } from './types.js';
+import { PLACEHOLDER_OPEN } from './templates.js';
 
 /** Titles that name the team's own planning document. */
 const PLAN_TITLE =
@@ -63,6 +64,8 @@ function countsOf(units: readonly Unit[]): { words: number; you: number; plannin
     if (u.kind === 'code' || u.kind === 'frontmatter') continue;
     for (const s of u.sentences) {
       const t = s.text;
+      // A line still holding a placeholder (an inserted template's) is not yet the author's voice.
+      if (t.includes(PLACEHOLDER_OPEN)) continue;
       for (let i = 0; i < t.length; i++) if (t.charCodeAt(i) === 32) words++;
       words++;
       const m = t.match(SECOND_PERSON);

@@ -136,6 +136,14 @@ export function wishNotTarget(text: string): boolean {
   return WISH.test(text.replace(/\b(?:we |I )?aims? to\b/gi, ' '));
 }
 
+/**
+ * What a sentence commits to once a wish that only gives the reason is set aside: "We'd like to give
+ * it room, so the pilot stays open for nine months" states the nine months.
+ */
+export function withoutLeadingWish(text: string): string {
+  return text.replace(/^[^.;]*?\b(?:we['’]d like|we would like|ideally|hopefully)\b[^.;]*?,\s*(?:so|which is why|and so)\s+/i, '');
+}
+
 /** Not committed to: a hedge ("maybe", "TBD", "not yet decided") or a placeholder left to fill. */
 export function isHedged(text: string): boolean {
   return HEDGE.test(text) || text.includes(PLACEHOLDER_OPEN);

@@ -140,7 +140,10 @@ export class PlanModel {
         this.sections.push(section);
         stack.push(section);
         unit.section = section;
-        if (!this.titleUnit && unit.depth <= 6) this.titleUnit = unit;
+        // The title: the first heading when it opens the document (a few lines of metadata may come
+        // first), or the first top-level heading wherever it is. A section heading after the prose
+        // of a document with no title (a section added at its end) is not its title.
+        if (!this.titleUnit && unit.depth <= 6 && (unit.depth === 1 || this.units.length <= 4)) this.titleUnit = unit;
       } else {
         unit.section = stack[stack.length - 1];
         unit.section.units.push(unit);

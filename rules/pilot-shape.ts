@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRule } from '../core/rule.js';
-import { AFTER_PILOT, isHedged, isStatement, WISH } from '../core/language.js';
+import { AFTER_PILOT, isHedged, isStatement, WISH, withoutLeadingWish } from '../core/language.js';
 import { ANSWER_START } from '../core/structure.js';
 import type { PlanModel } from '../core/model.js';
 import type { Sentence } from '../core/sentences.js';
@@ -31,7 +31,8 @@ function statesShape(s: Sentence): boolean {
   if (/\bpilot (?:review|letters?|agreements?|results?|learnings?|customers?)\b/i.test(s.text) && !/\bpilot (?:runs?|lasts?|of|for|with)\b/i.test(s.text)) return false;
   if (/\b(?:after|since|following|post)[- ](?:the |our )?pilot\b/i.test(s.text)) return false;
   // A wish or an open question is no shape; a customer's pilot or a proof of concept is not the partner pilot.
-  if (isHedged(s.text) || WISH.test(s.text) || CUSTOMER_PILOT.test(s.text)) return false;
+  const said = withoutLeadingWish(s.text);
+  if (isHedged(said) || WISH.test(said) || CUSTOMER_PILOT.test(said)) return false;
   return s.durations.length > 0 || partnerCounts(s).length > 0;
 }
 

@@ -203,7 +203,7 @@ function readOwnerText(text: string): { partTime: boolean; fullTime: boolean; se
     // "A dedicated partnerships hire can wait until 2027" puts the full-time owner later too.
     fullTime: WHOLE_JOB.test(
       text
-        .replace(/\b(?:until|once|when|before|after|later|then|eventually|no|not|isn't|without|cannot|can't)\b[^.;]{0,50}?\b(?:full[- ]time|dedicated)\b/gi, '')
+        .replace(/\b(?:until|once|when|if|before|after|later|then|eventually|no|not|isn't|without|cannot|can't)\b[^.;]{0,50}?\b(?:full[- ]time|dedicated)\b/gi, '')
         .replace(/\b(?:full[- ]time|dedicated)\b[^.;]{0,40}?\b(?:hire|head|lead|manager|owner|person|role)\b[^.;]{0,30}?\b(?:can wait|will (?:come|follow)|comes? later|later|next year|(?:in|until|from) (?:19|20)\d\d)\b/gi, ''),
     ),
     senior: /\b(?:vp|vice president|director|head|chief)\b/i.test(text),
@@ -277,6 +277,8 @@ const ANOTHER_JOB_KEPT = new RegExp(
   [
     String.raw`\b(?:alongside|on top of|in addition (?:to|of)|besides|beside|as well as|while (?:also )?(?:running|leading|managing|keeping|carrying|holding))\b[^.;]{0,50}?\b(?:roles?|jobs?|duties|work|responsibilit\w+|quotas?|targets?|territor(?:y|ies)|team|portfolio|accounts?|running|leading|managing|RevOps|BizOps|sales|marketing|ops|operations|product|engineering|finance|support|growth|customer success|CS|fundraising|demand gen|gen|generation)\b`,
     String.raw`\bas an? (?:secondary|second|side|additional|extra) (?:responsibility|job|role|task|hat|project|duty)\b`,
+    // "in the hours left over from running marketing", "in her spare time", "on the side".
+    String.raw`\b(?:in the )?(?:hours|time) left over (?:from|after)\b|\bin (?:her|his|their|my|our) spare time\b|\bon the side\b`,
     String.raw`\b(?:the )?rest (?:of (?:her|his|their) (?:time|week) )?(?:on|in|with|goes to)\b|\bthe other half\b`,
     String.raw`\bwho is also (?:an? )?\w+|\balso (?:owns?|runs?|leads?|manages?) (?:the )?(?:partner|channel|alliance)|\balso (?:keeps|carries|runs|covers|holds) (?:her|his|their|my) (?:own )?(?:[\w-]+ ){0,2}(?:accounts?|territory|quota|job|role|team|region)\b`,
     String.raw`\bshared with (?:RevOps|sales|marketing|operations|customer success|\w+ ops)\b|\bpicks? up (?:\w+ )?(?:partner|channel) work\b`,

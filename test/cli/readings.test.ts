@@ -244,3 +244,13 @@ test('a support escalation policy that mentions partners is not a program docume
   assert.equal(entry.isPlan, false);
   assert.deepEqual(entry.findings, []);
 });
+
+test('a section heading after the prose of an untitled plan is not its title, and a wish that gives the reason does not take back the pilot length', async () => {
+  const run = await runCli(['--stdin', '--format', 'json'], {
+    input:
+      '---\ntype: partnership-plan\n---\nWe will run a referral pilot with consultants who introduce clinics to us.\n\nConsultants earn 12% of the first-year subscription.\n\nWe will hire a partner manager in Q3.\n\nThe pilot has six consultants.\n\nWe would like to give it room, so the pilot stays open for nine months.\n\n## Deal registration\n\n- Partners register an opportunity in the portal.\n',
+  });
+  const entry = parseJsonOutput(run)[0];
+  assert.equal(entry.kind, 'plan');
+  assert.deepEqual(entry.findings.filter((f) => f.ruleId === 'pilot-shape').map((f) => f.line), [12]);
+});
