@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseJsonOutput, runCli, tempDir } from './helpers.js';
-import { keyedFiles, labelledCorpora } from '../helpers.js';
+import { keyedFiles, labelledCorpora, shownAs } from '../helpers.js';
 
 const corpora = labelledCorpora();
 
@@ -41,10 +41,10 @@ test('--fix on every labelled document writes placeholders, never figures, and e
     for (const line of added) {
       // A figure the author did not write: any digit outside a placeholder and outside a heading.
       if (/^\s*#/.test(line)) continue;
-      assert.doesNotMatch(line.replace(PLACEHOLDER, ''), /\d/, `${name}: --fix wrote a figure: ${line}`);
+      assert.doesNotMatch(line.replace(PLACEHOLDER, ''), /\d/, shownAs(name.split('--')[0], `${name}: --fix wrote a figure: ${line}`));
     }
     const count = added.join('\n').match(PLACEHOLDER)?.length ?? 0;
-    assert.ok(count > 0, `${name}: --fix added text without any placeholder`);
+    assert.ok(count > 0, shownAs(name.split('--')[0], `${name}: --fix added text without any placeholder`));
     expectPlaceholders.set(name, count + (before.match(PLACEHOLDER)?.length ?? 0));
     inserted += count;
   }
@@ -54,6 +54,6 @@ test('--fix on every labelled document writes placeholders, never figures, and e
     const name = path.basename(entry.file);
     if (!expectPlaceholders.has(name)) continue;
     const reported = entry.findings.filter((f) => f.ruleId === 'unfilled-placeholder').length;
-    assert.equal(reported, expectPlaceholders.get(name), `${name}: unfilled-placeholder findings`);
+    assert.equal(reported, expectPlaceholders.get(name), shownAs(name.split('--')[0], `${name}: unfilled-placeholder findings`));
   }
 });

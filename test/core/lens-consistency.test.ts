@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { lint } from '../../lib/index.js';
-import { keyedFiles, labelledCorpora } from '../helpers.js';
+import { keyedFiles, labelledCorpora, shownAs } from '../helpers.js';
 
 const corpora = labelledCorpora();
 
@@ -35,13 +35,13 @@ test('section lenses and findings agree on every labelled document', () => {
         const lens = r.sections.find((s) => s.topic === el.topic && s.line === f.line);
         if (!lens) continue;
         compared++;
-        if (lens.present.includes(el.element)) contradictions.push(`${path.basename(dir)}/${file}:${f.line} ${f.ruleId} fires, the lens shows "${el.element}" present`);
+        if (lens.present.includes(el.element)) contradictions.push(shownAs(dir, `${path.basename(dir)}/${file}:${f.line} ${f.ruleId} fires, the lens shows "${el.element}" present`));
       }
       // An exit-criteria finding and an exit section whose lens shows both kinds of exit cannot stand together.
       if (r.findings.some((f) => f.ruleId === 'exit-criteria')) {
         for (const s of r.sections.filter((x) => x.topic === 'exitCriteria')) {
           compared++;
-          if (s.missing.length === 0) contradictions.push(`${path.basename(dir)}/${file}: exit-criteria fires beside a complete exit section (line ${s.line})`);
+          if (s.missing.length === 0) contradictions.push(shownAs(dir, `${path.basename(dir)}/${file}: exit-criteria fires beside a complete exit section (line ${s.line})`));
         }
       }
       // A lens that lists an element missing while its rule, which applies here, is silent about the section.
@@ -52,7 +52,7 @@ test('section lenses and findings agree on every labelled document', () => {
           const fired = r.findings.some((f) => f.ruleId === ruleId);
           const applies = r.kind !== null;
           if (applies && !fired && ruleId.startsWith('deal-reg') && r.findings.some((f) => f.ruleId === 'unfilled-placeholder')) continue;
-          if (applies && !fired && ruleId !== 'commission-ops') contradictions.push(`${path.basename(dir)}/${file}:${s.line} the lens says "${el.element}" is missing, ${ruleId} is silent`);
+          if (applies && !fired && ruleId !== 'commission-ops') contradictions.push(shownAs(dir, `${path.basename(dir)}/${file}:${s.line} the lens says "${el.element}" is missing, ${ruleId} is silent`));
         }
       }
     }

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { lint, PRECONDITIONS, readinessReport, titleSummary } from '../../lib/index.js';
-import { keyedFiles, labelledCorpora } from '../helpers.js';
+import { keyedFiles, labelledCorpora, shownAs } from '../helpers.js';
 
 const corpora = labelledCorpora();
 
@@ -33,7 +33,7 @@ test('rendered strings of every labelled document contain no internal keys', () 
         strings++;
         // Code spans in the report name rule ids on purpose; what is around them must read as words.
         const text = s.replace(/`[^`]*`/g, '');
-        if (CAMEL.test(text) || QUOTED_KEY.test(text)) bad.push(`${path.basename(dir)}/${file}: ${s.slice(0, 160)}`);
+        if (CAMEL.test(text) || QUOTED_KEY.test(text)) bad.push(shownAs(dir, `${path.basename(dir)}/${file}: ${s.slice(0, 160)}`));
       }
     }
   }

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { allRules, applyFixes, lint, templates } from '../../lib/index.js';
-import { keyedFiles, labelledCorpora } from '../helpers.js';
+import { keyedFiles, labelledCorpora, shownAs } from '../helpers.js';
 
 /** Rules whose question the inserted topic answers, besides the rule that offered the fix. */
 const READS_INSERTED_TOPIC = new Set(['vanity-partners', 'unfilled-placeholder']);
@@ -37,9 +37,9 @@ test('an inserted section template fires and silences no unrelated rule, and is 
         const others = (r: typeof before) => count(r.findings.map((f) => f.ruleId).filter((id) => id !== finding.ruleId && !READS_INSERTED_TOPIC.has(id) && !sameTopic.has(id)));
         const [b, a] = [others(before), others(after)];
         for (const id of new Set([...b.keys(), ...a.keys()])) {
-          if ((b.get(id) ?? 0) !== (a.get(id) ?? 0)) problems.push(`${file}: inserting for ${finding.ruleId} changed ${id} (${b.get(id) ?? 0} -> ${a.get(id) ?? 0})`);
+          if ((b.get(id) ?? 0) !== (a.get(id) ?? 0)) problems.push(shownAs(corpus, `${file}: inserting for ${finding.ruleId} changed ${id} (${b.get(id) ?? 0} -> ${a.get(id) ?? 0})`));
         }
-        if (after.findings.some((f) => f.ruleId === finding.ruleId && f.fixes?.some((x) => x.templateId === fix.templateId))) problems.push(`${file}: ${finding.ruleId} offers its template again`);
+        if (after.findings.some((f) => f.ruleId === finding.ruleId && f.fixes?.some((x) => x.templateId === fix.templateId))) problems.push(shownAs(corpus, `${file}: ${finding.ruleId} offers its template again`));
       }
     }
   }
