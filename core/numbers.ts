@@ -133,7 +133,7 @@ const HOURS: Record<DurationUnit, number> = {
 
 const UNIT_SRC = '(hours?|hrs?|h|days?|d|weeks?|wks?|w|fortnights?|months?|mos?|quarters?|years?|yrs?)';
 const DURATION_RE = new RegExp(
-  `(?<![\\w.$£€])(${NUMBER_SRC}|an?|one|half(?: a)?)(?:${RANGE_SEP}(${NUMBER_SRC}))?[\\s-]?(business|working|calendar|full|whole|entire)?[\\s-]?${UNIT_SRC}\\b`,
+  `(?<![\\w.$£€])(${NUMBER_SRC}|an?|one|half(?: a)?)(?:${RANGE_SEP}(${NUMBER_SRC}))?[\\s-]?(business|working|calendar|(?:full|whole|entire)(?=\\s))?[\\s-]?${UNIT_SRC}\\b`,
   'gi',
 );
 const HALF_YEAR_RE = /\bhalf[- ]year\b/gi;

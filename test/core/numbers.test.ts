@@ -51,3 +51,11 @@ test('counts, words and time frames', () => {
   assert.equal(timeFrameMonths('Targets for year 6'), 72);
   assert.equal(timeFrameMonths('by Q4 of year 1'), 12);
 });
+
+test('"a full year" is a year; "a full-day workshop", "twice a year" and "three times a quarter" are no durations', () => {
+  assert.deepEqual(findDurations('protects the opportunity for a full year').map((d) => [d.text, d.maxHours]), [['a full year', 8760]]);
+  assert.deepEqual(findDurations('a whole month of protection').map((d) => d.text), ['a whole month']);
+  assert.deepEqual(findDurations('We start with a full-day workshop.'), []);
+  assert.deepEqual(findDurations('The sponsor meets your leadership twice a year.'), []);
+  assert.deepEqual(findDurations('We meet three times a quarter.'), []);
+});
