@@ -142,6 +142,14 @@ export function presentPercents(ev: Evidence, category: PercentCategory): Percen
   return ev.percents.filter((p) => p.category === category && present(p.sentence));
 }
 
+/** Buyers that get their own prices: schools, charities, students, the public sector. */
+const BUYER_GROUPS = String.raw`(?:schools?|charit(?:y|ies)|non-?profits?|students?|universit(?:y|ies)|public[- ]sector|government)`;
+/** Buyers said to get or pay something: "Referred customers receive", "Schools and registered charities pay". */
+const BUYERS_GET = new RegExp(String.raw`\b(?:customers?|clients?|buyers?|end[- ]users?|subscribers?|patients?|members|${BUYER_GROUPS})\b[^.;:]{0,30}\b(?:get|gets|receive|receives|pay|pays|enjoy|enjoys|save|saves)\s+(?:an?\s+)?(?:extra\s+|additional\s+|further\s+)?$`, 'i');
+/** A discount that end customers get, not the partner. */
+const CUSTOMER = new RegExp(String.raw`\bdeeper\b|\bend[- ]customers?\b|\bcustomers? (?:get|gets|receive|receives|pay)\b|\b${BUYER_GROUPS}\b|\bpromo\w*|\bcoupon\b|\bfor (?:new |their |your )?(?:customers|clients|buyers)\b`, 'i');
+const CUSTOMER_DISCOUNT_WORDS = new RegExp(String.raw`\b(?:list[- ]price|off list|end[- ]customers?|customers? (?:get|receive)|${BUYER_GROUPS}|promo\w*|coupon)\b`, 'i');
+
 /** Percent classification by the words around it in its sentence (or table row). */
 /** A sentence or table row that begins with a tier's name ("| Silver | 20% discount off list |", "Gold: 25% off"). */
 const TIER_LEAD = new RegExp(String.raw`^\W*(?:${CAPITALISED_TIER_NAMES})\b(?:\s+(?:tier|level|partners?))?\s*(?:\||:|—|–|-)`);
@@ -291,7 +299,7 @@ function classifyText(text: string, at: number, m: PercentMatch, contextOnly = f
   // the software spend") is the partner's price, not what the program pays it.
   if (new RegExp(String.raw`\b(?:${ANY_PARTNER}|they)\b[^.;]{0,20}\b(?:bill|bills|charge|charges|invoice|invoices)\s+(?:the|their|its|each)\s+(?:[\w-]+\s+)?(?:clients?|customers?|end[- ]customers?|clinics?|practices?|accounts?)\b`, 'i').test(before)) return 'other';
   // So is what a group of buyers pays ("Schools and registered charities pay 40% below list").
-  if (/\b(?:customers?|clients?|buyers?|end[- ]users?|subscribers?|patients?|members|schools?|charit(?:y|ies)|non-?profits?|students?|universit(?:y|ies)|public[- ]sector (?:bodies|buyers|customers)|government (?:agencies|bodies))\b[^.;:]{0,30}\b(?:get|gets|receive|receives|pay|pays|enjoy|enjoys|save|saves)\s+(?:an?\s+)?(?:extra\s+|additional\s+|further\s+)?$/i.test(before) && /^\s*(?:[\w-]+\s+)?(?:off|discount|less|lower|below)\b/i.test(after)) return 'customerDiscount';
+  if (BUYERS_GET.test(before) && /^\s*(?:[\w-]+\s+)?(?:off|discount|less|lower|below)\b/i.test(after)) return 'customerDiscount';
   // A tier's benefits: "You get: 25% off list, access to market development funds".
   if (!contextOnly && inTier && /^\s*(?:trade |partner |reseller )?(?:off list|off|discount|below list)\b/i.test(after)) return 'payout';
   // "MDF may never fund a discount of more than 10% to a customer": the number is the customer's discount.
@@ -333,9 +341,8 @@ function classifyText(text: string, at: number, m: PercentMatch, contextOnly = f
   // A discount off list that the partner gets ("MSPs reselling the bundle: 35% off list", "you get a 40% discount")
   // is what the partner earns; one that end customers get is a customer discount.
   const GIVES = /\b(?:give|gives|giving|offer|offers|grant|grants|extend|extends|pass on|discount|discounts)\b(?! (?:of|is|are)\b)[^.]{0,40}$/i;
-  const CUSTOMER = /\bdeeper\b|\bend[- ]customers?\b|\bcustomers? (?:get|gets|receive|receives|pay)\b|\bpublic[- ]sector\b|\bgovernment\b|\bstudents?\b|\bnonprofits?\b|\bpromo\w*|\bcoupon\b|\bfor (?:new |their |your )?(?:customers|clients|buyers)\b/i;
   if (!contextOnly && /\bdiscount|\boff list\b/i.test(after.slice(0, 25)) && !CUSTOMER.test(near) && !GIVES.test(before) && (PARTNER_NOUN.test(before) || /\byou (?:get|receive|earn|keep|buy)\b/i.test(before))) return 'payout';
-  if (/\b(?:list[- ]price|off list|end[- ]customers?|customers? (?:get|receive)|public[- ]sector|government|students?|nonprofits?|promo\w*|coupon)\b/i.test(near) && /\bdiscount|\boff\b/i.test(near)) return 'customerDiscount';
+  if (CUSTOMER_DISCOUNT_WORDS.test(near) && /\bdiscount|\boff\b/i.test(near)) return 'customerDiscount';
   if (/\bdiscounts? (?:beyond|above|over|of more than|greater than)\s*$/i.test(before) || /^\s*off\b/i.test(after)) return 'customerDiscount';
   if (/\b(?:margins?|commissions?|referral fees?|finder'?s? fees?|fees?|rebates?|bount(?:y|ies)|payouts?|rev(?:enue)?[- ]share|kickback)\b/i.test(contextOnly ? after : after.slice(0, 40)) || /\b(?:margins?|commissions?|referral fees?|fees?|rebates?|payouts?|rev(?:enue)?[- ]share)\b(?:\s+(?:on|for|to|paid to|from)\s+[^.;:%]{0,40}?)?\s*(?:of|is|are|at|:|=|will be|would be|rate of|rate is|equal to|equals|amounting to)?\s*(?:(?:up to|about|around|roughly|between)\s+)?$/i.test(before))
     return 'payout';
