@@ -80,12 +80,35 @@ export function reportsThePast(text: string): boolean {
 
 const NEGATION = /\b(?:no|not|never|none|nobody|nothing|without|nor|don't|do not|doesn't|does not|didn't|haven't|hasn't|isn't|aren't|won't|can't|cannot|lack|lacks|lacking|neither|stopped|ceased)\b/i;
 
+const NEGATION_ALL = new RegExp(NEGATION.source, 'gi');
+/** Words that turn a negation before them into a limit: "not … beyond X" means "X and no more". */
+const RESTRICTION = /\b(?:beyond|outside(?: of)?|other than|except(?: for)?|apart from|besides|aside from|save for)\b/i;
+
+/**
+ * A limit said with a negation: "no outreach beyond their own contacts", "nobody other than the
+ * founders' friends", "we will not look outside our network". It says "only" as plainly as "only".
+ */
+export const NEGATED_LIMIT = new RegExp(String.raw`(?:${NEGATION.source})[^.;:!?]{0,50}?${RESTRICTION.source}`, 'i');
+
+/** Where the last match of a global pattern starts in `text`, or -1. */
+function lastMatch(pattern: RegExp, text: string): number {
+  pattern.lastIndex = 0;
+  let at = -1;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) at = m.index;
+  return at;
+}
+
 /** A negation in the same clause shortly before `index`. */
 export function isNegatedAt(text: string, index: number, window = 40): boolean {
   const before = text.slice(Math.max(0, index - window), index);
   const clause = before.split(/[;:.!?]|\bbut\b|\bwhile\b|\balthough\b|\bwhereas\b/i).pop() ?? '';
   // "non-MDF funding", "non-exclusive": the word itself is negated.
-  return NEGATION.test(clause) || /\bnon[- ]?[_*]*$/i.test(before);
+  if (/\bnon[- ]?[_*]*$/i.test(before)) return true;
+  const negation = lastMatch(NEGATION_ALL, clause);
+  if (negation < 0) return false;
+  // "no outreach beyond their own contacts", "nothing other than the referral fee": the negation
+  // rules out everything but what follows, which it affirms as the limit.
+  return !RESTRICTION.test(clause.slice(negation));
 }
 
 /** A label answered with a no: "MDF: not for this year", "Portal: none", "Deal registration — n/a". */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRule } from '../core/rule.js';
-import { isHedged, isNegatedAt } from '../core/language.js';
+import { isHedged, isNegatedAt, NEGATED_LIMIT } from '../core/language.js';
 import { OTHER_COMPANY } from '../core/vocabulary.js';
 
 /**
@@ -54,7 +54,7 @@ function recruitsFromOwnNetwork(text: string): boolean {
   // "each co-founder brings in three firms they know": the tie is the leaders' when they are the subject.
   const tie = LEADERS_TIE.exec(text) ?? (LEADER_NAMED.test(text) ? THEIR_ACQUAINTANCES.exec(text) : null);
   if (!tie || isNegatedAt(text, tie.index, 60)) return false;
-  const only = ONLY.exec(text);
+  const only = ONLY.exec(text) ?? NEGATED_LIMIT.exec(text);
   // "we won't limit recruiting to it" rules the network out.
   if (only && !isNegatedAt(text, only.index, 30)) return true;
   // The network named after the source word, in the same clause: "recruit partners from people our CEO knows".

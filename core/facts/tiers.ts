@@ -36,8 +36,14 @@ const CRITERIA = /\b(?:criteria|requirements?|to qualify|entry)\s*:\s*\S|\bcerti
  */
 const INVITED = /\binvit(?:e|ed|es|ation)\b|\bat (?:our|the|its) (?:sole )?discretion\b|\bhand-?picked\b|\bselected by (?:us|the|our)\b|\bnominat(?:ed|ion) by\b/i;
 const MEASURABLE = /\bcertif\w+|\bcustomers?\b|\bdeals?\b|\brevenue\b|\bARR\b|\$|€|£|\d|\breferrals?\b|\bexam\b|\bcourse\b|\btrained\b|\bagreement\b|\bsigned\b|\bcomplet\w+|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|fifty|hundred)\b/i;
+/**
+ * A judgment of character is not a criterion either: "Our most committed partners", "Strategic
+ * partners", "The best of our resellers" say whom the company will pick, not what a partner can do.
+ */
+const CHARACTER_ONLY =
+  /^\W*(?:(?:our|the|a|an|only|for)\s+)*(?:(?:very|most|best|top|highest|strongest|closest|biggest|key|strategic|trusted|committed|engaged|valued|loyal|elite|select|leading|proven|serious|great|good|strong|active|close)\s+(?:of\s+(?:our|the)\s+)?)+(?:partners?|resellers?|firms?|agencies|members?|ones|relationships?|players)\W*$/i;
 function invitationOnly(text: string): boolean {
-  return INVITED.test(text) && !MEASURABLE.test(text);
+  return (INVITED.test(text) || CHARACTER_ONLY.test(text.trim())) && !MEASURABLE.test(text);
 }
 /** Words that make a sentence a requirement: what a partner must do, reach or show. */
 const REQUIREMENT_WORDING =

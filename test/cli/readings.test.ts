@@ -254,3 +254,20 @@ test('a section heading after the prose of an untitled plan is not its title, an
   assert.equal(entry.kind, 'plan');
   assert.deepEqual(entry.findings.filter((f) => f.ruleId === 'pilot-shape').map((f) => f.line), [12]);
 });
+
+test('"no outreach beyond their own contacts" limits recruiting as plainly as "only"', async () => {
+  const plan = (sentence: string) =>
+    `# Partner launch\n\nReferral partners introduce clients to us for a 15% fee.\n\n## Finding partners\n\n${sentence}\n`;
+  const closed = await findings(plan("Our founders' contacts are where the pilot partners are, and we are not doing any outreach beyond them this year."));
+  assert.deepEqual(of(closed, 'closed-network').map((f) => f.line), [10]);
+  // Ruling the network out as the limit is the opposite.
+  const open = await findings(plan("We start with our founders' circle and will not stop at their contacts: we recruit from two directories and inbound applications too."));
+  assert.deepEqual(of(open, 'closed-network'), []);
+});
+
+test('"our most committed partners" says whom the company picks, not what a partner can meet', async () => {
+  const table = (cell: string) =>
+    `# Reseller guide\n\nResellers buy from us at a discount and resell to their customers.\n\n## Levels\n\n| Level | To join | You receive |\n|---|---|---|\n| Silver | Signed reseller agreement | 20% margin |\n| Platinum | ${cell} | 30% margin; marketing funds |\n`;
+  assert.deepEqual(of(await findings(table('Our most committed partners')), 'tier-criteria').map((f) => f.line), [13]);
+  assert.deepEqual(of(await findings(table('Our most committed partners: $200k in sales a year')), 'tier-criteria'), []);
+});
