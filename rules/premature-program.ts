@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { defineRule } from '../core/rule.js';
-import { findMoney } from '../core/numbers.js';
+import { findDurations, findMoney } from '../core/numbers.js';
 import { isNegatedAt } from '../core/language.js';
-import { ANY_PARTNER } from '../core/vocabulary.js';
+import { ANY_PARTNER, PLATFORM_VENDORS, oneOf } from '../core/vocabulary.js';
 import type { Sentence } from '../core/sentences.js';
 import type { PlanModel } from '../core/model.js';
 
@@ -50,9 +50,25 @@ const LONG_CYCLE_WORDS = new RegExp(
 );
 const LONG_CYCLE = /\b\d+(?:[–-]\d+)?[- ]?months?\b[^.]{0,25}\b(?:cycles?|deals?|procurement)\b|\b(?:cycles?|deals?) (?:\w+ ){0,2}(?:take|takes|run|last|averages?|is|are) (?:about |around |roughly )?\d+(?:[–-]\d+)?\s?months?\b|\b(?:long|lengthy|slow|too long|enterprise|procurement) (?:\w+ )?(?:sales |deal |buying |procurement )?cycles?\b|\bcycles? (?:is|are) (?:too )?(?:long|slow)\b/i;
 const PARTNERS_FIX = /\b(?:channel|partners?|resellers?)\b[^.]{0,30}\bhow we (?:fix|solve|shorten|beat)\b|\b(?:partners?|resellers?|SIs?|MSPs?|VARs?|channel)\b[^.]{0,40}\b(?:will|can|must|should|to|are the)\b[^.]{0,20}\b(?:close|shorten|fix|speed|carry|take|sell for us|answer|solve|get us through)\b|\b(?:want|need|expect) (?:\w+ )?(?:partners?|resellers?|SIs?|MSPs?|VARs?) to (?:sell|close|shorten|fix)\b|\b(?:shorten|fix|cut)\b[^.]{0,20}$|\b(?:shorten|fix|cut|speed up|compress)\b[^.]{0,40}\b(?:via|through|with|using|by) (?:\w+ )?(?:partners?|resellers?|SIs?|MSPs?|VARs?|integrators?|channel)\b|\b(?:partners?|resellers?|SIs?|MSPs?|VARs?|integrators?|channel)\b[^.]{0,20}\b(?:are|is|will be) (?:the|our) (?:solution|answer|fix|way out)\b|\b(?:integrators?|partners?|resellers?|SIs?|MSPs?)\b[^.]{0,20}\bwill get (?:them|it|those deals|deals) (?:done|closed)\b/i;
+/** Words of a deal's course: a duration beside them is how long deals take. */
+const DEAL_COURSE = /\b(?:deals?|cycles?|close|closing|signature|sign(?:ed|ing)?|procurement|buy(?:ing)?|purchases?|drag(?:s|ged)? on)\b/i;
+/** A duration of six months or more said of deals: "deals take eleven months to close", "drag on for well over a year". */
+function longDealDuration(text: string): RegExpExecArray | null {
+  for (const d of findDurations(text)) {
+    if (d.maxHours < 24 * 180) continue;
+    const around = text.slice(Math.max(0, d.start - 40), Math.min(text.length, d.end + 25));
+    if (DEAL_COURSE.test(around)) return Object.assign([d.text], { index: d.start, input: text }) as RegExpExecArray;
+  }
+  return null;
+}
+/** Partners (or a platform vendor) named as making it shorter: "expect agencies and AWS to cut that in half", "get us to signature in a fraction of the time". */
+const PARTNERS_SHORTEN = new RegExp(
+  String.raw`\b(?:${ANY_PARTNER}|${oneOf(PLATFORM_VENDORS)})\b[^.;]{0,80}?(?:\b(?:cut|cuts|shorten\w*|halve\w*|compress\w*|speed\w* (?:it |that |them )?up|accelerat\w+|collapse\w*)\b|\bin (?:roughly |about |around )?half\b|\ba fraction of the time\b|\b(?:faster|sooner|quicker)\b)`,
+  'i',
+);
 function partnersFixCycle(text: string): RegExpExecArray | null {
-  const c = LONG_CYCLE.exec(text) ?? LONG_CYCLE_WORDS.exec(text);
-  return c && PARTNERS_FIX.test(text) ? c : null;
+  const c = LONG_CYCLE.exec(text) ?? LONG_CYCLE_WORDS.exec(text) ?? longDealDuration(text);
+  return c && (PARTNERS_FIX.test(text) || PARTNERS_SHORTEN.test(text.slice(c.index))) ? c : null;
 }
 
 const RED_FLAGS: Array<[RegExp | ((text: string) => RegExpExecArray | null), string]> = [
@@ -67,7 +83,7 @@ const RED_FLAGS: Array<[RegExp | ((text: string) => RegExpExecArray | null), str
 ];
 
 /** Words every red-flag sentence has; a cheap first test, remembered per sentence. */
-const PREFILTER = /board|investor|VC|shareholder|story|deck|fundrais|round|series|pitch|need|must|\bnow\b|wait|urgent|fit|PMF|speed|shorten|accelerat|fix|cut|compress|cycle|grow|double|triple|fast|quick|easi|shortcut|scale|way out|solution|answer|done/i;
+const PREFILTER = /board|investor|VC|shareholder|story|deck|fundrais|round|series|pitch|need|must|\bnow\b|wait|urgent|fit|PMF|speed|shorten|accelerat|fix|cut|compress|cycle|grow|double|triple|fast|quick|easi|shortcut|scale|way out|solution|answer|done|half|fraction|sooner|collaps/i;
 
 const GROWTH_SHORTCUT =
   /\bgrow(?:th)? faster\b|\bgrowth (?:shortcut|engine|hack)\b|\baccelerate (?:our )?growth\b|\b(?:fastest|quickest|quick|fast|easiest|cheapest) (?:way|route|path)\b[^.]{0,40}\b(?:grow\w*|double|triple|scale|10x|\dx|get from|go from)\b|\bdouble (?:that|our revenue|revenue|ARR)\b|\bdouble faster\b|\bshortcut(?: to (?:growth|scale|\$?\d\S*))?\b|\b(?:get|take) us to \$?\d[\d.]*\s?[mk]\b[^.]{0,20}\b(?:quicker|faster|sooner)\b|\bhelp us (?:to )?grow faster\b|\b(?:scale|grow) (?:faster|quicker) than (?:direct|hiring)\b|\b(?:let|help|allow)s? us (?:to )?scale faster\b|\bthe way out\b|\binstead of hiring (?:more )?(?:AEs|reps|sales)/i;

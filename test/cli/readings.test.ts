@@ -271,3 +271,13 @@ test('"our most committed partners" says whom the company picks, not what a part
   assert.deepEqual(of(await findings(table('Our most committed partners')), 'tier-criteria').map((f) => f.line), [13]);
   assert.deepEqual(of(await findings(table('Our most committed partners: $200k in sales a year')), 'tier-criteria'), []);
 });
+
+test('partners expected to cut a deal cycle of a year down is a red flag, however the cycle and the cut are said', async () => {
+  const plan = (sentence: string) => `# Partner plan\n\nReferral partners introduce clients to us for a 10% fee.\n\n## Why partners\n\n${sentence}\n`;
+  const cut = await findings(plan('Our enterprise deals take eleven months to close, and I expect agencies and AWS to cut that roughly in half.'));
+  assert.deepEqual(of(cut, 'premature-program').map((f) => f.line), [10]);
+  const fraction = await findings(plan('Our big-firm deals drag on for well over a year, and consultants who sit with managing partners should get us to signature in a fraction of the time.'));
+  assert.deepEqual(of(fraction, 'premature-program').map((f) => f.line), [10]);
+  // A short cycle, or partners paid faster, is not that.
+  assert.deepEqual(of(await findings(plan('Our deals take three weeks to close, and partners are paid faster than before.')), 'premature-program'), []);
+});
