@@ -6,6 +6,7 @@ import { ANY_PARTNER, OTHER_COMPANY } from '../vocabulary.js';
 import { content } from '../structure.js';
 import { isHedged, isNegatedAt, reportsThePast, WISH } from '../language.js';
 import type { Section } from '../outline.js';
+import { statesPartnerExit, statesProgramExit } from './exits.js';
 import type { Sentence } from '../sentences.js';
 import type { Evidence } from './index.js';
 
@@ -17,9 +18,10 @@ export interface Recruiting {
 
 export function recruiting(ev: Evidence): Recruiting | null {
   const section = ev.plan.sectionsWith('recruiting')[0] ?? null;
-  const sentence = ev.find(
-    /\brecruit\w*|\btarget list\b|\bsign (?:up )?(?:\d+|\w+) (?:new )?partners\b|\bpartners will come from\b|\b(?:find|finding|source|sourcing) (?:new )?partners\b|\boutreach to\b|\bonboard (?:\d+|\w+) (?:new )?partners\b/i,
-  );
+  const re =
+    /\brecruit\w*|\btarget list\b|\bsign (?:up )?(?:\d+|\w+) (?:new )?partners\b|\bpartners will come from\b|\b(?:find|finding|source|sourcing) (?:new )?partners\b|\boutreach to\b|\bonboard (?:\d+|\w+) (?:new )?partners\b/i;
+  // "If referred revenue is under 8% at month 24, we stop recruiting" is when the program ends, not how it grows.
+  const sentence = ev.find(re, ev.plan.matching(re).filter((x) => !x.section?.inTopic('exitCriteria') && !statesProgramExit(x.text) && !statesPartnerExit(x.text)));
   if (!section && !sentence) return null;
   return { section, sentence };
 }
@@ -36,7 +38,8 @@ export function qualification(ev: Evidence): Sentence | null {
   function* pool(): Generator<Sentence> {
     for (const sec of sections)
       for (const x of sec.allSentences())
-        if (x.unit.kind !== 'heading' && x.memo('statesPlainly', () => !OPEN_QUESTION.test(x.text) && !NOT_PARTNER_QUALIFICATION.test(x.text) && !isHedged(x.text) && !WISH.test(x.text) && !reportsThePast(x.text))) yield x;
+        // What makes a partner leave ("a partner that misses the level's criteria returns to Registered") is not what lets it in.
+        if (x.unit.kind !== 'heading' && x.memo('statesPlainly', () => !OPEN_QUESTION.test(x.text) && !NOT_PARTNER_QUALIFICATION.test(x.text) && !isHedged(x.text) && !WISH.test(x.text) && !reportsThePast(x.text)) && !statesPartnerExit(x.text)) yield x;
   }
   const inSection = ev.find(re, pool());
   if (inSection) return inSection;

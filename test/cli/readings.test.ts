@@ -281,3 +281,10 @@ test('partners expected to cut a deal cycle of a year down is a red flag, howeve
   // A short cycle, or partners paid faster, is not that.
   assert.deepEqual(of(await findings(plan('Our deals take three weeks to close, and partners are paid faster than before.')), 'premature-program'), []);
 });
+
+test("what makes a partner leave is not what lets it in: an open sign-up still has no qualification criteria", async () => {
+  const fs = await findings(
+    "# Referral network\n\nConsultants introduce law firms to us for a 10% fee.\n\n## Finding referral partners\n\nWe will open a sign-up page and accept any consultant who wants to refer firms to us.\n\n## Exit criteria\n\nA Certified partner that misses the level's criteria at the annual review returns to Registered.\n\nIf referred revenue is under 8% of new revenue at month 24, we stop recruiting and redesign the network.\n",
+  );
+  assert.deepEqual(of(fs, 'recruit-qualification').map((f) => f.line), [8]);
+});

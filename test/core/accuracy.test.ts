@@ -96,9 +96,11 @@ const FLOORS: Record<string, { precision: number; recall: number; kinds: number;
   // Blind, written at the start of a round and first scored before any change of that round (precision 0.623, recall 0.846).
   heldout19: { precision: 0.62, recall: 0.84, kinds: 11, detection: 11 },
   // Tuned on, not yet at target (first score 0.870 / 0.690, written to test recall on everyday wording).
-  heldout23: { precision: 0.96, recall: 0.86, kinds: 10, detection: 10 },
+  heldout23: { precision: 0.96, recall: 0.96, kinds: 10, detection: 10 },
   // Blind, written in the middle of a round and first scored on the engine of that round's start (precision 0.906, recall 0.806; the same on its end).
   heldout22: { precision: 0.90, recall: 0.80, kinds: 12, detection: 12 },
+  // Blind, written at the start of a round and first scored on that round's first engine (precision 0.829, recall 0.674).
+  heldout25: { precision: 0.82, recall: 0.67, kinds: 10, detection: 10 },
 };
 
 for (const [name, dir] of corpora) {
