@@ -15,7 +15,7 @@ import { ARCHETYPE_WORDS, detectArchetypes, withoutContrasts } from './archetype
 import { detectStage } from './stage.js';
 import { readFrontMatter, type FrontMatter } from './front-matter.js';
 import { extractPiece, type PieceExtract } from './extract.js';
-import { HISTORY_HEADING, headingTopics, NOT_PLANNED_HEADING, Section, type Topic } from './outline.js';
+import { HISTORY_HEADING, headingTopics, NOT_PLANNED_HEADING, othersHeading, Section, type Topic } from './outline.js';
 import { GOAL_NOT_STATE, isHedged, isStatement } from './language.js';
 import { aboutAnotherCompany } from './vocabulary.js';
 import { QUESTION_START, ANSWER_START } from './structure.js';
@@ -171,9 +171,9 @@ export class PlanModel {
       if (s.topics.has('pricingProtection')) s.topics.delete('economics');
       if (s.topics.has('faq')) s.topics.delete('team');
       s.named = read.named;
-      // History is not the plan, nor is a list of what it will not do: a section whose heading marks
-      // either, and everything under it.
-      const past = heading && heading.text === title ? read.past : pastTitle(title) || NOT_PLANNED_HEADING.test(title);
+      // History is not the plan, nor is a list of what it will not do or what other companies do: a
+      // section whose heading marks one of them, and everything under it.
+      const past = heading && heading.text === title ? read.past : pastTitle(title) || NOT_PLANNED_HEADING.test(title) || othersHeading(title);
       s.history = (s.parent?.history ?? false) || (s.heading !== this.titleUnit && past);
     }
     this.hasHistory = this.sections.some((s) => s.history);
@@ -511,7 +511,7 @@ export class PlanModel {
 
 /** What a heading's words say: the topics and archetypes it names, and whether it is about the past. */
 function readHeading(text: string): { topics: Topic[]; named: Archetype[]; past: boolean } {
-  return { topics: headingTopics(text), named: ARCHETYPES.filter((a) => ARCHETYPE_WORDS[a].test(text)), past: pastTitle(text) || NOT_PLANNED_HEADING.test(text) };
+  return { topics: headingTopics(text), named: ARCHETYPES.filter((a) => ARCHETYPE_WORDS[a].test(text)), past: pastTitle(text) || NOT_PLANNED_HEADING.test(text) || othersHeading(text) };
 }
 
 /** "Q3 results" is history; "Q3 review and Q4 plan" also looks ahead. */

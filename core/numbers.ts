@@ -323,8 +323,17 @@ const TF_IN_YEARS = new RegExp(`\\b(?:in|within|by|after|over)\\s+(?:the\\s+(?:n
 const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth'];
 
 /** Months from a time frame phrase: "by month 30", "month-24", "within the first year", "in 18 months", "year 2", "Q4 of year 1". */
+/**
+ * A look-back window: "(closed a deal) in the last 12 months", "over the past two years", "trailing
+ * 12 months". It says what a measure counts, not by when a target is due or how long a pilot runs
+ * ("the pilot will last 45 days" is a length: "last" there is a verb).
+ */
+export const LOOK_BACK_BEFORE = /\b(?:(?:the|its|their|our) (?:last|past|previous|preceding)|(?:the )?(?:trailing|rolling))\s*$/i;
+const LOOK_BACK_WINDOW = new RegExp(`\\b(?:(?:the|its|their|our) (?:last|past|previous|preceding)|(?:the )?(?:trailing|rolling))\\s+(?:${NUMBER_SRC}\\s+|an?\\s+)?(?:months?|years?|quarters?|weeks?|days?)\\b`, 'gi');
+
 export function timeFrameMonths(s: string): number | null {
   if (!/month|year|yr/i.test(s)) return null;
+  s = s.replace(LOOK_BACK_WINDOW, ' ');
   let m = TF_MONTH.exec(s);
   if (m) return Number(m[1]);
   m = TF_MONTH_RANGE.exec(s);

@@ -94,6 +94,18 @@ const DR_HEADING = /(?<!\bTL;\s?)\bDRs?\b(?!\.)/;
 export const HISTORY_HEADING =
   /\bwhat (?:[\w-]+ ){0,3}taught us\b|\bwhat (?:happened|went (?:wrong|well)|we learn(?:ed|t)|we (?:tried|did|built|ran|launched|had)|(?:didn['’]t|did not) work|worked)\b|\bwhy (?:it|this|that|we|the [\w-]+) (?:failed|stalled|fell (?:short|apart)|(?:didn['’]t|did not) work)\b|\bhow it went\b|\bwhere we went wrong\b|\blessons?(?: learn(?:ed|t))?\b|\bretro(?:spective)?s?\b|\bpost-?mortem\b|\bhistory\b|\blooking back\b|\blast year\b|\b(?:previous|prior|earlier|old|first) (?:program(?:me)?|pilot|attempt|channel)\b|\b(?:(?:19|20)\d\d|Q[1-4]|H[12]|FY ?\d\d) (?:results|review|pilot|recap|actuals?|in review)\b|\b(?:results|recap) (?:of|from) (?:the|our) (?:last|previous|first|(?:19|20)\d\d)\b|\bhow (?:the|our) (?:last |first )?pilot went\b/i;
 
+/**
+ * Headings of sections about other companies: "What the competition does", "Competitive landscape",
+ * "How competitors pay their partners". What they pay and run is not this plan.
+ */
+export function othersHeading(title: string): boolean {
+  return OTHERS.test(title) && !ABOUT_US.test(title);
+}
+const OTHERS =
+  /\b(?:the )?competition\b|\bcompetitors?['’]?\b|\bcompetitive (?:landscape|analysis|set|programs?|comparison)\b|\brivals?\b|\bhow (?:others|other (?:vendors|companies|programs)) (?:do|run|pay)\b|\bwhat (?:others|other (?:vendors|companies)) (?:do|pay|offer)\b/i;
+/** "Why partners pick us over competitors", "Us vs the competition": about us, against them. */
+const ABOUT_US = /\b(?:we|us|our|vs\.?|versus|against|over|differentiat\w*|why|win\w*|position\w*|beat\w*)\b/i;
+
 /** Headings of sections that list what the plan will not do: "Things we won't bother with yet", "Non-goals", "Parked". */
 export const NOT_PLANNED_HEADING =
   /\b(?:won['’]t|will not|not going to) (?:bother|do|build|offer|have|cover|tackle)\b|\bnot doing\b|\bnon-?goals?\b|\bout of scope\b|\bnot in scope\b|\bparked\b|\bdeferred\b|\bparking lot\b|\bwhat we (?:are not|aren['’]t|will not|won['’]t) (?:doing|do|recommending|recommend|pursuing|building|offering|launching)\b|\bnot recommend(?:ed|ing)?\b|\bnot (?:now|this year)\b|\bskipp(?:ed|ing)\b/i;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineRule } from '../core/rule.js';
 import { AFTER_PILOT, isHedged, isStatement, WISH, withoutLeadingWish } from '../core/language.js';
+import { LOOK_BACK_BEFORE } from '../core/numbers.js';
 import { ANSWER_START } from '../core/structure.js';
 import type { PlanModel } from '../core/model.js';
 import type { Sentence } from '../core/sentences.js';
@@ -122,7 +123,7 @@ export default defineRule({
         if (!near(d.start, d.end, 30)) continue;
         if (d.unit === 'hour' || /\bextension\b/i.test(s.text.slice(d.end, d.end + 12)) || /\b(?:every|each|per|within)\s*$|(?<!\b(?:closes?|ends?|finish(?:es)?|stops?|wraps? up)\s)\bafter\s*$/i.test(s.text.slice(0, d.start))) continue;
         // A look-back window ("has sold one in the last two years") is a criterion's, never the pilot's length.
-        if (/\b(?:in|over|during|within|for) the (?:last|past|previous|preceding|trailing)\s*$/i.test(s.text.slice(0, d.start))) continue;
+        if (LOOK_BACK_BEFORE.test(s.text.slice(0, d.start))) continue;
         // A partner's own window ("a consultancy with no referral in its first 60 days leaves the pilot") is not the pilot's length.
         if (/\b(?:in|during|over) (?:its|their|his|her|your) (?:first )?$/i.test(s.text.slice(0, d.start))) continue;
         // A length that describes something else ("a two-day training", "a 30-day onboarding") is not the pilot's.

@@ -334,6 +334,8 @@ function classifyText(text: string, at: number, m: PercentMatch, contextOnly = f
   if (/^\s*(?:of\s+)?(?:(?:total|new|our|company|overall|annual|net new|all)\s+)*(?:revenue|bookings|ARR|sales)\b/i.test(after) || /\bshare of (?:(?:total|new|our)\s+)?(?:revenue|bookings|ARR)\b|\brevenue (?:contribution|share through|through)\b|\bof revenue\b/i.test(near) && !/\b(?:partners? (?:get|gets|receive|earn|keep)|commission|rev(?:enue)?[- ]share (?:to|for|with|of))\b/i.test(before))
     return 'revenueShare';
   if (/\b(?:activation|satisfaction|churn|growth|grow|win rate|conversion|hit ratio|renewal|retention|uptime|attach rate|utili[sz]ation|completion|of (?:partners|resellers|our partners))\b/i.test(near) && !/\b(?:margin|commission|fee)\b/i.test(after.slice(0, 25))) return 'other';
+  // The partners' own discount by a possessive: "Premier resellers … which brings their total discount to 34%".
+  if (!contextOnly && PARTNER_NOUN.test(text.slice(0, at)) && !CUSTOMER_WORDS.test(text.slice(0, at)) && /\b(?:their|its|your)\s+(?:(?:total|overall|effective|combined|full|blended|new|resale|buy(?:ing)?)\s+)?(?:discount|margin)\s*(?:(?:rises |goes |climbs |comes )?to|of|is|at|reaches|becomes)?\s*(?:up to |about |around )?$/i.test(before) && !CUSTOMER.test(near)) return 'payout';
   if (PARTNER_GETS.test(before) && (/\bdiscount|\boff\b|\bbelow list\b|\bfrom (?:the )?list\b/i.test(after.slice(0, 40)) || /\bdiscount (?:of )?$/i.test(before))) return 'payout';
   if (/\b(?:reseller|partner|channel|distributor|dealer|msp|var|wholesale)\s+discounts?\s*(?:of|is|:|at)?\s*$/i.test(before)) return 'payout';
   // The partner's margin named as the subject: "Your margin as an authorised reseller is 18%".

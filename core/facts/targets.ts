@@ -55,28 +55,54 @@ export function findTargets(ev: Evidence): Target[] {
       fromTitles = titleMonths.get(sec)!;
     }
     const months = r.months ?? fromTitles;
+    // A table of metrics with a column for today and one for the target ("Metric | Today | Month 24
+    // target"): today's figures are where the program stands, and the target column says when.
+    const columns = s.unit.cells ? targetColumns(s.unit.table?.header ?? []) : null;
+    const cellOf = (p: PercentFact) => s.unit.cellAt(s.at + p.match.start);
+    const monthsIn = (cell: number) => (columns && columns.months[cell] !== null ? columns.months[cell] : months);
     for (const p of sharesBySentence.get(s) ?? []) {
-      out.push({ sentence: s, kind: 'channelShare', min: p.match.min, max: p.match.max, start: p.start, end: p.end, months });
+      if (columns?.current.has(cellOf(p))) continue;
+      out.push({ sentence: s, kind: 'channelShare', min: p.match.min, max: p.match.max, start: p.start, end: p.end, months: columns ? monthsIn(cellOf(p)) : months });
     }
     const counts: CountMatch[] = [];
+    let countMonths = months;
     if (s.unit.cells) {
       // Table rows: "Active MSPs (...) | 40".
       const cells = s.unit.cells;
+      const col = columns && columns.target > 0 && columns.target < cells.length ? columns.target : 1;
+      countMonths = columns ? monthsIn(col) : months;
       // Money written with a currency code or digit groups ("900 000 EUR") is not a count of partners.
-      if (cells.length >= 2 && ANY_PARTNER_WORD.test(cells[0].text) && !countsSomethingElse(cells[0].text) && !/%|\$|£|€|\b(?:EUR|USD|GBP|CHF|SEK|NOK|DKK|PLN|CAD|AUD|INR|JPY)\b|^\s*\d{1,3}(?:[ ,.]\d{3})+\b/i.test(cells[1].text) && !/\b(?:pipeline|revenue|ARR|bookings|budget)\b/i.test(cells[0].text)) {
-        const m = /^(\d{1,4})(?:\s*[-–]\s*(\d{1,4}))?\b/.exec(cells[1].text);
+      if (cells.length >= 2 && ANY_PARTNER_WORD.test(cells[0].text) && !countsSomethingElse(cells[0].text) && !/%|\$|£|€|\b(?:EUR|USD|GBP|CHF|SEK|NOK|DKK|PLN|CAD|AUD|INR|JPY)\b|^\s*\d{1,3}(?:[ ,.]\d{3})+\b/i.test(cells[col].text) && !/\b(?:pipeline|revenue|ARR|bookings|budget|satisfaction|NPS|CSAT|score|rating|rate|ratio|share)\b/i.test(cells[0].text)) {
+        // A count is a whole number ("8.0" on a 1-10 scale is a score).
+        const m = /^(\d{1,4})(?:\s*[-–]\s*(\d{1,4}))?\b(?![.,]\d)/.exec(cells[col].text);
         if (m) {
-          const at = cells[1].at;
+          const at = cells[col].at;
           counts.push({ start: at - s.at, end: at - s.at + m[0].length, text: m[0], min: Number(m[1]), max: Number(m[2] ?? m[1]), noun: cells[0].text });
         }
       }
     } else counts.push(...partnerCounts(s).filter((c) => !/\blogos?\b/i.test(c.noun) && !/^\s+(?:across|at|in|from|within) (?:our |their |all |the )?(?:partners?|firms?|resellers?)\b/i.test(s.text.slice(c.end))));
     for (const c of counts) {
       const r = s.range(c.start, c.end);
-      out.push({ sentence: s, kind: 'partnerCount', min: c.min, max: c.max, ...r, months });
+      out.push({ sentence: s, kind: 'partnerCount', min: c.min, max: c.max, ...r, months: countMonths });
     }
   }
   return out;
+}
+
+/** Headers of a column of figures as they stand, not as they should become. */
+const CURRENT_COLUMN = /\b(?:today|current(?:ly)?|now|baseline|actuals?|as of|starting point|where we are|last year|prior year|previous)\b/i;
+const TARGET_COLUMN = /\b(?:targets?|goals?|plan|by|aim)\b|\b(?:month|year|quarter)\s*\d/i;
+/** Which columns of a metrics table hold today's figures and which the target, with each column's month. */
+function targetColumns(header: readonly string[]): { current: Set<number>; target: number; months: Array<number | null> } | null {
+  const current = new Set<number>();
+  let target = -1;
+  header.forEach((h, i) => {
+    if (i === 0) return;
+    if (CURRENT_COLUMN.test(h) && !TARGET_COLUMN.test(h)) current.add(i);
+    else if (target < 0 && TARGET_COLUMN.test(h)) target = i;
+  });
+  if (!current.size || target < 0) return null;
+  return { current, target, months: header.map((h) => timeFrameMonths(h)) };
 }
 
 /** A sentence that may state a target: a number in it, and not a candidate list, a condition or a hedge. */

@@ -288,3 +288,28 @@ test("what makes a partner leave is not what lets it in: an open sign-up still h
   );
   assert.deepEqual(of(fs, 'recruit-qualification').map((f) => f.line), [8]);
 });
+
+test("a section about what the competition does is not this plan's economics, nor is what partners said of an old margin", async () => {
+  const fs = await findings(
+    '# Reseller channel\n\nResellers buy at 20% off list and resell to contractors.\n\n## What partners told us\n\nSeveral partners said the 2024 launch margin of 40% set an expectation we could never meet again.\n\n## What the competition does\n\nDispatchly pays its VARs 40% off list and still churns through them.\n',
+  );
+  assert.deepEqual(of(fs, 'margin-range'), []);
+  // The same figure as this plan's own is judged.
+  const own = await findings('# Reseller channel\n\nResellers buy at 40% off list and resell to contractors.\n');
+  assert.deepEqual(of(own, 'margin-range').map((f) => f.line), [6]);
+});
+
+test('a discount the resellers reach through a kicker is theirs: "brings their total discount to thirty-four percent"', async () => {
+  const fs = await findings(
+    "# Reseller channel\n\nResellers buy at 20% off list and resell to contractors.\n\nFor the two Premier resellers that sell into franchise groups, we're adding a franchise kicker on top of the Premier discount, which brings their total discount to thirty-four percent.\n",
+  );
+  assert.deepEqual(of(fs, 'margin-range').map((f) => f.line), [8]);
+});
+
+test("a metrics table reads today's column as where the program stands and the target column's month as when", async () => {
+  const table = (today: string, target: string) =>
+    `# Reseller channel\n\nResellers buy at 20% off list and resell to contractors.\n\n## Targets\n\n| Metric | Today | Month 24 target |\n|---|---|---|\n| Active resellers (closed a deal in the last 12 months) | ${today} | ${target} |\n| Partner satisfaction (1-10) | 7.1 | 8.0 |\n`;
+  // 80 partners by month 24 is above what the stabilize stage carries; the look-back window in the label is not the deadline.
+  assert.deepEqual(of(await findings(table('6', '80')), 'lifecycle-targets').map((f) => f.line), [12]);
+  assert.deepEqual(of(await findings(table('80', '40')), 'lifecycle-targets'), []);
+});
