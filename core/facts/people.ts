@@ -292,7 +292,7 @@ const PART_TIME = new RegExp(`${SHARE_OF_TIME.source}|${ANOTHER_JOB_KEPT.source}
 
 /** Marks of an owner whose whole job is the program: "full-time", "1.0 FTE", "nothing but this program". */
 const WHOLE_JOB =
-  /\bfull[- ]time\b|\bdedicated\b|\bonly job\b|\bsole (?:focus|job)\b|\b100\s?% (?:on|of (?:her|his|their|my) time|dedicated|focused)\b|\b(?:1(?:[.,]0)?|one|a full) FTE\b|\bnothing but\b|\bno other (?:portfolio|role|job|duties|responsibilit\w+|hat)\b|\bfive days a week\b|\bexclusively\b/i;
+  /\bfull[- ]time\b|\bdedicated\b|\bonly job\b|\bsole (?:focus|job)\b|\b100\s?% (?:on|of (?:her|his|their|my) time|dedicated|focused)\b|\b(?:1(?:[.,]0)?|one|a full) FTE\b|\bnothing but\b|\bno other (?:portfolio|role|job|duties|responsibilit\w+|hat)\b|\bfive days a week\b|\bexclusively\b|\b(?:works?|working|focus(?:es|ed)?) on nothing else\b|\bdoes nothing else\b/i;
 
 /** A person in a sentence: a full name, someone named after "by" or "with", a pronoun, a role. */
 const NAMES_A_PERSON =

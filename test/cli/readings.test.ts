@@ -313,3 +313,36 @@ test("a metrics table reads today's column as where the program stands and the t
   assert.deepEqual(of(await findings(table('6', '80')), 'lifecycle-targets').map((f) => f.line), [12]);
   assert.deepEqual(of(await findings(table('80', '40')), 'lifecycle-targets'), []);
 });
+
+test('an owner who joined for the role and "works on nothing else" owns it full-time', async () => {
+  const fs = await findings(
+    '# Partner pilot\n\nReferral partners introduce law firms to us for a 15% fee.\n\n## Who owns it\n\nJules Amsel joined in January as Head of Partnerships and works on nothing else.\n',
+  );
+  assert.deepEqual(of(fs, 'program-owner'), []);
+  assert.ok(!of(fs, 'readiness-unproven').some((f) => /owner/i.test(f.message)), JSON.stringify(of(fs, 'readiness-unproven')));
+});
+
+test('"a channel is how we get to $3M" at $900k ARR is a growth shortcut', async () => {
+  const plan = (sentence: string) => `# Partner pilot\n\nReferral partners introduce law firms to us for a 15% fee.\n\n## Why now\n\n${sentence}\n`;
+  assert.deepEqual(of(await findings(plan("We're at roughly $900k ARR and growth has flattened, so a channel is how we get to $3M next year.")), 'premature-program').map((f) => f.line), [10]);
+  assert.deepEqual(of(await findings(plan("We're at $14M ARR, and a channel is how we get to $30M without tripling the sales team.")), 'premature-program'), []);
+});
+
+test('"what partners can\'t get elsewhere" gives them a reason beyond price', async () => {
+  const plan = (sentence: string) =>
+    `# Integration partners\n\nISVs build integrations with our API and share revenue on joint deals.\n\n## Why partners build with us\n\n${sentence}\n`;
+  const reason = await findings(plan("What ISVs get from us that they can't get elsewhere: lineage-aware alerts that name the upstream tool that broke."));
+  assert.ok(!of(reason, 'readiness-unproven').some((f) => /differentiation/i.test(f.message)));
+  const none = await findings(plan('ISVs get lineage-aware alerts that name the upstream tool that broke.'));
+  assert.ok(of(none, 'readiness-unproven').some((f) => /differentiation/i.test(f.message)));
+});
+
+test('halving the investment in a cloud partner when it misses its number is an exit criterion', async () => {
+  const plan = (heading: string, line: string) =>
+    `# Cloud alliances plan\n\nWe co-sell with AWS and Microsoft and list on both marketplaces.\n\n## ${heading}\n\n${line}\n`;
+  const halve = '- AWS: if AWS-influenced bookings are below $1.5M for FY26, we halve the AWS events budget and move the second alliance manager to Microsoft.';
+  // Under a heading that names it ("When we pull back") and under any other.
+  assert.deepEqual(of(await findings(plan('When we pull back', halve)), 'exit-criteria'), []);
+  assert.deepEqual(of(await findings(plan('AWS', halve)), 'exit-criteria'), []);
+  assert.equal(of(await findings(plan('AWS', '- AWS: we keep meeting the AWS team every quarter.')), 'exit-criteria').length, 1);
+});
