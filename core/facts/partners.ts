@@ -20,10 +20,17 @@ export const ANY_PARTNER_WORD = new RegExp(`\\b${ANY_PARTNER}\\b`, 'i');
 /** A count's noun that names partners themselves (not "firms" or "agencies", which may be customers). */
 const PARTNER_HEAD = new RegExp(`^(?:${oneOf(PARTNER_NOUNS)}|alliances?|logos?)$`, 'i');
 
+/** What is before a count that gives the size of the network: the sentence's start, "we have", "there are", "a network of". */
+const NETWORK_SIZE = /^\W*(?:(?:today|already|now|currently),?\s+)?(?:more than|over)\s*$|\b(?:we (?:already |now |currently )?(?:have|work with)|there are (?:already |now )?|(?:network|community|ecosystem|program(?:me)?) of)\s+(?:more than|over)\s*$/i;
+
 export function partnerCounts(s: Sentence): CountMatch[] {
   const partnering = /\bpartner|\brefer|\bresell|\brecruit|\bsign(?:ed|ing)?\b|\bonboard|\bpilot|\bchannel|\bdealer|\blisted\b|\blogos?\b/i.test(s.text + ' ' + (s.section?.title ?? ''));
   return s.partnerCountMatches.filter((c) => {
-    if (/\bat least\s*$|\bminimum of\s*$|(?<!\bno )\bmore than\s*$|\bover\s*$|\bserves?\s*$|\bserving\s*$/i.test(s.text.slice(0, c.start))) return false;
+    // "at least 3 resellers", "more than 50 partners" are usually a requirement or a partner's own
+    // network; as the subject, or after "we have", they are the size of this network ("More than
+    // 120 technology partners already integrate with us").
+    const before = s.text.slice(0, c.start);
+    if (/\bat least\s*$|\bminimum of\s*$|(?<!\bno )\bmore than\s*$|\bover\s*$|\bserves?\s*$|\bserving\s*$/i.test(before) && !NETWORK_SIZE.test(before)) return false;
     const head = c.noun.split(/\s+/).pop() ?? '';
     if (/^\s+(?:reps?|people|staff|employees|engineers|sellers|salespeople|managers?|contacts?)\b/i.test(s.text.slice(c.end))) return false;
     // People within each partner ("two consultants from each pilot consultancy") are not a count of partners.

@@ -346,3 +346,10 @@ test('halving the investment in a cloud partner when it misses its number is an 
   assert.deepEqual(of(await findings(plan('AWS', halve)), 'exit-criteria'), []);
   assert.equal(of(await findings(plan('AWS', '- AWS: we keep meeting the AWS team every quarter.')), 'exit-criteria').length, 1);
 });
+
+test('"More than 120 technology partners already integrate with us" is the size of the network, and it needs tiers', async () => {
+  const plan = (sentence: string) => `# Technology partner program\n\nISVs build integrations with our API and we list them in our directory.\n\n${sentence}\n`;
+  assert.equal(of(await findings(plan('More than 120 technology partners already integrate with us.')), 'tiers-missing').length, 1);
+  // A requirement ("a partner with more than 50 customers") counts something else.
+  assert.deepEqual(of(await findings(plan('We list a partner when it has more than 50 joint customers.')), 'tiers-missing'), []);
+});
