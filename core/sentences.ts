@@ -138,6 +138,9 @@ export function regexId(re: RegExp): number {
 
 const ABBREV = /(?:\b(?:e\.g|i\.e|etc|vs|approx|incl|no|nr|mr|mrs|ms|dr|st|inc|ltd|co|corp|min|max|avg|est|excl|ca|cf|fig|dept|mgmt|qty|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|u\.s|u\.k|a\.m|p\.m)\.)$/i;
 
+/** A line that opens with a short capitalised label and a colon: "Reporting line: …", "Stage: …". */
+const LABEL_LINE = /^[ \t]*[A-Z][\w'’()&/-]*(?: [\w'’()&/-]+){0,4}:[ \t]+\S/;
+
 /** Splits a unit's text into sentences: at . ! ? followed by space and a capital/digit, and at line breaks in table-free units. */
 export function splitSentences(u: Unit): void {
   const t = u.text;
@@ -168,7 +171,9 @@ export function splitSentences(u: Unit): void {
       push(j);
       start = k;
       i = k - 1;
-    } else if (c === '\n' && /^\s*\n/.test(t.slice(i + 1))) {
+    } else if (c === '\n' && (/^\s*\n/.test(t.slice(i + 1)) || LABEL_LINE.test(t.slice(i + 1, i + 60)))) {
+      // A blank line ends a sentence, and so does the start of a labelled line: "Program owner: …"
+      // over "Reporting line: …" are two statements, however the lines are written.
       push(i);
       start = i + 1;
     }

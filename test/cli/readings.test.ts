@@ -353,3 +353,10 @@ test('"More than 120 technology partners already integrate with us" is the size 
   // A requirement ("a partner with more than 50 customers") counts something else.
   assert.deepEqual(of(await findings(plan('We list a partner when it has more than 50 joint customers.')), 'tiers-missing'), []);
 });
+
+test('labelled lines are separate statements: "Reporting line: Dario reports to the CEO" under "Program owner: …, Director of Partner Sales"', async () => {
+  const fs = await findings(
+    '# Partner economics\n\nResellers resell our product; referral partners introduce clients.\n\n**Program owner:** Dario Pellegrini, Director of Partner Sales (full-time)\n**Reporting line:** Dario reports to the CEO, Anouk Verbeek.\n',
+  );
+  assert.deepEqual(of(fs, 'partnerships-silo').map((f) => f.line), [9]);
+});
