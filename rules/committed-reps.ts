@@ -28,9 +28,9 @@ const SELLERS = /\b(?:reps?|sellers?|salespe\w+|AEs?|account (?:executives?|mana
  * management of both companies", with the partnership agreed, pitched, run or steered through them.
  */
 const THEIR_TOP =
-  /\b(?:their|the partner(?:'s|’s)|partner(?:'s|’s)|the (?:distributor|reseller|MSP|SI|VAR|agency)(?:'s|’s))\s+(?:\w+\s+)?(?:CEO|COO|CTO|CFO|CRO|chief executive|founder|co-?founder|owner|managing director|C-level|C-suite|president|top management|leadership)\b|\bC-level\b|\bC-suite\b|\btop management of both\b|\bboth (?:CEOs|founders|leadership teams)\b/i;
+  /\b(?:their|the partner(?:'s|’s)|partner(?:'s|’s)|(?:the|each|every) (?:distributor|reseller|MSP|SI|VAR|agency|partner|firm|dealer)(?:'s|’s))\s+(?:\w+\s+)?(?:CEO|COO|CTO|CFO|CRO|chief executive|founder|co-?founder|owner|managing director|C-level|C-suite|president|top management|leadership)\b|\bC-level\b|\bC-suite\b|\btop management of both\b|\bboth (?:CEOs|founders|leadership teams)\b/i;
 const THROUGH_THEM =
-  /\b(?:calls?|called|agreed|pitch(?:es|ed)?|runs? through|rests? on|driven|drives?|signed off|sign(?:s|ed)? off|friendship|steer\w*|says? yes|promised|meets?|between|goes to|outreach)\b/i;
+  /\b(?:calls?|called|agreed?|agrees|personally|pitch(?:es|ed)?|runs? through|rests? on|driven|drives?|signed off|sign(?:s|ed)? off|friendship|steer\w*|says? yes|promised|meets?|between|goes to|outreach)\b/i;
 
 /** The company's own sponsor of its program ("the executive sponsor of the program on our side is the CRO") holds no partner relationship. */
 const OWN_PROGRAM_SPONSOR = /\bsponsors? (?:of|for) (?:the |our |this )?(?:partner |channel )?program(?:me)?\b|\bon our side is\b/i;

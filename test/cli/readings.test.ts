@@ -360,3 +360,10 @@ test('labelled lines are separate statements: "Reporting line: Dario reports to 
   );
   assert.deepEqual(of(fs, 'partnerships-silo').map((f) => f.line), [9]);
 });
+
+test("a relationship the CEO and each VAR's owner hold personally rests on executives", async () => {
+  const plan = (answer: string) =>
+    `# Reseller pilot FAQ\n\nVARs resell our product at 20% off list.\n\nQ: What does the relationship with each VAR look like?\nA: ${answer}\n`;
+  assert.deepEqual(of(await findings(plan("Marta, our CEO, owns it: she and each VAR's owner agree the pilot goals personally and review progress together every month.")), 'committed-reps').map((f) => f.line), [9]);
+  assert.deepEqual(of(await findings(plan("Each VAR's sales lead and our channel manager agree the pilot goals and review the pipeline every month.")), 'committed-reps'), []);
+});
