@@ -185,7 +185,7 @@ export function classifyPercent(s: Sentence, m: PercentMatch): PercentCategory {
     category = classifyPercentIn(s, m, inTiers);
     // Under an MDF heading, a share of revenue no other reading claims is the fund's size.
     // (A share of what partners resell is a revenue share elsewhere; under an MDF heading it is the fund.)
-    if ((category === 'other' || category === 'revenueShare') && inMdf && /^\s*(?:of\s+)?(?:(?:the|their|your|the partner['’]s|[\w]+[- ](?:generated|sourced|influenced)|partner|channel|annual|net)\s+)*(?:revenue|bookings|sales|ARR|purchases)\b/i.test(s.text.slice(m.end))) category = 'mdf';
+    if ((category === 'other' || category === 'revenueShare') && inMdf && /^\s*(?:of\s+)?(?:(?:the|their|your|the partner['’]s|[\w]+[- ](?:generated|sourced|influenced)|partner|channel|annual|net|[A-Z][\w-]*)\s+)*(?:revenue|bookings|sales|ARR|purchases)\b/.test(s.text.slice(m.end).replace(/^\s*OF\b/i, ' of'))) category = 'mdf';
     // A column of them: "Accrual (share of Partner-Generated Revenue)".
     else if (category === 'other' && inMdf && s.unit.cells && /\baccru\w*|\bshare of\b[^|]*\b(?:revenue|bookings|sales|purchases)\b/i.test(s.unit.table?.header[s.unit.cellAt(s.at + m.start)] ?? '')) category = 'mdf';
     known.set(key, category);

@@ -367,3 +367,10 @@ test("a relationship the CEO and each VAR's owner hold personally rests on execu
   assert.deepEqual(of(await findings(plan("Marta, our CEO, owns it: she and each VAR's owner agree the pilot goals personally and review progress together every month.")), 'committed-reps').map((f) => f.line), [9]);
   assert.deepEqual(of(await findings(plan("Each VAR's sales lead and our channel manager agree the pilot goals and review the pipeline every month.")), 'committed-reps'), []);
 });
+
+test("on a funds policy page, an accrual rate of the company's named revenue is the fund's size", async () => {
+  const fs = await findings(
+    '# Ridgeway Co-op and Market Development Funds Policy\n\n## How funds accrue\n\n- Gold resellers accrue co-op funds at 2.5% of the Ridgeway revenue they generate each quarter.\n- Platinum resellers accrue at six percent of the Ridgeway revenue they generate.\n',
+  );
+  assert.deepEqual(of(fs, 'mdf-range').map((f) => f.line), [9]);
+});
