@@ -235,6 +235,9 @@ const PAYOUT_RIGHT_AFTER = /^\s*(?:of\s+)?(?:(?:reseller|partner|dealer|channel|
 /** A partner buying or earning, just before a number ("Resellers buy at 25% off list"). */
 const PARTNER_GETS = new RegExp(String.raw`\b${oneOf(PARTNER_NOUNS)}\b[^.]{0,30}\b(?:buy|buys|purchase|purchases|get|gets|receive|receives|earn|earns|keep|keeps)\b[^.]{0,20}$`, 'i');
 
+/** A partner's discount as a label, with an aside between ("Disti (Pax8) discount: 12% off list"). */
+const PARTNERS_DISCOUNT_LABEL = new RegExp(String.raw`^\W*(?:${oneOf(PARTNER_NOUNS)})(?:\s*\([^()]{0,30}\))?\s+(?:discount|margin)s?\s*[:=—–]\s*(?:up to |about |around )?$`, 'i');
+
 const DIRECT_TEAM_EARNS = new RegExp(String.raw`\b(?:${oneOf(DIRECT_SELLERS)}|AE|SDRs?|BDRs?|salespeople)\b[^.;]{0,25}\b(?:earn|earns|get|gets|receive|receives|are paid|is paid)\b[^.;]{0,15}$`, 'i');
 const PAYS_THE_PARTNER = new RegExp(String.raw`\bpays? (?:you|(?:each |every |the |our |a |an |that |this )?${ANY_PARTNER})\s+(?:an? )?$`, 'i');
 
@@ -337,7 +340,7 @@ function classifyText(text: string, at: number, m: PercentMatch, contextOnly = f
   // The partners' own discount by a possessive: "Premier resellers … which brings their total discount to 34%".
   if (!contextOnly && PARTNER_NOUN.test(text.slice(0, at)) && !CUSTOMER_WORDS.test(text.slice(0, at)) && /\b(?:their|its|your)\s+(?:(?:total|overall|effective|combined|full|blended|new|resale|buy(?:ing)?)\s+)?(?:discount|margin)\s*(?:(?:rises |goes |climbs |comes )?to|of|is|at|reaches|becomes)?\s*(?:up to |about |around )?$/i.test(before) && !CUSTOMER.test(near)) return 'payout';
   if (PARTNER_GETS.test(before) && (/\bdiscount|\boff\b|\bbelow list\b|\bfrom (?:the )?list\b/i.test(after.slice(0, 40)) || /\bdiscount (?:of )?$/i.test(before))) return 'payout';
-  if (/\b(?:reseller|partner|channel|distributor|dealer|msp|var|wholesale)\s+discounts?\s*(?:of|is|:|at)?\s*$/i.test(before)) return 'payout';
+  if (/\b(?:reseller|partner|channel|distributor|dealer|msp|var|wholesale)\s+discounts?\s*(?:of|is|:|at)?\s*$/i.test(before) || PARTNERS_DISCOUNT_LABEL.test(before)) return 'payout';
   // The partner's margin named as the subject: "Your margin as an authorised reseller is 18%".
   if (/\b(?:your|their|its|the partner['’]s|the reseller['’]s|partner|reseller)\s+(?:margin|commission|referral fee|rebate|payout)s?\b[^.;:%]{0,40}\b(?:is|are|of|at|equals?)\s*(?:up to |about |around )?$/i.test(before)) return 'payout';
   // A discount off list that the partner gets ("MSPs reselling the bundle: 35% off list", "you get a 40% discount")

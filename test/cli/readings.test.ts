@@ -374,3 +374,8 @@ test("on a funds policy page, an accrual rate of the company's named revenue is 
   );
   assert.deepEqual(of(fs, 'mdf-range').map((f) => f.line), [9]);
 });
+
+test('"Disti (Pax8) discount: 12% off list" is the distributor\'s margin, under the band', async () => {
+  const fs = await findings('# MSP program one-pager\n\nMSPs resell our product through a distributor.\n\n## Economics\n- MSP margin: 18-22% off list, by tier\n- Disti (Pax8) discount: 12% off list\n');
+  assert.deepEqual(of(fs, 'margin-range').map((f) => f.line), [10]);
+});
