@@ -68,7 +68,10 @@ export const COSELL_CUE = new RegExp(String.raw`co-?sell|\bACE\b|ISV Accelerate|
 
 /** Statements that the product is, or will be, listed on a platform's marketplace. */
 export function marketplaceListings(ev: Evidence): Sentence[] {
-  return ev.plan.statements('marketplaceListing', (s) => s.test(MARKETPLACE_CUE) && statesMarketplaceListing(s.text));
+  const stated = ev.plan.statements('marketplaceListing', (s) => s.test(MARKETPLACE_CUE) && statesMarketplaceListing(s.text));
+  // An FAQ answer read with its question ("Q: Are we going on the NetSuite marketplace?" / "A: Yes: our SuiteApp listing goes live in Q2").
+  const answered = ev.plan.answersWith('marketplaceListing', (t) => MARKETPLACE_CUE.test(t) && statesMarketplaceListing(t)).filter((a) => !stated.includes(a));
+  return answered.length ? ev.plan.inOrder([...stated, ...answered]) : stated;
 }
 
 /** The first statement of a co-sell motion with a platform vendor's sellers. */

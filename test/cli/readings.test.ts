@@ -379,3 +379,10 @@ test('"Disti (Pax8) discount: 12% off list" is the distributor\'s margin, under 
   const fs = await findings('# MSP program one-pager\n\nMSPs resell our product through a distributor.\n\n## Economics\n- MSP margin: 18-22% off list, by tier\n- Disti (Pax8) discount: 12% off list\n');
   assert.deepEqual(of(fs, 'margin-range').map((f) => f.line), [10]);
 });
+
+test("an FAQ answer about a marketplace listing is read with its question, and a listing nobody co-sells is flagged", async () => {
+  const fs = await findings(
+    "# Partner FAQ\n\nConsultants refer NetSuite customers to us for a 15% fee.\n\n## Marketplace\n\nQ: Are we going on the NetSuite marketplace?\nA: Yes: our SuiteApp listing goes live in Q2, so NetSuite customers can find and install us directly.\n\nQ: Will NetSuite's sales team sell it with us?\nA: Not this year.\n",
+  );
+  assert.deepEqual(of(fs, 'marketplace-cosell').map((f) => f.line), [11]);
+});
