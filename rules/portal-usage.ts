@@ -4,7 +4,7 @@ import { appendToSectionFix } from '../core/fixes.js';
 import { isHedged, isNegatedAt, reportsThePast } from '../core/language.js';
 
 const PLANNED_PORTAL =
-  /\b(?:launch\w*|build\w*|buil[td]|introduc\w+|roll(?:s|ing)? out|rolled out|set(?:ting)? up|creat\w+|stand(?:ing)? up|implement\w*|deploy\w*|select\w*|buy(?:ing)?|licens\w+|will (?:have|get|open|offer|provide)|plan(?:s|ned)? (?:a|to)|new)\b[^.]{0,60}\bportal\b|\bportal\b[^.]{0,40}\b(?:launch\w*|goes live|go live|(?:is |will be |to be )?live (?:by|in|from|on|at)|will (?:hold|host|show|give|offer|let|include|have)|is (?:planned|coming))\b|\bportal\b\s*(?:v\d+(?:\.\d+)?\s*)?\((?:(?:in|by|from|due|target)\s+)?(?:Q[1-4]|H[12]|(?:19|20)\d\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*|month \d+|week \d+)\b[^)]*\)/i;
+  /\bportal\s*[:—–]\s*(?:we['’]ll|we will|will|planned|coming|launch\w*|(?:in|by|from) (?:month|week|Q[1-4]|H[12]))\b|\b(?:launch\w*|build\w*|buil[td]|introduc\w+|roll(?:s|ing)? out|rolled out|set(?:ting)? up|creat\w+|stand(?:ing)? up|spin(?:ning)? up|implement\w*|deploy\w*|select\w*|buy(?:ing)?|licens\w+|will (?:have|get|open|offer|provide)|plan(?:s|ned)? (?:a|to)|new)\b[^.]{0,60}\bportal\b|\bportal\b[^.]{0,40}\b(?:launch\w*|goes live|go live|(?:is |will be |to be )?live (?:by|in|from|on|at)|will (?:hold|host|show|give|offer|let|include|have)|is (?:planned|coming))\b|\bportal\b\s*(?:v\d+(?:\.\d+)?\s*)?\((?:(?:in|by|from|due|target)\s+)?(?:Q[1-4]|H[12]|(?:19|20)\d\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*|month \d+|week \d+)\b[^)]*\)/i;
 
 /**
  * Usage tracked, read from its parts: what partners do in the portal (log in, visit, view, download,

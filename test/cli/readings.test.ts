@@ -386,3 +386,9 @@ test("an FAQ answer about a marketplace listing is read with its question, and a
   );
   assert.deepEqual(of(fs, 'marketplace-cosell').map((f) => f.line), [11]);
 });
+
+test('"Partner portal: we\'ll spin up PartnerStack in month 2" plans a portal; without usage tracking it is flagged', async () => {
+  const plan = (line: string) => `# Partner pilot\n\nReferral partners introduce clients to us for a 10% fee.\n\n## Tools\n\n${line}\n`;
+  assert.deepEqual(of(await findings(plan("Partner portal: we'll spin up PartnerStack in month 2 so partners can register deals and see payouts.")), 'portal-usage').map((f) => f.line), [10]);
+  assert.deepEqual(of(await findings(plan("Partner portal: we'll spin up PartnerStack in month 2 and track weekly logins per partner.")), 'portal-usage'), []);
+});
