@@ -174,6 +174,18 @@ const GENRES: ReadonlyArray<{ name: string; marks: readonly RegExp[]; firstRequi
     ],
   },
   {
+    // A founder's periodic letter to the company's investors: numbers, burn, highlights and asks.
+    name: 'an investor update',
+    firstRequired: true,
+    marks: [
+      /\b(?:investor|shareholder|stakeholder)s?['’]? (?:update|letter|memo|newsletter)\b|\bupdate (?:to|for) (?:our )?(?:investors|shareholders)\b|\bdear (?:investors|shareholders)\b/i,
+      /\b(?:gross |net )?burn\b|\brunway\b|\bcash (?:in the bank|balance|on hand)\b/i,
+      /^\W*(?:highlights|lowlights|asks?|the ask|how you can help|where you can help|what we need from you)\W*$/im,
+      /\b(?:intros?|introductions?) to\b|\bif you know (?:anyone|someone|a|an)\b|\bplease (?:forward|share|intro)\b/i,
+      /\b(?:month[- ]over[- ]month|MoM|(?:new|total) ARR|ARR (?:of|is|at|grew|up))\b/i,
+    ],
+  },
+  {
     name: 'a press release',
     marks: [
       /\btoday announced\b|\bannounced today\b|\bfor immediate release\b/i,
@@ -295,7 +307,7 @@ function detect(plan: PlanModel, mode: DetectionMode, filePath: string | undefin
   // program: unless its headings say so, a document needs the signals of most of a program.
   if (!subjectInHeadings(plan) && families < 6) return { isPlan: false, why: `no heading speaks of partners or a program's mechanics (${families} signals in the text)` };
   // A job description, a hiring-referral policy, a podcast write-up, a legal agreement, a sales compensation plan,
-  // a software product page, a press release, a customer support policy, a supplier policy: three marks of one kind.
+  // a software product page, an investor update, a press release, a customer support policy, a supplier policy: three marks of one kind.
   // (A long handbook page gathers a few of any kind's marks in passing: only pages of ordinary length are judged so.)
   const genre = sentences < 250 ? GENRES.findIndex((g, i) => popcount(genres[i]) >= 3 && (!g.firstRequired || (genres[i] & 1) === 1)) : -1;
   if (genre >= 0) return { isPlan: false, why: `content reads as ${GENRES[genre].name}` };

@@ -42,7 +42,7 @@ const PARTICIPLE_ADJECTIVE =
 const WHO_PAST = /\bwho\s+(?:never\s+|only\s+)?(?:ran|paid|had|was|were|got|gave|took|built|left|went|began|sold|led|made|came|brought|signed|launched|closed|tried|quit|joined|moved|owned)\b/i;
 /** What makes a sentence about the present or the future even when it names the past. */
 const NOT_PAST =
-  /\b(?:will|we'll|shall|going forward|starting|from now|next|targets?|aim|plan(?:s|ned)? to|must|now|keep|is|are|am|can|may|should|would|'d|has to|have to|need|needs|want|wants|this (?:quarter|year|month)|if|(?<!at )once|unless|(?:in|over|during|for|within) the (?:last|past|trailing) (?:\d+ |\w+ )?(?:days?|weeks?|months?|quarters?|years?)|trailing|no (?:closed )?(?:deals?|sales?|revenue|referrals?)(?![- ]reg\w*)|up from|down from|compared (?:to|with)|versus|vs\.?)\b/i;
+  /\b(?:will|we'll|shall|going forward|starting|from now|next|targets?|aim|plan(?:s|ned)? to|(?:must|may|should|would|'d)(?! have\b)|(?<!\b(?:we|I|it|this|that|which) )(?:must|may|should|would) have|now|keep|is|are|am|can|has to|have to|need|needs|want|wants|this (?:quarter|year|month)|if|(?<!at )once|unless|(?:in|over|during|for|within) the (?:last|past|trailing) (?:\d+ |\w+ )?(?:days?|weeks?|months?|quarters?|years?)|trailing|no (?:closed )?(?:deals?|sales?|revenue|referrals?)(?![- ]reg\w*)|up from|down from|compared (?:to|with)|versus|vs\.?)\b/i;
 /** What comes after a pilot ("once the pilot ends, we open a formal program to 25-40 partners"): not the pilot. */
 export const AFTER_PILOT =
   /\b(?:after|once|when|if|beyond|following|post-?)\s+(?:the |our |a successful )?pilot\b|\bformal(?:i[sz]ed)? (?:partner )?program(?:me)?\b|\bafter (?:month|year) (?:12|one)\b/i;

@@ -37,6 +37,9 @@ function statesShape(s: Sentence): boolean {
   return s.durations.length > 0 || partnerCounts(s).length > 0;
 }
 
+/** A pilot still to run: "we will pilot …", "a new pilot with five MSPs starts in March". */
+const PILOT_AHEAD = /\b(?:will|we['’]ll|shall|plan(?:s|ned)? to|going to|to (?:run|launch|start|test)|next|upcoming|new pilot|second pilot|another pilot|start(?:s|ing)?|begin(?:s|ning)?|kick(?:s|ing)? off)\b/i;
+
 /** A sentence that may answer a question (see `PlanModel.questionFor`): an answer, or one after a question in its paragraph. */
 function mayAnswer(s: Sentence): boolean {
   const i = s.unit.sentences.indexOf(s);
@@ -47,7 +50,10 @@ function mayAnswer(s: Sentence): boolean {
 function pilotStatements(plan: PlanModel): Sentence[] {
   // A statement of a length or a partner count is about the pilot when it says so, answers a question
   // (kept with each piece), or sits under a pilot heading.
-  const named = plan.statements('pilotShapeNamed', (s) => statesShape(s) && (s.test(PILOT_WORD) || mayAnswer(s)));
+  let named = plan.statements('pilotShapeNamed', (s) => statesShape(s) && (s.test(PILOT_WORD) || mayAnswer(s)));
+  // Past its pilot, a plan names the pilot to speak of what it was ("the four pilot VARs"); only a
+  // pilot still to run, said as one, has a shape to judge outside a section that sets it out.
+  if (plan.stage && plan.stage !== 'pilot') named = named.filter((s) => s.test(PILOT_AHEAD));
   // A section that sets out the pilot, not one that measures it ("Measuring the pilot", "Pilot success criteria").
   const setsOut = (sec: Section | null | undefined) => !!sec?.inTopic('pilot') && !MEASURES.test(sec.title);
   const underPilot: Sentence[] = [];

@@ -106,3 +106,16 @@ test('a software product page and a press release that speak of partners are not
   assert.equal(mdf.isPlan, true);
   assert.equal(mdf.kind, 'policy');
 });
+
+test("a founder's investor update with a partnerships paragraph is not a program document", async () => {
+  const update = await lintJson(
+    "# Northwind Health — investor update, June\n\nHi all,\n\nBest month of new bookings so far, and one ask at the bottom.\n\n## Highlights\n\n- New ARR of $412k in June, taking total ARR to $9.7M.\n- Gross burn down to $610k a month; runway is 26 months.\n\n## Partnerships\n\nOur first reseller, a regional IT firm, closed two hospitals this month at a 35% margin. We're signing two more resellers in Q3 and will add deal registration before then.\n\n## Asks\n\nIf you know anyone running digital at an NHS trust, an intro to them would help.\n",
+  );
+  assert.equal(update.isPlan, false);
+  assert.deepEqual(update.findings, []);
+  // The same partnerships paragraph in a partner plan is judged.
+  const plan = await lintJson(
+    '# Northwind Health reseller plan\n\n## Partnerships\n\nOur first reseller, a regional IT firm, closed two hospitals this month at a 35% margin. We are signing two more resellers in Q3 and will add deal registration before then.\n\n## Deal registration\n\nResellers register each hospital in the portal.\n',
+  );
+  assert.equal(plan.isPlan, true);
+});

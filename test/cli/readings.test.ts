@@ -392,3 +392,15 @@ test('"Partner portal: we\'ll spin up PartnerStack in month 2" plans a portal; w
   assert.deepEqual(of(await findings(plan("Partner portal: we'll spin up PartnerStack in month 2 so partners can register deals and see payouts.")), 'portal-usage').map((f) => f.line), [10]);
   assert.deepEqual(of(await findings(plan("Partner portal: we'll spin up PartnerStack in month 2 and track weekly logins per partner.")), 'portal-usage'), []);
 });
+
+test('past its pilot, a plan that names "the four pilot VARs" or tells how the pilot went sets no pilot shape', async () => {
+  const fs = await findings(
+    '# VAR program, phase 2\n\nWe are now in Phase 2: turning last year\'s pilot into a formal VAR program over months 12-24. VARs resell at 20% off list.\n\n## How we got here\n\nThe pilot ran seven months with twelve VARs, longer and wider than it should have been.\n\n## Timeline\n\n| Month | What happens |\n|---|---|\n| January | New margin table sent to the four pilot VARs |\n',
+  );
+  assert.deepEqual(of(fs, 'pilot-shape'), []);
+  // A new pilot said as one is still judged.
+  const next = await findings(
+    '# VAR program, phase 2\n\nWe are now in Phase 2: turning last year\'s pilot into a formal VAR program over months 12-24. VARs resell at 20% off list.\n\n## MSP track\n\nWe will run a new pilot with three MSPs starting in March.\n',
+  );
+  assert.deepEqual(of(next, 'pilot-shape').map((f) => f.line), [10]);
+});
