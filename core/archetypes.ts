@@ -65,6 +65,7 @@ export function detectArchetypes(plan: PlanModel): Archetype[] {
 /** Where the text names each archetype as part of this program: its sentences, and whether a partner-type table lists it. */
 export function archetypeEvidence(plan: PlanModel): Record<Archetype, { sentences: Sentence[]; typeRow: boolean }> {
   const typeRows = partnerTypeRows(plan);
+  const title = plan.titleUnit?.text ?? '';
   const out = {} as Record<Archetype, { sentences: Sentence[]; typeRow: boolean }>;
   for (const a of ARCHETYPES) {
     const re = DOC_ARCHETYPE_PHRASES[a];
@@ -82,9 +83,20 @@ export function archetypeEvidence(plan: PlanModel): Record<Archetype, { sentence
       return a === 'strategic' || !/(?:co-?sell|alliance|marketplace)\W{1,3}(?:\w+\W{1,3})?$/i.test(s.text.slice(Math.max(0, m.index - 25), m.index));
     }));
     const underAlliance = (s: Sentence) => a !== 'strategic' && !!s.section && s.section.heading !== plan.titleUnit && s.section.named.includes('strategic');
-    out[a] = { sentences: named.filter((s) => !underAlliance(s)), typeRow: typeRows.includes(a) };
+    out[a] = { sentences: named.filter((s) => !underAlliance(s) && !anotherCompanysProgram(s.text, title)), typeRow: typeRows.includes(a) };
   }
   return out;
+}
+
+/**
+ * Another company's program, named as its subject: "Pactly runs its own reseller program and gives its
+ * resellers 35% off list". A company that speaks of itself in the third person names itself in the
+ * title ("GitLab Partner Program" … "GitLab pays its partners"), so a name the title holds is ours.
+ */
+const NAMED_SUBJECT_ITS = /^\W*([A-Z][\w-]+)(?:\s+[A-Z][\w-]+)?\s+(?:runs|has|offers|pays|gives|keeps|operates|built|launched|uses)\s+(?:its|their)\s+/;
+function anotherCompanysProgram(text: string, title: string): boolean {
+  const m = NAMED_SUBJECT_ITS.exec(text);
+  return !!m && !/^(?:We|Our|Partners?|Resellers?|Each|Every|The|This|That|It)$/.test(m[1]) && !title.includes(m[1]);
 }
 
 /** The clause of a sentence that holds `index`: cut at semicolons, colons and ", and" / ", but". */

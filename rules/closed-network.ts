@@ -33,6 +33,9 @@ const LEADERS_TIE = new RegExp(
   ].join('|'),
   'i',
 );
+/** A named person's own circle: "Maya's and Tom's old VetPartners colleagues", "Priya's contacts". */
+const PERSON_TIE =
+  /\b[A-Z][a-z]+['’]s(?:,? (?:and|&) [A-Z][a-z]+['’]s)?\s+(?:(?:own|personal|old|former|existing|extended|close)\s+)?(?:[A-Z][\w-]*\s+)?(?:colleagues|ex-colleagues|contacts|friends|connections|circles?|address books?|rolodex|acquaintances)\b/;
 const LEADER_NAMED = new RegExp(String.raw`\b(?:founders?|co-?founders?|CEO|CTO|CRO|COO|executives?|leadership|management)\b`, 'i');
 const THEIR_ACQUAINTANCES = /\b(?:firms|companies|people|agencies|partners)\s+(?:that\s+|whom\s+)?(?:they|he|she)\s+(?:already\s+|personally\s+)?(?:know|knows|trust|trusts|worked with)\b|\b(?:their|his|her) own (?:contacts|network|connections|circle|address books?)\b/i;
 const ONLY =
@@ -52,7 +55,7 @@ function recruitsFromOwnNetwork(text: string): boolean {
   // Avoiding it, or a competitor doing it, is not this plan recruiting from its leaders' circle.
   if (isHedged(text) || NOT_LEADERS.test(text) || OTHER_COMPANY.test(text) || /\bavoid\w*\b/i.test(text)) return false;
   // "each co-founder brings in three firms they know": the tie is the leaders' when they are the subject.
-  const tie = LEADERS_TIE.exec(text) ?? (LEADER_NAMED.test(text) ? THEIR_ACQUAINTANCES.exec(text) : null);
+  const tie = LEADERS_TIE.exec(text) ?? PERSON_TIE.exec(text) ?? (LEADER_NAMED.test(text) ? THEIR_ACQUAINTANCES.exec(text) : null);
   if (!tie || isNegatedAt(text, tie.index, 60)) return false;
   const only = ONLY.exec(text) ?? NEGATED_LIMIT.exec(text);
   // "we won't limit recruiting to it" rules the network out.

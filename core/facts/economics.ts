@@ -213,7 +213,7 @@ function classifyPercentIn(s: Sentence, m: PercentMatch, inTiers: boolean): Perc
     text = local;
     const own = classifyText(local, at, m, false, inTiers);
     // A column that says what partners earn or get: a discount in it is what they earn.
-    if ((own === 'customerDiscount' || own === 'other') && /\b(?:earns?|gets?|receives?|margins?|payouts?|commissions?|compensation|economics)\b/i.test(header) && /\bdiscount|\boff\b|\bbelow list\b/i.test(local)) return 'payout';
+    if ((own === 'customerDiscount' || own === 'other') && /\b(?:earns?|gets?|receives?|margins?|payouts?|commissions?|compensation|economics)\b/i.test(header) && /\bdiscount|\boff\b|\bbelow list\b|\bof (?:the |each |every )?(?:[\w-]+['’]s )?(?:first[- ]year|year[- ]one|annual|contract|deal|ACV|subscription|licen[cs]e)\b/i.test(local)) return 'payout';
     // A column headed by a kind of partner and what it is paid ("SI resellers: discount off list", "Consultants (referral): fee").
     // The kind of partner may be named by the section instead ("### Reseller discounts" over "Tier | Discount off list").
     if (own === 'other' && (PARTNER_NOUN.test(header) || PARTNER_NOUN.test(s.section?.title ?? '')) && /\bdiscount|\boff (?:list|MSRP|RRP)\b|\bmargins?\b|\bfees?\b|\bcommissions?\b|\brebates?\b/i.test(header) && !/\bcustomers?\b|\bclients?\b|\bend[- ]users?\b|\bMDF\b|\bsubscription\b/i.test(header)) return 'payout';
@@ -355,7 +355,7 @@ function classifyText(text: string, at: number, m: PercentMatch, contextOnly = f
   if ((PARTNER_NOUN.test(before) || /\byou\b/i.test(before)) && /\b(?:get|gets|receive|receives|earn|earns|keep|keeps|are paid|is paid|retain|retains|take|takes|make|makes|paid)\b/i.test(before.slice(-50)) && /^\s*(?:of|on|in)\b/i.test(after)) return 'payout';
   // "we pay you 20% of everything the client pays": the company paying the partner.
   if (PAYS_THE_PARTNER.test(before) && /^\s*(?:of|on)\b/i.test(after)) return 'payout';
-  if (/\bof (?:the |their |your )?(?:(?:client|customer)['’]s )?(?:first[- ]year|year[- ](?:one|1)|annual|recurring|the customer's|what the customer pays|each deal|contract value|ACV|deal value|net revenue from|license)/i.test(after) && !/\bdiscount/i.test(near)) return 'payout';
+  if (/\bof (?:the |their |your )?(?:[\w-]+['’]s )?(?:first[- ]year|year[- ](?:one|1)|annual|recurring|the customer's|what the customer pays|each deal|contract value|ACV|deal value|net revenue from|license)/i.test(after) && !/\bdiscount/i.test(near)) return 'payout';
   if (/\bdiscount/i.test(near)) return 'customerDiscount';
   return 'other';
 }

@@ -132,6 +132,9 @@ export function statesConflictPolicy(text: string): boolean {
 // ---- owner --------------------------------------------------------------------
 
 /** The program owner statement and whether it is full-time. */
+/** Under an owner or team heading, a person who "runs it": "Tom (co-founder) runs it alongside customer success". */
+const RUNS_IT = /\b[A-Z][a-z]+(?: [A-Z][a-z]+)?\b(?:\s*\([^)]{1,40}\))?,?\s+(?:runs|owns|leads|manages|drives|handles|looks after) (?:it|this|them)\b/;
+
 export function owner(ev: Evidence): Owner | null {
   const title =
     /\b(?:head|vp|vice president|director|chief|lead|leader|manager|owner)\b[^.]{0,12}\b(?:partner\w*|channels?|alliances?|ecosystem|msp partnerships|partner program)\b|\b(?:partner\w*|channels?|alliances?|ecosystem) (?:lead|leader|manager|director|head|owner|chief)\b|\b(?:vp|head|director) (?:of )?(?:international )?(?:channels?|partnerships?|alliances?)\b|\b(?:partner|channel|alliance|partnerships?)\s+(?:program(?:me)?\s+)?(?:lead|leader|manager|director|head|owner|chief)\b/i;
@@ -144,7 +147,7 @@ export function owner(ev: Evidence): Owner | null {
   const local = ev.plan.statements('ownerCandidates', (s) => {
     if (s.unit.cells && !/\bowner\b|^responsible|\blead\b/i.test(s.unit.cells[0]?.text ?? '')) return false;
     const labelled = labelOwner(s);
-    if (!labelled && !s.test(owns) && !s.test(title) && !statesOwnership(s.text)) return false;
+    if (!labelled && !s.test(owns) && !s.test(title) && !statesOwnership(s.text) && !s.test(RUNS_IT)) return false;
     if (isHedged(s.text) || WISH.test(s.text) || NO_OWNER.test(s.text.replace(NOT_HIRING, '')) || PEER_EXECUTIVES.test(s.text)) return false;
     // "Laura Kim owns the product roadmap": owning something other than the program.
     if (!labelled && !s.test(title) && /\bown(?:s|ed)?\b/i.test(s.text) && !THE_PROGRAM.test(s.text)) return false;
@@ -156,7 +159,7 @@ export function owner(ev: Evidence): Owner | null {
   const candidates = local.filter(
     (s) =>
       s.memo('statesOwner', () => labelOwner(s) || s.test(owns) || statesOwnership(s.text) || (s.test(title) && (WHOLE_JOB.test(s.text) || PART_TIME.test(s.text)))) ||
-      (s.test(title) && s.section?.inTopic('team')),
+      ((s.test(title) || s.test(RUNS_IT)) && s.section?.inTopic('team')),
   );
   // An FAQ answer to "Who runs the partner program?" names the owner: the question says what they do.
   const isCandidate = new Set(candidates);

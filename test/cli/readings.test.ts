@@ -404,3 +404,33 @@ test('past its pilot, a plan that names "the four pilot VARs" or tells how the p
   );
   assert.deepEqual(of(next, 'pilot-shape').map((f) => f.line), [10]);
 });
+
+test("a named person's old colleagues, 'nobody else', is a closed network; 'Tom (co-founder) runs it alongside customer success' is a part-time owner", async () => {
+  const fs = await findings(
+    "# Referral pilot\n\nConsultants refer clinics to us for a 15% fee.\n\n## Who we recruit\n- Source: Maya's and Tom's old VetPartners colleagues and their clients, nobody else, no cold outreach.\n\n## Owner\n- Tom (co-founder) runs it alongside customer success, about a day a week.\n",
+  );
+  assert.deepEqual(of(fs, 'closed-network').map((f) => f.line), [9]);
+  assert.deepEqual(of(fs, 'program-owner').map((f) => f.line), [12]);
+});
+
+test("another company's program named as its subject says nothing of this plan's archetypes", async () => {
+  const fs = await findings(
+    '# Clausewise integration partner pilot\n\nISVs build integrations with our API; we list them and co-market.\n\n## Others\n\nPactly runs its own reseller program and gives its resellers 35% off list. We are not copying that.\n',
+  );
+  assert.deepEqual(of(fs, 'deal-reg-missing'), []);
+  assert.deepEqual(of(fs, 'pricing-protection'), []);
+});
+
+test('a "What they earn" column holds the payout: "25% of the brand\'s first-year contract"', async () => {
+  const fs = await findings(
+    "# Partner launch\n\n## Partner types\n\n| Partner type | What they do | What they earn |\n|---|---|---|\n| Referral agencies | Introduce brands and join the first call | 25% of the brand's first-year contract |\n",
+  );
+  assert.deepEqual(of(fs, 'margin-range').map((f) => f.line), [10]);
+});
+
+test('an activation target that says where the directory stands today is not a count of listed partners', async () => {
+  const fs = await findings(
+    '# Agency partners, year two\n\nAgencies refer clients to us and we list them in our partner directory.\n\nOur directory lists 26 agencies today.\n\n## Targets\n\n1) Activation: half the directory running three client dashboards by December (today it is six agencies).\n',
+  );
+  assert.deepEqual(of(fs, 'vanity-partners').map((f) => f.line), [8]);
+});
