@@ -174,6 +174,19 @@ const GENRES: ReadonlyArray<{ name: string; marks: readonly RegExp[]; firstRequi
     ],
   },
   {
+    // An agency selling its services (partner or affiliate marketing among them) to client brands:
+    // it names itself an agency, lists its services, shows client results and asks for a call.
+    name: "an agency's services page",
+    firstRequired: true,
+    marks: [
+      /\b(?:is|are|we['’]re) an? (?:[\w-]+ ){0,3}(?:agency|consultancy)\b|\bour agency\b/i,
+      /\bour (?:[\w-]+ ){0,2}services\b|\bservices we offer\b|\bwhat we do for (?:you|clients|brands)\b/i,
+      /\b(?:results for (?:our )?clients|client results|case stud(?:y|ies)|clients we['’]ve worked with|for (?:our )?clients)\b/i,
+      /\b(?:talk to us|get in touch|book an? (?:\d+-minute )?(?:call|consultation|discovery call)|contact us|let['’]s talk)\b/i,
+      /\b(?:monthly )?retainers?\b|\bper month\b|\bmonthly fee\b|\bproject fee\b/i,
+    ],
+  },
+  {
     // A founder's periodic letter to the company's investors: numbers, burn, highlights and asks.
     name: 'an investor update',
     firstRequired: true,
@@ -295,6 +308,13 @@ function detect(plan: PlanModel, mode: DetectionMode, filePath: string | undefin
   const title = plan.titleUnit?.text ?? '';
   const titleSignal = /\bpartnerships?\b|\bpartner (?:program|channel|strategy|network|plan|ecosystem)\b|\bchannel (?:program|partners?|plan|strategy)\b|\bresell\w*|\breferrals?\b|\balliances?\b|\baffiliates?\b|\bco-?sell/i.test(title) ? 1 : 0;
   const families = PROGRAM_SIGNALS.filter((_, i) => signals & (1 << i)).length + titleSignal;
+  // A job description, a hiring-referral policy, a podcast write-up, a legal agreement, a sales compensation plan,
+  // a software product page, an agency's services page, an investor update, a press release, a customer support
+  // policy, a supplier policy: three marks of one kind (read first: an agency that runs affiliate programs for its
+  // clients is not running one).
+  // (A long handbook page gathers a few of any kind's marks in passing: only pages of ordinary length are judged so.)
+  const genre = sentences < 250 ? GENRES.findIndex((g, i) => popcount(genres[i]) >= 3 && (!g.firstRequired || (genres[i] & 1) === 1)) : -1;
+  if (genre >= 0) return { isPlan: false, why: `content reads as ${GENRES[genre].name}` };
   // (In a long document, a few mentions of affiliates among hundreds of sentences do not make it one.)
   if (affiliate >= 3 && families >= 1 && affiliate * 40 >= sentences) return { isPlan: true, why: 'content: an affiliate or influencer program' };
   // Software documentation (a README about a partner portal's code) speaks of partners without planning a program.
@@ -306,11 +326,6 @@ function detect(plan: PlanModel, mode: DetectionMode, filePath: string | undefin
   // Paragraphs that mention partners in passing (an HR page naming the partnerships team) are not a
   // program: unless its headings say so, a document needs the signals of most of a program.
   if (!subjectInHeadings(plan) && families < 6) return { isPlan: false, why: `no heading speaks of partners or a program's mechanics (${families} signals in the text)` };
-  // A job description, a hiring-referral policy, a podcast write-up, a legal agreement, a sales compensation plan,
-  // a software product page, an investor update, a press release, a customer support policy, a supplier policy: three marks of one kind.
-  // (A long handbook page gathers a few of any kind's marks in passing: only pages of ordinary length are judged so.)
-  const genre = sentences < 250 ? GENRES.findIndex((g, i) => popcount(genres[i]) >= 3 && (!g.firstRequired || (genres[i] & 1) === 1)) : -1;
-  if (genre >= 0) return { isPlan: false, why: `content reads as ${GENRES[genre].name}` };
   // A partner program's plan, guide or policy speaks of partners throughout; a document that does in
   // fewer than one sentence in six (a sales compensation plan with a section on partner deals) is about
   // something else.

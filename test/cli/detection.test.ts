@@ -119,3 +119,16 @@ test("a founder's investor update with a partnerships paragraph is not a program
   );
   assert.equal(plan.isPlan, true);
 });
+
+test("an agency's page selling affiliate and partner marketing to client brands is not a program document", async () => {
+  const agency = await lintJson(
+    "# Partnership Marketing | Foxhall & Reed\n\nFoxhall & Reed is a growth marketing agency for consumer brands. Our partnership team helps brands grow through affiliates, creators and other brands.\n\n## Our partnership marketing services\n\n### Affiliate program management\n\nWe set up or take over your affiliate program, recruit publishers, write briefs and manage payouts and reporting.\n\n### Creator and influencer partnerships\n\nWe find creators whose audiences match your customers and run their campaigns and affiliate links.\n\n## Pricing tiers\n\n| Tier | Monthly retainer |\n|---|---|\n| Launch | £4,500 |\n| Grow | £8,000 |\n\n## Results for clients\n\n- Loamwell: affiliate revenue up 3.4x in 12 months.\n\n## Talk to us\n\nBook a 30-minute call with our Head of Partnerships.\n",
+  );
+  assert.equal(agency.isPlan, false);
+  assert.deepEqual(agency.findings, []);
+  // A brand's own affiliate program is still read as one (and left to the out-of-scope rule).
+  const own = await lintJson(
+    '# Loamwell affiliate program\n\nAffiliates and creators earn 10% of each first order they send us. Affiliates join through our affiliate network; creators apply on our site.\n\n## Payouts\n\nAffiliate commissions are paid monthly.\n',
+  );
+  assert.equal(own.isPlan, true);
+});

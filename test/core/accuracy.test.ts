@@ -86,15 +86,15 @@ const FLOORS: Record<string, { precision: number; recall: number; kinds: number;
   unseen: { precision: 0.78, recall: 0.96, kinds: 17, detection: 17 },
   heldout6: { precision: 0.90, recall: 0.95, kinds: 10, detection: 10 },
   // Never read by the people who tune the readings: only its summary line is looked at.
-  heldout11: { precision: 0.95, recall: 0.83, kinds: 12, detection: 12 },
+  heldout11: { precision: 0.95, recall: 0.89, kinds: 12, detection: 12 },
   // Tuned on, not yet at target (first score 0.308 / 0.533, detection right on 16 of 24).
-  heldout17: { precision: 0.93, recall: 1.0, kinds: 24, detection: 23 },
+  heldout17: { precision: 0.96, recall: 1.0, kinds: 24, detection: 24 },
   // Blind as well, written later (first score: precision 0.737, recall 0.875).
   heldout15: { precision: 0.90, recall: 0.87, kinds: 12, detection: 12 },
   // Blind, written after a round of changes and first scored then (precision 0.784, recall 0.889).
   heldout16: { precision: 0.90, recall: 0.88, kinds: 11, detection: 12 },
   // Blind, written at the start of a round and first scored before any change of that round (precision 0.623, recall 0.846).
-  heldout19: { precision: 0.62, recall: 0.84, kinds: 11, detection: 11 },
+  heldout19: { precision: 0.64, recall: 0.84, kinds: 11, detection: 11 },
   // Tuned on, not yet at target (first score 0.870 / 0.690, written to test recall on everyday wording).
   heldout23: { precision: 0.96, recall: 0.96, kinds: 10, detection: 10 },
   // Blind, written in the middle of a round and first scored on the engine of that round's start (precision 0.906, recall 0.806; the same on its end).
