@@ -434,3 +434,15 @@ test('an activation target that says where the directory stands today is not a c
   );
   assert.deepEqual(of(fs, 'vanity-partners').map((f) => f.line), [8]);
 });
+
+test('a memo that sets out a pilot to run ("4. Pilot design", "the pilot runs for six weeks") is at the pilot stage', async () => {
+  const run = await runCli(['--stdin', '--format', 'json'], {
+    input: '---\ntype: partnership-plan\n---\n**MEMO**\n\n**Re:** A reseller pilot for the mid-market\n\nVARs resell our product at 20% off list.\n\n**4. Pilot design**\n\n- The pilot runs for six weeks with eight VARs, starting 1 November.\n',
+  });
+  assert.equal(parseJsonOutput(run)[0].stage, 'pilot');
+  // After the pilot, and a pilot that ran, are not.
+  const after = await runCli(['--stdin', '--format', 'json'], {
+    input: '---\ntype: partnership-plan\n---\n# VAR program\n\nVARs resell our product at 20% off list.\n\n## The pilot\n\nThe pilot ran for six months with eight VARs and closed in May.\n',
+  });
+  assert.notEqual(parseJsonOutput(after)[0].stage, 'pilot');
+});
