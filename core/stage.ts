@@ -93,10 +93,11 @@ export function detectStage(plan: PlanModel): Stage | null {
   // 5. A pilot still to run, and no sign of one already done.
   // A section that sets the pilot out ("4. Pilot design", "The pilot"; not "After the pilot" or a
   // retrospective), or a sentence that runs one now or next ("the pilot runs for six weeks with eight
-  // VARs, starting 1 November", "Orchard Ledger runs a referral pilot with accounting firms").
+  // VARs, starting 1 November", "Orchard Ledger runs a referral pilot with accounting firms", "we'll try it
+  // for four months with five firms").
   const plannedPilot =
     plan.sections.some((s) => /^pilot\b/i.test(s.title) || (!s.history && s.heading !== plan.titleUnit && s.topics.has('pilot') && /^\W*(?:\d+[.)]?\s*)?(?:the |our )?pilot(?: design| plan| setup| scope)?\W*$/i.test(s.title))) ||
-    plan.select('stage:plannedPilot', (s) => !s.isQuestion && /\b(?:we(?:'ll| will)|let's|plan to|going to) (?:run|start|launch|do) (?:a|the|our) (?:\w+ )?pilot\b|^pilot\s*:|\bthe pilot (?:will )?(?:runs?|lasts?|starts?|begins?|kicks? off) (?:for|on|in|with)\b|\bruns an? (?:[\w-]+ ){0,2}pilot (?:with|for)\b/im.test(s.text)).length > 0;
+    plan.select('stage:plannedPilot', (s) => !s.isQuestion && /\b(?:we(?:'ll| will)|let's|plan to|going to) (?:run|start|launch|do) (?:a|the|our) (?:\w+ )?pilot\b|^pilot\s*:|\bthe pilot (?:will )?(?:runs?|lasts?|starts?|begins?|kicks? off) (?:for|on|in|with)\b|\bruns an? (?:[\w-]+ ){0,2}pilot (?:with|for)\b|\btreat (?:all of )?(?:it|this|the (?:program|year)) as a pilot\b|\b(?:we(?:'ll| will)|let's|going to) try (?:it|this|that)\b[^.;]{0,40}\b(?:for|with) (?:the )?(?:\d+|one|two|three|four|five|six|a few|a couple)\b/im.test(s.text)).length > 0;
   const pastPilot =
     plan.select('stage:pastPilot', (s) => /\bpilot (?:was|closed|ran|ended|showed|proved)\b|\b(?:was|were) (?:a|the|our) pilot\b|\bafter (?:the|our) pilot,? (?:we )?(?:opened|launched|formali[sz]ed|signed|grew)\b|\bsince the pilot\b/i.test(s.text)).length > 0;
   if (plannedPilot && !pastPilot) return found('pilot');

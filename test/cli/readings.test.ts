@@ -440,6 +440,10 @@ test('a memo that sets out a pilot to run ("4. Pilot design", "the pilot runs fo
     input: '---\ntype: partnership-plan\n---\n**MEMO**\n\n**Re:** A reseller pilot for the mid-market\n\nVARs resell our product at 20% off list.\n\n**4. Pilot design**\n\n- The pilot runs for six weeks with eight VARs, starting 1 November.\n',
   });
   assert.equal(parseJsonOutput(run)[0].stage, 'pilot');
+  const trial = await runCli(['--stdin', '--format', 'json'], {
+    input: "---\ntype: partnership-plan\n---\n# Should we have partners?\n\nBookkeepers would refer online sellers to us for a 15% fee.\n\nWe'll try this with the three firms for one month.\n",
+  });
+  assert.equal(parseJsonOutput(trial)[0].stage, 'pilot');
   // After the pilot, and a pilot that ran, are not.
   const after = await runCli(['--stdin', '--format', 'json'], {
     input: '---\ntype: partnership-plan\n---\n# VAR program\n\nVARs resell our product at 20% off list.\n\n## The pilot\n\nThe pilot ran for six months with eight VARs and closed in May.\n',
