@@ -450,3 +450,10 @@ test('a memo that sets out a pilot to run ("4. Pilot design", "the pilot runs fo
   });
   assert.notEqual(parseJsonOutput(after)[0].stage, 'pilot');
 });
+
+test('a policy that protects "your discount or referral fee" speaks to resellers and referral partners', async () => {
+  const run = await runCli(['--stdin', '--format', 'json'], {
+    input: '---\npartnerlint:\n  kind: policy\n---\n# Deal Registration Policy\n\n_Applies to Solution Partners and Referral Partners_\n\nRegistering an opportunity protects your discount or referral fee.\n\n## Review\n\nWe approve or decline each registration within two business days; an approved registration holds for 90 days, and the first complete registration wins.\n',
+  });
+  assert.deepEqual([...parseJsonOutput(run)[0].archetypes].sort(), ['referral', 'reseller']);
+});
