@@ -43,8 +43,11 @@ const DOC_ARCHETYPE_PHRASES: Record<Archetype, RegExp> = {
   technology:
     new RegExp(String.raw`\b(?:integration|technology|tech|ISV|app|marketplace app) partners?\b|\b(?:technology|product|partner) integrations? with\b|\bintegration partner program\b|\bISV (?:program|ecosystem)\b|(?<!\b(?:${PLATFORM})(?:'s|’s)? )\bISVs?\b(?! Accelerate)|\bindependent software vendors?\b|\btechnology (?:providers?|vendors?|alliances?)\b|\b(?:recruit|sign|onboard|work with|partner with) (?:\w+ )?ISVs?\b|\bpartners?\b[^.]{0,80}\b(?:that|who|which) (?:\w+ ){0,3}(?:integrate|interoperate|build integrations)\b`, 'gi'),
   strategic:
-    /\bstrategic (?:alliances?|relationships?|partnerships?|partners?)\b|\balliances? with\b|\balliances? (?:team|program(?:me)?s?|partners?|handbook|managers?|motion)\b|\bcloud (?:alliances?|providers?|partners?)\b|\bhyperscalers?\b|\bco-?sell(?:ing)? (?:with|motion|program(?:me)?|pilot|partnership|alliance|agreement|relationship)\b|\b(?:AWS|Microsoft|Google Cloud|Salesforce|HubSpot) (?:alliance|partnership|co-?sell)\b/gi,
+    /\bstrategic (?:alliances?|relationships?|partnerships?|partners?)\b|\balliances? with\b|\balliances? (?:team|program(?:me)?s?|partners?|handbook|managers?|motion)\b|\bcloud (?:alliances?|providers?|partners?)\b|\bhyperscalers?\b|\bco-?sell(?:ing)? (?:with(?! (?:our|the|your) (?:[\w-]+ )?(?:team|reps|AEs|sales|sellers|account executives))|motion|program(?:me)?|pilot|partnership|alliance|agreement|relationship)\b|\b(?:AWS|Microsoft|Google Cloud|Salesforce|HubSpot) (?:alliance|partnership|co-?sell)\b/gi,
 };
+
+/** Who the program turns away: "We turn down firms that resell a competing forecasting tool". */
+const TURNED_DOWN = /\b(?:turn(?:s|ed)? down|reject(?:s|ed)?|declin(?:e|es|ed)|disqualif\w+|exclud(?:e|es|ed))\b[^.;]{0,40}\b(?:firms?|partners?|companies|applicants?|candidates?|agencies|anyone|those)\b|\b(?:a |an )?(?:competing|competitor['’]s|rival) (?:[\w-]+ )?(?:tool|product|platform|system|solution|software)\b/i;
 
 /** The document's archetypes: from the front matter, else from phrases in its text (sets `plan.archetypeSource`). */
 export function detectArchetypes(plan: PlanModel): Archetype[] {
@@ -71,7 +74,7 @@ export function archetypeEvidence(plan: PlanModel): Record<Archetype, { sentence
     const re = DOC_ARCHETYPE_PHRASES[a];
     const named = plan.withoutHistory(plan.select(`archetypePhrase:${a}`, (s) => {
       // A question ("Can I resell Larkspur?") names what a reader asks about, not what the program is.
-      if (s.isQuestion || reportsThePast(s.text) || statesDiscontinuation(s.text) || LEFT_OUT.test(s.text)) return false;
+      if (s.isQuestion || reportsThePast(s.text) || statesDiscontinuation(s.text) || LEFT_OUT.test(s.text) || TURNED_DOWN.test(s.text)) return false;
       re.lastIndex = 0;
       const m = re.exec(s.text);
       if (!m || isNegatedAt(s.text, m.index) || (s.unit.kind !== 'heading' && inProperName(s.text, m.index, m[0]))) return false;

@@ -457,3 +457,10 @@ test('a policy that protects "your discount or referral fee" speaks to resellers
   });
   assert.deepEqual([...parseJsonOutput(run)[0].archetypes].sort(), ['referral', 'reseller']);
 });
+
+test("co-selling with our own enterprise team is no alliance, and firms turned away for reselling a rival's tool are not resellers", async () => {
+  const run = await runCli(['--stdin', '--format', 'json'], {
+    input: '---\ntype: partnership-plan\n---\n# Advisor program\n\nAdvisors refer clients to us for a 15% referral fee.\n\nCertified advisors get co-selling with our enterprise team on accounts above 1,000 employees.\n\nWe turn down firms that resell a competing forecasting tool.\n',
+  });
+  assert.deepEqual(parseJsonOutput(run)[0].archetypes, ['referral']);
+});
