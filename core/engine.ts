@@ -91,7 +91,7 @@ const PROGRAM_SUBJECT = new RegExp(
 );
 
 /** Headings about a tool's screens, records and plumbing, not about a program. */
-const TOOL_HEADING = /\b(?:sync\w*|salesforce|SFDC|dashboards?|views?|fields?|objects?|glossary|integrations?(?! partners?\b| program)|access|workflows?|PRM|CRM|API|statuses|status)\b/i;
+const TOOL_HEADING = /\b(?:sync\w*|salesforce|SFDC|dashboards?|views?|fields?|objects?|glossary|integrations?(?! partners?\b| program)|access|workflows?|PRM|CRM|API|statuses|status|(?:sub)?flows?|picklists?|runbooks?|tickets?|validation rules?|page layouts?|records?)\b/i;
 
 function toolHeadings(plan: PlanModel): { hits: number; of: number } {
   let hits = 0;
@@ -180,9 +180,9 @@ const GENRES: ReadonlyArray<{ name: string; marks: readonly RegExp[]; firstRequi
     firstRequired: true,
     marks: [
       /\b(?:is|are|we['’]re) an? (?:[\w-]+ ){0,3}(?:agency|consultancy)\b|\bour agency\b/i,
-      /\bour (?:[\w-]+ ){0,2}services\b|\bservices we offer\b|\bwhat we do for (?:you|clients|brands)\b/i,
-      /\b(?:results for (?:our )?clients|client results|case stud(?:y|ies)|clients we['’]ve worked with|for (?:our )?clients)\b/i,
-      /\b(?:talk to us|get in touch|book an? (?:\d+-minute )?(?:call|consultation|discovery call)|contact us|let['’]s talk)\b/i,
+      /\bour (?:[\w-]+ ){0,2}services\b|\bservices we offer\b|\bwhat we do for (?:you|clients|brands)\b|^\W*what we do\W*$|\bhow an? engagement works\b/im,
+      /\b(?:results for (?:our )?clients|client results|case stud(?:y|ies)|clients we['’]ve worked with|for (?:our )?clients|what (?:our )?clients say|testimonials?)\b/i,
+      /\b(?:talk to us|get in touch|book an? (?:\d+-minute )?(?:call|consultation|discovery call)|contact us|let['’]s talk)\b|^\W*contact\W*$/im,
       /\b(?:monthly )?retainers?\b|\bper month\b|\bmonthly fee\b|\bproject fee\b/i,
     ],
   },

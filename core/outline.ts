@@ -62,7 +62,7 @@ export const TOPIC_HEADINGS: Record<Topic, RegExp> = {
     /\benablement\b|\bonboarding\b|\btraining\b|\bcertification\b|\bplaybooks?\b|\benabling\b|\b(?:getting|making) (?:\w+ ){0,2}(?:ready|up to speed)\b|\b(?:preparing|equipping|educating|teaching|ramping up) (?:\w+ ){0,2}(?:partners|consultants|resellers|agencies|msps|firms|advisors|referrers|dealers|integrators)\b|\bpartner (?:education|ramp-?up)\b/i,
   exitCriteria:
     /\bexit\b|\bif (?:it|this|the pilot|the program|the programme) (?:doesn['’]t|does not|fails to) work\b|\b(?:kill|stop) criteria\b|\bparting ways\b|\bpart ways\b|\boff-?board\w*|\bsunset\w*|\bsteps? back\b|\bdowngrad\w*|\btermination\b|\bwind[- ]down\b|\bdemotion\b|\bleaving the program\b|\b(?:pull(?:ing)?|scal(?:e|ing)) back\b|\bwhen we stop\b/i,
-  metrics: /\btargets?\b|\bgoals?\b|\bmetrics?\b|\bmeasur\w*|\bsuccess\b|\bKPIs?\b|\bobjectives?\b|\bscorecards?\b|\bOKRs?\b|\bKPIs?\b|\bdashboard\b/i,
+  metrics: /\btargets?\b|\bgoals?\b|\bmetrics?\b|\bmeasur\w*|\bsuccess\b|\bhow we(?:['’]ll| will) (?:judge|know|score)\b|\bKPIs?\b|\bobjectives?\b|\bscorecards?\b|\bOKRs?\b|\bKPIs?\b|\bdashboard\b/i,
   conflict: /\bconflicts?\b|\brules of engagement\b|\bengagement rules\b|\bterritor(?:y|ies)\b|\bdirect sales\b|\bdirect vs\.? channel\b/i,
   pricingProtection: /\bpric(?:e|ing) protection\b|\brules of engagement\b|\bdiscount governance\b|\bprice (?:conflicts?|policy|floors?)\b|\bpricing polic\w+/i,
   portal: /\bportal\b/i,

@@ -31,7 +31,8 @@ export function detectStage(plan: PlanModel): Stage | null {
   const byMonths = (months: number): Stage => (months < 12 ? 'pilot' : months < 24 ? 'stabilize' : months < 48 ? 'scale' : 'maturity');
   // 1. A "Stage:" or "Phase:" label.
   const labelStage = (s: Sentence): Stage | null => {
-    const m = /(?:^|\n)\s*(?:program |current )?(?:stage|phase)\s*:\s*([^\n]+)/i.exec(s.text);
+    // "Stage: Stabilize", or a table row "| Program stage | Stabilize (month 15) |".
+    const m = /(?:^|\n)\s*(?:program |current )?(?:stage|phase)\s*(?::|\|)\s*([^\n]+)/i.exec(s.text);
     return m ? (fromWords(m[1]) ?? fromWords('phase ' + m[1])) : null;
   };
   const labelled = plan.select('stage:label', (s) => labelStage(s) !== null)[0];

@@ -49,7 +49,9 @@ const PRICE_SETTLED =
   /\bpric(?:ing|es?)\b[^.;]{0,60}\b(?:stable|settled|fixed|final|unchanged|simple|published|public|the same (?:for|across|in)|identical|one price|no (?:hidden|extra)|has(?:n't| not) changed|locked|known and consistent|consistent)\b|\bone price (?:for|across)\b|\bsame price (?:for|across|through|whether)\b|\b(?:price list|packaging|editions|plans|rate card|price book)\b[^.;]{0,60}\b(?:stable|settled|fixed|public|published|unchanged|has(?:n't| not) changed|well understood)\b|\b(?:published|public|stable|settled) (?:rate card|price list|pricing page|price book)\b|\bprice metric\b/i;
 /** Money that is not a price: deal size, revenue, funding, a past price. */
 const NOT_A_PRICE =
-  /\baverage (?:[\w-]+ ){0,2}(?:contract|deal|order|basket)s?\b|\b(?:ACV|ARR|MRR|revenue|bookings|raised|funding|valuation|budget|spend|salary|deal size|pipeline|quota|MDF|commission|bonus|SPIFF|rebate|payout|credit)\b|\bin (?:19|20)\d\d\b|\bused to (?:charge|cost)|\bwe charged\b|\b(?:was|were) priced\b/i;
+  /\baverage (?:[\w-]+ ){0,2}(?:contract|deal|order|basket)s?\b|\b(?:ACV|ARR|MRR|revenue|bookings|raised|funding|valuation|budget|spend|salary|deal size|pipeline|quota|MDF|commission|bonus|SPIFF|rebate|payout|credit)\b/i;
+/** A price of the past: "in 2023", "we used to charge". */
+const PAST_PRICE = /\bin (?:19|20)\d\d\b|\bused to (?:charge|cost)|\bwe charged\b|\b(?:was|were) priced\b/i;
 
 /** A sentence that states what customers pay: an amount per unit or period, or a settled price. */
 export function statesPricing(text: string): boolean {
@@ -58,8 +60,13 @@ export function statesPricing(text: string): boolean {
   if (PRICE_SETTLED.test(text)) return true;
   // "Pricing is per study per year", "we price per tracked load": the unit is the pricing model.
   if (/\bpric(?:e|es|ed|ing)\s+(?:is\s+|are\s+)?(?:set\s+)?(?:per|by the|on a per)\b/i.test(text)) return true;
-  if (NOT_A_PRICE.test(text)) return false;
+  if (PAST_PRICE.test(text)) return false;
   for (const m of findMoney(text)) {
+    // Each amount is read in its own clause: "Average ACV is $18,000 at a list price of $1,500 per
+    // month" gives a deal size and a price.
+    const lead = text.slice(0, m.start);
+    const clause = lead.slice(Math.max(lead.lastIndexOf(','), lead.lastIndexOf(';'), lead.lastIndexOf(' at '), lead.lastIndexOf(' and '), 0));
+    if (NOT_A_PRICE.test(clause.slice(-60))) continue;
     if (PRICE_UNIT.test(text.slice(m.end, m.end + 40))) return true;
     // "Pricing: $8 per active user", "Each seat costs $40", "a flat $1,500 per clinic".
     if (/\b(?:pric(?:e|es|ed|ing)|costs?|fee|licen[cs]e|subscription|plan|tier)\b/i.test(text.slice(Math.max(0, m.start - 50), m.start))) return true;

@@ -151,7 +151,8 @@ export function metricWithTarget(ev: Evidence): Sentence | null {
     if (PROCESS_TURNAROUND.test(s.text) || (/\bcustomer (?:NPS|satisfaction|CSAT|churn)\b/i.test(s.text) && !/\bpartner/i.test(s.text))) continue;
     // Under a metrics heading, with a value and a time or bound, or in a list introduced as targets
     // ("Targets for the first year:"); the list's lead-in is looked up last, as it walks back.
-    const inTargets = (s.section?.inTopic('metrics') ?? false) || metricsTopic.has(s);
+    // A table whose header names its column of targets ("Measure | Target by the end of the pilot").
+    const inTargets = (s.section?.inTopic('metrics') ?? false) || metricsTopic.has(s) || (!!s.unit.cells && TARGET_HEADER.test(s.unit.table?.header.join(' | ') ?? ''));
     const framed = () => TARGET_FRAME.test(s.text) && (s.percents.length > 0 || s.partnerCountMatches.length > 0 || statesTargetValue(s.text));
     if (!inTargets && !framed() && !(s.unit.list && /\btargets?\b|\bgoals?\b|\bKPIs?\b/i.test(ev.plan.listContext(s.unit)?.text ?? ''))) continue;
     // What a partner must bring to join or to hold a tier ("at least 50 customers") is a requirement, not the program's target.
@@ -161,6 +162,8 @@ export function metricWithTarget(ev: Evidence): Sentence | null {
   }
   return null;
 }
+
+const TARGET_HEADER = /\btargets?\b|\bgoals?\b|\bKPIs?\b/i;
 
 /** What makes a number a target: a target word, a time to reach it, or a bound ("or better", "at least"). */
 const TARGET_FRAME =

@@ -132,3 +132,16 @@ test("an agency's page selling affiliate and partner marketing to client brands 
   );
   assert.equal(own.isPlan, true);
 });
+
+test("a CRM runbook about partner fields and an agency's page about through-channel marketing are not program documents", async () => {
+  const runbook = await lintJson(
+    '# Runbook: partner fields in Salesforce\n\n**Team:** Revenue Operations\n\nUse this runbook when a partner field is wrong on a record. Policy questions (who gets credit, how long a registration lasts) go to the partnerships team.\n\n## Fields on Opportunity\n\n- Partner Account: the reseller or referral partner on the deal.\n- Registration Status: Submitted, Approved, Rejected, Expired.\n\n## Fields on Account\n\n- Partner Tier: Silver, Gold or Platinum.\n\n## Flows\n\n### Deal registration approval flow\n\nWhen the partner manager approves a registration, the flow stamps the approval date and notifies the partner.\n\n### Expiry subflow\n\nA nightly job sets expired registrations to Expired.\n\n## Common tickets\n\n- A partner says its registration is missing: check the partner portal sync log.\n\n## Adding a picklist value\n\nRaise a change request with the partnerships team.\n',
+  );
+  assert.equal(runbook.isPlan, false);
+  assert.deepEqual(runbook.findings, []);
+  const agency = await lintJson(
+    '# Hartley Row: Partner Marketing Services\n\nHartley Row is a 14-person agency in Leeds. We run through-channel marketing for software vendors and the resellers and MSPs that sell their products.\n\n## What we do\n\n### MDF campaign delivery\n\nWe plan and run campaigns paid from your partners\' MDF, and file the claims with proof of execution.\n\n### Partner portal content\n\nWe write the playbooks and battlecards your resellers find in your partner portal.\n\n## Fees\n\n| Service | Fee |\n|---|---|\n| Monthly retainer | from $6,000 per month |\n\n## What clients say\n\n> "They turned our partners\' unused MDF into 60 meetings." — Director of Channel Marketing\n\n## Contact\n\nhello@hartleyrow.example\n',
+  );
+  assert.equal(agency.isPlan, false);
+  assert.deepEqual(agency.findings, []);
+});

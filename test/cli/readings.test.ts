@@ -464,3 +464,12 @@ test("co-selling with our own enterprise team is no alliance, and firms turned a
   });
   assert.deepEqual(parseJsonOutput(run)[0].archetypes, ['referral']);
 });
+
+test('a deal size and a list price in one sentence: the price is read in its own clause; a stage in a table row is the stage', async () => {
+  const run = await runCli(['--stdin', '--format', 'json'], {
+    input: '---\ntype: partnership-plan\n---\n# VAR channel plan\n\n| Item | Value |\n|---|---|\n| Program stage | Stabilize (month 15 of the VAR channel) |\n\nVARs resell our product at 20% off list.\n\nAverage new-logo ACV is $18,000 at a list price of $1,500 per month, and a direct deal closes in 45 to 60 days.\n',
+  });
+  const doc = parseJsonOutput(run)[0];
+  assert.equal(doc.stage, 'stabilize');
+  assert.equal(doc.readiness?.preconditions.sales, true);
+});
