@@ -412,7 +412,7 @@ function paysPartnersByCheque(text: string): boolean {
 export function chequePayments(ev: Evidence): Sentence[] {
   // "Paid by check at quarter end" under a "Payment" bullet or in the economics section: the partner's pay.
   const inContext = (s: Sentence) =>
-    /\bpaid (?:out )?by (?:cheque|check)\b/i.test(s.text) && !NOT_A_PAYOUT_BY_CHEQUE.test(s.text) && !/\bclaims?\b|\bMDF\b|\bco-?op\b|\breimburs/i.test(s.text) && !s.section?.inTopic('mdf') && (!!s.section?.inTopic('economics') || /\bpay(?:ment|ments|outs?)?\b|\bfees?\b|\bcommissions?\b/i.test(ev.plan.parentItem(s.unit)?.text ?? ''));
+    /\b(?:paid (?:out )?|(?:payments?|payouts?|remittances?) (?:(?:go|goes|are|is) (?:out|made|sent|issued) )?)by (?:cheque|check)\b/i.test(s.text) && !NOT_A_PAYOUT_BY_CHEQUE.test(s.text) && !/\bclaims?\b|\bMDF\b|\bco-?op\b|\breimburs/i.test(s.text) && !s.section?.inTopic('mdf') && (!!s.section?.inTopic('economics') || /\bpay(?:ment|ments|outs?)?\b|\bfees?\b|\bcommissions?\b/i.test(ev.plan.parentItem(s.unit)?.text ?? ''));
   const said = ev.plan.statements('cheques', (s) => s.test(/\bcheque|\bcheck/i) && paysPartnersByCheque(s.text));
   const framed = ev.plan.statements('chequeWords', (s) => s.test(/\bcheque|\bcheck/i)).filter((s) => !said.includes(s) && inContext(s));
   if (framed.length) return ev.plan.inOrder([...said, ...framed]);

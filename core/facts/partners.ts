@@ -33,6 +33,8 @@ export function partnerCounts(s: Sentence): CountMatch[] {
     if (/\bat least\s*$|\bminimum of\s*$|(?<!\bno )\bmore than\s*$|\bover\s*$|\bserves?\s*$|\bserving\s*$/i.test(before) && !NETWORK_SIZE.test(before)) return false;
     const head = c.noun.split(/\s+/).pop() ?? '';
     if (/^\s+(?:reps?|people|staff|employees|engineers|sellers|salespeople|managers?|contacts?)\b/i.test(s.text.slice(c.end))) return false;
+    // What partners bring ("12 signed firms from referrals", "40 clinics introduced by consultants") are customers.
+    if (/^\s+(?:from|through|via|sourced by|referred by|introduced by|brought (?:in )?by) (?:our |the |partner )?(?:[\w-]+ )?(?:referrals?|partners?|consultants?|resellers?|agencies|advis[eo]rs?|channel|introductions?)\b/i.test(s.text.slice(c.end))) return false;
     // People within each partner ("two consultants from each pilot consultancy") are not a count of partners.
     if (/^\s+(?:from|at|in|of|per) (?:each|every)\b/i.test(s.text.slice(c.end))) return false;
     if (/^(?:reps?|people|staff|employees|engineers|sellers|salespeople|managers?)$/i.test(head)) return false;

@@ -82,11 +82,19 @@ export function readinessEvidence(ev: Evidence): Record<PreconditionKey, Precond
   const noCredit = ev.noCreditStatements[0] ?? null;
   // When direct reps get no credit on partner deals, only structural protection (named accounts,
   // hands-off registrations) shows discipline; an escalation path alone does not.
-  const structural = noCredit ? ev.find(/\bterritor(?:y|ies)\b|\bnamed[- ]accounts?\b|\bapproved[- ]customer\b|\bprotected accounts?\b|\bhands[- ]off\b|\bclosed to\b|\bstays? away\b|\brespect(?:s|ed)? (?:every |all )?(?:approved )?registrations?\b/i) : policy;
+  const structural = noCredit ? ev.find(/\bterritor(?:y|ies)\b|\bnamed[- ]accounts?\b|\bapproved[- ]customer\b|\bprotected accounts?\b|\bhands[- ]off\b|\bclosed to\b|\bstays? away\b|\boff[- ]limits\b|\b(?:may|can|must) not (?:quote|touch|work|call on|approach|contact|discount)\b|\brespect(?:s|ed)? (?:every |all )?(?:approved )?registrations?\b/i) : policy;
+  const disciplined = !!direct && !!policy && !!structural;
   result.directSales = {
-    met: !!direct && !!policy && !!structural,
+    met: disciplined,
     evidence: [direct, policy].filter((s): s is Sentence => !!s).map(span),
-    reason: !direct ? 'the plan mentions no direct sales team' : policy ? 'direct sales is bound by a conflict policy or shares credit' : noCredit ? 'direct reps get no credit on partner deals' : 'nothing says how the direct team treats partner deals',
+    // The reason says what is missing when it is not met, never what is there.
+    reason: disciplined
+      ? 'direct sales is bound by a conflict policy or shares credit'
+      : !direct
+        ? 'the plan mentions no direct sales team'
+        : noCredit
+          ? 'direct reps get no credit on partner deals, and nothing keeps them off partners\' accounts'
+          : 'nothing says how the direct team treats partner deals',
   };
   for (const k of PRECONDITIONS) if (!result[k]) result[k] = { met: false, evidence: [], reason: 'no evidence' };
   return result;

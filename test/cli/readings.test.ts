@@ -473,3 +473,28 @@ test('a deal size and a list price in one sentence: the price is read in its own
   assert.equal(doc.stage, 'stabilize');
   assert.equal(doc.readiness?.preconditions.sales, true);
 });
+
+test('"Payments go out by cheque" under the margins is a payout by cheque', async () => {
+  const fs = await findings(
+    '# VAR channel plan\n\nVARs resell our product.\n\n## 4. Margins\n\nVARs earn 20% off list. Margins are reconciled monthly and paid out quarterly.\nEach VAR sees a statement per deal in the partner portal.\nPayments go out by cheque from the finance office.\n',
+  );
+  assert.deepEqual(of(fs, 'commission-ops').map((f) => f.line), [12]);
+});
+
+test('"12 signed firms from referrals" counts customers the partners bring, not partners', async () => {
+  const fs = await findings(
+    '# Consultant referral pilot\n\nSix consultants refer law firms to us for a 15% fee during a 120-day pilot.\n\n## How we will know it worked\n\n- 12 signed firms from referrals by the end of November.\n',
+  );
+  assert.deepEqual(of(fs, 'lifecycle-targets'), []);
+  assert.deepEqual(of(fs, 'tiers-missing'), []);
+});
+
+test('direct reps without credit on partner deals but kept off registered accounts are disciplined; without that, the reason says what is missing', async () => {
+  const plan = (line: string) =>
+    `# SI partner plan\n\nSIs resell and implement our platform at 20% off list.\n\n## Direct sales and SIs\n\nDirect sales is nine AEs under our VP Sales, who signed off on this plan.\n\n- Direct AEs get no quota credit on SI-led deals; the SI gets the deal and the AE moves on.\n${line}\n`;
+  const kept = await findings(plan('- Direct AEs may not quote an SI-registered account.'));
+  assert.ok(!of(kept, 'readiness-unproven').some((f) => /direct-sales/i.test(f.message)));
+  const open = await findings(plan(''));
+  const reason = of(open, 'readiness-unproven').find((f) => /direct-sales/i.test(f.message));
+  assert.ok(reason && /no credit/i.test(reason.message) && !/bound by/i.test(reason.message), reason?.message);
+});
