@@ -149,6 +149,8 @@ export function metricWithTarget(ev: Evidence): Sentence | null {
   for (const s of local) {
     // A process turnaround ("paid within 30 days", "answered within 4 hours") or a customer metric is not the program's.
     if (PROCESS_TURNAROUND.test(s.text) || (/\bcustomer (?:NPS|satisfaction|CSAT|churn)\b/i.test(s.text) && !/\bpartner/i.test(s.text))) continue;
+    // The company's own economics ("Gross margin is 74%, and the fees still pay back within 12 months") are readiness, not a program metric.
+    if (/\bgross margins?\b|\bpay(?:s)? back\b|\bpayback\b|\bunit economics\b|\bCAC\b/i.test(s.text)) continue;
     // Under a metrics heading, with a value and a time or bound, or in a list introduced as targets
     // ("Targets for the first year:"); the list's lead-in is looked up last, as it walks back.
     // A table whose header names its column of targets ("Measure | Target by the end of the pilot").

@@ -498,3 +498,10 @@ test('direct reps without credit on partner deals but kept off registered accoun
   const reason = of(open, 'readiness-unproven').find((f) => /direct-sales/i.test(f.message));
   assert.ok(reason && /no credit/i.test(reason.message) && !/bound by/i.test(reason.message), reason?.message);
 });
+
+test("the company's gross margin and payback are readiness, not the program's success metric", async () => {
+  const fs = await findings(
+    "# Partner program 2 FAQ\n\nResellers resell our product at 20% off list.\n\nQ: Can we afford it?\nA: Gross margin is 74%, and finance checked that the reseller margin still pays back within 12 months.\n\nQ: How will we know it worked?\nA: We'll know it when we see it.\n",
+  );
+  assert.equal(of(fs, 'success-metrics').length, 1);
+});
