@@ -59,7 +59,7 @@ export class AnalysisStopped extends Error {
 }
 
 const PROGRAM_SIGNALS: RegExp[] = [
-  /\bpartner(?:ship)?s? (?:program(?:me)?|strategy|network|ecosystem|motion|plan|team|channel|brainstorm|launch|kickoff)\b|\bpartner channel\b|\bneed partnerships\b|\bchannel (?:program|plan|motion|strategy|partners?)\b|\b(?:reseller|referral|alliances?|affiliate|influencer|integration partner) (?:program|plan|strategy)\b/i,
+  /\bpartner(?:ship)?s? (?:program(?:me)?|strategy|network|ecosystem|motion|plan|team|channel|brainstorm|launch|kickoff|pilot)\b|\b(?:OEM|embedded) (?:partners?|partnerships?|program(?:me)?|deals?|agreements?)\b|\bpartner channel\b|\bneed partnerships\b|\bchannel (?:program|plan|motion|strategy|partners?)\b|\b(?:reseller|referral|alliances?|affiliate|influencer|integration partner) (?:program|plan|strategy)\b/i,
   /\bmargins?\b|\bcommissions?\b|\breferral fees?\b|\brev(?:enue)?[- ]share\b|\bfinder'?s? fees?\b|\brebates?\b/i,
   /\bdeal[- ]?registration\b|\bregister(?:ing)? (?:deals|referrals|opportunities)\b/i,
   /\b(?:partner|reseller|dealer|program|advisor|referral|channel) (?:tiers?|levels?|status)\b|\btier(?:s|ing)?\b(?=[^.]{0,60}\b(?:partners?|resellers?|dealers?|margins?|MDF)\b)/i,
@@ -68,7 +68,7 @@ const PROGRAM_SIGNALS: RegExp[] = [
   new RegExp(String.raw`${TOPIC_HEADINGS.mdf.source}|\bco-?sell\w*|\bmarketplace\b`, 'i'),
   /\brefer(?:s|red|ring)? (?:us|customers?|clients?|leads?|businesses|them)\b|\breferral (?:fees?|commissions?|program|partners?)\b|\bintroductions? to (?:us|their clients)\b/i,
   /\bpilot\b[^.]{0,60}\b(?:partners?|resellers?|referrers?|dealers?|distributors?|consultants?|agencies|advisors?|msps?)\b/i,
-  /\bresellers?\b|\breferral partners?\b|\breferrers\b|\bintegration partners?\b|\bstrategic alliances?\b|\bMSPs?\b|\bVARs?\b|\bdealers?\b|\bdistributors?\b|\baffiliates?\b|\binfluencers?\b|\bsystem integrators?\b/i,
+  /\bresellers?\b|\breferral partners?\b|\breferrers\b|\bintegration partners?\b|\bstrategic alliances?\b|\bMSPs?\b|\bVARs?\b|\bdealers?\b|\bdistributors?\b|\baffiliates?\b|\binfluencers?\b|\bsystem integrators?\b|\bOEMs?\b/i,
 ];
 
 /** Partners that are people inside a company (an HR or executive business partner), not a program's partners. */
@@ -123,7 +123,7 @@ function subjectInHeadings(plan: PlanModel): boolean {
  * known by several distinct marks: three of one kind's marks (and its first, when `firstRequired`)
  * tell it.
  */
-const GENRES: ReadonlyArray<{ name: string; marks: readonly RegExp[]; firstRequired?: boolean }> = [
+const GENRES: ReadonlyArray<{ name: string; marks: readonly RegExp[]; firstRequired?: boolean; title?: RegExp }> = [
   {
     name: 'a job description',
     marks: [/\bwhat you['’]ll (?:do|own)\b|\bwhat you will do\b|\b(?:responsibilities|your day)\b/i, /\b(?:about the role|the role|this role)\b/i, /\b(?:requirements|qualifications|who you are|you have|nice to have|what you['’]ll bring|what we['’]re looking for)\b/i, /\b(?:location|travel|employment type)\W{0,3}:/i, /\b(?:salary|compensation and benefits|base pay|OTE of|equity|paid leave|how we hire|apply|application process|interview)\b/i, /\byears of (?:experience|selling)\b/i],
@@ -187,6 +187,18 @@ const GENRES: ReadonlyArray<{ name: string; marks: readonly RegExp[]; firstRequi
     ],
   },
   {
+    // An event's programme: sessions by the hour, a venue, travel and what to wear.
+    name: 'an event agenda',
+    title: /\bagenda\b|\bsummit\b|\bconference\b|\bkick-?off\b|\boffsite\b|\bforum\b|\broadshow\b/i,
+    marks: [
+      /\bagenda\b/i,
+      /\bvenue\b|\b(?:travel|hotel|accommodation)\b[^\n]{0,20}\b(?:and|&)\b[^\n]{0,20}\b(?:hotel|travel|accommodation)\b/i,
+      /^\W*day (?:1|2|3|one|two|three)\b|\b(?:keynote|breakout|fireside chat|networking (?:drinks|reception|lunch)|welcome (?:drinks|coffee))\b/im,
+      /\|\s*time\s*\|\s*session\b|\b\d{1,2}[:.]\d{2}\s*(?:[-–]\s*\d{1,2}[:.]\d{2})?\s*(?:am|pm)?\s*\|/i,
+      /\bdress code\b|\bawards? (?:dinner|ceremony|night)\b|\bregistration (?:for the (?:summit|event|conference) )?closes\b/i,
+    ],
+  },
+  {
     // A founder's periodic letter to the company's investors: numbers, burn, highlights and asks.
     name: 'an investor update',
     firstRequired: true,
@@ -211,6 +223,8 @@ const GENRES: ReadonlyArray<{ name: string; marks: readonly RegExp[]; firstRequi
   {
     // How customers' problems are handled: severities, response times, incidents, service credits.
     name: 'a customer support policy',
+    // Its title says so: a security or MSP plan speaks of incidents, tickets and response times too.
+    title: /\b(?:support|escalation|incident|service[- ]level|SLA)\b/i,
     marks: [
       /\b(?:sev(?:erity)?\s?[1-4]|P[1-4])\b|\bseverity levels?\b/i,
       /\b(?:support tickets?|tickets?|help ?desk|support (?:agents?|engineers?|team|line|queue))\b/i,
@@ -221,6 +235,8 @@ const GENRES: ReadonlyArray<{ name: string; marks: readonly RegExp[]; firstRequi
   },
   {
     name: 'a supplier-management policy',
+    // Its title says so: a partner plan speaks of vendors, procurement and due diligence too.
+    title: /\bsuppliers?\b|\bvendors?\b|\bprocurement\b|\bpurchasing\b|\bthird[- ]party\b/i,
     marks: [/\bsuppliers?\b/i, /\bvendors?\b/i, /\bprocurement\b/i, /\b(?:purchase orders?|due diligence|third-party risk|RFPs?|RFQs?|spend (?:category|threshold|approval))\b/i, /\b(?:conflicts? of interest|gifts? and hospitality|anti-bribery)\b/i],
   },
 ];
@@ -306,14 +322,15 @@ function detect(plan: PlanModel, mode: DetectionMode, filePath: string | undefin
     software += piece.software;
   }
   const title = plan.titleUnit?.text ?? '';
-  const titleSignal = /\bpartnerships?\b|\bpartner (?:program|channel|strategy|network|plan|ecosystem)\b|\bchannel (?:program|partners?|plan|strategy)\b|\bresell\w*|\breferrals?\b|\balliances?\b|\baffiliates?\b|\bco-?sell/i.test(title) ? 1 : 0;
+  const titleSignal = /\bpartnerships?\b|\bpartner (?:program|channel|strategy|network|plan|ecosystem|pilot)\b|\bOEM\b|\bchannel (?:program|partners?|plan|strategy)\b|\bresell\w*|\breferrals?\b|\balliances?\b|\baffiliates?\b|\bco-?sell/i.test(title) ? 1 : 0;
   const families = PROGRAM_SIGNALS.filter((_, i) => signals & (1 << i)).length + titleSignal;
   // A job description, a hiring-referral policy, a podcast write-up, a legal agreement, a sales compensation plan,
-  // a software product page, an agency's services page, an investor update, a press release, a customer support
+  // a software product page, an agency's services page, an event agenda, an investor update, a press release, a customer support
   // policy, a supplier policy: three marks of one kind (read first: an agency that runs affiliate programs for its
   // clients is not running one).
   // (A long handbook page gathers a few of any kind's marks in passing: only pages of ordinary length are judged so.)
-  const genre = sentences < 250 ? GENRES.findIndex((g, i) => popcount(genres[i]) >= 3 && (!g.firstRequired || (genres[i] & 1) === 1)) : -1;
+  const docTitle = documentTitle(plan);
+  const genre = sentences < 250 ? GENRES.findIndex((g, i) => popcount(genres[i]) >= 3 && (!g.firstRequired || (genres[i] & 1) === 1) && (!g.title || g.title.test(docTitle))) : -1;
   if (genre >= 0) return { isPlan: false, why: `content reads as ${GENRES[genre].name}` };
   // (In a long document, a few mentions of affiliates among hundreds of sentences do not make it one.)
   if (affiliate >= 3 && families >= 1 && affiliate * 40 >= sentences) return { isPlan: true, why: 'content: an affiliate or influencer program' };

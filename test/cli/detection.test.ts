@@ -145,3 +145,20 @@ test("a CRM runbook about partner fields and an agency's page about through-chan
   assert.equal(agency.isPlan, false);
   assert.deepEqual(agency.findings, []);
 });
+
+test('an event agenda is not a program document; an MSP security plan that speaks of incidents and tickets, and an OEM pilot, are plans', async () => {
+  const agenda = await lintJson(
+    "# Northway Partner Summit 2026: agenda\n\n**Venue:** The Assembly Rooms, Edinburgh\n**Who it's for:** Northway resellers and referral partners\n\nRegistration for the summit closes on 21 August.\n\n## Day 1\n\n| Time | Session | Room |\n|---|---|---|\n| 09:00 | Keynote: the partner program in 2027 | Main hall |\n| 11:00 | Breakout: deal registration and MDF claims | Room 2 |\n\n## Partner awards\n\nAwards dinner for the top resellers by margin earned.\n\n## Travel and hotel\n\nBook the partner rate at the venue hotel.\n\n## Dress code\n\nSmart casual.\n",
+  );
+  assert.equal(agenda.isPlan, false);
+  assert.deepEqual(agenda.findings, []);
+  const msp = await lintJson(
+    '# Moorline MSP program FY27\n\nMSPs resell our managed detection service at 20% off list and run first-line support for their clients.\n\n## Support and incidents\n\nMSPs open support tickets for P1 incidents; our first response time is 30 minutes.\n\n## Tiers\n\n| Tier | Entry criteria | Benefits |\n|---|---|---|\n| Silver | Signed agreement, 1 certified engineer | 20% margin |\n| Gold | 10 clients, 3 certified engineers | 25% margin, MDF |\n\n## Deal registration\n\nMSPs register each new client; we approve within one business day.\n',
+  );
+  assert.equal(msp.isPlan, true);
+  const oem = await lintJson(
+    '# Cargoline embedded (OEM) partner pilot\n\nTransport software vendors want to embed our engine in their own products and sell it to their shippers.\n\n## The pilot\n\nThree OEM partners for 120 days, each paying us 25% of what their shippers pay for the add-on.\n\n## Choosing partners\n\nA vendor qualifies when at least 30 of its shippers fit our ICP.\n',
+  );
+  assert.equal(oem.isPlan, true);
+  assert.deepEqual(oem.archetypes, ['technology']);
+});

@@ -505,3 +505,10 @@ test("the company's gross margin and payback are readiness, not the program's su
   );
   assert.equal(of(fs, 'success-metrics').length, 1);
 });
+
+test('an owner who looks after the consultants "in whatever time her onboarding work leaves her" is part-time', async () => {
+  const fs = await findings(
+    '# Consultant referral pilot\n\nConsultants refer clinics to us for a 15% fee.\n\n## Who runs it\n\nDana Whitcombe, our onboarding lead, will look after the consultants in whatever time her onboarding work leaves her.\n',
+  );
+  assert.deepEqual(of(fs, 'program-owner').map((f) => f.line), [10]);
+});
