@@ -233,7 +233,7 @@ const PARTNER_PAYS = new RegExp(`\\b${ANY_PARTNER}\\s+(?:\\w+\\s+)?(?:pay|pays|a
 const PAYOUT_RIGHT_AFTER = /^\s*(?:of\s+)?(?:(?:reseller|partner|dealer|channel|referral|recurring|one-off|first-year|year-one|volume)\s+)?(?:margins?|commissions?|referral fees?|finder'?s? fees?|fees?|rebates?|rev(?:enue)?[- ]share|payouts?)\b/i;
 
 /** A partner buying or earning, just before a number ("Resellers buy at 25% off list"). */
-const PARTNER_GETS = new RegExp(String.raw`\b${oneOf(PARTNER_NOUNS)}\b[^.]{0,30}\b(?:buy|buys|purchase|purchases|get|gets|receive|receives|earn|earns|keep|keeps)\b[^.]{0,20}$`, 'i');
+const PARTNER_GETS = new RegExp(String.raw`(?:\b${oneOf(PARTNER_NOUNS)}\b|\b[\w-]+s (?:that|who) resell\b)[^.]{0,30}\b(?:buy|buys|purchase|purchases|get|gets|receive|receives|earn|earns|keep|keeps)\b[^.]{0,20}$`, 'i');
 
 /** A partner's discount as a label, with an aside between ("Disti (Pax8) discount: 12% off list"). */
 const PARTNERS_DISCOUNT_LABEL = new RegExp(String.raw`^\W*(?:${oneOf(PARTNER_NOUNS)})(?:\s*\([^()]{0,30}\))?\s+(?:discount|margin)s?\s*[:=—–]\s*(?:up to |about |around )?$`, 'i');
@@ -311,7 +311,7 @@ function classifyText(text: string, at: number, m: PercentMatch, contextOnly = f
   if (!contextOnly && /\bfrom\s*$/i.test(before) && /^\s*to\s+\d/i.test(after)) return 'other';
   // A partner discount or margin named right before its number is a payout, whatever else the sentence funds.
   if (!contextOnly && /\b(?:tier|partner|reseller|dealer|channel|trade)\s+(?:discount|margin)s?\b[^.;%]{0,30}$/i.test(before) && !CUSTOMER_WORDS.test(before.slice(-40))) return 'payout';
-  if (/\bMDF\b|\bmarket(?:ing)? development\b|\bco-?op\b/i.test(near)) {
+  if (/\bMDF\b|\bmarket(?:ing)? development\b|\bco-?op\b|\bmarketing funds?\b/i.test(near)) {
     // A share of something other than revenue: "5% of our marketing budget", "50% of each campaign's
     // cost", "80% of MDF requests", "30% of MDF can be spent on events", "3% of partners".
     if (!contextOnly && /^\s*\)?\s*(?:of\s+)?(?:the\s+|our\s+|each\s+|every\s+|their\s+|its\s+|all\s+)?(?:[\w'’-]+\s+){0,2}?(?:(?:marketing )?budgets?|campaigns?|costs?|spend|partners|requests|claims|applications|MDF|funds?|events?|activities)\b/i.test(after)) return 'other';

@@ -73,7 +73,7 @@ const NOT_A_TIER_CRITERION =
 const BENEFITS =
   /\bbenefits?\s*:\s*\S|\broadmap (?:input|reviews?|sessions?|briefings?)\b|\bexec(?:utive)? sponsor\b|\bcustom (?:commercial )?terms\b|\bbadges?\b|\bco-?market\w*|\brev(?:enue)?[- ]share\b|\bmargins?\b|\bdiscounts?\b|\bMDF\b|\bfees?\b|\baccess\b|\bdedicated\b|\blisting\b|\bmanager\b|\bco-?brand\w*|\bsupport\b|\bleads?\b|\bpriority\b|%|\bper ?cent\b|\brebates?\b|\bcommission\b|\bdemo\b|\bportal\b|\bcouncil\b|\bwebinars?\b|\bearly access\b|\bplanning\b|\blicen[cs]es?\b|\bmaterials\b|\bregistration\b/i;
 /** An empty cell, or one that leaves it open: "TBD", "to be announced", "Benefits to be announced once …". */
-const EMPTY_CELL = /^(?:|—|–|-|n\/?a|tbd|tba|tbc|none|\?|\.\.\.|…|pending|coming soon|later)\.?$|^(?:[\w-]+\s+){0,2}(?:(?:are |is )?to be|will be) (?:defined|decided|confirmed|announced|determined|agreed|worked out|set|finali[sz]ed|discussed)\b|^(?:tbd|tbc|tba)\b/i;
+const EMPTY_CELL = /^(?:|—|–|-|n\/?a|tbd|tba|tbc|none|\?|\.\.\.|…|pending|coming soon|later)\.?$|^(?:still|yet to be|not yet) (?:being )?(?:worked out|decided|defined|agreed|set|finali[sz]ed|discussed)\b|^(?:[\w-]+\s+){0,2}(?:(?:are |is )?to be|will be) (?:defined|decided|confirmed|announced|determined|agreed|worked out|set|finali[sz]ed|discussed)\b|^(?:tbd|tbc|tba)\b/i;
 
 /** A row label that opens the requirements: "Entry criteria", "What you need", "To join and stay". */
 const REQUIREMENTS_PART = /^(?:entry |joining |tier )?(?:requirements?|criteria)\b|^what (?:you|partners?) (?:need|must)\b|^to (?:join|qualify|stay)\b/i;

@@ -512,3 +512,12 @@ test('an owner who looks after the consultants "in whatever time her onboarding 
   );
   assert.deepEqual(of(fs, 'program-owner').map((f) => f.line), [10]);
 });
+
+test('"marketing funds equal to 8% of billings" is MDF; "Bureaus that resell … buy licences at 12% below list" is their margin; a benefits cell "still being worked out" states none', async () => {
+  const fs = await findings(
+    '# MSP and bureau program\n\nMSPs and payroll bureaus resell our service.\n\nEach MSP accrues marketing funds equal to 8% of its billings, claimed against an approved campaign plan with proof of execution.\n\nBureaus that resell our service buy licences at 12% below list and invoice their clients directly.\n\n## Tiers\n\n| Tier | Entry criteria | Benefits |\n|---|---|---|\n| Registered | Signed agreement | 20% margin; portal access |\n| Select | 5+ closed clients in the last 12 months | still being worked out with finance |\n',
+  );
+  assert.deepEqual(of(fs, 'mdf-range').map((f) => f.line), [8]);
+  assert.deepEqual(of(fs, 'margin-range').map((f) => f.line), [10]);
+  assert.deepEqual(of(fs, 'tier-criteria').map((f) => f.line), [17]);
+});
