@@ -61,9 +61,12 @@ function longDealDuration(text: string): RegExpExecArray | null {
   }
   return null;
 }
-/** Partners (or a platform vendor) named as making it shorter: "expect agencies and AWS to cut that in half", "get us to signature in a fraction of the time". */
+/**
+ * Partners (or a platform vendor, or whoever the plan counts on) named as making it shorter: "expect
+ * agencies and AWS to cut that in half", "counting on the TMS vendors to get us in in a fraction of the time".
+ */
 const PARTNERS_SHORTEN = new RegExp(
-  String.raw`\b(?:${ANY_PARTNER}|${oneOf(PLATFORM_VENDORS)})\b[^.;]{0,80}?(?:\b(?:cut|cuts|shorten\w*|halve\w*|compress\w*|speed\w* (?:it |that |them )?up|accelerat\w+|collapse\w*)\b|\bin (?:roughly |about |around )?half\b|\ba fraction of the time\b|\b(?:faster|sooner|quicker)\b)`,
+  String.raw`(?:\b(?:${ANY_PARTNER}|${oneOf(PLATFORM_VENDORS)})\b|\b(?:counting on|rely(?:ing)? on|expect(?:ing)?) (?:the |our )?(?:[\w-]+ ){0,2}[\w-]+s to\b)[^.;]{0,80}?(?:\b(?:cut|cuts|shorten\w*|halve\w*|compress\w*|speed\w* (?:it |that |them )?up|accelerat\w+|collapse\w*)\b|\bin (?:roughly |about |around )?half\b|\ba fraction of the time\b|\b(?:faster|sooner|quicker)\b)`,
   'i',
 );
 function partnersFixCycle(text: string): RegExpExecArray | null {

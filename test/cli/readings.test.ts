@@ -278,6 +278,8 @@ test('partners expected to cut a deal cycle of a year down is a red flag, howeve
   assert.deepEqual(of(cut, 'premature-program').map((f) => f.line), [10]);
   const fraction = await findings(plan('Our big-firm deals drag on for well over a year, and consultants who sit with managing partners should get us to signature in a fraction of the time.'));
   assert.deepEqual(of(fraction, 'premature-program').map((f) => f.line), [10]);
+  const countingOn = await findings(plan('Selling direct to big shippers takes us 12 to 18 months a deal, and we are counting on the TMS vendors to get us into those accounts in a fraction of the time.'));
+  assert.deepEqual(of(countingOn, 'premature-program').map((f) => f.line), [10]);
   // A short cycle, or partners paid faster, is not that.
   assert.deepEqual(of(await findings(plan('Our deals take three weeks to close, and partners are paid faster than before.')), 'premature-program'), []);
 });
