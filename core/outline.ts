@@ -118,7 +118,8 @@ export class Section {
   named: readonly Archetype[] = [];
   /**
    * The section, or a section it sits in, is not the plan: it is about the past ("Lessons learned",
-   * "2024 results") or lists what the plan will not do ("Things we won't bother with yet").
+   * "2024 results"), lists what the plan will not do ("Things we won't bother with yet") or tells
+   * what other companies do ("What the competition does").
    */
   history = false;
   constructor(
