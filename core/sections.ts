@@ -13,7 +13,8 @@ import { ANY_PARTNER } from './vocabulary.js';
  */
 type Check = [
   element: string,
-  test: { some: (x: Sentence) => boolean; also?: (x: Sentence, ev: Evidence) => boolean } | ((sec: Section, ev: Evidence) => boolean),
+  // A function may answer null: the element does not apply to this document (no MDF is offered, so no claims are owed).
+  test: { some: (x: Sentence) => boolean; also?: (x: Sentence, ev: Evidence) => boolean } | ((sec: Section, ev: Evidence) => boolean | null),
 ];
 
 const CREDIT = /\bcredit\b/i;
@@ -70,7 +71,7 @@ const ELEMENTS: Partial<Record<Topic, Check[]>> = {
   mdf: [
     ['rate', any((x) => x.percents.length > 0 || x.test(AMOUNT))],
     // The reading mdf-claims uses: a plan approved up front or reimbursement against proof.
-    ['claims against a plan or proof', (_s, ev) => !!ev.mdfClaims],
+    ['claims against a plan or proof', (_s, ev) => (ev.mdfClaims ? true : ev.mdfOffered.length ? false : null)],
   ],
   pilot: [
     ['length', any((x) => x.durations.length > 0)],
@@ -126,14 +127,14 @@ export function sectionSummaries(plan: PlanModel, ev: Evidence, covered: readonl
     const present: string[] = [];
     const missing: string[] = [];
     for (const [name, test] of ELEMENTS[topic]!) {
-      let holds: boolean;
+      let holds: boolean | null;
       if (typeof test === 'function') holds = test(sec, ev);
       else {
         let found = hits.get(test);
         if (!found) hits.set(test, (found = plan.select(`sectionElement:${topic}:${name}`, (x) => x.unit.kind !== 'heading' && test.some(x))));
         holds = anyBetween(found, sec.heading.index, ends.get(sec)!, test.also, ev);
       }
-      (holds ? present : missing).push(name);
+      if (holds !== null) (holds ? present : missing).push(name);
     }
     const elsewhere = covered.find((c) => c.topic === topic);
     const span = plan.unitSpan(sec.heading);

@@ -1,11 +1,7 @@
 import { z } from 'zod';
 import { defineRule } from '../core/rule.js';
 import { appendToSectionFix } from '../core/fixes.js';
-import { COVERED_ELSEWHERE, isHedged, isNegatedAt, LABEL_DENIED } from '../core/language.js';
 import { sectionAnchor } from './util.js';
-
-/** A section that lists what the page leaves out. */
-const NOT_COVERED_HERE = /\b(?:does not|doesn't|do not|don't) cover\b|\bout of scope\b|\bnot covered\b/i;
 
 export default defineRule({
   meta: {
@@ -26,11 +22,7 @@ export default defineRule({
     },
   },
   check({ plan, evidence, report }) {
-    const offered = evidence.mdfStatements.filter((s) => {
-      const m = /\bMDF\b|\bmarket(?:ing)? development funds?\b|\bco-?op\b|\bmarketing funds?\b/i.exec(s.text);
-      if (isHedged(s.text) || COVERED_ELSEWHERE.test(s.text) || LABEL_DENIED.test(s.text) || (s.section?.title && NOT_COVERED_HERE.test(s.section.title))) return false;
-      return m ? !isNegatedAt(s.text, m.index) : s.section?.inTopic('mdf');
-    });
+    const offered = evidence.mdfOffered;
     if (!offered.length || evidence.mdfClaims) return;
     const section = plan.sectionsWith('mdf')[0] ?? null;
     report({

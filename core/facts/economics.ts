@@ -7,7 +7,7 @@ import type { Archetype } from '../types.js';
 import { ARCHETYPE_WORDS, withoutContrasts } from '../archetypes.js';
 import type { PercentMatch } from '../numbers.js';
 import { aboutAnotherCompany, ANY_PARTNER, CAPITALISED_TIER_NAMES, DIRECT_SELLERS, MARKET_BACKGROUND, oneOf, OTHER_COMPANY, PARTNER_NOUNS } from '../vocabulary.js';
-import { isHedged, isNegatedAt, isStatement, reportsThePast, WISH } from '../language.js';
+import { COVERED_ELSEWHERE, isHedged, isNegatedAt, isStatement, LABEL_DENIED, reportsThePast, WISH } from '../language.js';
 import type { Sentence } from '../sentences.js';
 import { TOPIC_HEADINGS, type Section } from '../outline.js';
 import { PARTNER_NOUN } from './partners.js';
@@ -421,6 +421,22 @@ export function chequePayments(ev: Evidence): Sentence[] {
 }
 
 // ---- MDF --------------------------------------------------------------------------
+
+/** A section that lists what the page leaves out. */
+const NOT_COVERED_HERE = /\b(?:does not|doesn't|do not|don't) cover\b|\bout of scope\b|\bnot covered\b/i;
+
+/**
+ * The statements that offer MDF: not hedged, not said to be covered elsewhere, not a label answered
+ * with a no ("MDF: not this year"), not denied. What mdf-claims asks a claims process of, and what
+ * the MDF section lens asks it of (one reading for both).
+ */
+export function mdfOffered(ev: Evidence): Sentence[] {
+  return ev.mdfStatements.filter((s) => {
+    const m = /\bMDF\b|\bmarket(?:ing)? development funds?\b|\bco-?op\b|\bmarketing funds?\b/i.exec(s.text);
+    if (isHedged(s.text) || COVERED_ELSEWHERE.test(s.text) || LABEL_DENIED.test(s.text) || (s.section?.title && NOT_COVERED_HERE.test(s.section.title))) return false;
+    return m ? !isNegatedAt(s.text, m.index) : !!s.section?.inTopic('mdf');
+  });
+}
 
 export function mdfStatements(ev: Evidence): Sentence[] {
   const re = /\bMDF\b|\bmarket(?:ing)? development funds?\b|\bco-?op (?:funds|marketing funds?)\b|\bmarketing funds?\b/i;

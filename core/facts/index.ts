@@ -158,6 +158,10 @@ export class Evidence {
     return this.once('mdf', () => economics.mdfStatements(this));
   }
 
+  get mdfOffered(): Sentence[] {
+    return this.once('mdfOffered', () => economics.mdfOffered(this));
+  }
+
   get mdfClaims(): Sentence | null {
     return this.once('mdfClaims', () => economics.mdfClaims(this));
   }

@@ -115,7 +115,10 @@ const NOT_OURS_YET =
 /** A gross margin too low to pay partners out of: every figure beside it under 50%. */
 function lowMargin(text: string): boolean {
   const figures = [...text.matchAll(/(?:\b(?:gross margins?|GM)\b\D{0,25}?(\d{1,3})\s?%|(\d{1,3})\s?%\s+(?:gross margins?|GM)\b)/gi)].map((m) => Number(m[1] ?? m[2]));
-  return figures.length > 0 && figures.every((n) => n < 50);
+  // A second line of the business given beside it ("hardware gross margin is 48% and the
+  // subscription runs at 79%") is a margin too.
+  const alongside = [...text.matchAll(/\band (?:the |our )?[\w-]+(?: [\w-]+)? (?:runs?|is|sits?|comes in) at (\d{1,3})\s?%/gi)].map((m) => Number(m[1]));
+  return figures.length > 0 && [...figures, ...alongside].every((n) => n < 50);
 }
 /** A verdict that the economics carry a partner payout: "still", "can carry", "room for", "contribution-positive". */
 const HEADROOM_VERDICT =

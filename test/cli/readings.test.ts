@@ -523,3 +523,11 @@ test('"marketing funds equal to 8% of billings" is MDF; "Bureaus that resell …
   assert.deepEqual(of(fs, 'margin-range').map((f) => f.line), [10]);
   assert.deepEqual(of(fs, 'tier-criteria').map((f) => f.line), [17]);
 });
+
+test('"hardware gross margin is 48% and the subscription runs at 79%" leaves headroom', async () => {
+  const plan = (line: string) => `# Distributor plan\n\nDistributors resell our sensors and subscriptions at 20% off list.\n\n## Why we are ready\n\n${line}\n`;
+  const both = await findings(plan('Economics: hardware gross margin is 48% and the subscription runs at 79%, so the distributor discount still leaves a healthy contribution per kit.'));
+  assert.ok(!of(both, 'readiness-unproven').some((f) => /margin headroom/i.test(f.message)));
+  const low = await findings(plan('Economics: hardware gross margin is 48%, so the distributor discount still leaves a contribution per kit.'));
+  assert.ok(of(low, 'readiness-unproven').some((f) => /margin headroom/i.test(f.message)));
+});
