@@ -355,7 +355,7 @@ function detect(plan: PlanModel, mode: DetectionMode, filePath: string | undefin
   // A short note ("# Referrals" and ten lines deciding to start one) has fewer partner words to show.
   if (titleSignal && partnerWords >= 3 && families >= 3 && sentences < 15) return { isPlan: true, why: `content: a short note about a partner program (${families} signals)` };
   // A policy page covers one or two mechanics, so it shows fewer kinds of signal; its title names the mechanic.
-  if (partnerWords >= 5 && families >= 2 && titleNamesMechanic(documentTitle(plan))) return { isPlan: true, why: `content: a policy page for a partner program (${families} signals)` };
+  if (partnerWords >= 5 && families >= 2 && titleNamesMechanic(docTitle)) return { isPlan: true, why: `content: a policy page for a partner program (${families} signals)` };
   return { isPlan: false, why: `content does not read as a partner program plan (${families} signals, ${partnerWords} partner words)` };
 }
 

@@ -150,6 +150,9 @@ const BUYERS_GET = new RegExp(String.raw`\b(?:customers?|clients?|buyers?|end[- 
 const CUSTOMER = new RegExp(String.raw`\bdeeper\b|\bend[- ]customers?\b|\bcustomers? (?:get|gets|receive|receives|pay)\b|\b${BUYER_GROUPS}\b|\bpromo\w*|\bcoupon\b|\bfor (?:new |their |your )?(?:customers|clients|buyers)\b`, 'i');
 const CUSTOMER_DISCOUNT_WORDS = new RegExp(String.raw`\b(?:list[- ]price|off list|end[- ]customers?|customers? (?:get|receive)|${BUYER_GROUPS}|promo\w*|coupon)\b`, 'i');
 
+/** A word for market development funds, as percentages and offers name them ("MDF", "co-op", "marketing funds"). */
+const MDF_WORD = /\bMDF\b|\bmarket(?:ing)? development\b|\bco-?op\b|\bmarketing funds?\b/i;
+
 /** Percent classification by the words around it in its sentence (or table row). */
 /** A sentence or table row that begins with a tier's name ("| Silver | 20% discount off list |", "Gold: 25% off"). */
 const TIER_LEAD = new RegExp(String.raw`^\W*(?:${CAPITALISED_TIER_NAMES})\b(?:\s+(?:tier|level|partners?))?\s*(?:\||:|—|–|-)`);
@@ -219,7 +222,7 @@ function classifyPercentIn(s: Sentence, m: PercentMatch, inTiers: boolean): Perc
     if (own === 'other' && (PARTNER_NOUN.test(header) || PARTNER_NOUN.test(s.section?.title ?? '')) && /\bdiscount|\boff (?:list|MSRP|RRP)\b|\bmargins?\b|\bfees?\b|\bcommissions?\b|\brebates?\b/i.test(header) && !/\bcustomers?\b|\bclients?\b|\bend[- ]users?\b|\bMDF\b|\bsubscription\b/i.test(header)) return 'payout';
     if (own !== 'other') return own;
     // A row that names MDF or co-op funds elsewhere ("| Gold | Co-op accrual | 1.5% of the partner's net purchases |"): a rate of them.
-    if (/\bMDF\b|\bmarket(?:ing)? development\b|\bco-?op\b/i.test(s.unit.text) && /^\s*(?:of\s+)?(?:the\s+)?(?:partner['’]s\s+|partner[- ]generated\s+)?(?:net\s+)?(?:purchases|revenue|sales|bookings)\b/i.test(local.slice(at + m.text.length))) return 'mdf';
+    if (MDF_WORD.test(s.unit.text) && /^\s*(?:of\s+)?(?:the\s+)?(?:partner['’]s\s+|partner[- ]generated\s+)?(?:net\s+)?(?:purchases|revenue|sales|bookings)\b/i.test(local.slice(at + m.text.length))) return 'mdf';
     // A tier table's row of discounts off list ("Standard discount off MSRP | 10% | 15% | …") is what each tier earns.
     const rowRead = classifyText(`${first} ${header}`, 0, m, true);
     if ((rowRead === 'customerDiscount' || rowRead === 'other') && (inTiers || TIER_COLUMNS.test(s.unit.table?.header.join(' | ') ?? '')) && /\bdiscount|\boff (?:list|MSRP|RRP)\b|\bmargin\b/i.test(first) && !/\bcustomers?|\bclients?|\bend[- ]users?|\bpromo/i.test(first) && !OWN_USE.test(first)) return 'payout';
@@ -311,7 +314,7 @@ function classifyText(text: string, at: number, m: PercentMatch, contextOnly = f
   if (!contextOnly && /\bfrom\s*$/i.test(before) && /^\s*to\s+\d/i.test(after)) return 'other';
   // A partner discount or margin named right before its number is a payout, whatever else the sentence funds.
   if (!contextOnly && /\b(?:tier|partner|reseller|dealer|channel|trade)\s+(?:discount|margin)s?\b[^.;%]{0,30}$/i.test(before) && !CUSTOMER_WORDS.test(before.slice(-40))) return 'payout';
-  if (/\bMDF\b|\bmarket(?:ing)? development\b|\bco-?op\b|\bmarketing funds?\b/i.test(near)) {
+  if (MDF_WORD.test(near)) {
     // A share of something other than revenue: "5% of our marketing budget", "50% of each campaign's
     // cost", "80% of MDF requests", "30% of MDF can be spent on events", "3% of partners".
     if (!contextOnly && /^\s*\)?\s*(?:of\s+)?(?:the\s+|our\s+|each\s+|every\s+|their\s+|its\s+|all\s+)?(?:[\w'’-]+\s+){0,2}?(?:(?:marketing )?budgets?|campaigns?|costs?|spend|partners|requests|claims|applications|MDF|funds?|events?|activities)\b/i.test(after)) return 'other';
@@ -432,7 +435,7 @@ const NOT_COVERED_HERE = /\b(?:does not|doesn't|do not|don't) cover\b|\bout of s
  */
 export function mdfOffered(ev: Evidence): Sentence[] {
   return ev.mdfStatements.filter((s) => {
-    const m = /\bMDF\b|\bmarket(?:ing)? development funds?\b|\bco-?op\b|\bmarketing funds?\b/i.exec(s.text);
+    const m = MDF_WORD.exec(s.text);
     if (isHedged(s.text) || COVERED_ELSEWHERE.test(s.text) || LABEL_DENIED.test(s.text) || (s.section?.title && NOT_COVERED_HERE.test(s.section.title))) return false;
     return m ? !isNegatedAt(s.text, m.index) : !!s.section?.inTopic('mdf');
   });
